@@ -1,0 +1,56 @@
+/**
+ * The resolved model: what the simulation runs. It is plain data (so it can cross to a worker
+ * or a browser), fully defaulted, with every name already turned into an index. It can only be
+ * made by scenario/resolve.ts, which guarantees it is valid.
+ */
+import type { Distribution } from '../random/distributions.js';
+
+export type Discipline = 'fifo' | 'priority';
+
+export interface Period {
+  name: string;
+  start: number;
+  /** Exclusive end: the next period's start, or the horizon for the last one. */
+  end: number;
+}
+
+export interface StationModel {
+  id: string;
+  /** Servers on duty in each period (index = period). */
+  servers: number[];
+  /** Waiting places; Infinity when unlimited. */
+  queueCapacity: number;
+  discipline: Discipline;
+}
+
+export interface SegmentModel {
+  id: string;
+  /** Arrival rate in each period (customers per time unit). */
+  rates: number[];
+  /** Station indices, in visiting order. */
+  route: number[];
+  priority: number;
+  /** Priority class: rank of `priority` among all segments' priorities (0 = served first). */
+  priorityClass: number;
+  /** Service time at each step of the route. */
+  service: Distribution[];
+  /** Patience in each queue, or null for customers who never renege. */
+  patience: Distribution | null;
+  /** Balk when this many or more are waiting; Infinity for never. */
+  balkAt: number;
+}
+
+export interface Model {
+  name: string;
+  seed: number;
+  replications: number;
+  unit: string;
+  horizon: number;
+  warmup: number;
+  drain: boolean;
+  periods: Period[];
+  stations: StationModel[];
+  segments: SegmentModel[];
+  /** Number of distinct priority classes across segments. */
+  priorityClasses: number;
+}

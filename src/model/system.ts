@@ -1,0 +1,235 @@
+/**
+ * The service system over the engine: customers arrive, choose, join lines, are served at
+ * each station of their route and leave. This file is the journey's control flow; what is
+ * measured is left to observers (journey.ts), what customers decide to behaviour.ts.
+ *
+ * Simultaneous events run in this order (lower first), then first-scheduled first:
+ *   1 service end  2 shift change  3 serving the line  4 patience runs out  5 arrival  6 closing
+ * So at one instant a finishing customer frees its server before the schedule changes, the
+ * schedule changes before anyone is taken from the line (a server whose shift ends is not
+ * handed a new customer), the line is served before anyone in it gives up, and a newcomer
+ * sees the line as it is after all of that.
+ */
+import { Simulator, type EventHandler } from '../engine/simulator.js';
+import { samplerFor, type Sampler } from '../random/distributions.js';
+import { createStream, sources, type RandomStream } from '../random/streams.js';
+import { ArrivalProcess } from './arrivals.js';
+import { Admission, admit, mustWait } from './behaviour.js';
+import { CustomerPool, type Customer } from './customer.js';
+import { Outcome, type JourneyObserver } from './journey.js';
+import type { Model, SegmentModel } from './model.js';
+import { StationState } from './stations.js';
+
+/** Event kinds; each kind's number is also its rank among simultaneous events. */
+export const Event = {
+  serviceEnd: 1,
+  shiftChange: 2,
+  dispatch: 3,
+  renege: 4,
+  arrival: 5,
+  close: 6,
+} as const;
+
+interface SegmentRuntime {
+  spec: SegmentModel;
+  arrivals: ArrivalProcess;
+  service: Sampler[];
+  serviceStreams: RandomStream[];
+  patience: Sampler | null;
+  patienceStream: RandomStream;
+}
+
+export class ServiceSystem implements EventHandler {
+  readonly sim = new Simulator();
+  readonly stations: StationState[];
+  private readonly segments: SegmentRuntime[];
+  private readonly pool: CustomerPool;
+  private nextTicket = 1;
+
+  constructor(
+    private readonly model: Model,
+    seed: number,
+    replication: number,
+    private readonly observers: JourneyObserver[],
+  ) {
+    this.stations = model.stations.map((spec, i) => new StationState(i, spec, model.priorityClasses));
+    this.segments = model.segments.map((spec) => ({
+      spec,
+      arrivals: new ArrivalProcess(model.periods, spec.rates, createStream(seed, replication, sources.arrivals(spec.id))),
+      service: spec.service.map(samplerFor),
+      serviceStreams: spec.route.map((station) =>
+        createStream(seed, replication, sources.service(spec.id, model.stations[station]!.id)),
+      ),
+      patience: spec.patience === null ? null : samplerFor(spec.patience),
+      patienceStream: createStream(seed, replication, sources.patience(spec.id)),
+    }));
+    this.pool = new CustomerPool(Math.max(...model.segments.map((s) => s.route.length)));
+  }
+
+  /** Runs the whole replication; returns the time the run ended. */
+  run(): number {
+    const { sim, model } = this;
+    this.segments.forEach((segment, index) => {
+      const first = segment.arrivals.next(0);
+      if (first < model.horizon) sim.schedule(first, Event.arrival, Event.arrival, index);
+    });
+    for (let p = 1; p < model.periods.length; p++) {
+      sim.schedule(model.periods[p]!.start, Event.shiftChange, Event.shiftChange, p);
+    }
+    sim.schedule(model.horizon, Event.close, Event.close, 0);
+    sim.run(this);
+    const end = model.drain ? Math.max(sim.now, model.horizon) : model.horizon;
+    for (const customer of this.pool.all) {
+      if (customer.active) this.leave(customer, Outcome.inSystemAtEnd, customer.station);
+    }
+    return end;
+  }
+
+  onEvent(kind: number, subject: number): void {
+    switch (kind) {
+      case Event.serviceEnd:
+        return this.finishService(this.pool.all[subject]!);
+      case Event.shiftChange:
+        return this.changeShift(subject);
+      case Event.dispatch: {
+        const station = this.stations[subject]!;
+        station.dispatchPending = false;
+        return this.dispatch(station);
+      }
+      case Event.renege:
+        return this.renege(this.pool.all[subject]!);
+      case Event.arrival:
+        return this.arrive(subject);
+      case Event.close:
+        if (!this.model.drain) this.sim.stop();
+        return;
+      default:
+        throw new Error(`unknown event kind ${kind}`);
+    }
+  }
+
+  private arrive(segmentIndex: number): void {
+    const now = this.sim.now;
+    const segment = this.segments[segmentIndex]!;
+    const next = segment.arrivals.next(now);
+    if (next < this.model.horizon) this.sim.schedule(next, Event.arrival, Event.arrival, segmentIndex);
+
+    const customer = this.pool.acquire();
+    customer.segment = segmentIndex;
+    customer.arrivalTime = now;
+    customer.counted = now >= this.model.warmup;
+    customer.step = 0;
+    customer.waited = 0;
+    for (let step = 0; step < segment.service.length; step++) {
+      customer.service[step] = segment.service[step]!.sample(segment.serviceStreams[step]!);
+      customer.patience[step] = segment.patience === null ? Infinity : segment.patience.sample(segment.patienceStream);
+    }
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.arrive(customer, now);
+    this.visit(customer);
+  }
+
+  /** The customer reaches the station of its current step. */
+  private visit(customer: Customer): void {
+    const now = this.sim.now;
+    const segment = this.segments[customer.segment]!.spec;
+    const station = this.stations[segment.route[customer.step]!]!;
+    customer.station = station.index;
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.reach(customer, station.index, now);
+    const admission = admit(station, segment.balkAt);
+    if (admission === Admission.block) return this.leave(customer, Outcome.blocked, station.index);
+    if (admission === Admission.balk) return this.leave(customer, Outcome.balked, station.index);
+
+    customer.joinedAt = now;
+    for (let i = 0; i < observers.length; i++) observers[i]!.join(customer, station.index, now);
+    if (!mustWait(station) && station.waiting === 0 && !this.sim.pendingNowBefore(Event.dispatch)) {
+      return this.startService(customer, station, 0);
+    }
+    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    customer.ticket = this.nextTicket++;
+    station.line.add(customer, station.classFor(segment.priorityClass));
+    const patience = customer.patience[customer.step]!;
+    if (patience !== Infinity) {
+      customer.renegeHandle = this.sim.schedule(now + patience, Event.renege, Event.renege, customer.slot);
+    }
+    this.requestDispatch(station);
+  }
+
+  /** Serve the line now, or later at this instant if service ends or a shift change are still due. */
+  private requestDispatch(station: StationState): void {
+    if (station.waiting === 0 || station.busy >= station.capacity) return;
+    if (!this.sim.pendingNowBefore(Event.dispatch)) return this.dispatch(station);
+    if (!station.dispatchPending) {
+      station.dispatchPending = true;
+      this.sim.schedule(this.sim.now, Event.dispatch, Event.dispatch, station.index);
+    }
+  }
+
+  private dispatch(station: StationState): void {
+    const now = this.sim.now;
+    while (station.busy < station.capacity && station.waiting > 0) {
+      const observers = this.observers;
+      for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+      const customer = station.line.next()!;
+      customer.ticket = 0;
+      if (customer.renegeHandle >= 0) {
+        this.sim.cancel(customer.renegeHandle);
+        customer.renegeHandle = -1;
+      }
+      this.startService(customer, station, now - customer.joinedAt);
+    }
+  }
+
+  private startService(customer: Customer, station: StationState, waited: number): void {
+    const now = this.sim.now;
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    station.busy++;
+    customer.stationWait = waited;
+    customer.waited += waited;
+    for (let i = 0; i < observers.length; i++) observers[i]!.start(customer, station.index, now, waited);
+    this.sim.schedule(now + customer.service[customer.step]!, Event.serviceEnd, Event.serviceEnd, customer.slot);
+  }
+
+  private finishService(customer: Customer): void {
+    const now = this.sim.now;
+    const station = this.stations[customer.station]!;
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    station.busy--;
+    for (let i = 0; i < observers.length; i++) observers[i]!.finish(customer, station.index, now);
+    this.requestDispatch(station);
+    customer.step++;
+    if (customer.step < this.segments[customer.segment]!.spec.route.length) this.visit(customer);
+    else this.leave(customer, Outcome.served, -1);
+  }
+
+  private renege(customer: Customer): void {
+    const now = this.sim.now;
+    const station = this.stations[customer.station]!;
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    customer.renegeHandle = -1;
+    customer.ticket = 0;
+    station.line.remove();
+    customer.waited += now - customer.joinedAt;
+    this.leave(customer, Outcome.reneged, station.index);
+  }
+
+  private changeShift(period: number): void {
+    const now = this.sim.now;
+    for (const station of this.stations) {
+      const observers = this.observers;
+      for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+      station.capacity = station.spec.servers[period]!;
+      this.requestDispatch(station);
+    }
+  }
+
+  private leave(customer: Customer, outcome: Outcome, station: number): void {
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.leave(customer, outcome, station, this.sim.now);
+    this.pool.release(customer);
+  }
+}

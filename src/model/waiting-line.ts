@@ -1,0 +1,95 @@
+/**
+ * The line at a station: one first-in, first-out ring per priority class (a single class
+ * for `fifo`). Customers who leave the line early (reneging) are removed lazily: their entry
+ * stays until it reaches the front and is skipped, because its ticket no longer matches.
+ */
+import type { Customer } from './customer.js';
+
+class Ring {
+  private items: (Customer | undefined)[] = new Array(16);
+  private tickets = new Float64Array(16);
+  private head = 0;
+  /** Entries stored, including removed ones not yet skipped. */
+  private stored = 0;
+
+  push(customer: Customer): void {
+    if (this.stored === this.items.length) this.grow();
+    const at = (this.head + this.stored) & (this.items.length - 1);
+    this.items[at] = customer;
+    this.tickets[at] = customer.ticket;
+    this.stored++;
+  }
+
+  /** Forgets every entry (all were removed customers). */
+  clear(): void {
+    this.items.fill(undefined);
+    this.head = 0;
+    this.stored = 0;
+  }
+
+  /** The first customer still waiting, removed from the ring; undefined when none. */
+  shift(): Customer | undefined {
+    const mask = this.items.length - 1;
+    while (this.stored > 0) {
+      const customer = this.items[this.head]!;
+      const ticket = this.tickets[this.head]!;
+      this.items[this.head] = undefined;
+      this.head = (this.head + 1) & mask;
+      this.stored--;
+      if (customer.ticket === ticket) return customer;
+    }
+    return undefined;
+  }
+
+  private grow(): void {
+    const size = this.items.length;
+    const items: (Customer | undefined)[] = new Array(size * 2);
+    const tickets = new Float64Array(size * 2);
+    for (let i = 0; i < this.stored; i++) {
+      const from = (this.head + i) & (size - 1);
+      items[i] = this.items[from];
+      tickets[i] = this.tickets[from]!;
+    }
+    this.items = items;
+    this.tickets = tickets;
+    this.head = 0;
+  }
+}
+
+export class WaitingLine {
+  /** Customers waiting now. */
+  size = 0;
+  private readonly classes: Ring[];
+
+  /** `classes` = 1 for fifo, the number of priority classes for priority. */
+  constructor(classes: number) {
+    this.classes = Array.from({ length: classes }, () => new Ring());
+  }
+
+  /** Adds a customer whose `ticket` is already set, behind everyone of its class. */
+  add(customer: Customer, priorityClass: number): void {
+    // Entries of customers who reneged are normally skipped at the front; when nobody waits,
+    // drop them all so a line that is never served cannot grow.
+    if (this.size === 0) for (const ring of this.classes) ring.clear();
+    this.classes[priorityClass]!.push(customer);
+    this.size++;
+  }
+
+  /** Removes and returns the next customer to serve: first of the most urgent class. */
+  next(): Customer | undefined {
+    if (this.size === 0) return undefined;
+    for (const ring of this.classes) {
+      const customer = ring.shift();
+      if (customer !== undefined) {
+        this.size--;
+        return customer;
+      }
+    }
+    throw new Error('waiting line: size says a customer waits, but no ring holds one');
+  }
+
+  /** Takes a waiting customer out (it left the line); its ticket must be cleared by the caller. */
+  remove(): void {
+    this.size--;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Named random streams. Every source of randomness in a model (one segment's arrivals, the
+ * service times of one segment at one station, one segment's patience, ...) draws from its
+ * own stream, seeded from (seed, replication, source name). Changing one part of a scenario
+ * therefore leaves the numbers of every other part untouched: common random numbers for
+ * comparing scenarios, and stable replications.
+ */
+import seedrandom from 'seedrandom';
+
+/** A stream of uniform numbers in [0, 1). */
+export interface RandomStream {
+  next(): number;
+}
+
+class XorGensStream implements RandomStream {
+  private readonly prng: seedrandom.PRNG;
+  constructor(key: string) {
+    // Brent's xorgens (xor4096): period 2^4096 - 1, passes BigCrush; 53-bit doubles.
+    this.prng = seedrandom.xor4096(key);
+  }
+  next(): number {
+    return this.prng.double();
+  }
+}
+
+/** The stream for one source in one replication of a run seeded with `seed`. */
+export function createStream(seed: number, replication: number, source: string): RandomStream {
+  return new XorGensStream(`queuesim:${seed}:${replication}:${source}`);
+}
+
+/** Names of the sources, in one place so that no two parts of the model share a stream. */
+export const sources = {
+  arrivals: (segment: string) => `arrivals/${segment}`,
+  service: (segment: string, station: string) => `service/${segment}/${station}`,
+  patience: (segment: string) => `patience/${segment}`,
+} as const;

@@ -1,0 +1,31 @@
+/**
+ * Many replications of one model: each replication is an independent run with its own
+ * random streams (seed, replication number, source). Sequential for now; the per-replication
+ * function is pure, so workers can take it over without changing results.
+ */
+import type { Model } from '../model/model.js';
+import { simulate, type ReplicationResult } from '../model/simulate.js';
+import { summariseRun, type RunSummary } from '../metrics/summarise.js';
+
+export interface RunOptions {
+  seed?: number;
+  replications?: number;
+  /** Called after each replication with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RunOutput {
+  summary: RunSummary;
+  replications: ReplicationResult[];
+}
+
+export function runReplications(model: Model, options: RunOptions = {}): RunOutput {
+  const seed = options.seed ?? model.seed;
+  const total = options.replications ?? model.replications;
+  const replications: ReplicationResult[] = [];
+  for (let r = 0; r < total; r++) {
+    replications.push(simulate(model, r, seed));
+    options.onProgress?.(r + 1, total);
+  }
+  return { summary: summariseRun(model, seed, replications), replications };
+}

@@ -1,0 +1,184 @@
+/**
+ * Turns zod's validation issues into scenario problems a planner can act on: unions are
+ * narrowed to the branch the value was evidently meant for, unknown keys get the keys that
+ * are allowed there and a "did you mean" hint.
+ */
+import type { z } from 'zod';
+import { hint, type KeyPath } from './problems.js';
+
+export interface LocatedMessage {
+  path: KeyPath;
+  message: string;
+}
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+export function describeIssues(issues: readonly Issue[], root: AnySchema, data: unknown): LocatedMessage[] {
+  const out: LocatedMessage[] = [];
+  for (const issue of issues) describeIssue(issue, [], root, data, out);
+  return out;
+}
+
+function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unknown, out: LocatedMessage[]): void {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(root, data, path);
+      for (const key of issue.keys) {
+        const where = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
+        out.push({ path: [...path, key], message: `unknown key "${key}"${hint(key, allowed)}${where}` });
+      }
+      return;
+    }
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator !== undefined) {
+        const options = (issue as { options?: unknown[] }).options ?? [];
+        const value = valueAt(data, path);
+        const named = value === undefined ? 'is missing' : `"${String(value)}" is not one of them`;
+        out.push({
+          path,
+          message: `must be one of ${options.join(', ')}; ${named}${typeof value === 'string' ? hint(value, options.map(String)) : ''}`,
+        });
+        return;
+      }
+      const value = valueAt(data, path);
+      const fitting = issue.errors.filter((branch) => branchFits(branch, value));
+      if (fitting.length === 0) {
+        const expected = [...new Set(issue.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => describeExpected(i))))];
+        out.push({ path, message: `expected ${expected.join(' or ')}, got ${describeValue(value)}` });
+        return;
+      }
+      const best = fitting.reduce((a, b) => (b.length < a.length ? b : a));
+      for (const inner of best) describeIssue(inner, path, root, data, out);
+      return;
+    }
+    case 'invalid_type': {
+      const value = valueAt(data, path);
+      if (value === undefined) {
+        out.push({ path, message: `is required${issue.message.startsWith('Invalid input') ? '' : ` (${issue.message})`}` });
+      } else {
+        const custom = !issue.message.startsWith('Invalid input');
+        out.push({ path, message: custom ? issue.message : `expected ${describeExpected(issue)}, got ${describeValue(value)}` });
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const value = valueAt(data, path);
+      const values = issue.values.map(String);
+      out.push({
+        path,
+        message: `must be ${values.length === 1 ? values[0] : `one of ${values.join(', ')}`}; got ${describeValue(value)}${typeof value === 'string' ? hint(value, values) : ''}`,
+      });
+      return;
+    }
+    default:
+      out.push({ path, message: issue.message });
+  }
+}
+
+/** A union branch fits when its failures are not a plain type mismatch of the value itself. */
+function branchFits(branch: readonly Issue[], value: unknown): boolean {
+  return !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type' && !typeMatches(i.expected, value));
+}
+
+function typeMatches(expected: string, value: unknown): boolean {
+  switch (expected) {
+    case 'number':
+    case 'int':
+      return typeof value === 'number';
+    case 'object':
+    case 'record':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'array':
+      return Array.isArray(value);
+    default:
+      return typeof value === expected;
+  }
+}
+
+function describeExpected(issue: Issue): string {
+  if (issue.code !== 'invalid_type') return 'a valid value';
+  switch (issue.expected) {
+    case 'int':
+      return 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'record':
+    case 'object':
+      return 'a map of keys to values';
+    case 'array':
+      return 'a list';
+    default:
+      return `a ${issue.expected}`;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `"${value}"`;
+  return String(value);
+}
+
+export function valueAt(data: unknown, path: KeyPath): unknown {
+  let node: unknown = data;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+/** Keys the schema allows for the object found at `path` in `data`. */
+function allowedKeysAt(root: AnySchema, data: unknown, path: KeyPath): string[] {
+  let schemas: AnySchema[] = [root];
+  let node: unknown = data;
+  for (const part of path) {
+    node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[part] : undefined;
+    schemas = schemas.flatMap((s) => childSchemas(s, part));
+  }
+  const keys = new Set<string>();
+  for (const schema of schemas.flatMap((s) => objectShapes(s, node))) for (const key of Object.keys(schema)) keys.add(key);
+  return [...keys];
+}
+
+type Def = { type: string; [key: string]: unknown };
+const defOf = (schema: AnySchema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(schema: AnySchema): AnySchema[] {
+  const def = defOf(schema);
+  if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') return unwrap(def.innerType as AnySchema);
+  if (def.type === 'union') return (def.options as AnySchema[]).flatMap(unwrap);
+  return [schema];
+}
+
+function childSchemas(schema: AnySchema, key: string | number): AnySchema[] {
+  return unwrap(schema).flatMap((s) => {
+    const def = defOf(s);
+    if (def.type === 'object' && typeof key === 'string') {
+      const child = (def.shape as Record<string, AnySchema>)[key];
+      return child ? [child] : [];
+    }
+    if (def.type === 'record' && typeof key === 'string') return [def.valueType as AnySchema];
+    if (def.type === 'array' && typeof key === 'number') return [def.element as AnySchema];
+    return [];
+  });
+}
+
+function objectShapes(schema: AnySchema, value: unknown): Record<string, AnySchema>[] {
+  const shapes = unwrap(schema)
+    .map(defOf)
+    .filter((def) => def.type === 'object')
+    .map((def) => def.shape as Record<string, AnySchema>);
+  // A discriminated object (`dist: exponential`) lists only the keys of its own kind.
+  const tagged = shapes.filter((shape) => {
+    const tag = shape.dist;
+    if (!tag || value === null || typeof value !== 'object') return false;
+    const values = (defOf(tag).values as unknown[] | undefined) ?? [];
+    return values.includes((value as Record<string, unknown>).dist);
+  });
+  return tagged.length > 0 ? tagged : shapes;
+}

@@ -1,0 +1,101 @@
+/**
+ * Reading a scenario: text (YAML or JSON) in, either a valid Model or the full list of
+ * problems out. Pure: the caller reads the file, so this runs in tests and browsers alike.
+ */
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
+import type { Model } from '../model/model.js';
+import { ScenarioSchema } from './schema.js';
+import { describeIssues } from './issues.js';
+import type { KeyPath, ScenarioProblem } from './problems.js';
+import { resolveScenario } from './resolve.js';
+
+export type LoadResult = { ok: true; model: Model } | { ok: false; problems: ScenarioProblem[] };
+
+/** Finds the line of a key path in the source text, if the text has one. */
+export type Locator = (path: KeyPath) => number | undefined;
+
+export interface ParsedText {
+  data: unknown;
+  locate: Locator;
+  problems: ScenarioProblem[];
+}
+
+/** Parses YAML or JSON text (JSON when the file name ends in .json) into plain data. */
+export function parseScenarioText(text: string, file: string): ParsedText {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locate: Locator = (path) => locateIn(doc, lineCounter, path);
+  const problems: ScenarioProblem[] = [];
+
+  if (file.toLowerCase().endsWith('.json')) {
+    try {
+      return { data: JSON.parse(text), locate, problems };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const position = /position (\d+)/.exec(message);
+      const line = position ? lineCounter.linePos(Number(position[1])).line : undefined;
+      problems.push({ file, path: [], line, message: `not valid JSON: ${message}` });
+      return { data: undefined, locate, problems };
+    }
+  }
+
+  for (const error of doc.errors) {
+    problems.push({ file, path: [], line: error.linePos?.[0]?.line, message: `not valid YAML: ${firstLine(error.message)}` });
+  }
+  if (problems.length > 0) return { data: undefined, locate, problems };
+  return { data: doc.toJS({ maxAliasCount: 1000 }), locate, problems };
+}
+
+/** Validates and resolves scenario text. `file` names the source in every problem. */
+export function loadScenario(text: string, file: string): LoadResult {
+  const parsed = parseScenarioText(text, file);
+  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
+  return validateScenario(parsed.data, file, parsed.locate);
+}
+
+/** Validates and resolves already-parsed scenario data (for example an object built in code). */
+export function validateScenario(data: unknown, file = '(scenario)', locate: Locator = () => undefined): LoadResult {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, problems: [{ file, path: [], line: undefined, message: 'a scenario must be a map of keys (name, time, stations, segments, ...)' }] };
+  }
+  const checked = ScenarioSchema.safeParse(data);
+  if (!checked.success) {
+    const problems = describeIssues(checked.error.issues, ScenarioSchema, data).map(({ path, message }) => ({
+      file,
+      path,
+      line: locate(path),
+      message,
+    }));
+    return { ok: false, problems };
+  }
+  const resolved = resolveScenario(checked.data);
+  if (!resolved.ok) {
+    return { ok: false, problems: resolved.problems.map(({ path, message }) => ({ file, path, line: locate(path), message })) };
+  }
+  return { ok: true, model: resolved.model };
+}
+
+/** Line of the deepest node along `path` that exists (a missing key points at its parent). */
+function locateIn(doc: Document, lineCounter: LineCounter, path: KeyPath): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const parentPath = path.slice(0, depth - 1);
+    const key = path[depth - 1];
+    if (depth > 0) {
+      // Prefer the key's own line for map entries (an unknown key, a bad value).
+      const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+        const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+        if (range) return lineCounter.linePos(range[0]).line;
+      }
+    }
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return lineCounter.linePos(range[0]).line;
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

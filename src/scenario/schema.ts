@@ -1,0 +1,176 @@
+/**
+ * The scenario schema: the single source of truth for validation, for the TypeScript types
+ * of a scenario file and for the JSON Schema printed by `queuesim schema`.
+ *
+ * Core keys are fixed by shared/scenario-format.md; extensions are added here and in the
+ * README, never by renaming a core key. Objects are strict: an unknown key is an error.
+ * Checks that need the whole file (names that refer to other names) live in resolve.ts.
+ */
+import { z } from 'zod';
+
+const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
+const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
+
+const distributionShapes = [
+  z.strictObject({ dist: z.literal('exponential'), mean: positive('mean') }),
+  z.strictObject({ dist: z.literal('deterministic'), value: positive('value') }),
+  z
+    .strictObject({ dist: z.literal('uniform'), min: nonNegative('min'), max: positive('max') })
+    .refine((d) => d.min <= d.max, { error: 'min must not exceed max', path: ['max'] }),
+  z
+    .strictObject({
+      dist: z.literal('triangular'),
+      min: nonNegative('min'),
+      mode: nonNegative('mode'),
+      max: positive('max'),
+    })
+    .refine((d) => d.min <= d.mode && d.mode <= d.max, {
+      error: 'needs min <= mode <= max',
+      path: ['mode'],
+    }),
+  z.strictObject({
+    dist: z.literal('erlang'),
+    k: z.int({ error: 'k must be a whole number' }).min(1, { error: 'k must be at least 1' }),
+    mean: positive('mean'),
+  }),
+  z.strictObject({ dist: z.literal('gamma'), mean: positive('mean'), sd: positive('sd') }),
+  z.strictObject({ dist: z.literal('lognormal'), mean: positive('mean'), sd: positive('sd') }),
+  z
+    .strictObject({
+      dist: z.literal('empirical'),
+      values: z.array(nonNegative('each value')).min(1, { error: 'needs at least one value' }),
+      weights: z.array(nonNegative('each weight')).optional(),
+    })
+    .refine((d) => d.weights === undefined || d.weights.length === d.values.length, {
+      error: 'weights must have one entry per value',
+      path: ['weights'],
+    })
+    .refine((d) => d.weights === undefined || d.weights.some((w) => w > 0), {
+      error: 'at least one weight must be greater than 0',
+      path: ['weights'],
+    })
+    .refine((d) => d.values.some((v) => v > 0), {
+      error: 'at least one value must be greater than 0',
+      path: ['values'],
+    }),
+] as const;
+
+export const distributionNames = [
+  'exponential',
+  'deterministic',
+  'uniform',
+  'triangular',
+  'erlang',
+  'gamma',
+  'lognormal',
+  'empirical',
+] as const;
+
+export const DistributionSchema = z
+  .union([positive('a fixed duration'), z.discriminatedUnion('dist', distributionShapes)])
+  .meta({
+    description:
+      'A duration in the time unit: a bare number (fixed), or { dist: exponential | deterministic | uniform | triangular | erlang | gamma | lognormal | empirical, ... }. lognormal and gamma take the mean and sd of the variable itself.',
+  });
+
+/** A value that is either one number for the whole horizon or one number per named period. */
+function perPeriod<T extends z.ZodType<number>>(value: T) {
+  return z.union([value, z.record(z.string(), value)]);
+}
+
+const ServerCount = z.int({ error: 'servers must be a whole number' }).min(0, { error: 'servers must be 0 or more' });
+
+export const StationSchema = z.strictObject({
+  id: z.string().min(1, { error: 'id must not be empty' }),
+  servers: perPeriod(ServerCount).meta({
+    description: 'Servers on duty: a number, or per period { periodName: count }. When capacity drops, a busy server finishes its customer, then leaves.',
+  }),
+  queueCapacity: z
+    .int({ error: 'queueCapacity must be a whole number' })
+    .min(0, { error: 'queueCapacity must be 0 or more' })
+    .optional()
+    .meta({ description: 'Waiting places (default unlimited). An arrival finding them full is blocked (lost).' }),
+  discipline: z
+    .enum(['fifo', 'priority'], { error: 'discipline must be fifo or priority' })
+    .optional()
+    .meta({ description: 'fifo (default) or priority: lower segment priority number served first, fifo within a class; non-preemptive.' }),
+  service: DistributionSchema.optional().meta({ description: 'Default service time; a segment may override it.' }),
+});
+
+export const SegmentSchema = z.strictObject({
+  id: z.string().min(1, { error: 'id must not be empty' }),
+  arrivals: z.strictObject({
+    rate: perPeriod(nonNegative('rate')).meta({
+      description: 'Poisson arrivals: customers per time unit, a number or per period (exact non-homogeneous Poisson).',
+    }),
+  }),
+  route: z
+    .array(z.string())
+    .min(1, { error: 'route must name at least one station' })
+    .meta({ description: 'Stations visited in order.' }),
+  priority: z.number().optional().meta({ description: 'Class for discipline: priority (lower is served first); default 1.' }),
+  service: z
+    .record(z.string(), DistributionSchema)
+    .optional()
+    .meta({ description: 'Per-station service time overrides: { stationId: distribution }.' }),
+  patience: DistributionSchema.optional().meta({
+    description: 'A customer still waiting this long in a queue leaves (reneged); a fresh draw for each queue joined.',
+  }),
+  balkAt: z
+    .int({ error: 'balkAt must be a whole number' })
+    .min(1, { error: 'balkAt must be at least 1' })
+    .optional()
+    .meta({ description: 'A customer who finds this many or more waiting at a station does not join (balked).' }),
+});
+
+export const PeriodSchema = z.strictObject({
+  name: z.string().min(1, { error: 'name must not be empty' }),
+  start: nonNegative('start'),
+});
+
+export const TimeSchema = z.strictObject({
+  unit: z.string().min(1).optional().meta({ description: 'Label for all durations and rates (default minute).' }),
+  horizon: positive('horizon').meta({ description: 'Doors close at this time.' }),
+  warmup: nonNegative('warmup')
+    .optional()
+    .meta({ description: 'Statistics ignore customers who arrive before this time (default 0).' }),
+  drain: z
+    .boolean({ error: 'drain must be true or false' })
+    .optional()
+    .meta({ description: 'true (default): customers inside at closing are still served; false: the run stops at the horizon.' }),
+  periods: z
+    .array(PeriodSchema)
+    .min(1, { error: 'periods must not be empty' })
+    .optional()
+    .meta({ description: 'Named, piecewise-constant periods; start times ascending, the first at 0.' }),
+});
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
+    name: z.string({ error: 'name is required (free text)' }).min(1, { error: 'name must not be empty' }),
+    seed: z
+      .int({ error: 'seed must be a whole number' })
+      .min(0, { error: 'seed must be 0 or more' })
+      .optional()
+      .meta({ description: 'Same file + same seed gives identical results (default 1).' }),
+    replications: z
+      .int({ error: 'replications must be a whole number' })
+      .min(1, { error: 'replications must be at least 1' })
+      .optional()
+      .meta({ description: 'Independent runs, each with its own random streams (default 10).' }),
+    time: TimeSchema,
+    stations: z.array(StationSchema).min(1, { error: 'stations must list at least one station' }),
+    segments: z.array(SegmentSchema).min(1, { error: 'segments must list at least one segment' }),
+  })
+  .meta({ title: 'queuesim scenario', description: 'A service system and one simulated horizon.' });
+
+export type ScenarioFile = z.infer<typeof ScenarioSchema>;
+export type StationSpec = z.infer<typeof StationSchema>;
+export type SegmentSpec = z.infer<typeof SegmentSchema>;
+export type DistributionSpec = z.infer<typeof DistributionSchema>;
+
+/** The JSON Schema of scenario files (`queuesim schema`). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+}
