@@ -7,12 +7,13 @@ import type { Model } from '../model/model.js';
 import { ScenarioSchema } from './schema.js';
 import { describeIssues } from './issues.js';
 import type { KeyPath, ScenarioProblem } from './problems.js';
+import { checkConsistency } from './consistency.js';
 import { resolveScenario } from './resolve.js';
 
 export type LoadResult = { ok: true; model: Model } | { ok: false; problems: ScenarioProblem[] };
 
-/** Finds the line of a key path in the source text, if the text has one. */
-export type Locator = (path: KeyPath) => number | undefined;
+/** Finds where a key path stands in the source text (its line and character offset), if it does. */
+export type Locator = (path: KeyPath) => { line: number; offset: number } | undefined;
 
 export interface ParsedText {
   data: unknown;
@@ -23,8 +24,11 @@ export interface ParsedText {
 /** Parses YAML or JSON text (JSON when the file name ends in .json) into plain data. */
 export function parseScenarioText(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locate: Locator = (path) => locateIn(doc, lineCounter, path);
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const locate: Locator = (path) => {
+    const offset = offsetOf(doc, path);
+    return offset === undefined ? undefined : { line: lineCounter.linePos(offset).line, offset };
+  };
   const problems: ScenarioProblem[] = [];
 
   if (file.toLowerCase().endsWith('.json')) {
@@ -59,24 +63,22 @@ export function validateScenario(data: unknown, file = '(scenario)', locate: Loc
     return { ok: false, problems: [{ file, path: [], line: undefined, message: 'a scenario must be a map of keys (name, time, stations, segments, ...)' }] };
   }
   const checked = ScenarioSchema.safeParse(data);
-  if (!checked.success) {
-    const problems = describeIssues(checked.error.issues, ScenarioSchema, data).map(({ path, message }) => ({
-      file,
-      path,
-      line: locate(path),
-      message,
-    }));
+  const messages = [
+    ...(checked.success ? [] : describeIssues(checked.error.issues, ScenarioSchema, data)),
+    ...checkConsistency(data),
+  ];
+  if (!checked.success || messages.length > 0) {
+    const located = messages.map(({ path, message }) => ({ path, message, where: locate(path) }));
+    // In file order; problems without a place (rare) last.
+    located.sort((a, b) => (a.where?.offset ?? Infinity) - (b.where?.offset ?? Infinity));
+    const problems = located.map(({ path, message, where }) => ({ file, path, line: where?.line, message }));
     return { ok: false, problems };
   }
-  const resolved = resolveScenario(checked.data);
-  if (!resolved.ok) {
-    return { ok: false, problems: resolved.problems.map(({ path, message }) => ({ file, path, line: locate(path), message })) };
-  }
-  return { ok: true, model: resolved.model };
+  return { ok: true, model: resolveScenario(checked.data) };
 }
 
-/** Line of the deepest node along `path` that exists (a missing key points at its parent). */
-function locateIn(doc: Document, lineCounter: LineCounter, path: KeyPath): number | undefined {
+/** Offset of the deepest node along `path` that exists (a missing key points at its parent). */
+function offsetOf(doc: Document, path: KeyPath): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const parentPath = path.slice(0, depth - 1);
     const key = path[depth - 1];
@@ -86,16 +88,17 @@ function locateIn(doc: Document, lineCounter: LineCounter, path: KeyPath): numbe
       if (isMap(parent)) {
         const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
         const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-        if (range) return lineCounter.linePos(range[0]).line;
+        if (range) return range[0];
       }
     }
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return lineCounter.linePos(range[0]).line;
+    if (range) return range[0];
   }
   return undefined;
 }
 
+/** The first line of a parser message, without the position (the problem carries the line). */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }

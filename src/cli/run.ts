@@ -1,0 +1,61 @@
+/** `queuesim run FILE...`: simulate, print the tables (or the JSON), write out/<slug>/. */
+import { join } from 'node:path';
+import { runReplications } from '../run/replicate.js';
+import { replicationsCsv } from '../run/csv.js';
+import type { RunSummary } from '../metrics/summarise.js';
+import { loadScenarioFiles, reportProblems } from './scenario-files.js';
+import { slugOf, writeResultFolder } from './output.js';
+import { ProgressBar } from './progress.js';
+import { renderSummary } from './summary-table.js';
+
+export interface RunCommandOptions {
+  reps?: number;
+  seed?: number;
+  out: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export async function runCommand(files: string[], options: RunCommandOptions): Promise<number> {
+  const { loaded, problems } = await loadScenarioFiles(files);
+  const folders = new Map<string, string>();
+  for (const { file, model } of loaded) {
+    const slug = slugOf(model.name);
+    const other = folders.get(slug);
+    if (other !== undefined) {
+      problems.push({
+        file,
+        path: ['name'],
+        message: `"${model.name}" would write to the same folder (${join(options.out, slug)}) as ${other}; give the scenarios different names`,
+      });
+    }
+    folders.set(slug, file);
+  }
+  if (problems.length > 0) {
+    reportProblems(problems);
+    return 2;
+  }
+
+  const summaries: RunSummary[] = [];
+  for (const { model } of loaded) {
+    const progress = new ProgressBar(`replications · ${model.name}`, !options.quiet);
+    const { summary, replications } = runReplications(model, {
+      seed: options.seed,
+      replications: options.reps,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.done();
+    const folder = await writeResultFolder(options.out, slugOf(model.name), {
+      'summary.json': JSON.stringify(summary, null, 2) + '\n',
+      'replications.csv': replicationsCsv(model, replications),
+    });
+    summaries.push(summary);
+    if (!options.json && !options.quiet) {
+      process.stdout.write(`${renderSummary(summary)}\n\nWritten: ${folder}/summary.json, ${folder}/replications.csv\n\n`);
+    }
+  }
+  if (options.json) {
+    process.stdout.write(JSON.stringify(summaries.length === 1 ? summaries[0] : summaries, null, 2) + '\n');
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+/** One row per replication, one column per metric and scope: the raw numbers behind the CIs. */
+import { metricsFor } from '../metrics/catalogue.js';
+import type { Model } from '../model/model.js';
+import type { ReplicationResult } from '../model/simulate.js';
+
+export function replicationsCsv(model: Model, results: readonly ReplicationResult[]): string {
+  const columns: { header: string; value: (r: ReplicationResult) => number | undefined }[] = [];
+  for (const name of metricsFor('system')) columns.push({ header: name, value: (r) => r.metrics[name] });
+  model.stations.forEach((station, i) => {
+    for (const name of metricsFor('station')) {
+      columns.push({ header: `station:${station.id}:${name}`, value: (r) => r.stations[i]![name] });
+    }
+  });
+  model.segments.forEach((segment, i) => {
+    for (const name of metricsFor('segment')) {
+      columns.push({ header: `segment:${segment.id}:${name}`, value: (r) => r.segments[i]![name] });
+    }
+  });
+  const header = ['replication', ...columns.map((c) => csvField(c.header))].join(',');
+  const rows = results.map((r) =>
+    [String(r.replication), ...columns.map((c) => {
+      const value = c.value(r);
+      return value === undefined || !Number.isFinite(value) ? '' : String(value);
+    })].join(','),
+  );
+  return [header, ...rows].join('\n') + '\n';
+}
+
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,124 @@
+/**
+ * Checks that relate one key to another: routes name stations, per-period values name
+ * periods, every visit has a service time, periods are in order. They read the raw data
+ * defensively, so they run even when the schema found other problems, and a planner sees
+ * every problem of the file at once.
+ */
+import { hint, type KeyPath } from './problems.js';
+import type { LocatedMessage } from './issues.js';
+
+type Raw = Record<string, unknown>;
+const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+export function checkConsistency(data: unknown): LocatedMessage[] {
+  const problems: LocatedMessage[] = [];
+  const report = (path: KeyPath, message: string) => problems.push({ path, message });
+  if (!isMap(data)) return problems;
+
+  const time = isMap(data.time) ? data.time : {};
+  const horizon = number(time.horizon);
+  const warmup = number(time.warmup) ?? 0;
+  const drain = time.drain !== false;
+  if (horizon !== undefined && warmup >= horizon) {
+    report(['time', 'warmup'], `warmup (${warmup}) must be less than the horizon (${horizon})`);
+  }
+
+  const periodSpecs = Array.isArray(time.periods) ? time.periods : undefined;
+  const periodNames = checkPeriods(periodSpecs ?? [], horizon, report);
+
+  /** Checks a number-or-per-period value; returns the per-period values it could read. */
+  const perPeriod = (value: unknown, path: KeyPath): number[] | undefined => {
+    if (typeof value === 'number') return [value];
+    if (!isMap(value)) return undefined;
+    if (periodSpecs === undefined) {
+      report(path, 'per-period values need named periods in time.periods');
+      return undefined;
+    }
+    const unknown = Object.keys(value).filter((key) => !periodNames.includes(key));
+    for (const key of unknown) report([...path, key], `unknown period "${key}"${hint(key, periodNames)}`);
+    const missing = periodNames.filter((name) => !(name in value));
+    if (missing.length > 0) report(path, `gives no value for period${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    if (unknown.length > 0 || missing.length > 0) return undefined;
+    return periodNames.map((name) => number(value[name]) ?? 0);
+  };
+
+  const stations = list(data.stations).map((s) => (isMap(s) ? s : {}));
+  const stationIds = stations.map((s) => text(s.id) ?? '');
+  reportDuplicates(stationIds, (i) => ['stations', i, 'id'], 'station', report);
+  stations.forEach((station, i) => {
+    const servers = perPeriod(station.servers, ['stations', i, 'servers']);
+    if (servers === undefined) return;
+    if (servers.every((n) => n === 0)) report(['stations', i, 'servers'], 'the station has no servers in any period');
+    else if (drain && servers[servers.length - 1] === 0) {
+      report(
+        ['stations', i, 'servers'],
+        'no servers in the last period, so customers left at closing could never be served; staff the last period or set time.drain: false',
+      );
+    }
+  });
+
+  const segments = list(data.segments).map((s) => (isMap(s) ? s : {}));
+  reportDuplicates(
+    segments.map((s) => text(s.id) ?? ''),
+    (i) => ['segments', i, 'id'],
+    'segment',
+    report,
+  );
+  segments.forEach((segment, i) => {
+    if (isMap(segment.arrivals)) perPeriod(segment.arrivals.rate, ['segments', i, 'arrivals', 'rate']);
+    const route = list(segment.route);
+    const overrides = isMap(segment.service) ? segment.service : {};
+    route.forEach((stationId, step) => {
+      if (typeof stationId !== 'string') return;
+      const index = stationIds.indexOf(stationId);
+      if (index < 0) {
+        report(['segments', i, 'route', step], `unknown station "${stationId}"${hint(stationId, stationIds)}`);
+      } else if (overrides[stationId] === undefined && stations[index]!.service === undefined) {
+        report(
+          ['segments', i, 'route', step],
+          `station "${stationId}" has no service time: give the station a service or this segment a service override`,
+        );
+      }
+    });
+    for (const stationId of Object.keys(overrides)) {
+      if (route.includes(stationId)) continue;
+      const where = stationIds.includes(stationId) ? "is not on this segment's route" : `is not a station${hint(stationId, stationIds)}`;
+      report(['segments', i, 'service', stationId], `"${stationId}" ${where}`);
+    }
+  });
+  return problems;
+}
+
+function checkPeriods(specs: unknown[], horizon: number | undefined, report: (path: KeyPath, message: string) => void): string[] {
+  const names: string[] = [];
+  let previous: number | undefined;
+  specs.forEach((spec, i) => {
+    if (!isMap(spec)) return;
+    const name = text(spec.name);
+    const start = number(spec.start);
+    if (name !== undefined) {
+      if (names.includes(name)) report(['time', 'periods', i, 'name'], `period "${name}" is named twice`);
+      names.push(name);
+    }
+    if (start === undefined) return;
+    if (i === 0 && start !== 0) report(['time', 'periods', 0, 'start'], 'the first period must start at 0');
+    if (previous !== undefined && start <= previous) report(['time', 'periods', i, 'start'], 'periods must start at ascending times');
+    if (horizon !== undefined && start >= horizon) report(['time', 'periods', i, 'start'], `starts at or after the horizon (${horizon})`);
+    previous = start;
+  });
+  return names;
+}
+
+function reportDuplicates(
+  ids: string[],
+  pathOf: (index: number) => KeyPath,
+  what: string,
+  report: (path: KeyPath, message: string) => void,
+): void {
+  ids.forEach((id, i) => {
+    if (id !== '' && ids.indexOf(id) !== i) report(pathOf(i), `${what} id "${id}" is used twice`);
+  });
+}

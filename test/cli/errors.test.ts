@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { queuesim, scenarioFile, tempDir } from './cli.js';
+
+const valid = {
+  name: 'Post office',
+  time: { horizon: 60, periods: [{ name: 'early', start: 0 }, { name: 'late', start: 30 }] },
+  stations: [{ id: 'counter', servers: 1, service: { dist: 'exponential', mean: 2 } }],
+  segments: [{ id: 'walkIn', arrivals: { rate: 0.3 }, route: ['counter'] }],
+};
+
+/** Runs `queuesim run` on a file and returns its stderr lines; asserts the error contract. */
+function runExpectingErrors(name: string, contents: string): string[] {
+  const out = tempDir();
+  const file = scenarioFile(name, contents);
+  const result = queuesim(['run', file, '--out', out]);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+  expect(existsSync(join(out))).toBe(true);
+  expect(existsSync(join(out, 'post-office'))).toBe(false);
+  const lines = result.stderr.trim().split('\n');
+  for (const line of lines.slice(0, -1)) expect(line).toContain(file);
+  expect(lines.at(-1)).toMatch(/nothing was run or written/);
+  return lines.slice(0, -1);
+}
+
+const yamlOf = (value: unknown) => JSON.stringify(value, null, 2); // JSON is YAML too
+
+describe('scenario errors through the CLI: exit 2, one message per problem, nothing written', () => {
+  it('a file that is not valid YAML names the line', () => {
+    const [line] = runExpectingErrors('broken.yaml', 'name: x\ntime: { horizon: 10\nstations: []\n');
+    expect(line).toMatch(/broken\.yaml:3: not valid YAML/);
+  });
+
+  it('a file that is not valid JSON names the line', () => {
+    const [line] = runExpectingErrors('broken.json', '{\n  "name": "x",\n  "time": { "horizon": 10, }\n}');
+    expect(line).toMatch(/broken\.json:3: not valid JSON/);
+  });
+
+  it('a missing required key names its path', () => {
+    const { name: _name, ...withoutName } = valid;
+    const lines = runExpectingErrors('s.json', JSON.stringify(withoutName));
+    expect(lines).toEqual([expect.stringMatching(/: name: is required/)]);
+  });
+
+  it('a mistyped key is an error with a "did you mean" hint and the YAML line', () => {
+    const text = 'name: Post office\ntime: { horizon: 60 }\nstations:\n  - id: counter\n    servers: 1\n    queueCapcity: 3\n    service: 2\nsegments:\n  - { id: walkIn, arrivals: { rate: 0.3 }, route: [counter] }\n';
+    const lines = runExpectingErrors('s.yaml', text);
+    expect(lines).toEqual([expect.stringMatching(/s\.yaml:6: stations\[0\]\.queueCapcity: unknown key "queueCapcity" \(did you mean "queueCapacity"\?\)/)]);
+  });
+
+  it('a key of the wrong type is an error', () => {
+    const lines = runExpectingErrors('s.yaml', yamlOf({ ...valid, time: { ...valid.time, horizon: 'all day' } }));
+    expect(lines).toEqual([expect.stringMatching(/time\.horizon: expected a number, got "all day"/)]);
+  });
+
+  it('a negative rate is an error at its key path', () => {
+    const lines = runExpectingErrors('s.yaml', yamlOf({ ...valid, segments: [{ ...valid.segments[0], arrivals: { rate: -1 } }] }));
+    expect(lines).toEqual([expect.stringMatching(/segments\[0\]\.arrivals\.rate: rate must be 0 or more/)]);
+  });
+
+  it('a mean of 0 is an error at its key path', () => {
+    const lines = runExpectingErrors('s.yaml', yamlOf({ ...valid, stations: [{ ...valid.stations[0], service: { dist: 'exponential', mean: 0 } }] }));
+    expect(lines).toEqual([expect.stringMatching(/:\d+: stations\[0\]\.service\.mean: mean must be greater than 0/)]);
+  });
+
+  it('sd on a distribution that has none is an error', () => {
+    const lines = runExpectingErrors('s.yaml', yamlOf({ ...valid, stations: [{ ...valid.stations[0], service: { dist: 'exponential', mean: 2, sd: 1 } }] }));
+    expect(lines).toEqual([expect.stringMatching(/stations\[0\]\.service\.sd: unknown key "sd"; allowed here: dist, mean/)]);
+  });
+
+  it('an unknown distribution is an error with a hint', () => {
+    const lines = runExpectingErrors('s.yaml', yamlOf({ ...valid, stations: [{ ...valid.stations[0], service: { dist: 'expnential', mean: 2 } }] }));
+    expect(lines).toEqual([expect.stringMatching(/stations\[0\]\.service\.dist: must be one of .*did you mean "exponential"/)]);
+  });
+
+  it('a route naming an unknown station is an error', () => {
+    const lines = runExpectingErrors('s.yaml', yamlOf({ ...valid, segments: [{ ...valid.segments[0], route: ['countr'] }] }));
+    expect(lines).toEqual([expect.stringMatching(/segments\[0\]\.route\[0\]: unknown station "countr" \(did you mean "counter"\?\)/)]);
+  });
+
+  it('a period name that does not exist is an error', () => {
+    const lines = runExpectingErrors('s.yaml', yamlOf({ ...valid, stations: [{ ...valid.stations[0], servers: { early: 1, lte: 2 } }] }));
+    expect(lines).toEqual([
+      expect.stringMatching(/stations\[0\]\.servers: gives no value for period late/),
+      expect.stringMatching(/stations\[0\]\.servers\.lte: unknown period "lte" \(did you mean "late"\?\)/),
+    ]);
+  });
+
+  it('reports every problem of the file at once, in file order', () => {
+    const text = [
+      'name: Post office',
+      'replications: 0',
+      'time: { horizon: 60, warmup: 90 }',
+      'stations:',
+      '  - { id: counter, servers: -1, service: { dist: lognormal, mean: 2 } }',
+      'segments:',
+      '  - { id: walkIn, arrivals: { rate: 0.3 }, route: [desk], balkAt: 2.5 }',
+    ].join('\n');
+    const lines = runExpectingErrors('s.yaml', text);
+    expect(lines.map((l) => l.replace(/^error: .*?s\.yaml:/, ''))).toEqual([
+      '2: replications: replications must be at least 1',
+      '3: time.warmup: warmup (90) must be less than the horizon (60)',
+      '5: stations[0].servers: servers must be 0 or more',
+      '5: stations[0].service.sd: is required',
+      '7: segments[0].route[0]: unknown station "desk"',
+      '7: segments[0].balkAt: balkAt must be a whole number',
+    ]);
+  });
+
+  it('a file that does not exist is an error, exit 2', () => {
+    const result = queuesim(['run', 'no/such/file.yaml', '--out', tempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no/such/file.yaml: cannot read the scenario: no such file');
+  });
+
+  it('one bad file among several means nothing is run or written', () => {
+    const out = tempDir();
+    const good = scenarioFile('good.json', JSON.stringify(valid));
+    const bad = scenarioFile('bad.json', JSON.stringify({ ...valid, name: 'Bad', stations: [] }));
+    const result = queuesim(['run', good, bad, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(out, 'post-office'))).toBe(false);
+  });
+
+  it('validate reports the same problems with exit 2', () => {
+    const file = scenarioFile('s.json', JSON.stringify({ ...valid, replications: -3 }));
+    const result = queuesim(['validate', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/replications: replications must be at least 1/);
+  });
+
+  it('a bad option value is a usage error, exit 2', () => {
+    const result = queuesim(['run', scenarioFile('s.json', JSON.stringify(valid)), '--reps', 'many']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--reps must be a whole number');
+  });
+});

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { metricsFor } from '../../src/metrics/catalogue.js';
+import { filesUnder, queuesim, scenarioFile, tempDir } from './cli.js';
+
+const small = `
+name: Tiny café, lunch
+seed: 5
+replications: 4
+time: { horizon: 120, warmup: 10 }
+stations:
+  - { id: till, servers: 2, service: { dist: exponential, mean: 1.5 } }
+segments:
+  - { id: walkIn, arrivals: { rate: 1 }, route: [till], patience: { dist: exponential, mean: 5 } }
+`;
+
+describe('queuesim run', () => {
+  it('prints a table of the main metrics with confidence intervals and writes summary.json and replications.csv', () => {
+    const out = tempDir();
+    const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Tiny café, lunch');
+    expect(result.stdout).toMatch(/waitMean\s+\S+\s+\S+ – \S+/);
+    expect(result.stdout).toContain('95% CI');
+    expect(filesUnder(out).sort()).toEqual(['tiny-cafe-lunch', 'tiny-cafe-lunch/replications.csv', 'tiny-cafe-lunch/summary.json'].sort());
+    const csv = readFileSync(join(out, 'tiny-cafe-lunch/replications.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(1 + 4);
+    expect(csv[0]).toMatch(/^replication,arrivals,served,/);
+    expect(csv[0]).toContain('station:till:utilisation');
+    expect(csv[0]).toContain('segment:walkIn:waitMean');
+  });
+
+  it('--json prints exactly the contract object on stdout and the same bytes go to summary.json', () => {
+    const out = tempDir();
+    const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out, '--json']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'replications', 'unit', 'horizon', 'metrics', 'stations', 'segments']);
+    expect(summary).toMatchObject({ scenario: 'Tiny café, lunch', seed: 5, replications: 4, unit: 'minute', horizon: 120 });
+    expect(Object.keys(summary.metrics)).toEqual(metricsFor('system'));
+    expect(Object.keys(summary.stations)).toEqual(['till']);
+    expect(Object.keys(summary.stations.till)).toEqual(metricsFor('station'));
+    expect(Object.keys(summary.segments)).toEqual(['walkIn']);
+    expect(Object.keys(summary.segments.walkIn)).toEqual(metricsFor('segment'));
+    for (const metric of Object.values<Record<string, unknown>>(summary.metrics)) {
+      expect(Object.keys(metric).slice(0, 3)).toEqual(['mean', 'ci95', 'sd']);
+    }
+    const { mean, ci95, sd } = summary.metrics.waitMean;
+    expect(ci95[0]).toBeLessThanOrEqual(mean);
+    expect(ci95[1]).toBeGreaterThanOrEqual(mean);
+    expect(sd).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'tiny-cafe-lunch/summary.json'), 'utf8')).toBe(result.stdout);
+  });
+
+  it('conservation holds in every replication of the CSV', () => {
+    const out = tempDir();
+    queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out, '--quiet']);
+    const [header, ...rows] = readFileSync(join(out, 'tiny-cafe-lunch/replications.csv'), 'utf8').trim().split('\n');
+    const columns = header!.split(',');
+    for (const row of rows) {
+      const value = (name: string) => Number(row.split(',')[columns.indexOf(name)]);
+      const outcomes = ['served', 'balked', 'reneged', 'blocked', 'denied', 'inSystemAtEnd'].map(value);
+      expect(outcomes.reduce((a, b) => a + b, 0)).toBe(value('arrivals'));
+    }
+  });
+
+  it('same file and seed give a byte-identical summary.json; another seed gives other results', () => {
+    const file = scenarioFile('cafe.yaml', small);
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+    queuesim(['run', file, '--out', a, '--quiet']);
+    queuesim(['run', file, '--out', b, '--quiet']);
+    queuesim(['run', file, '--out', c, '--quiet', '--seed', '6']);
+    const read = (dir: string) => readFileSync(join(dir, 'tiny-cafe-lunch/summary.json'), 'utf8');
+    expect(read(a)).toBe(read(b));
+    expect(read(c)).not.toBe(read(a));
+    expect(JSON.parse(read(c)).seed).toBe(6);
+  });
+
+  it('--reps overrides the replications of the file', () => {
+    const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', tempDir(), '--json', '--reps', '2']);
+    expect(JSON.parse(result.stdout).replications).toBe(2);
+  });
+
+  it('--quiet prints nothing and still writes the results', () => {
+    const out = tempDir();
+    const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out, '--quiet']);
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(filesUnder(out)).toContain('tiny-cafe-lunch/summary.json');
+  });
+
+  it('runs several files, and replaces an earlier result folder whole', () => {
+    const out = tempDir();
+    const other = scenarioFile('other.json', JSON.stringify({ name: 'Other', time: { horizon: 60 }, replications: 2, stations: [{ id: 'a', servers: 1, service: 1 }], segments: [{ id: 's', arrivals: { rate: 0.5 }, route: ['a'] }] }));
+    const result = queuesim(['run', scenarioFile('cafe.yaml', small), other, '--out', out, '--json']);
+    expect(result.code).toBe(0);
+    const summaries = JSON.parse(result.stdout);
+    expect(summaries.map((s: { scenario: string }) => s.scenario)).toEqual(['Tiny café, lunch', 'Other']);
+    expect(filesUnder(out).filter((f) => !f.includes('/')).sort()).toEqual(['other', 'tiny-cafe-lunch']);
+  });
+
+  it('runs the bundled bank branch scenario', () => {
+    const out = tempDir();
+    const result = queuesim(['run', 'scenarios/bank-branch.yaml', '--out', out, '--reps', '3']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Bank branch, weekday');
+    expect(result.stdout).toContain('counter');
+    expect(result.stdout).toContain('adviceDesk');
+    expect(filesUnder(out)).toContain('bank-branch-weekday/summary.json');
+  });
+});
+
+describe('queuesim validate and schema', () => {
+  it('validate reports a valid file and exits 0', () => {
+    const result = queuesim(['validate', scenarioFile('cafe.yaml', small)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok {2}.*cafe\.yaml: "Tiny café, lunch", 1 station, 1 segment/);
+  });
+
+  it('schema prints the JSON Schema of scenario files', () => {
+    const result = queuesim(['schema']);
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'time', 'stations', 'segments']));
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties.stations.items.properties)).toEqual(
+      expect.arrayContaining(['id', 'servers', 'queueCapacity', 'discipline', 'service']),
+    );
+  });
+
+  it('--help explains every command', () => {
+    const result = queuesim(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of ['run', 'validate', 'schema']) expect(result.stdout).toContain(command);
+  });
+});
