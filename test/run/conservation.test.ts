@@ -1,0 +1,102 @@
+/**
+ * Property: in every replication of every scenario, each customer ends with exactly one
+ * outcome, so arrivals = served + balked + reneged + blocked + denied + inSystemAtEnd —
+ * system-wide, per segment and per station (where "served" means served there).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runReplications, validateScenario } from '../../src/index.js';
+import type { MetricValues } from '../../src/metrics/catalogue.js';
+
+const distribution = fc.oneof(
+  fc.record({ dist: fc.constant('exponential'), mean: fc.double({ min: 0.2, max: 4, noNaN: true }) }),
+  fc.record({ dist: fc.constant('deterministic'), value: fc.constantFrom(0.5, 1, 2) }),
+  fc.record({ dist: fc.constant('uniform'), min: fc.constant(0), max: fc.double({ min: 0.5, max: 3, noNaN: true }) }),
+  fc.record({ dist: fc.constant('lognormal'), mean: fc.double({ min: 0.5, max: 3, noNaN: true }), sd: fc.constant(0.7) }),
+  fc.record({ dist: fc.constant('erlang'), k: fc.integer({ min: 1, max: 4 }), mean: fc.double({ min: 0.3, max: 3, noNaN: true }) }),
+);
+
+const periodNames = ['early', 'middle', 'late'];
+
+const scenario = fc
+  .record({
+    stations: fc.integer({ min: 1, max: 3 }),
+    segments: fc.integer({ min: 1, max: 3 }),
+    periods: fc.integer({ min: 1, max: 3 }),
+    horizon: fc.integer({ min: 10, max: 120 }),
+    warmupShare: fc.constantFrom(0, 0, 0.3),
+    drain: fc.boolean(),
+    seed: fc.nat(10_000),
+  })
+  .chain((shape) => {
+    const names = periodNames.slice(0, shape.periods);
+    const perPeriod = <T>(value: fc.Arbitrary<T>) =>
+      fc.oneof(value, fc.tuple(...names.map(() => value)).map((values) => Object.fromEntries(names.map((n, i) => [n, values[i]]))));
+    const stationIds = Array.from({ length: shape.stations }, (_, i) => `s${i}`);
+    const station = (id: string) =>
+      fc.record(
+        {
+          id: fc.constant(id),
+          // The last period always has a server, so draining can finish.
+          servers: perPeriod(fc.integer({ min: 0, max: 3 })).map((s) =>
+            typeof s === 'number' ? Math.max(1, s) : { ...s, [names.at(-1)!]: Math.max(1, s[names.at(-1)!]!) },
+          ),
+          queueCapacity: fc.integer({ min: 0, max: 4 }),
+          discipline: fc.constantFrom('fifo', 'priority'),
+          service: distribution,
+        },
+        { requiredKeys: ['id', 'servers', 'service'] },
+      );
+    const segment = (id: string) =>
+      fc.record(
+        {
+          id: fc.constant(id),
+          arrivals: fc.record({ rate: perPeriod(fc.double({ min: 0, max: 2, noNaN: true })) }),
+          route: fc.array(fc.constantFrom(...stationIds), { minLength: 1, maxLength: 3 }),
+          priority: fc.integer({ min: 1, max: 3 }),
+          patience: distribution,
+          balkAt: fc.integer({ min: 1, max: 5 }),
+        },
+        { requiredKeys: ['id', 'arrivals', 'route'] },
+      );
+    return fc.record({
+      name: fc.constant('random scenario'),
+      seed: fc.constant(shape.seed),
+      replications: fc.constant(2),
+      time: fc.constant({
+        horizon: shape.horizon,
+        warmup: shape.warmupShare * shape.horizon,
+        drain: shape.drain,
+        periods: names.map((name, i) => ({ name, start: (i * shape.horizon) / shape.periods })),
+      }),
+      stations: fc.tuple(...stationIds.map(station)),
+      segments: fc.tuple(...Array.from({ length: shape.segments }, (_, i) => segment(`g${i}`))),
+    });
+  });
+
+const outcomes = ['served', 'balked', 'reneged', 'blocked', 'denied', 'inSystemAtEnd'] as const;
+const accounted = (m: MetricValues) => outcomes.reduce((sum, name) => sum + (m[name] ?? 0), 0);
+
+describe('conservation of customers (property-based)', () => {
+  it('holds in every replication, system-wide, per segment and per station', () => {
+    fc.assert(
+      fc.property(scenario, (spec) => {
+        const loaded = validateScenario(spec);
+        if (!loaded.ok) throw new Error(`generator made an invalid scenario: ${JSON.stringify(loaded.problems)}`);
+        const { replications } = runReplications(loaded.model);
+        for (const r of replications) {
+          expect(accounted(r.metrics)).toBe(r.metrics.arrivals);
+          for (const segment of r.segments) expect(accounted(segment)).toBe(segment.arrivals);
+          for (const station of r.stations) expect(accounted(station)).toBe(station.arrivals);
+          expect(r.segments.reduce((sum, s) => sum + s.arrivals!, 0)).toBe(r.metrics.arrivals);
+          if (loaded.model.drain) expect(r.metrics.inSystemAtEnd).toBe(0);
+          const utilisation = r.metrics.utilisation!;
+          if (Number.isFinite(utilisation)) expect(utilisation).toBeGreaterThanOrEqual(0);
+          if (Number.isFinite(utilisation)) expect(utilisation).toBeLessThanOrEqual(1 + 1e-12);
+          if (r.metrics.served! > 0) expect(r.metrics.waitMean).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 200, seed: 20261127 },
+    );
+  });
+});
