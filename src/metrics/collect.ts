@@ -17,10 +17,11 @@ class CustomerStats {
   readonly waitQuantiles = new QuantileSketch();
   readonly timeInSystem = new Tally();
 
-  served(wait: number, timeInSystem: number): void {
+  /** A served customer, with its wait's quantile bucket (computed once for all scopes). */
+  served(wait: number, waitBucket: number, timeInSystem: number): void {
     this.outcomes[Outcome.served]!++;
     this.wait.add(wait);
-    this.waitQuantiles.add(wait);
+    this.waitQuantiles.addBucket(waitBucket);
     this.timeInSystem.add(timeInSystem);
   }
 
@@ -78,15 +79,18 @@ export class MetricsCollector implements JourneyObserver {
   start(): void {}
 
   finish(customer: Customer, station: number, time: number): void {
-    if (customer.counted) this.stations[station]!.served(customer.stationWait, time - customer.joinedAt);
+    if (!customer.counted) return;
+    const wait = customer.stationWait;
+    this.stations[station]!.served(wait, QuantileSketch.bucketOf(wait), time - customer.joinedAt);
   }
 
   leave(customer: Customer, outcome: Outcome, station: number, time: number): void {
     if (!customer.counted) return;
     if (outcome === Outcome.served) {
       const timeInSystem = time - customer.arrivalTime;
-      this.system.served(customer.waited, timeInSystem);
-      this.segments[customer.segment]!.served(customer.waited, timeInSystem);
+      const bucket = QuantileSketch.bucketOf(customer.waited);
+      this.system.served(customer.waited, bucket, timeInSystem);
+      this.segments[customer.segment]!.served(customer.waited, bucket, timeInSystem);
       return;
     }
     this.system.outcomes[outcome]!++;

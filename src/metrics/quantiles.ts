@@ -27,14 +27,24 @@ export class QuantileSketch {
     return this.total;
   }
 
+  /** The bucket a value falls in (-1 for zero): compute once, add to several sketches. */
+  static bucketOf(value: number): number {
+    if (value < MIN_VALUE) return -1;
+    const bucket = Math.ceil(Math.log(value) / LOG_GAMMA) - MIN_INDEX;
+    return bucket < BUCKETS ? bucket : BUCKETS - 1;
+  }
+
   add(value: number): void {
+    this.addBucket(QuantileSketch.bucketOf(value));
+  }
+
+  /** Adds a value by its bucket (from `bucketOf`). */
+  addBucket(bucket: number): void {
     this.total++;
-    if (value < MIN_VALUE) {
+    if (bucket < 0) {
       this.zeros++;
       return;
     }
-    let bucket = Math.ceil(Math.log(value) / LOG_GAMMA) - MIN_INDEX;
-    if (bucket >= BUCKETS) bucket = BUCKETS - 1;
     this.counts[bucket]!++;
     if (bucket < this.lowest) this.lowest = bucket;
     if (bucket > this.highest) this.highest = bucket;

@@ -49,8 +49,9 @@ export interface JourneyObserver {
   /** The customer left the system; `station` is where the outcome happened (-1: whole route done). */
   leave(customer: Customer, outcome: Outcome, station: number, time: number): void;
   /**
-   * Called just before a station's line, busy servers or capacity change, so the state an
-   * observer sees here has held unchanged since its previous call for that station.
+   * Called before the first change of a station's line, busy servers or capacity at each
+   * instant, so the state an observer sees here has held since its previous call for that
+   * station (changes at one instant take no time; only the state after them lasts).
    */
   stationChanged(station: StationView, time: number): void;
 }

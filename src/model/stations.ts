@@ -14,6 +14,8 @@ export class StationState implements StationView {
   readonly queueCapacity: number;
   /** A dispatch event is already scheduled for the current instant. */
   dispatchPending = false;
+  /** Last instant observers were told this station is about to change. */
+  announcedAt = -Infinity;
 
   constructor(
     readonly index: number,

@@ -146,7 +146,7 @@ export class ServiceSystem implements EventHandler {
     if (!mustWait(station) && station.waiting === 0 && !this.sim.pendingNowBefore(Event.dispatch)) {
       return this.startService(customer, station, 0);
     }
-    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    this.beforeChange(station);
     customer.ticket = this.nextTicket++;
     station.line.add(customer, station.classFor(segment.priorityClass));
     const patience = customer.patience[customer.step]!;
@@ -169,8 +169,7 @@ export class ServiceSystem implements EventHandler {
   private dispatch(station: StationState): void {
     const now = this.sim.now;
     while (station.busy < station.capacity && station.waiting > 0) {
-      const observers = this.observers;
-      for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+      this.beforeChange(station);
       const customer = station.line.next()!;
       customer.ticket = 0;
       if (customer.renegeHandle >= 0) {
@@ -183,11 +182,11 @@ export class ServiceSystem implements EventHandler {
 
   private startService(customer: Customer, station: StationState, waited: number): void {
     const now = this.sim.now;
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    this.beforeChange(station);
     station.busy++;
     customer.stationWait = waited;
     customer.waited += waited;
+    const observers = this.observers;
     for (let i = 0; i < observers.length; i++) observers[i]!.start(customer, station.index, now, waited);
     this.sim.schedule(now + customer.service[customer.step]!, Event.serviceEnd, Event.serviceEnd, customer.slot);
   }
@@ -195,9 +194,9 @@ export class ServiceSystem implements EventHandler {
   private finishService(customer: Customer): void {
     const now = this.sim.now;
     const station = this.stations[customer.station]!;
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    this.beforeChange(station);
     station.busy--;
+    const observers = this.observers;
     for (let i = 0; i < observers.length; i++) observers[i]!.finish(customer, station.index, now);
     this.requestDispatch(station);
     customer.step++;
@@ -208,8 +207,7 @@ export class ServiceSystem implements EventHandler {
   private renege(customer: Customer): void {
     const now = this.sim.now;
     const station = this.stations[customer.station]!;
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    this.beforeChange(station);
     customer.renegeHandle = -1;
     customer.ticket = 0;
     station.line.remove();
@@ -218,13 +216,20 @@ export class ServiceSystem implements EventHandler {
   }
 
   private changeShift(period: number): void {
-    const now = this.sim.now;
     for (const station of this.stations) {
-      const observers = this.observers;
-      for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+      this.beforeChange(station);
       station.capacity = station.spec.servers[period]!;
       this.requestDispatch(station);
     }
+  }
+
+  /** Tells observers, once per instant, that the station's state is about to change. */
+  private beforeChange(station: StationState): void {
+    const now = this.sim.now;
+    if (station.announcedAt === now) return;
+    station.announcedAt = now;
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
   }
 
   private leave(customer: Customer, outcome: Outcome, station: number): void {

@@ -20,9 +20,8 @@ class Ring {
     this.stored++;
   }
 
-  /** Forgets every entry (all were removed customers). */
+  /** Forgets every entry (all were removed customers; their pooled records live on anyway). */
   clear(): void {
-    this.items.fill(undefined);
     this.head = 0;
     this.stored = 0;
   }
