@@ -14,6 +14,8 @@ export type EventHandle = number;
 const SLOT_BITS = 24;
 const SLOT_LIMIT = 1 << SLOT_BITS; // pending events at once
 const SLOT_MASK = SLOT_LIMIT - 1;
+/** Generations wrap so that generation * SLOT_LIMIT + slot stays an exact integer (< 2^53). */
+const GENERATION_MASK = 2 ** (53 - SLOT_BITS) - 1;
 
 export class EventCalendar {
   private times: Float64Array;
@@ -111,7 +113,7 @@ export class EventCalendar {
       else this.siftDown(position);
     }
     this.positions[slot] = -1;
-    this.generations[slot] = (this.generations[slot]! + 1) >>> 0;
+    this.generations[slot] = (this.generations[slot]! + 1) & GENERATION_MASK;
     this.free[this.freeCount++] = slot;
   }
 

@@ -4,11 +4,13 @@
  * measured is left to observers (journey.ts), what customers decide to behaviour.ts.
  *
  * Simultaneous events run in this order (lower first), then first-scheduled first:
- *   1 service end  2 shift change  3 serving the line  4 patience runs out  5 arrival  6 closing
+ *   1 service end  2 shift change  3 serving the line  4 patience runs out
+ *   5 moving on to the next station  6 arrival  7 closing
  * So at one instant a finishing customer frees its server before the schedule changes, the
  * schedule changes before anyone is taken from the line (a server whose shift ends is not
- * handed a new customer), the line is served before anyone in it gives up, and a newcomer
- * sees the line as it is after all of that.
+ * handed a new customer), the line is served before anyone in it gives up, and a customer
+ * reaching a station — moving on from the last one, or arriving — sees it as it is after all
+ * of that.
  */
 import { Simulator, type EventHandler } from '../engine/simulator.js';
 import { samplerFor, type Sampler } from '../random/distributions.js';
@@ -26,8 +28,10 @@ export const Event = {
   shiftChange: 2,
   dispatch: 3,
   renege: 4,
-  arrival: 5,
-  close: 6,
+  /** A customer moving on to the next station of its route. */
+  move: 5,
+  arrival: 6,
+  close: 7,
 } as const;
 
 interface SegmentRuntime {
@@ -98,6 +102,8 @@ export class ServiceSystem implements EventHandler {
       }
       case Event.renege:
         return this.renege(this.pool.all[subject]!);
+      case Event.move:
+        return this.visit(this.pool.all[subject]!);
       case Event.arrival:
         return this.arrive(subject);
       case Event.close:
@@ -200,8 +206,13 @@ export class ServiceSystem implements EventHandler {
     for (let i = 0; i < observers.length; i++) observers[i]!.finish(customer, station.index, now);
     this.requestDispatch(station);
     customer.step++;
-    if (customer.step < this.segments[customer.segment]!.spec.route.length) this.visit(customer);
-    else this.leave(customer, Outcome.served, -1);
+    if (customer.step === this.segments[customer.segment]!.spec.route.length) {
+      return this.leave(customer, Outcome.served, -1);
+    }
+    // Move on now unless earlier-ranked events of this instant (or earlier movers) are still
+    // due: then as a move event, so the next station is seen as it will be.
+    if (this.sim.pendingNowBefore(Event.move + 1)) this.sim.schedule(now, Event.move, Event.move, customer.slot);
+    else this.visit(customer);
   }
 
   private renege(customer: Customer): void {

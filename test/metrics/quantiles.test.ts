@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { QuantileSketch, quantileRelativeAccuracy } from '../../src/metrics/quantiles.js';
+import { createStream } from '../../src/random/streams.js';
+import { samplerFor, type Distribution } from '../../src/random/distributions.js';
+
+const QS = [0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1];
+
+/** The sketch's convention: the lower order statistic at rank floor(q (n - 1)). */
+function exactQuantile(sorted: Float64Array, q: number): number {
+  return sorted[Math.floor(q * (sorted.length - 1))]!;
+}
+
+function sample(d: Distribution, n: number, source: string): Float64Array {
+  const sampler = samplerFor(d);
+  const stream = createStream(99, 0, source);
+  return Float64Array.from({ length: n }, () => sampler.sample(stream));
+}
+
+function expectWithinOnePercent(values: Float64Array): void {
+  const sketch = new QuantileSketch();
+  for (const v of values) sketch.add(v);
+  const sorted = Float64Array.from(values).sort();
+  for (const q of QS) {
+    const exact = exactQuantile(sorted, q);
+    const estimate = sketch.quantile(q);
+    if (exact === 0) expect(estimate, `q=${q}`).toBe(0);
+    else expect(Math.abs(estimate - exact) / exact, `q=${q}: ${estimate} vs ${exact}`).toBeLessThanOrEqual(0.01);
+  }
+}
+
+describe('QuantileSketch', () => {
+  it('is within 1% relative of the exact sample quantile for 100k exponential values', () => {
+    expectWithinOnePercent(sample({ dist: 'exponential', mean: 5 }, 100_000, 'exp'));
+  });
+
+  it('is within 1% relative of the exact sample quantile for 100k lognormal values', () => {
+    expectWithinOnePercent(sample({ dist: 'lognormal', mean: 3, sd: 10 }, 100_000, 'lognormal'));
+  });
+
+  it('is within 1% relative for 100k values mixed with zeros (customers served at once)', () => {
+    const values = sample({ dist: 'exponential', mean: 2 }, 100_000, 'mixed');
+    const coin = createStream(99, 0, 'mixed-coin');
+    for (let i = 0; i < values.length; i++) if (coin.next() < 0.6) values[i] = 0;
+    expectWithinOnePercent(values);
+  });
+
+  it('is within its stated relative accuracy on values spanning many orders of magnitude', () => {
+    const values = Float64Array.from({ length: 10_000 }, (_, i) => 10 ** (-6 + (12 * i) / 9_999));
+    const sketch = new QuantileSketch();
+    for (const v of values) sketch.add(v);
+    for (const q of QS) {
+      const exact = exactQuantile(values, q);
+      expect(Math.abs(sketch.quantile(q) - exact) / exact).toBeLessThanOrEqual(quantileRelativeAccuracy * (1 + 1e-9));
+    }
+  });
+
+  it('counts zeros exactly: a quantile that falls among the zeros is 0', () => {
+    const sketch = new QuantileSketch();
+    for (let i = 0; i < 90; i++) sketch.add(0);
+    for (let i = 0; i < 10; i++) sketch.add(5);
+    expect(sketch.quantile(0.5)).toBe(0);
+    expect(sketch.quantile(0.89)).toBe(0);
+    expect(Math.abs(sketch.quantile(0.95) - 5) / 5).toBeLessThanOrEqual(0.01);
+  });
+
+  it('a single value is every quantile', () => {
+    const sketch = new QuantileSketch();
+    sketch.add(12.5);
+    for (const q of QS) expect(Math.abs(sketch.quantile(q) - 12.5) / 12.5).toBeLessThanOrEqual(0.01);
+  });
+
+  it('is monotone in q', () => {
+    const sketch = new QuantileSketch();
+    for (const v of sample({ dist: 'gamma', mean: 3, sd: 5 }, 20_000, 'monotone')) sketch.add(v);
+    let last = -Infinity;
+    for (let q = 0; q <= 1; q += 0.005) {
+      const value = sketch.quantile(q);
+      expect(value).toBeGreaterThanOrEqual(last);
+      last = value;
+    }
+  });
+
+  it('handles 1e6 adds in constant memory and stays accurate', () => {
+    const sketch = new QuantileSketch();
+    const stream = createStream(1, 0, 'million');
+    for (let i = 0; i < 1_000_000; i++) sketch.add(-Math.log(1 - stream.next()));
+    expect(sketch.count).toBe(1_000_000);
+    // Exponential(1) median: ln 2; with 1e6 values the sample median is within ~0.3% of it.
+    expect(Math.abs(sketch.quantile(0.5) - Math.LN2) / Math.LN2).toBeLessThan(0.01);
+  });
+
+  it('is NaN when empty', () => {
+    const sketch = new QuantileSketch();
+    expect(sketch.count).toBe(0);
+    expect(sketch.quantile(0.5)).toBeNaN();
+    expect(sketch.quantile(0)).toBeNaN();
+    expect(sketch.quantile(1)).toBeNaN();
+  });
+});
