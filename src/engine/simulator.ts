@@ -31,7 +31,7 @@ export class Simulator {
 
   /** Whether an event of a rank lower than `rank` is still pending at the current instant. */
   pendingNowBefore(rank: number): boolean {
-    return this.calendar.peekTime() === this.now && this.calendar.peekRank() < rank;
+    return this.calendar.hasDueBefore(this.now, rank);
   }
 
   get pending(): number {

@@ -8,6 +8,10 @@ export class Tally {
     this.count++;
     this.sum += value;
   }
+  merge(other: Tally): void {
+    this.count += other.count;
+    this.sum += other.sum;
+  }
   /** NaN when nothing was observed: the metric is undefined in this replication. */
   get mean(): number {
     return this.count === 0 ? NaN : this.sum / this.count;
@@ -26,7 +30,8 @@ export class StationTimeIntegrals {
   availableArea = 0;
   /** ∫ busy beyond the schedule: over capacity before closing, all busy time after it. */
   overtimeArea = 0;
-  private last: number;
+  /** End of the integrated time so far. */
+  last: number;
 
   constructor(
     private readonly from: number,
@@ -42,8 +47,12 @@ export class StationTimeIntegrals {
     const dt = time - start;
     this.waitingArea += waiting * dt;
     this.busyArea += busy * dt;
-    this.availableArea += Math.max(capacity, busy) * dt;
-    const beforeClosing = Math.max(0, Math.min(time, this.closing) - start);
-    this.overtimeArea += Math.max(0, busy - capacity) * beforeClosing + busy * (dt - beforeClosing);
+    this.availableArea += (busy > capacity ? busy : capacity) * dt;
+    if (time > this.closing) {
+      const beforeClosing = Math.max(0, this.closing - start);
+      this.overtimeArea += Math.max(0, busy - capacity) * beforeClosing + busy * (dt - beforeClosing);
+    } else if (busy > capacity) {
+      this.overtimeArea += (busy - capacity) * dt;
+    }
   }
 }

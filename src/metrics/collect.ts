@@ -1,6 +1,8 @@
 /**
  * The metrics observer: watches the journey and keeps constant-memory statistics per
- * system, station and segment, then reads them out as one replication's metric values.
+ * station and segment, then reads them out as one replication's metric values. System-wide
+ * customer statistics are the segments' merged at the end (every customer belongs to exactly
+ * one segment), which saves a third of the work per customer.
  */
 import type { Customer } from '../model/customer.js';
 import { Outcome, type JourneyObserver, type StationView } from '../model/journey.js';
@@ -9,7 +11,7 @@ import { StationTimeIntegrals, Tally } from './accumulators.js';
 import type { MetricValues } from './catalogue.js';
 import { QuantileSketch } from './quantiles.js';
 
-/** Customer statistics of one scope (the system, one station or one segment). */
+/** Customer statistics of one scope (one station, one segment, or all segments merged). */
 class CustomerStats {
   arrivals = 0;
   readonly outcomes = new Float64Array(6);
@@ -23,6 +25,15 @@ class CustomerStats {
     this.wait.add(wait);
     this.waitQuantiles.addBucket(waitBucket);
     this.timeInSystem.add(timeInSystem);
+  }
+
+  /** Adds another scope's customers to this one. */
+  merge(other: CustomerStats): void {
+    this.arrivals += other.arrivals;
+    for (let i = 0; i < this.outcomes.length; i++) this.outcomes[i]! += other.outcomes[i]!;
+    this.wait.merge(other.wait);
+    this.waitQuantiles.merge(other.waitQuantiles);
+    this.timeInSystem.merge(other.timeInSystem);
   }
 
   values(): MetricValues {
@@ -53,10 +64,12 @@ export interface CollectedMetrics {
 }
 
 export class MetricsCollector implements JourneyObserver {
-  private readonly system = new CustomerStats();
   private readonly stations: CustomerStats[];
   private readonly segments: CustomerStats[];
   private readonly time: StationTimeIntegrals[];
+  /** The last wait whose quantile bucket was computed (a one-station route sees it twice). */
+  private lastWait = NaN;
+  private lastWaitBucket = -1;
 
   constructor(private readonly model: Model) {
     this.stations = model.stations.map(() => new CustomerStats());
@@ -65,9 +78,7 @@ export class MetricsCollector implements JourneyObserver {
   }
 
   arrive(customer: Customer): void {
-    if (!customer.counted) return;
-    this.system.arrivals++;
-    this.segments[customer.segment]!.arrivals++;
+    if (customer.counted) this.segments[customer.segment]!.arrivals++;
   }
 
   reach(customer: Customer, station: number): void {
@@ -81,25 +92,31 @@ export class MetricsCollector implements JourneyObserver {
   finish(customer: Customer, station: number, time: number): void {
     if (!customer.counted) return;
     const wait = customer.stationWait;
-    this.stations[station]!.served(wait, QuantileSketch.bucketOf(wait), time - customer.joinedAt);
+    this.stations[station]!.served(wait, this.bucketOf(wait), time - customer.joinedAt);
   }
 
   leave(customer: Customer, outcome: Outcome, station: number, time: number): void {
     if (!customer.counted) return;
     if (outcome === Outcome.served) {
       const timeInSystem = time - customer.arrivalTime;
-      const bucket = QuantileSketch.bucketOf(customer.waited);
-      this.system.served(customer.waited, bucket, timeInSystem);
-      this.segments[customer.segment]!.served(customer.waited, bucket, timeInSystem);
+      this.segments[customer.segment]!.served(customer.waited, this.bucketOf(customer.waited), timeInSystem);
       return;
     }
-    this.system.outcomes[outcome]!++;
     this.segments[customer.segment]!.outcomes[outcome]!++;
     if (station >= 0) this.stations[station]!.outcomes[outcome]!++;
   }
 
+  private bucketOf(wait: number): number {
+    if (wait !== this.lastWait) {
+      this.lastWait = wait;
+      this.lastWaitBucket = QuantileSketch.bucketOf(wait);
+    }
+    return this.lastWaitBucket;
+  }
+
   stationChanged(station: StationView, time: number): void {
-    this.time[station.index]!.advance(time, station.waiting, station.busy, station.capacity);
+    const integrals = this.time[station.index]!;
+    if (time > integrals.last) integrals.advance(time, station.waiting, station.busy, station.capacity);
   }
 
   /** Reads out the metrics of a run that ended at `end`, with the stations' final states. */
@@ -123,9 +140,11 @@ export class MetricsCollector implements JourneyObserver {
         overtime: integrals.overtimeArea,
       };
     });
+    const system = new CustomerStats();
+    for (const segment of this.segments) system.merge(segment);
     return {
       metrics: {
-        ...this.system.values(),
+        ...system.values(),
         queueLengthMean: waitingArea / span,
         utilisation: availableArea > 0 ? busyArea / availableArea : NaN,
         overtime: overtimeArea,

@@ -50,6 +50,16 @@ export class QuantileSketch {
     if (bucket > this.highest) this.highest = bucket;
   }
 
+  /** Adds another sketch's values (sketches of the same accuracy merge exactly). */
+  merge(other: QuantileSketch): void {
+    if (other.total === 0) return;
+    for (let bucket = other.lowest; bucket <= other.highest; bucket++) this.counts[bucket]! += other.counts[bucket]!;
+    this.zeros += other.zeros;
+    this.total += other.total;
+    if (other.lowest < this.lowest) this.lowest = other.lowest;
+    if (other.highest > this.highest) this.highest = other.highest;
+  }
+
   /** The q-quantile (0 <= q <= 1) of the values added, or NaN if none were. */
   quantile(q: number): number {
     if (this.total === 0) return NaN;

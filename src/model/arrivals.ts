@@ -8,6 +8,9 @@ import type { Period } from './model.js';
 import type { RandomStream } from '../random/streams.js';
 
 export class ArrivalProcess {
+  /** Period of the last arrival: time only moves forward, so the search starts there. */
+  private period = 0;
+
   constructor(
     private readonly periods: readonly Period[],
     private readonly rates: readonly number[],
@@ -17,9 +20,10 @@ export class ArrivalProcess {
   /** The first arrival after `time`, or Infinity if none comes before the horizon. */
   next(time: number): number {
     let work = -Math.log(1 - this.random.next()); // Exp(1) units of cumulative rate
-    let period = this.periodAt(time);
+    if (time < this.periods[this.period]!.start) this.period = 0;
+    while (this.period < this.periods.length - 1 && this.periods[this.period]!.end <= time) this.period++;
     let t = time;
-    while (period < this.periods.length) {
+    for (let period = this.period; period < this.periods.length; period++) {
       const rate = this.rates[period]!;
       const end = this.periods[period]!.end;
       if (rate > 0) {
@@ -28,14 +32,7 @@ export class ArrivalProcess {
         work -= reach;
       }
       t = end;
-      period++;
     }
     return Infinity;
-  }
-
-  private periodAt(time: number): number {
-    let period = 0;
-    while (period < this.periods.length - 1 && this.periods[period]!.end <= time) period++;
-    return period;
   }
 }

@@ -128,17 +128,26 @@ export class ServiceSystem implements EventHandler {
     customer.waited = 0;
     for (let step = 0; step < segment.service.length; step++) {
       customer.service[step] = segment.service[step]!.sample(segment.serviceStreams[step]!);
-      customer.patience[step] = segment.patience === null ? Infinity : segment.patience.sample(segment.patienceStream);
+    }
+    if (segment.patience !== null) {
+      for (let step = 0; step < segment.service.length; step++) {
+        customer.patience[step] = segment.patience.sample(segment.patienceStream);
+      }
     }
     const observers = this.observers;
     for (let i = 0; i < observers.length; i++) observers[i]!.arrive(customer, now);
     this.visit(customer);
   }
 
-  /** The customer reaches the station of its current step. */
+  /**
+   * The customer reaches the station of its current step. Only ever called once nothing of a
+   * lower rank than `move` is still due at this instant (see finishService), so the station
+   * is settled: if a server is free, nobody is waiting.
+   */
   private visit(customer: Customer): void {
     const now = this.sim.now;
-    const segment = this.segments[customer.segment]!.spec;
+    const runtime = this.segments[customer.segment]!;
+    const segment = runtime.spec;
     const station = this.stations[segment.route[customer.step]!]!;
     customer.station = station.index;
     const observers = this.observers;
@@ -149,17 +158,13 @@ export class ServiceSystem implements EventHandler {
 
     customer.joinedAt = now;
     for (let i = 0; i < observers.length; i++) observers[i]!.join(customer, station.index, now);
-    if (!mustWait(station) && station.waiting === 0 && !this.sim.pendingNowBefore(Event.dispatch)) {
-      return this.startService(customer, station, 0);
-    }
+    if (!mustWait(station)) return this.startService(customer, station, 0);
     this.beforeChange(station);
     customer.ticket = this.nextTicket++;
     station.line.add(customer, station.classFor(segment.priorityClass));
-    const patience = customer.patience[customer.step]!;
-    if (patience !== Infinity) {
-      customer.renegeHandle = this.sim.schedule(now + patience, Event.renege, Event.renege, customer.slot);
+    if (runtime.patience !== null) {
+      customer.renegeHandle = this.sim.schedule(now + customer.patience[customer.step]!, Event.renege, Event.renege, customer.slot);
     }
-    this.requestDispatch(station);
   }
 
   /** Serve the line now, or later at this instant if service ends or a shift change are still due. */

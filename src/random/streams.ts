@@ -12,20 +12,12 @@ export interface RandomStream {
   next(): number;
 }
 
-class XorGensStream implements RandomStream {
-  private readonly prng: seedrandom.PRNG;
-  constructor(key: string) {
-    // Brent's xorgens (xor4096): period 2^4096 - 1, passes BigCrush; 53-bit doubles.
-    this.prng = seedrandom.xor4096(key);
-  }
-  next(): number {
-    return this.prng.double();
-  }
-}
-
 /** The stream for one source in one replication of a run seeded with `seed`. */
 export function createStream(seed: number, replication: number, source: string): RandomStream {
-  return new XorGensStream(`queuesim:${seed}:${replication}:${source}`);
+  // Brent's xorgens (xor4096): period 2^4096 - 1, passes BigCrush; double() gives 53-bit
+  // uniforms. Its `double` is a closure over the generator, so it serves as `next` directly.
+  const prng = seedrandom.xor4096(`queuesim:${seed}:${replication}:${source}`);
+  return { next: prng.double };
 }
 
 /** Names of the sources, in one place so that no two parts of the model share a stream. */
