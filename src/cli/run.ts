@@ -38,7 +38,7 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
 
   const summaries: RunSummary[] = [];
   for (const { model } of loaded) {
-    const progress = new ProgressBar(`replications · ${model.name}`, !options.quiet);
+    const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet });
     const { summary, replications } = runReplications(model, {
       seed: options.seed,
       replications: options.reps,

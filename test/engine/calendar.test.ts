@@ -155,6 +155,24 @@ describe('EventCalendar', () => {
     for (let i = 1; i < popped.length; i++) expect(popped[i]!.time).toBeGreaterThanOrEqual(popped[i - 1]!.time);
   });
 
+  it('when cancelled events outnumber live ones the heap is rebuilt without them, and order is kept', () => {
+    const calendar = new EventCalendar(4);
+    const handles: number[] = [];
+    for (let i = 0; i < 3000; i++) handles.push(calendar.push((i * 7919) % 3000, i % 3, 0, i));
+    // Cancel all but every sixth event: more than 1024 cancelled and more than the live ones.
+    handles.forEach((handle, i) => {
+      if (i % 6 !== 0) expect(calendar.cancel(handle)).toBe(true);
+    });
+    expect(calendar.size).toBe(500);
+    const internals = calendar as unknown as { heapCount: number };
+    expect(internals.heapCount).toBeLessThan(3000 - 1024); // a rebuild dropped the dead
+    const popped = popAll(calendar);
+    expect(popped.map((e) => e.subject).sort((a, b) => a - b)).toEqual(Array.from({ length: 500 }, (_, k) => 6 * k));
+    for (let i = 1; i < popped.length; i++) expect(popped[i]!.time).toBeGreaterThanOrEqual(popped[i - 1]!.time);
+    // Handles of events dropped by the rebuild are stale now.
+    expect(calendar.cancel(handles[1]!)).toBe(false);
+  });
+
   it('a handle still cancels its own event after its slot has been reused 2^29 times', () => {
     // Reaching this naturally takes ~5e8 events through one slot (a long run keeps reusing the
     // most recently freed slot). We start the slot's reuse counter just below 2^29 and let

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ProgressBar, type ProgressStream } from '../../src/cli/progress.js';
+
+function terminal(isTTY = true): ProgressStream & { written: string[] } {
+  const written: string[] = [];
+  return { isTTY, written, write: (text: string) => written.push(text) };
+}
+
+describe('progress bar', () => {
+  it('on a terminal, once the delay has passed, draws done/total with the time left, then erases itself', () => {
+    let clock = 0;
+    const stream = terminal();
+    const bar = new ProgressBar('replications', { stream, delayMs: 400, now: () => clock });
+    clock = 100;
+    bar.update(1, 4); // too soon: a quick run shows nothing
+    expect(stream.written).toEqual([]);
+    clock = 800;
+    bar.update(2, 4);
+    expect(stream.written).toHaveLength(1);
+    expect(stream.written[0]).toMatch(/^\r█{14}░{14} 2\/4 replications · 0\.8 s · ~1 s left/);
+    clock = 850;
+    bar.update(3, 4); // redrawn at most every 100 ms
+    expect(stream.written).toHaveLength(1);
+    clock = 1600;
+    bar.update(4, 4);
+    expect(stream.written[1]).toMatch(/^\r█{28} 4\/4 replications · 1\.6 s\x1b\[K$/);
+    bar.done();
+    expect(stream.written.at(-1)).toBe('\r\x1b[K');
+  });
+
+  it('draws nothing when the output is not a terminal, or when disabled (--quiet)', () => {
+    let clock = 0;
+    for (const [stream, enabled] of [[terminal(false), true], [terminal(true), false]] as const) {
+      const bar = new ProgressBar('replications', { stream, enabled, delayMs: 0, now: () => clock });
+      clock += 1000;
+      bar.update(1, 2);
+      bar.done();
+      expect(stream.written).toEqual([]);
+    }
+  });
+});
