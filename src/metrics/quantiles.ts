@@ -1,20 +1,78 @@
 /**
  * Quantiles in fixed memory: a log-bucketed histogram in the manner of DDSketch (Masson,
- * Rim & Lee 2019). Bucket i holds values in (γ^(i-1), γ^i] with γ = (1+α)/(1-α); answering
- * with the bucket's midpoint 2γ^i/(γ+1) is within relative error α of the true sample
- * quantile. α = 0.25% here, so quantiles are accurate to well under 1% of the value,
- * whatever the number of values. Zeros (customers served at once) are counted exactly.
+ * Rim & Lee 2019). Each bucket spans at most a factor γ = (1+α)/(1-α) of values, and a
+ * quantile is answered with the value whose relative distance to both ends of its bucket is
+ * α, so it is within relative error α of the true sample quantile, whatever the number of
+ * values. α = 0.25% here: well under the 1% asked for. Zeros (customers served at once) are
+ * counted exactly.
+ *
+ * Buckets are laid out on a fast approximation of log2 (DDSketch's cubically interpolated
+ * mapping: the float's exponent plus a cubic in its mantissa) instead of Math.log, which is
+ * the costliest step per served customer. The approximation is monotone and exact at powers
+ * of two; its slope differs from log2's by a few percent, which the bucket width allows for.
  */
 
 const RELATIVE_ACCURACY = 0.0025;
 const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
-const LOG_GAMMA = Math.log(GAMMA);
 /** Values below this are treated as zero; above MAX_VALUE they share the top bucket. */
 const MIN_VALUE = 1e-9;
 const MAX_VALUE = 1e12;
-const MIN_INDEX = Math.ceil(Math.log(MIN_VALUE) / LOG_GAMMA);
-const MAX_INDEX = Math.ceil(Math.log(MAX_VALUE) / LOG_GAMMA);
+
+// Cubic through (0, 0) and (1, 1) approximating log2(1 + m) on [0, 1) (DDSketch's constants).
+const A = 6 / 35;
+const B = -3 / 5;
+const C = 10 / 7;
+const cubic = (m: number) => ((A * m + B) * m + C) * m;
+
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** ≈ log2(x) for x > 0: the binary exponent plus the cubic of the mantissa. */
+function approxLog2(x: number): number {
+  scratch[0] = x;
+  const high = scratchWords[HIGH_WORD]!;
+  const exponent = ((high >>> 20) & 0x7ff) - 1023;
+  scratchWords[HIGH_WORD] = (high & 0x000fffff) | 0x3ff00000; // the mantissa, as a number in [1, 2)
+  return exponent + cubic(scratch[0]! - 1);
+}
+
+/** The x with approxLog2(x) = y (only needed to read quantiles out, so bisection will do). */
+function approxExp2(y: number): number {
+  const exponent = Math.floor(y);
+  const fraction = y - exponent;
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (cubic(mid) < fraction) lo = mid;
+    else hi = mid;
+  }
+  return Math.pow(2, exponent) * (1 + (lo + hi) / 2);
+}
+
+/** Smallest ratio of the approximation's slope to log2's over a binade (≈ 0.990, at m = 0). */
+const MIN_SLOPE_RATIO = (() => {
+  let min = Infinity;
+  for (let i = 0; i <= 10_000; i++) {
+    const m = i / 10_000;
+    min = Math.min(min, (3 * A * m * m + 2 * B * m + C) * (1 + m) * Math.LN2);
+  }
+  return min * (1 - 1e-9);
+})();
+/** Buckets per unit of approxLog2, so that no bucket spans more than a factor γ of values. */
+const MULTIPLIER = 1 / (MIN_SLOPE_RATIO * Math.log2(GAMMA));
+const MIN_INDEX = Math.ceil(approxLog2(MIN_VALUE) * MULTIPLIER);
+const MAX_INDEX = Math.ceil(approxLog2(MAX_VALUE) * MULTIPLIER);
 const BUCKETS = MAX_INDEX - MIN_INDEX + 1;
+
+/** The value reported for a bucket: relative distance α to both of its ends. */
+function representative(bucket: number): number {
+  const index = bucket + MIN_INDEX;
+  const lower = approxExp2((index - 1) / MULTIPLIER);
+  const upper = approxExp2(index / MULTIPLIER);
+  return (2 * lower * upper) / (lower + upper);
+}
 
 export class QuantileSketch {
   private readonly counts = new Float64Array(BUCKETS);
@@ -30,7 +88,7 @@ export class QuantileSketch {
   /** The bucket a value falls in (-1 for zero): compute once, add to several sketches. */
   static bucketOf(value: number): number {
     if (value < MIN_VALUE) return -1;
-    const bucket = Math.ceil(Math.log(value) / LOG_GAMMA) - MIN_INDEX;
+    const bucket = Math.ceil(approxLog2(value) * MULTIPLIER) - MIN_INDEX;
     return bucket < BUCKETS ? bucket : BUCKETS - 1;
   }
 
@@ -68,9 +126,9 @@ export class QuantileSketch {
     let seen = this.zeros;
     for (let bucket = this.lowest; bucket <= this.highest; bucket++) {
       seen += this.counts[bucket]!;
-      if (seen > rank) return (2 * Math.pow(GAMMA, bucket + MIN_INDEX)) / (GAMMA + 1);
+      if (seen > rank) return representative(bucket);
     }
-    return (2 * Math.pow(GAMMA, this.highest + MIN_INDEX)) / (GAMMA + 1);
+    return representative(this.highest);
   }
 }
 

@@ -54,6 +54,18 @@ describe('QuantileSketch', () => {
     }
   });
 
+  it('answers any single value to within the stated accuracy (fine grid over 1e-6 .. 1e9)', () => {
+    let worst = 0;
+    for (let k = 0; k <= 40_000; k++) {
+      const value = 1e-6 * Math.pow(10, (15 * k) / 40_000) * (1 + 1e-7 * (k % 7));
+      const sketch = new QuantileSketch();
+      sketch.add(value);
+      worst = Math.max(worst, Math.abs(sketch.quantile(0.5) - value) / value);
+    }
+    expect(worst).toBeLessThanOrEqual(quantileRelativeAccuracy * (1 + 1e-9));
+    expect(worst).toBeGreaterThan(quantileRelativeAccuracy * 0.9); // the bound is tight, not loose
+  });
+
   it('counts zeros exactly: a quantile that falls among the zeros is 0', () => {
     const sketch = new QuantileSketch();
     for (let i = 0; i < 90; i++) sketch.add(0);
