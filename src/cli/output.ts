@@ -3,20 +3,57 @@
  * temporary folder first, which then replaces `<out>/<slug>/` in one rename, so a failure
  * never leaves a half-written result set behind.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** A folder name from a scenario name: "Bank branch, weekday" → "bank-branch-weekday". */
+/**
+ * A folder name from a scenario name: "Bank branch, weekday" → "bank-branch-weekday". Letters
+ * the slug cannot keep (other scripts, symbols) are not silently lost: a short hash of the
+ * name is appended, so "東京 branch" and "大阪 branch" get different folders.
+ */
 export function slugOf(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const plain = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let slug = plain
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/g, '');
-  return slug === '' ? 'scenario' : slug;
+  const dropped = /[^a-z0-9\s\p{P}]/u.test(plain);
+  if (dropped || slug === '') slug = `${slug === '' ? 'scenario' : slug}-${hashOf(name)}`;
+  return slug;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: stable across runs and machines. */
+function hashOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * Makes sure results can be written under `outDir` before any work is done: creates it if
+ * needed and checks it is a writable folder. Returns what is wrong, or undefined.
+ */
+export async function checkOutputFolder(outDir: string): Promise<string | undefined> {
+  if (outDir.trim() === '') return '--out must name a folder';
+  try {
+    await mkdir(outDir, { recursive: true });
+    await access(outDir, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'a file of that name is in the way'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'it is not writable'
+          : (error as Error).message;
+    return `cannot write results to "${outDir}": ${reason}`;
+  }
 }
 
 /** Writes `files` (name → contents) as `<outDir>/<slug>/`, replacing what was there. */

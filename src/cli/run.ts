@@ -4,7 +4,7 @@ import { runReplications } from '../run/replicate.js';
 import { replicationsCsv } from '../run/csv.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { loadScenarioFiles, reportProblems } from './scenario-files.js';
-import { slugOf, writeResultFolder } from './output.js';
+import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { renderSummary } from './summary-table.js';
 
@@ -23,16 +23,18 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
     const slug = slugOf(model.name);
     const other = folders.get(slug);
     if (other !== undefined) {
-      problems.push({
-        file,
-        path: ['name'],
-        message: `"${model.name}" would write to the same folder (${join(options.out, slug)}) as ${other}; give the scenarios different names`,
-      });
+      const clash = other === file ? 'the file is given twice' : `it would write to the same folder (${join(options.out, slug)}) as ${other}; give the scenarios different names`;
+      problems.push({ file, path: ['name'], message: clash });
     }
     folders.set(slug, file);
   }
   if (problems.length > 0) {
     reportProblems(problems);
+    return 2;
+  }
+  const outProblem = await checkOutputFolder(options.out);
+  if (outProblem !== undefined) {
+    process.stderr.write(`error: ${outProblem}; nothing was run or written.\n`);
     return 2;
   }
 

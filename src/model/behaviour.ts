@@ -9,22 +9,17 @@ export const Admission = { join: 0, balk: 1, block: 2 } as const;
 export type Admission = (typeof Admission)[keyof typeof Admission];
 
 /**
- * Customers the newcomer would find waiting once the station has served whoever it can at
- * this instant (servers freed at the same instant are filled first).
+ * Whether a newcomer would have to wait for a server. Stations are only ever visited once
+ * the instant has settled (see system.ts), so a free server means nobody is waiting.
  */
-export function waitingAhead(station: StationState): number {
-  const free = station.capacity - station.busy;
-  return free > 0 ? Math.max(0, station.waiting - free) : station.waiting;
-}
-
-/** Whether the newcomer would have to wait for a server. */
 export function mustWait(station: StationState): boolean {
-  return station.waiting >= station.capacity - station.busy;
+  return station.busy >= station.capacity;
 }
 
+/** Join, balk or be blocked, seeing `station.waiting` customers in the line. */
 export function admit(station: StationState, balkAt: number): Admission {
   if (!mustWait(station)) return Admission.join;
-  const ahead = waitingAhead(station);
+  const ahead = station.waiting;
   if (ahead + 1 > station.queueCapacity) return Admission.block;
   if (ahead >= balkAt) return Admission.balk;
   return Admission.join;

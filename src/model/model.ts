@@ -1,7 +1,8 @@
 /**
  * The resolved model: what the simulation runs. It is plain data (so it can cross to a worker
- * or a browser), fully defaulted, with every name already turned into an index. It can only be
- * made by scenario/resolve.ts, which guarantees it is valid.
+ * or a browser), fully defaulted, with every name already turned into an index. Scenario
+ * files become models through scenario/load.ts and resolve.ts, which guarantee it is valid;
+ * code that builds one by hand (tests, benchmarks) takes that duty on itself.
  */
 import type { Distribution } from '../random/distributions.js';
 

@@ -12,6 +12,8 @@ export class StationState implements StationView {
   busy = 0;
   readonly line: WaitingLine;
   readonly queueCapacity: number;
+  /** Whether the line has a class per priority (discipline: priority). */
+  private readonly prioritised: boolean;
   /** A dispatch event is already scheduled for the current instant. */
   dispatchPending = false;
   /** Last instant observers were told this station is about to change. */
@@ -24,7 +26,8 @@ export class StationState implements StationView {
   ) {
     this.capacity = spec.servers[0]!;
     this.queueCapacity = spec.queueCapacity;
-    this.line = new WaitingLine(spec.discipline === 'priority' ? priorityClasses : 1);
+    this.prioritised = spec.discipline === 'priority';
+    this.line = new WaitingLine(this.prioritised ? priorityClasses : 1);
   }
 
   get waiting(): number {
@@ -33,6 +36,6 @@ export class StationState implements StationView {
 
   /** The line class a segment of priority class `priorityClass` waits in. */
   classFor(priorityClass: number): number {
-    return this.spec.discipline === 'priority' ? priorityClass : 0;
+    return this.prioritised ? priorityClass : 0;
   }
 }

@@ -23,7 +23,7 @@ import type { Model, SegmentModel } from './model.js';
 import { StationState } from './stations.js';
 
 /** Event kinds; each kind's number is also its rank among simultaneous events. */
-export const Event = {
+export const EventKind = {
   serviceEnd: 1,
   shiftChange: 2,
   dispatch: 3,
@@ -41,6 +41,22 @@ interface SegmentRuntime {
   serviceStreams: RandomStream[];
   patience: Sampler | null;
   patienceStream: RandomStream;
+}
+
+/**
+ * One service stream per (segment, station), shared by the steps of the route that visit that
+ * station, so a second visit draws the next number rather than repeating the first.
+ */
+function serviceStreamsFor(spec: SegmentModel, model: Model, seed: number, replication: number): RandomStream[] {
+  const byStation = new Map<number, RandomStream>();
+  return spec.route.map((station) => {
+    let stream = byStation.get(station);
+    if (stream === undefined) {
+      stream = createStream(seed, replication, sources.service(spec.id, model.stations[station]!.id));
+      byStation.set(station, stream);
+    }
+    return stream;
+  });
 }
 
 export class ServiceSystem implements EventHandler {
@@ -61,9 +77,7 @@ export class ServiceSystem implements EventHandler {
       spec,
       arrivals: new ArrivalProcess(model.periods, spec.rates, createStream(seed, replication, sources.arrivals(spec.id))),
       service: spec.service.map(samplerFor),
-      serviceStreams: spec.route.map((station) =>
-        createStream(seed, replication, sources.service(spec.id, model.stations[station]!.id)),
-      ),
+      serviceStreams: serviceStreamsFor(spec, model, seed, replication),
       patience: spec.patience === null ? null : samplerFor(spec.patience),
       patienceStream: createStream(seed, replication, sources.patience(spec.id)),
     }));
@@ -75,12 +89,12 @@ export class ServiceSystem implements EventHandler {
     const { sim, model } = this;
     this.segments.forEach((segment, index) => {
       const first = segment.arrivals.next(0);
-      if (first < model.horizon) sim.schedule(first, Event.arrival, Event.arrival, index);
+      if (first < model.horizon) sim.schedule(first, EventKind.arrival, EventKind.arrival, index);
     });
     for (let p = 1; p < model.periods.length; p++) {
-      sim.schedule(model.periods[p]!.start, Event.shiftChange, Event.shiftChange, p);
+      sim.schedule(model.periods[p]!.start, EventKind.shiftChange, EventKind.shiftChange, p);
     }
-    sim.schedule(model.horizon, Event.close, Event.close, 0);
+    sim.schedule(model.horizon, EventKind.close, EventKind.close, 0);
     sim.run(this);
     const end = model.drain ? Math.max(sim.now, model.horizon) : model.horizon;
     for (const customer of this.pool.all) {
@@ -91,22 +105,22 @@ export class ServiceSystem implements EventHandler {
 
   onEvent(kind: number, subject: number): void {
     switch (kind) {
-      case Event.serviceEnd:
+      case EventKind.serviceEnd:
         return this.finishService(this.pool.all[subject]!);
-      case Event.shiftChange:
+      case EventKind.shiftChange:
         return this.changeShift(subject);
-      case Event.dispatch: {
+      case EventKind.dispatch: {
         const station = this.stations[subject]!;
         station.dispatchPending = false;
         return this.dispatch(station);
       }
-      case Event.renege:
+      case EventKind.renege:
         return this.renege(this.pool.all[subject]!);
-      case Event.move:
+      case EventKind.move:
         return this.visit(this.pool.all[subject]!);
-      case Event.arrival:
+      case EventKind.arrival:
         return this.arrive(subject);
-      case Event.close:
+      case EventKind.close:
         if (!this.model.drain) this.sim.stop();
         return;
       default:
@@ -118,7 +132,7 @@ export class ServiceSystem implements EventHandler {
     const now = this.sim.now;
     const segment = this.segments[segmentIndex]!;
     const next = segment.arrivals.next(now);
-    if (next < this.model.horizon) this.sim.schedule(next, Event.arrival, Event.arrival, segmentIndex);
+    if (next < this.model.horizon) this.sim.schedule(next, EventKind.arrival, EventKind.arrival, segmentIndex);
 
     const customer = this.pool.acquire();
     customer.segment = segmentIndex;
@@ -163,17 +177,17 @@ export class ServiceSystem implements EventHandler {
     customer.ticket = this.nextTicket++;
     station.line.add(customer, station.classFor(segment.priorityClass));
     if (runtime.patience !== null) {
-      customer.renegeHandle = this.sim.schedule(now + customer.patience[customer.step]!, Event.renege, Event.renege, customer.slot);
+      customer.renegeHandle = this.sim.schedule(now + customer.patience[customer.step]!, EventKind.renege, EventKind.renege, customer.slot);
     }
   }
 
   /** Serve the line now, or later at this instant if service ends or a shift change are still due. */
   private requestDispatch(station: StationState): void {
     if (station.waiting === 0 || station.busy >= station.capacity) return;
-    if (!this.sim.pendingNowBefore(Event.dispatch)) return this.dispatch(station);
+    if (!this.sim.pendingNowBefore(EventKind.dispatch)) return this.dispatch(station);
     if (!station.dispatchPending) {
       station.dispatchPending = true;
-      this.sim.schedule(this.sim.now, Event.dispatch, Event.dispatch, station.index);
+      this.sim.schedule(this.sim.now, EventKind.dispatch, EventKind.dispatch, station.index);
     }
   }
 
@@ -199,7 +213,7 @@ export class ServiceSystem implements EventHandler {
     customer.waited += waited;
     const observers = this.observers;
     for (let i = 0; i < observers.length; i++) observers[i]!.start(customer, station.index, now, waited);
-    this.sim.schedule(now + customer.service[customer.step]!, Event.serviceEnd, Event.serviceEnd, customer.slot);
+    this.sim.schedule(now + customer.service[customer.step]!, EventKind.serviceEnd, EventKind.serviceEnd, customer.slot);
   }
 
   private finishService(customer: Customer): void {
@@ -216,7 +230,7 @@ export class ServiceSystem implements EventHandler {
     }
     // Move on now unless earlier-ranked events of this instant (or earlier movers) are still
     // due: then as a move event, so the next station is seen as it will be.
-    if (this.sim.pendingNowBefore(Event.move + 1)) this.sim.schedule(now, Event.move, Event.move, customer.slot);
+    if (this.sim.pendingNowBefore(EventKind.move + 1)) this.sim.schedule(now, EventKind.move, EventKind.move, customer.slot);
     else this.visit(customer);
   }
 
@@ -226,7 +240,7 @@ export class ServiceSystem implements EventHandler {
     this.beforeChange(station);
     customer.renegeHandle = -1;
     customer.ticket = 0;
-    station.line.remove();
+    station.line.remove(station.classFor(this.segments[customer.segment]!.spec.priorityClass));
     customer.waited += now - customer.joinedAt;
     this.leave(customer, Outcome.reneged, station.index);
   }

@@ -1,7 +1,9 @@
 /**
  * The line at a station: one first-in, first-out ring per priority class (a single class
  * for `fifo`). Customers who leave the line early (reneging) are removed lazily: their entry
- * stays until it reaches the front and is skipped, because its ticket no longer matches.
+ * stays and is skipped when it reaches the front, because its ticket no longer matches. A
+ * ring whose removed entries come to outnumber its waiting customers is compacted, so memory
+ * follows the number waiting, not the number who ever gave up.
  */
 import type { Customer } from './customer.js';
 
@@ -11,6 +13,8 @@ class Ring {
   private head = 0;
   /** Entries stored, including removed ones not yet skipped. */
   private stored = 0;
+  /** Stored entries of customers who have left. */
+  private removed = 0;
 
   push(customer: Customer): void {
     if (this.stored === this.items.length) this.grow();
@@ -18,12 +22,6 @@ class Ring {
     this.items[at] = customer;
     this.tickets[at] = customer.ticket;
     this.stored++;
-  }
-
-  /** Forgets every entry (all were removed customers; their pooled records live on anyway). */
-  clear(): void {
-    this.head = 0;
-    this.stored = 0;
   }
 
   /** The first customer still waiting, removed from the ring; undefined when none. */
@@ -36,8 +34,34 @@ class Ring {
       this.head = (this.head + 1) & mask;
       this.stored--;
       if (customer.ticket === ticket) return customer;
+      this.removed--;
     }
     return undefined;
+  }
+
+  /** One of the stored customers left (its ticket was cleared). */
+  markRemoved(): void {
+    this.removed++;
+    if (this.removed > 16 && this.removed > 2 * (this.stored - this.removed)) this.compact();
+  }
+
+  /** Keeps only the entries of customers still waiting, in order. */
+  private compact(): void {
+    const mask = this.items.length - 1;
+    let kept = 0;
+    for (let i = 0; i < this.stored; i++) {
+      const from = (this.head + i) & mask;
+      const customer = this.items[from]!;
+      const ticket = this.tickets[from]!;
+      this.items[from] = undefined;
+      if (customer.ticket !== ticket) continue;
+      const to = (this.head + kept) & mask;
+      this.items[to] = customer;
+      this.tickets[to] = ticket;
+      kept++;
+    }
+    this.stored = kept;
+    this.removed = 0;
   }
 
   private grow(): void {
@@ -67,9 +91,6 @@ export class WaitingLine {
 
   /** Adds a customer whose `ticket` is already set, behind everyone of its class. */
   add(customer: Customer, priorityClass: number): void {
-    // Entries of customers who reneged are normally skipped at the front; when nobody waits,
-    // drop them all so a line that is never served cannot grow.
-    if (this.size === 0) for (const ring of this.classes) ring.clear();
     this.classes[priorityClass]!.push(customer);
     this.size++;
   }
@@ -87,8 +108,9 @@ export class WaitingLine {
     throw new Error('waiting line: size says a customer waits, but no ring holds one');
   }
 
-  /** Takes a waiting customer out (it left the line); its ticket must be cleared by the caller. */
-  remove(): void {
+  /** A waiting customer of `priorityClass` left the line; the caller has cleared its ticket. */
+  remove(priorityClass: number): void {
     this.size--;
+    this.classes[priorityClass]!.markRemoved();
   }
 }

@@ -19,7 +19,7 @@ export interface Sampler {
   sample(random: RandomStream): number;
 }
 
-/** The mean of a distribution (used for forecasts and checks). */
+/** The mean of a distribution (for checks now; for wait forecasts and quotes later). */
 export function meanOf(d: Distribution): number {
   switch (d.dist) {
     case 'exponential':

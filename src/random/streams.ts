@@ -20,9 +20,17 @@ export function createStream(seed: number, replication: number, source: string):
   return { next: prng.double };
 }
 
-/** Names of the sources, in one place so that no two parts of the model share a stream. */
+/**
+ * Names of the sources, in one place so that no two parts of the model share a stream. Ids
+ * are free text, so the separator and the escape character are escaped inside them: segment
+ * "a/b" at station "c" and segment "a" at station "b/c" get different streams.
+ */
 export const sources = {
-  arrivals: (segment: string) => `arrivals/${segment}`,
-  service: (segment: string, station: string) => `service/${segment}/${station}`,
-  patience: (segment: string) => `patience/${segment}`,
+  arrivals: (segment: string) => `arrivals/${escapeId(segment)}`,
+  service: (segment: string, station: string) => `service/${escapeId(segment)}/${escapeId(station)}`,
+  patience: (segment: string) => `patience/${escapeId(segment)}`,
 } as const;
+
+function escapeId(id: string): string {
+  return id.replace(/[\\/]/g, (c) => `\\${c}`);
+}

@@ -22,7 +22,7 @@ export function checkConsistency(data: unknown): LocatedMessage[] {
   const horizon = number(time.horizon);
   const warmup = number(time.warmup) ?? 0;
   const drain = time.drain !== false;
-  if (horizon !== undefined && warmup >= horizon) {
+  if (horizon !== undefined && horizon > 0 && warmup >= horizon) {
     report(['time', 'warmup'], `warmup (${warmup}) must be less than the horizon (${horizon})`);
   }
 
@@ -106,7 +106,7 @@ function checkPeriods(specs: unknown[], horizon: number | undefined, report: (pa
     if (start === undefined) return;
     if (i === 0 && start !== 0) report(['time', 'periods', 0, 'start'], 'the first period must start at 0');
     if (previous !== undefined && start <= previous) report(['time', 'periods', i, 'start'], 'periods must start at ascending times');
-    if (horizon !== undefined && start >= horizon) report(['time', 'periods', i, 'start'], `starts at or after the horizon (${horizon})`);
+    if (horizon !== undefined && horizon > 0 && start >= horizon) report(['time', 'periods', i, 'start'], `starts at or after the horizon (${horizon})`);
     previous = start;
   });
   return names;

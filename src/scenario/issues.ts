@@ -109,6 +109,8 @@ function describeExpected(issue: Issue): string {
       return 'a map of keys to values';
     case 'array':
       return 'a list';
+    case 'string':
+      return 'text';
     default:
       return `a ${issue.expected}`;
   }

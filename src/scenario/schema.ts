@@ -4,7 +4,8 @@
  *
  * Core keys are fixed by shared/scenario-format.md; extensions are added here and in the
  * README, never by renaming a core key. Objects are strict: an unknown key is an error.
- * Checks that need the whole file (names that refer to other names) live in resolve.ts.
+ * Checks that relate keys to each other (names that refer to other names) live in
+ * consistency.ts.
  */
 import { z } from 'zod';
 
@@ -53,17 +54,6 @@ const distributionShapes = [
       error: 'at least one value must be greater than 0',
       path: ['values'],
     }),
-] as const;
-
-export const distributionNames = [
-  'exponential',
-  'deterministic',
-  'uniform',
-  'triangular',
-  'erlang',
-  'gamma',
-  'lognormal',
-  'empirical',
 ] as const;
 
 export const DistributionSchema = z
@@ -148,7 +138,7 @@ export const TimeSchema = z.strictObject({
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
-    name: z.string({ error: 'name is required (free text)' }).min(1, { error: 'name must not be empty' }),
+    name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'Free text; the output folder is its slug.' }),
     seed: z
       .int({ error: 'seed must be a whole number' })
       .min(0, { error: 'seed must be 0 or more' })
@@ -166,8 +156,6 @@ export const ScenarioSchema = z
   .meta({ title: 'queuesim scenario', description: 'A service system and one simulated horizon.' });
 
 export type ScenarioFile = z.infer<typeof ScenarioSchema>;
-export type StationSpec = z.infer<typeof StationSchema>;
-export type SegmentSpec = z.infer<typeof SegmentSchema>;
 export type DistributionSpec = z.infer<typeof DistributionSchema>;
 
 /** The JSON Schema of scenario files (`queuesim schema`). */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queuesim, scenarioFile, tempDir } from './cli.js';
@@ -137,5 +137,31 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     const result = queuesim(['run', scenarioFile('s.json', JSON.stringify(valid)), '--reps', 'many']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--reps must be a whole number');
+  });
+
+  it('a name that is not text says so', () => {
+    const lines = runExpectingErrors('s.json', JSON.stringify({ ...valid, name: 5 }));
+    expect(lines).toEqual([expect.stringMatching(/: name: expected text, got 5$/)]);
+  });
+
+  it('an impossible horizon is one problem, not a cascade', () => {
+    const lines = runExpectingErrors('s.json', JSON.stringify({ ...valid, time: { horizon: -1 } }));
+    expect(lines).toEqual([expect.stringMatching(/time\.horizon: horizon must be greater than 0$/)]);
+  });
+
+  it('an output folder that cannot be made is a usage error found before any work, exit 2', () => {
+    const blocker = join(tempDir(), 'a-file');
+    writeFileSync(blocker, '');
+    const result = queuesim(['run', scenarioFile('s.json', JSON.stringify(valid)), '--out', blocker, '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/cannot write results to .*a file of that name is in the way; nothing was run or written/);
+  });
+
+  it('the same file given twice is a problem, not a silent overwrite', () => {
+    const file = scenarioFile('s.json', JSON.stringify(valid));
+    const result = queuesim(['run', file, file, '--out', tempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the file is given twice');
   });
 });

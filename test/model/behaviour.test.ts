@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Admission, admit, mustWait, waitingAhead } from '../../src/model/behaviour.js';
+import { Admission, admit, mustWait } from '../../src/model/behaviour.js';
 import { StationState } from '../../src/model/stations.js';
 
 function station(state: { capacity: number; busy: number; waiting: number; queueCapacity?: number }): StationState {
@@ -23,12 +23,8 @@ describe('the "choose" point: joining, balking, blocking', () => {
   it('while servers leave after a capacity drop (busy > capacity) the newcomer must wait behind everyone', () => {
     const s = station({ capacity: 1, busy: 3, waiting: 2 });
     expect(mustWait(s)).toBe(true);
-    expect(waitingAhead(s)).toBe(2);
-  });
-
-  it('counts as ahead only those who will still be waiting once free servers are filled', () => {
-    expect(waitingAhead(station({ capacity: 3, busy: 1, waiting: 5 }))).toBe(3);
-    expect(waitingAhead(station({ capacity: 3, busy: 1, waiting: 1 }))).toBe(0);
+    expect(admit(s, 2)).toBe(Admission.balk); // sees all 2 waiting
+    expect(admit(s, 3)).toBe(Admission.join);
   });
 
   it('balks when balkAt or more are waiting ahead', () => {

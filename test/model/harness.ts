@@ -6,7 +6,7 @@ import { MetricsCollector, type CollectedMetrics } from '../../src/metrics/colle
 import type { Customer } from '../../src/model/customer.js';
 import { outcomeNames, type JourneyObserver, type Outcome, type StationView } from '../../src/model/journey.js';
 import type { Discipline, Model } from '../../src/model/model.js';
-import { Event, ServiceSystem } from '../../src/model/system.js';
+import { EventKind, ServiceSystem } from '../../src/model/system.js';
 import type { Distribution } from '../../src/random/distributions.js';
 
 export interface StationOptions {
@@ -188,7 +188,7 @@ export function runWithArrivals(
   const journey = new JourneyRecorder();
   const system = new ServiceSystem(model, seed, replication, [collector, journey, ...watchers]);
   for (const watcher of watchers) watcher.attach(system);
-  for (const [time, segment] of arrivals) system.sim.schedule(time, Event.arrival, Event.arrival, segment);
+  for (const [time, segment] of arrivals) system.sim.schedule(time, EventKind.arrival, EventKind.arrival, segment);
   const endTime = system.run();
   return { endTime, journey, system, ...collector.collect(endTime, system.stations) };
 }

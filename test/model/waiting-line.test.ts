@@ -9,9 +9,12 @@ function customer(): Customer {
   return new Customer(nextSlot++, 1);
 }
 
+const classOf = new Map<Customer, number>();
+
 /** Joins like ServiceSystem.visit: a fresh ticket, then add. */
 function join(line: WaitingLine, c: Customer, priorityClass = 0): Customer {
   c.ticket = nextTicket++;
+  classOf.set(c, priorityClass);
   line.add(c, priorityClass);
   return c;
 }
@@ -26,7 +29,7 @@ function serve(line: WaitingLine): Customer | undefined {
 /** Leaves the line like ServiceSystem.renege. */
 function renege(line: WaitingLine, c: Customer): void {
   c.ticket = 0;
-  line.remove();
+  line.remove(classOf.get(c)!);
 }
 
 describe('WaitingLine', () => {
@@ -129,6 +132,24 @@ describe('WaitingLine', () => {
     // Internal entries were dropped when the line emptied: at most a handful remain.
     const rings = (line as unknown as { classes: { stored: number }[] }).classes;
     expect(rings[0]!.stored).toBe(0);
+  });
+
+  it('a class that is never served while its members renege stays as small as its waiting customers', () => {
+    const line = new WaitingLine(2);
+    const rings = (line as unknown as { classes: { stored: number }[] }).classes;
+    join(line, customer(), 0); // the urgent class always has someone, so class 1 is never served
+    const waiting: Customer[] = [];
+    let peak = 0;
+    for (let i = 0; i < 100_000; i++) {
+      waiting.push(join(line, customer(), 1));
+      if (waiting.length > 20) renege(line, waiting.shift()!);
+      peak = Math.max(peak, rings[1]!.stored);
+    }
+    expect(line.size).toBe(1 + 20);
+    expect(peak).toBeLessThanOrEqual(3 * 20 + 17);
+    // Order survives compaction: the urgent customer, then class 1 in joining order.
+    serve(line);
+    expect(Array.from({ length: 20 }, () => serve(line))).toEqual(waiting);
   });
 
   it('property-style: random joins, services and reneges keep fifo order and size', () => {

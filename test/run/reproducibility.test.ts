@@ -69,4 +69,32 @@ describe('reproducibility and common random numbers', () => {
     const moreStaff = modelOf({ ...base, stations: [{ ...base.stations[0], servers: 5 }, base.stations[1]] });
     expect(arrivalsOf(moreStaff, 0, 4)).toEqual(before);
   });
+
+  it('a route visiting a station twice draws a fresh service time for the second visit', () => {
+    const revisit = modelOf({
+      ...base,
+      stations: [{ id: 'a', servers: 50, service: { dist: 'exponential', mean: 1 } }],
+      segments: [{ id: 'first', arrivals: { rate: 1 }, route: ['a', 'a'] }],
+    });
+    const draws = arrivalsOf(revisit, 0);
+    expect(draws.length).toBeGreaterThan(200);
+    expect(draws.filter((d) => d.service[0] === d.service[1])).toEqual([]);
+  });
+
+  it('ids containing the name separator still get streams of their own', () => {
+    const tricky = modelOf({
+      ...base,
+      stations: [
+        { id: 'c', servers: 5, service: { dist: 'exponential', mean: 1 } },
+        { id: 'b/c', servers: 5, service: { dist: 'exponential', mean: 1 } },
+      ],
+      segments: [
+        { id: 'a/b', arrivals: { rate: 1 }, route: ['c'] },
+        { id: 'a', arrivals: { rate: 1 }, route: ['b/c'] },
+      ],
+    });
+    const first = arrivalsOf(tricky, 0).map((d) => d.service[0]);
+    const second = arrivalsOf(tricky, 1).map((d) => d.service[0]);
+    expect(first.slice(0, 50)).not.toEqual(second.slice(0, 50));
+  });
 });
