@@ -10,7 +10,7 @@
  *   3. Memory: the engine at 1M and 5M customers, each in a fresh child process
  *      (bench/memory-child.ts); target: 5M/1M peak memory <= 1.25.
  *
- * Exits 1 if any target is missed. Options: --runs=N (timed runs per side, default 7),
+ * Exits 1 if any target is missed. Options: --runs=N (timed runs per side, default 15),
  * --customers=N (speed-run size, default 1000000), --no-memory (skip the child processes).
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ const MEMORY_SIZES = [1_000_000, 5_000_000] as const;
 
 const option = (name: string): string | undefined =>
   process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1] ?? (process.argv.includes(`--${name}`) ? '' : undefined);
-const runs = Math.max(1, Number(option('runs') ?? 7));
+const runs = Math.max(1, Number(option('runs') ?? 15));
 const customers = Math.max(1000, Number(option('customers') ?? 1_000_000));
 const skipMemory = option('no-memory') !== undefined;
 

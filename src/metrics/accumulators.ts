@@ -22,37 +22,53 @@ export class Tally {
  * Time integrals of one station's state over the measured window [from, ∞): waiting customers,
  * busy servers, available server-time and overtime. The caller reports the state just before
  * each change (see JourneyObserver.stationChanged), so the state is constant between calls.
+ * The running sums live in a Float64Array: they change twice per customer, and typed-array
+ * slots take a double without boxing it.
  */
 export class StationTimeIntegrals {
-  waitingArea = 0;
-  busyArea = 0;
-  /** ∫ max(capacity, busy): servers on duty, plus those finishing a customer past their shift. */
-  availableArea = 0;
-  /** ∫ busy beyond the schedule: over capacity before closing, all busy time after it. */
-  overtimeArea = 0;
-  /** End of the integrated time so far. */
-  last: number;
+  /** [end of the integrated time, ∫waiting, ∫busy, ∫available, ∫overtime] */
+  private readonly sums = new Float64Array(5);
 
   constructor(
-    private readonly from: number,
+    from: number,
     private readonly closing: number,
   ) {
-    this.last = from;
+    this.sums[0] = from;
+  }
+
+  /** End of the integrated time so far. */
+  get last(): number {
+    return this.sums[0]!;
+  }
+  get waitingArea(): number {
+    return this.sums[1]!;
+  }
+  get busyArea(): number {
+    return this.sums[2]!;
+  }
+  /** ∫ max(capacity, busy): servers on duty, plus those finishing a customer past their shift. */
+  get availableArea(): number {
+    return this.sums[3]!;
+  }
+  /** ∫ busy beyond the schedule: over capacity before closing, all busy time after it. */
+  get overtimeArea(): number {
+    return this.sums[4]!;
   }
 
   advance(time: number, waiting: number, busy: number, capacity: number): void {
-    if (time <= this.last) return;
-    const start = this.last;
-    this.last = time;
+    const sums = this.sums;
+    const start = sums[0]!;
+    if (time <= start) return;
+    sums[0] = time;
     const dt = time - start;
-    this.waitingArea += waiting * dt;
-    this.busyArea += busy * dt;
-    this.availableArea += (busy > capacity ? busy : capacity) * dt;
+    sums[1]! += waiting * dt;
+    sums[2]! += busy * dt;
+    sums[3]! += (busy > capacity ? busy : capacity) * dt;
     if (time > this.closing) {
       const beforeClosing = Math.max(0, this.closing - start);
-      this.overtimeArea += Math.max(0, busy - capacity) * beforeClosing + busy * (dt - beforeClosing);
+      sums[4]! += Math.max(0, busy - capacity) * beforeClosing + busy * (dt - beforeClosing);
     } else if (busy > capacity) {
-      this.overtimeArea += (busy - capacity) * dt;
+      sums[4]! += (busy - capacity) * dt;
     }
   }
 }
