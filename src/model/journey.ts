@@ -55,3 +55,29 @@ export interface JourneyObserver {
    */
   stationChanged(station: StationView, time: number): void;
 }
+
+/** Several observers behind one, each told of every point in the order given. */
+export class AllObservers implements JourneyObserver {
+  constructor(private readonly observers: readonly JourneyObserver[]) {}
+  arrive(customer: Customer, time: number): void {
+    for (const o of this.observers) o.arrive(customer, time);
+  }
+  reach(customer: Customer, station: number, time: number): void {
+    for (const o of this.observers) o.reach(customer, station, time);
+  }
+  join(customer: Customer, station: number, time: number): void {
+    for (const o of this.observers) o.join(customer, station, time);
+  }
+  start(customer: Customer, station: number, time: number, waited: number): void {
+    for (const o of this.observers) o.start(customer, station, time, waited);
+  }
+  finish(customer: Customer, station: number, time: number): void {
+    for (const o of this.observers) o.finish(customer, station, time);
+  }
+  leave(customer: Customer, outcome: Outcome, station: number, time: number): void {
+    for (const o of this.observers) o.leave(customer, outcome, station, time);
+  }
+  stationChanged(station: StationView, time: number): void {
+    for (const o of this.observers) o.stationChanged(station, time);
+  }
+}

@@ -18,7 +18,7 @@ import { createStream, sources, type RandomStream } from '../random/streams.js';
 import { ArrivalProcess } from './arrivals.js';
 import { Admission, admit, mustWait } from './behaviour.js';
 import { CustomerPool, type Customer } from './customer.js';
-import { Outcome, type JourneyObserver } from './journey.js';
+import { AllObservers, Outcome, type JourneyObserver } from './journey.js';
 import type { Model, SegmentModel } from './model.js';
 import { StationState } from './stations.js';
 
@@ -65,13 +65,16 @@ export class ServiceSystem implements EventHandler {
   private readonly segments: SegmentRuntime[];
   private readonly pool: CustomerPool;
   private nextTicket = 1;
+  /** The one observer, or all of them behind one (so the journey makes one call a point). */
+  private readonly observer: JourneyObserver;
 
   constructor(
     private readonly model: Model,
     seed: number,
     replication: number,
-    private readonly observers: JourneyObserver[],
+    observers: JourneyObserver[],
   ) {
+    this.observer = observers.length === 1 ? observers[0]! : new AllObservers(observers);
     this.stations = model.stations.map((spec, i) => new StationState(i, spec, model.priorityClasses));
     this.segments = model.segments.map((spec) => ({
       spec,
@@ -148,8 +151,7 @@ export class ServiceSystem implements EventHandler {
         customer.patience[step] = segment.patience.sample(segment.patienceStream);
       }
     }
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.arrive(customer, now);
+    this.observer.arrive(customer, now);
     this.visit(customer);
   }
 
@@ -164,14 +166,13 @@ export class ServiceSystem implements EventHandler {
     const segment = runtime.spec;
     const station = this.stations[segment.route[customer.step]!]!;
     customer.station = station.index;
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.reach(customer, station.index, now);
+    this.observer.reach(customer, station.index, now);
     const admission = admit(station, segment.balkAt);
     if (admission === Admission.block) return this.leave(customer, Outcome.blocked, station.index);
     if (admission === Admission.balk) return this.leave(customer, Outcome.balked, station.index);
 
     customer.joinedAt = now;
-    for (let i = 0; i < observers.length; i++) observers[i]!.join(customer, station.index, now);
+    this.observer.join(customer, station.index, now);
     if (!mustWait(station)) return this.startService(customer, station, 0);
     this.beforeChange(station);
     customer.ticket = this.nextTicket++;
@@ -211,8 +212,7 @@ export class ServiceSystem implements EventHandler {
     station.busy++;
     customer.stationWait = waited;
     customer.waited += waited;
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.start(customer, station.index, now, waited);
+    this.observer.start(customer, station.index, now, waited);
     this.sim.schedule(now + customer.service[customer.step]!, EventKind.serviceEnd, EventKind.serviceEnd, customer.slot);
   }
 
@@ -221,8 +221,7 @@ export class ServiceSystem implements EventHandler {
     const station = this.stations[customer.station]!;
     this.beforeChange(station);
     station.busy--;
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.finish(customer, station.index, now);
+    this.observer.finish(customer, station.index, now);
     this.requestDispatch(station);
     customer.step++;
     if (customer.step === this.segments[customer.segment]!.spec.route.length) {
@@ -258,13 +257,11 @@ export class ServiceSystem implements EventHandler {
     const now = this.sim.now;
     if (station.announcedAt === now) return;
     station.announcedAt = now;
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.stationChanged(station, now);
+    this.observer.stationChanged(station, now);
   }
 
   private leave(customer: Customer, outcome: Outcome, station: number): void {
-    const observers = this.observers;
-    for (let i = 0; i < observers.length; i++) observers[i]!.leave(customer, outcome, station, this.sim.now);
+    this.observer.leave(customer, outcome, station, this.sim.now);
     this.pool.release(customer);
   }
 }
