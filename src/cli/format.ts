@@ -19,12 +19,12 @@ export type Align = 'left' | 'right';
 
 /** Renders rows as aligned columns; the first row is the header, underlined. */
 export function renderTable(rows: string[][], align: Align[], indent = '  '): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => visibleLength(row[column] ?? ''))));
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column] ?? ''))));
   const line = (row: string[]) =>
     indent +
     row
       .map((cell, column) => {
-        const pad = ' '.repeat(widths[column]! - visibleLength(cell));
+        const pad = ' '.repeat(widths[column]! - displayWidth(cell));
         return align[column] === 'right' ? pad + cell : cell + pad;
       })
       .join('  ')
@@ -34,6 +34,30 @@ export function renderTable(rows: string[][], align: Align[], indent = '  '): st
   return [line(header!), rule, ...body.map(line)].join('\n');
 }
 
-function visibleLength(text: string): number {
-  return [...text].length;
+/**
+ * Columns a string takes in a terminal: wide (East Asian) characters and emoji take two,
+ * combining marks and joiners none. An approximation of wcwidth, enough to align ids and
+ * names in any script.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (/[\p{M}\u200b-\u200f\ufe00-\ufe0f]/u.test(char)) continue;
+    width += isWide(code) || /\p{Extended_Pictographic}/u.test(char) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
 }
