@@ -35,18 +35,22 @@ export function renderTable(rows: string[][], align: Align[], indent = '  '): st
 }
 
 /**
- * Columns a string takes in a terminal: wide (East Asian) characters and emoji take two,
- * combining marks and joiners none. An approximation of wcwidth, enough to align ids and
- * names in any script.
+ * Columns a string takes in a terminal, grapheme by grapheme (an approximation of wcwidth):
+ * emoji shown as emoji and wide East Asian characters take two, combining marks and
+ * invisible format characters none, everything else one.
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (/[\p{M}\u200b-\u200f\ufe00-\ufe0f]/u.test(char)) continue;
-    width += isWide(code) || /\p{Extended_Pictographic}/u.test(char) ? 2 : 1;
-  }
+  for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
   return width;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+function graphemeWidth(grapheme: string): number {
+  if (/^[\p{Mn}\p{Me}\p{Cf}]+$/u.test(grapheme)) return 0;
+  if (/\p{Emoji_Presentation}|\ufe0f/u.test(grapheme)) return 2;
+  return isWide(grapheme.codePointAt(0)!) ? 2 : 1;
 }
 
 function isWide(code: number): boolean {

@@ -4,8 +4,8 @@
  * never leaves a half-written result set behind.
  */
 import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /**
  * A folder name from a scenario name: "Bank branch, weekday" → "bank-branch-weekday". Letters
@@ -41,7 +41,7 @@ function hashOf(text: string): string {
 export async function checkOutputFolder(outDir: string): Promise<string | undefined> {
   if (outDir.trim() === '') return '--out must name a folder';
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeFolder(outDir);
     await access(outDir, constants.W_OK);
     return undefined;
   } catch (error) {
@@ -56,12 +56,31 @@ export async function checkOutputFolder(outDir: string): Promise<string | undefi
   }
 }
 
+/**
+ * mkdir -p, but never Node's recursive mkdir on the folder itself: on filesystems that
+ * answer ENOENT to every mkdir (procfs) it retries forever. The parent is made recursively,
+ * then the folder once.
+ */
+async function makeFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await stat(path)).isDirectory()) return;
+    if (code !== 'ENOENT') throw error;
+    await mkdir(dirname(path), { recursive: true });
+    await mkdir(path).catch(async (again: NodeJS.ErrnoException) => {
+      if (!(again.code === 'EEXIST' && (await stat(path)).isDirectory())) throw again;
+    });
+  }
+}
+
 /** Writes `files` (name → contents) as `<outDir>/<slug>/`, replacing what was there. */
 export async function writeResultFolder(outDir: string, slug: string, files: Record<string, string>): Promise<string> {
   const target = join(outDir, slug);
   const staging = join(outDir, `.${slug}.partial-${process.pid}`);
   const previous = join(outDir, `.${slug}.previous-${process.pid}`);
-  await mkdir(outDir, { recursive: true });
+  await makeFolder(outDir);
   await rm(staging, { recursive: true, force: true });
   try {
     await mkdir(staging);

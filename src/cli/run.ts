@@ -34,7 +34,7 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
   }
   const outProblem = await checkOutputFolder(options.out);
   if (outProblem !== undefined) {
-    process.stderr.write(`error: ${outProblem}; nothing was run or written.\n`);
+    process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
     return 2;
   }
 

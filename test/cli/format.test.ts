@@ -15,6 +15,10 @@ describe('terminal formatting', () => {
     expect(displayWidth('café')).toBe(4);
     expect(displayWidth('cafe\u0301')).toBe(4);
     expect(displayWidth('clients 😀')).toBe(10);
+    expect(displayWidth('Acme™')).toBe(5); // text-style symbol: one column
+    expect(displayWidth('VIP 👍🏽')).toBe(6); // emoji with a skin tone: one glyph, two columns
+    expect(displayWidth('👨‍👩‍👧')).toBe(2); // joined family: one glyph
+    expect(displayWidth('soft\u00adhyphen')).toBe(10);
   });
 
   it('aligns columns by display width', () => {
