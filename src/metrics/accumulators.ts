@@ -36,10 +36,6 @@ export class StationTimeIntegrals {
     this.sums[0] = from;
   }
 
-  /** End of the integrated time so far. */
-  get last(): number {
-    return this.sums[0]!;
-  }
   get waitingArea(): number {
     return this.sums[1]!;
   }

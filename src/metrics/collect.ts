@@ -115,42 +115,44 @@ export class MetricsCollector implements JourneyObserver {
   }
 
   stationChanged(station: StationView, time: number): void {
-    const integrals = this.time[station.index]!;
-    if (time > integrals.last) integrals.advance(time, station.waiting, station.busy, station.capacity);
+    this.time[station.index]!.advance(time, station.waiting, station.busy, station.capacity);
   }
 
   /** Reads out the metrics of a run that ended at `end`, with the stations' final states. */
   collect(end: number, stations: readonly StationView[]): CollectedMetrics {
     const span = end - this.model.warmup;
-    let waitingArea = 0;
-    let busyArea = 0;
-    let availableArea = 0;
-    let overtimeArea = 0;
+    const total = { waitingArea: 0, busyArea: 0, availableArea: 0, overtimeArea: 0 };
     const stationValues = stations.map((station, i) => {
       const integrals = this.time[i]!;
       integrals.advance(end, station.waiting, station.busy, station.capacity);
-      waitingArea += integrals.waitingArea;
-      busyArea += integrals.busyArea;
-      availableArea += integrals.availableArea;
-      overtimeArea += integrals.overtimeArea;
-      return {
-        ...this.stations[i]!.values(),
-        queueLengthMean: integrals.waitingArea / span,
-        utilisation: integrals.availableArea > 0 ? integrals.busyArea / integrals.availableArea : NaN,
-        overtime: integrals.overtimeArea,
-      };
+      total.waitingArea += integrals.waitingArea;
+      total.busyArea += integrals.busyArea;
+      total.availableArea += integrals.availableArea;
+      total.overtimeArea += integrals.overtimeArea;
+      return { ...this.stations[i]!.values(), ...timeMetrics(integrals, span) };
     });
     const system = new CustomerStats();
     for (const segment of this.segments) system.merge(segment);
     return {
-      metrics: {
-        ...system.values(),
-        queueLengthMean: waitingArea / span,
-        utilisation: availableArea > 0 ? busyArea / availableArea : NaN,
-        overtime: overtimeArea,
-      },
+      metrics: { ...system.values(), ...timeMetrics(total, span) },
       stations: stationValues,
       segments: this.segments.map((s) => s.values()),
     };
   }
+}
+
+interface Areas {
+  readonly waitingArea: number;
+  readonly busyArea: number;
+  readonly availableArea: number;
+  readonly overtimeArea: number;
+}
+
+/** The time-based metrics of a station, or of all stations summed, over `span` time units. */
+function timeMetrics(areas: Areas, span: number): MetricValues {
+  return {
+    queueLengthMean: areas.waitingArea / span,
+    utilisation: areas.availableArea > 0 ? areas.busyArea / areas.availableArea : NaN,
+    overtime: areas.overtimeArea,
+  };
 }
