@@ -4,7 +4,7 @@ export { scenarioJsonSchema } from './scenario/schema.js';
 export type { ScenarioFile } from './scenario/schema.js';
 export { formatProblem, type ScenarioProblem } from './scenario/problems.js';
 export type { Model } from './model/model.js';
-export { simulate, type ReplicationResult } from './model/simulate.js';
+export { simulate, type ReplicationResult } from './run/simulate.js';
 export { runReplications, type RunOptions, type RunOutput } from './run/replicate.js';
 export { metricCatalogue, type MetricName } from './metrics/catalogue.js';
 export type { RunSummary, MetricSummary } from './metrics/summarise.js';

@@ -3,7 +3,7 @@
  * each metric, in the results shape fixed by shared/scenario-format.md.
  */
 import type { Model } from '../model/model.js';
-import type { ReplicationResult } from '../model/simulate.js';
+import type { ReplicationResult } from '../run/simulate.js';
 import { metricsFor, type MetricValues, type Scope } from './catalogue.js';
 import { studentTQuantile } from './student-t.js';
 

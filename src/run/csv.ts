@@ -1,7 +1,7 @@
 /** One row per replication, one column per metric and scope: the raw numbers behind the CIs. */
 import { metricsFor } from '../metrics/catalogue.js';
 import type { Model } from '../model/model.js';
-import type { ReplicationResult } from '../model/simulate.js';
+import type { ReplicationResult } from '../run/simulate.js';
 
 export function replicationsCsv(model: Model, results: readonly ReplicationResult[]): string {
   const columns: { header: string; value: (r: ReplicationResult) => number | undefined }[] = [];

@@ -4,7 +4,7 @@
  * function is pure, so workers can take it over without changing results.
  */
 import type { Model } from '../model/model.js';
-import { simulate, type ReplicationResult } from '../model/simulate.js';
+import { simulate, type ReplicationResult } from './simulate.js';
 import { summariseRun, type RunSummary } from '../metrics/summarise.js';
 
 export interface RunOptions {

@@ -3,8 +3,8 @@
  * no clock, no global randomness — so it runs the same in a test, a worker or a browser.
  */
 import { MetricsCollector, type CollectedMetrics } from '../metrics/collect.js';
-import type { Model } from './model.js';
-import { ServiceSystem } from './system.js';
+import type { Model } from '../model/model.js';
+import { ServiceSystem } from '../model/system.js';
 
 export interface ReplicationResult extends CollectedMetrics {
   replication: number;
