@@ -1,10 +1,10 @@
 /** The library API: what a notebook, a worker or the browser imports. */
 export { loadScenario, validateScenario, parseScenarioText, type LoadResult } from './scenario/load.js';
-export { scenarioJsonSchema } from './scenario/schema.js';
+export { scenarioJsonSchema } from './scenario/compose.js';
 export type { ScenarioFile } from './scenario/schema.js';
 export { formatProblem, type ScenarioProblem } from './scenario/problems.js';
 export type { Model } from './model/model.js';
 export { simulate, type ReplicationResult } from './run/simulate.js';
 export { runReplications, type RunOptions, type RunOutput } from './run/replicate.js';
-export { metricCatalogue, type MetricName } from './metrics/catalogue.js';
+export { metricCatalogue, metricsOf, type MetricInfo, type MetricKind } from './metrics/catalogue.js';
 export type { RunSummary, MetricSummary } from './metrics/summarise.js';

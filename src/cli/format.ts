@@ -1,18 +1,26 @@
 /** Number and table formatting for the terminal. */
 
-/** A readable number: fewer decimals as values grow; "—" when undefined. */
-export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const abs = Math.abs(value);
-  if (abs >= 10_000) return Math.round(value).toLocaleString('en-US');
-  if (abs >= 100) return value.toFixed(1);
-  if (abs >= 1 || abs === 0) return value.toFixed(2);
-  return value.toFixed(3);
+/**
+ * Decimals for an estimate whose 95% CI half-width is `half`: two significant digits of the
+ * half-width (the rest would be noise), at most 4; without a CI, as formatNumber would.
+ */
+export function decimalsFor(half: number | null | undefined, value: number): number {
+  if (half === null || half === undefined || !Number.isFinite(half) || half <= 0) {
+    const abs = Math.abs(value);
+    return abs >= 100 ? 1 : abs >= 1 || abs === 0 ? 2 : 3;
+  }
+  return Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(half))));
 }
 
-export function formatPercent(value: number | null | undefined): string {
+/** A number with `decimals` decimals and thousands separators; "—" when undefined. */
+export function formatFixed(value: number | null | undefined, decimals: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${(value * 100).toFixed(1)}%`;
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** The unit's plural for a heading: "minutes", but "hours" stays "hours". */
+export function pluralUnit(unit: string): string {
+  return /s$/i.test(unit) ? unit : `${unit}s`;
 }
 
 export type Align = 'left' | 'right';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { scenarioJsonSchema } from '../scenario/schema.js';
+import { scenarioJsonSchema } from '../scenario/compose.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 

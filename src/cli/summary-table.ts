@@ -1,79 +1,73 @@
-/** The run summary as terminal tables: system metrics with CIs, then stations and segments. */
-import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
-import { formatNumber, formatPercent, renderTable } from './format.js';
+/**
+ * The run summary as terminal tables: system metrics with CIs, then stations, segments and
+ * periods. Every estimate is printed in one format: the mean and its 95% CI with the same
+ * number of decimals, set by the CI's half-width (two significant digits of it); shares as
+ * percentages. Which metrics exist, and how each is formatted, comes from the catalogue.
+ */
+import { kindOf, metricCatalogue, type MetricKind } from '../metrics/catalogue.js';
+import type { MetricSummaries, MetricSummary, RunSummary } from '../metrics/summarise.js';
+import { decimalsFor, formatFixed, pluralUnit, renderTable } from './format.js';
 
-const rates = new Set(['utilisation', 'abandonmentRate']);
-
-function formatMean(name: string, summary: MetricSummary | undefined): string {
-  if (!summary) return '—';
-  return rates.has(name) ? formatPercent(summary.mean) : formatNumber(summary.mean);
+/** Mean, CI bounds and half-width as text, in the metric's unit (shares in %). */
+function estimate(summary: MetricSummary | undefined, kind: MetricKind): { mean: string; interval: string; half: string } {
+  const none = { mean: '—', interval: '—', half: '' };
+  if (!summary || summary.mean === null) return none;
+  const scale = kind === 'share' ? 100 : 1;
+  const suffix = kind === 'share' ? '%' : '';
+  const mean = summary.mean * scale;
+  const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
+  const decimals = decimalsFor(half, mean);
+  const text = (v: number) => `${formatFixed(v, decimals)}${suffix}`;
+  return {
+    mean: text(mean),
+    interval: summary.ci95 ? `${text(summary.ci95[0] * scale)} – ${text(summary.ci95[1] * scale)}` : '—',
+    half: half === null ? '' : ` ±${text(half)}`,
+  };
 }
 
-function formatInterval(name: string, summary: MetricSummary | undefined): string {
-  if (!summary?.ci95) return '—';
-  const format = rates.has(name) ? formatPercent : formatNumber;
-  return `${format(summary.ci95[0])} – ${format(summary.ci95[1])}`;
+/** "mean ±half-width" in one cell, for the compact tables. */
+function cell(name: string, metrics: MetricSummaries): string {
+  const { mean, half } = estimate(metrics[name], kindOf(name));
+  return mean + half;
 }
 
-/** "mean ± half-width" in one cell, for the compact station and segment tables. */
-function formatCell(name: string, summary: MetricSummary | undefined): string {
-  if (!summary) return '—';
-  const mean = formatMean(name, summary);
-  if (!summary.ci95 || summary.mean === null) return mean;
-  const half = (summary.ci95[1] - summary.ci95[0]) / 2;
-  return `${mean} ±${rates.has(name) ? formatPercent(half) : formatNumber(half)}`;
+const stationColumns = ['utilisation', 'queueLengthMean', 'waitMean', 'waitP90', 'served', 'overtime', 'perceivedWaitMean', 'satisfactionMean'];
+const segmentColumns = ['arrivals', 'served', 'waitMean', 'waitP90', 'abandonmentRate', 'perceivedWaitMean', 'satisfactionMean', 'denied'];
+const periodColumns = ['arrivals', 'served', 'abandonmentRate', 'waitMean', 'waitP90', 'utilisation', 'queueLengthMean', 'satisfactionMean'];
+
+/** The columns of `wanted` that some row has. */
+function present(wanted: readonly string[], rows: readonly MetricSummaries[]): string[] {
+  return wanted.filter((name) => rows.some((metrics) => metrics[name] !== undefined));
 }
 
-const systemRows = [
-  'arrivals',
-  'served',
-  'balked',
-  'reneged',
-  'blocked',
-  'inSystemAtEnd',
-  'abandonmentRate',
-  'waitMean',
-  'waitP50',
-  'waitP90',
-  'waitP95',
-  'timeInSystemMean',
-  'queueLengthMean',
-  'utilisation',
-  'overtime',
-];
-const stationColumns = ['utilisation', 'queueLengthMean', 'waitMean', 'waitP90', 'served', 'overtime'];
-const segmentColumns = ['arrivals', 'served', 'waitMean', 'waitP90', 'abandonmentRate'];
+function compactTable(title: string, rows: Record<string, MetricSummaries>, wanted: readonly string[]): string {
+  const columns = present(wanted, Object.values(rows));
+  return renderTable(
+    [[title, ...columns], ...Object.entries(rows).map(([id, metrics]) => [id, ...columns.map((name) => cell(name, metrics))])],
+    ['left', ...columns.map(() => 'right' as const)],
+  );
+}
 
 export function renderSummary(summary: RunSummary): string {
-  const unit = summary.unit;
+  const unit = pluralUnit(summary.unit);
   const heading = [
     summary.scenario,
-    `${summary.replications} replication${summary.replications === 1 ? "" : "s"} · seed ${summary.seed} · horizon ${summary.horizon} ${unit}s · times in ${unit}s · 95% confidence intervals`,
+    `${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${unit} · times in ${unit} · 95% confidence intervals (± is the half-width)`,
   ].join('\n');
 
-  const system = renderTable(
-    [
-      ['System', 'mean', '95% CI'],
-      ...systemRows.map((name) => [name, formatMean(name, summary.metrics[name]), formatInterval(name, summary.metrics[name])]),
-    ],
-    ['left', 'right', 'right'],
-  );
+  const systemRows = metricCatalogue()
+    .filter((m) => m.scopes.includes('system') && summary.metrics[m.name] !== undefined)
+    .map((m) => {
+      const { mean, interval } = estimate(summary.metrics[m.name], m.kind);
+      return [m.name, mean, interval];
+    });
+  const system = renderTable([['System', 'mean', '95% CI'], ...systemRows], ['left', 'right', 'right']);
+  const parts = [heading, '', system, '', compactTable('Station', summary.stations, stationColumns), '', compactTable('Segment', summary.segments, segmentColumns)];
 
-  const stations = renderTable(
-    [
-      ['Station', ...stationColumns],
-      ...Object.entries(summary.stations).map(([id, metrics]) => [id, ...stationColumns.map((name) => formatCell(name, metrics[name]))]),
-    ],
-    ['left', ...stationColumns.map(() => 'right' as const)],
-  );
-
-  const segments = renderTable(
-    [
-      ['Segment', ...segmentColumns],
-      ...Object.entries(summary.segments).map(([id, metrics]) => [id, ...segmentColumns.map((name) => formatCell(name, metrics[name]))]),
-    ],
-    ['left', ...segmentColumns.map(() => 'right' as const)],
-  );
-
-  return [heading, '', system, '', stations, '', segments].join('\n');
+  const periods = Object.entries(summary.periods ?? {});
+  if (periods.length > 1) {
+    const rows = Object.fromEntries(periods.map(([name, period]) => [`${name} (${period.start}–${period.end})`, period.metrics]));
+    parts.push('', compactTable('Period', rows, periodColumns));
+  }
+  return parts.join('\n');
 }

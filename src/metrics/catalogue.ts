@@ -1,43 +1,69 @@
 /**
  * Every metric queuesim reports: its name (fixed by shared/scenario-format.md for the core
- * ones), where it applies, and what it means. The README's metric table is this list.
+ * ones), where it applies, what kind of number it is (for formatting and charts), and what
+ * it means. Levers add their own (levers/lever.ts); the README's metric table is this list.
  */
+import type { Lever } from '../levers/lever.js';
+import { activeLevers, defaultLevers } from '../levers/registry.js';
+import type { Model } from '../model/model.js';
+
 export type Scope = 'system' | 'station' | 'segment';
+
+/**
+ * count: customers (or events) per replication; time: a duration in the scenario's unit;
+ * share: a fraction 0..1 (shown as %); money: currency units; score: satisfaction 1..5;
+ * number: any other quantity (a mean count, a limit).
+ */
+export type MetricKind = 'count' | 'time' | 'share' | 'money' | 'score' | 'number';
 
 export interface MetricInfo {
   name: string;
   scopes: readonly Scope[];
+  kind: MetricKind;
   description: string;
 }
 
 const all: readonly Scope[] = ['system', 'station', 'segment'];
 
-export const metricCatalogue = [
-  { name: 'arrivals', scopes: all, description: 'customers who arrived (at a station: who reached it)' },
-  { name: 'served', scopes: all, description: 'customers who completed their whole route (at a station: completed service there)' },
-  { name: 'balked', scopes: all, description: 'did not join a line because of balkAt' },
-  { name: 'reneged', scopes: all, description: 'left a line after their patience ran out' },
-  { name: 'blocked', scopes: all, description: 'turned away because the waiting places were full (queueCapacity)' },
-  { name: 'denied', scopes: ['system', 'segment'], description: 'refused by a reservation system (0 until reservations exist)' },
-  { name: 'inSystemAtEnd', scopes: all, description: 'still inside when the run stopped (only with drain: false)' },
-  { name: 'waitMean', scopes: all, description: 'mean time waiting in lines, over customers who were served (at a station: in its line)' },
-  { name: 'waitP50', scopes: all, description: 'median of that wait' },
-  { name: 'waitP90', scopes: all, description: '90th percentile of that wait' },
-  { name: 'waitP95', scopes: all, description: '95th percentile of that wait' },
-  { name: 'timeInSystemMean', scopes: all, description: 'mean arrival-to-departure time of customers who were served (at a station: line plus service)' },
-  { name: 'queueLengthMean', scopes: ['system', 'station'], description: 'time-average number waiting over the measured time' },
-  { name: 'utilisation', scopes: ['system', 'station'], description: 'busy server-time / available server-time over the measured time' },
-  { name: 'overtime', scopes: ['system', 'station'], description: 'server-time spent serving beyond the schedule: finishing a customer after a shift ends, or after closing' },
-  { name: 'abandonmentRate', scopes: all, description: '(balked + reneged + blocked) / arrivals' },
-] as const satisfies readonly MetricInfo[];
+export const coreMetrics: readonly MetricInfo[] = [
+  { name: 'arrivals', scopes: all, kind: 'count', description: 'customers who arrived (at a station: who reached it)' },
+  { name: 'served', scopes: all, kind: 'count', description: 'customers who completed their whole route (at a station: completed service there)' },
+  { name: 'balked', scopes: all, kind: 'count', description: 'did not join a line because of balkAt (or another balking rule)' },
+  { name: 'reneged', scopes: all, kind: 'count', description: 'left a line after their patience ran out' },
+  { name: 'blocked', scopes: all, kind: 'count', description: 'turned away because the waiting places were full (queueCapacity)' },
+  { name: 'denied', scopes: ['system', 'segment'], kind: 'count', description: 'refused by a reservation system (0 without reservations)' },
+  { name: 'inSystemAtEnd', scopes: all, kind: 'count', description: 'still inside when the run stopped (only with drain: false)' },
+  { name: 'waitMean', scopes: all, kind: 'time', description: 'mean time waiting in lines, over customers who were served (at a station: in its line)' },
+  { name: 'waitP50', scopes: all, kind: 'time', description: 'median of that wait' },
+  { name: 'waitP90', scopes: all, kind: 'time', description: '90th percentile of that wait' },
+  { name: 'waitP95', scopes: all, kind: 'time', description: '95th percentile of that wait' },
+  { name: 'timeInSystemMean', scopes: all, kind: 'time', description: 'mean arrival-to-departure time of customers who were served (at a station: line plus service)' },
+  { name: 'queueLengthMean', scopes: ['system', 'station'], kind: 'number', description: 'time-average number waiting over the measured time' },
+  { name: 'utilisation', scopes: ['system', 'station'], kind: 'share', description: 'busy server-time / available server-time over the measured time' },
+  { name: 'overtime', scopes: ['system', 'station'], kind: 'time', description: 'server-time spent serving beyond the schedule: finishing a customer after a shift ends, or after closing' },
+  { name: 'abandonmentRate', scopes: all, kind: 'share', description: '(balked + reneged + blocked) / arrivals' },
+];
 
-export type MetricName = (typeof metricCatalogue)[number]['name'];
+/** The core metrics and those of every lever in `levers` (all of them, used or not). */
+export function metricCatalogue(levers: readonly Lever[] = defaultLevers): MetricInfo[] {
+  return [...coreMetrics, ...levers.flatMap((lever) => lever.metrics ?? [])];
+}
 
-export const metricNames: readonly MetricName[] = metricCatalogue.map((m) => m.name);
+/** The metrics reported for `model` (core, plus the levers it uses), in catalogue order. */
+export function metricsOf(model: Model, levers: readonly Lever[] = defaultLevers): MetricInfo[] {
+  return [...coreMetrics, ...activeLevers(model, levers).flatMap((lever) => lever.metrics ?? [])];
+}
 
-export function metricsFor(scope: Scope): MetricName[] {
-  return metricCatalogue.filter((m) => (m.scopes as readonly Scope[]).includes(scope)).map((m) => m.name);
+/** Names of the metrics of `scope` reported for `model` (core only without a model). */
+export function metricsFor(scope: Scope, model?: Model, levers?: readonly Lever[]): string[] {
+  const infos = model === undefined ? coreMetrics : metricsOf(model, levers);
+  return infos.filter((m) => m.scopes.includes(scope)).map((m) => m.name);
+}
+
+/** The kind of metric `name` (number for a name no catalogue knows). */
+export function kindOf(name: string, levers: readonly Lever[] = defaultLevers): MetricKind {
+  return metricCatalogue(levers).find((m) => m.name === name)?.kind ?? 'number';
 }
 
 /** One replication's value of each metric; NaN where a metric is undefined (nobody served). */
-export type MetricValues = Partial<Record<MetricName, number>>;
+export type MetricValues = Record<string, number>;

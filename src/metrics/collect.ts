@@ -1,12 +1,14 @@
 /**
  * The metrics observer: watches the journey and keeps constant-memory statistics per
- * station and segment, then reads them out as one replication's metric values. System-wide
- * customer statistics are the segments' merged at the end (every customer belongs to exactly
- * one segment), which saves a third of the work per customer.
+ * station and segment, and per period (customers by the period they arrived in; time
+ * averages over the period's interval), then reads them out as one replication's metric
+ * values. System-wide customer statistics are the segments' merged at the end (every
+ * customer belongs to exactly one segment), which saves a third of the work per customer.
+ * With a single period, the period's values are the whole run's, and are not kept twice.
  */
 import type { Customer } from '../model/customer.js';
-import { Outcome, type JourneyObserver, type StationView } from '../model/journey.js';
-import type { Model } from '../model/model.js';
+import { Outcome, JourneyWatcher, type StationView } from '../model/journey.js';
+import type { Model, Period } from '../model/model.js';
 import { StationTimeIntegrals, Tally } from './accumulators.js';
 import type { MetricValues } from './catalogue.js';
 import { QuantileSketch } from './quantiles.js';
@@ -57,53 +59,88 @@ class CustomerStats {
   }
 }
 
-export interface CollectedMetrics {
+/** One replication's values in each scope. */
+export interface ScopedValues {
   metrics: MetricValues;
   stations: MetricValues[];
   segments: MetricValues[];
 }
 
-export class MetricsCollector implements JourneyObserver {
-  private readonly stations: CustomerStats[];
-  private readonly segments: CustomerStats[];
+export interface CollectedMetrics extends ScopedValues {
+  /** The same scopes for each period of the model (index = period). */
+  periods: ScopedValues[];
+}
+
+/** Customer statistics of every station and segment, for the whole run or one period. */
+class CustomerScopes {
+  readonly stations: CustomerStats[];
+  readonly segments: CustomerStats[];
+  constructor(model: Model) {
+    this.stations = model.stations.map(() => new CustomerStats());
+    this.segments = model.segments.map(() => new CustomerStats());
+  }
+}
+
+export class MetricsCollector extends JourneyWatcher {
+  private readonly all: CustomerScopes;
+  /** Per period; empty with a single period (the whole run is that period). */
+  private readonly byPeriod: CustomerScopes[];
   private readonly time: StationTimeIntegrals[];
+  /** time integrals per period and station, and the period each station's clock is in. */
+  private readonly periodTime: StationTimeIntegrals[][];
+  private readonly stationPeriod: Int32Array;
   /** The last wait whose quantile bucket was computed (a one-station route sees it twice). */
   private lastWait = NaN;
   private lastWaitBucket = -1;
 
   constructor(private readonly model: Model) {
-    this.stations = model.stations.map(() => new CustomerStats());
-    this.segments = model.segments.map(() => new CustomerStats());
+    super();
+    this.all = new CustomerScopes(model);
+    const split = model.periods.length > 1;
+    this.byPeriod = split ? model.periods.map(() => new CustomerScopes(model)) : [];
     this.time = model.stations.map(() => new StationTimeIntegrals(model.warmup, model.horizon));
+    this.periodTime = split
+      ? model.periods.map((period) => model.stations.map(() => new StationTimeIntegrals(Math.max(period.start, model.warmup), model.horizon)))
+      : [];
+    this.stationPeriod = new Int32Array(model.stations.length);
   }
 
-  arrive(customer: Customer): void {
-    if (customer.counted) this.segments[customer.segment]!.arrivals++;
+  override arrive(customer: Customer): void {
+    if (!customer.counted) return;
+    this.all.segments[customer.segment]!.arrivals++;
+    if (this.byPeriod.length > 0) this.byPeriod[customer.period]!.segments[customer.segment]!.arrivals++;
   }
 
-  reach(customer: Customer, station: number): void {
-    if (customer.counted) this.stations[station]!.arrivals++;
+  override reach(customer: Customer, station: StationView): void {
+    if (!customer.counted) return;
+    this.all.stations[station.index]!.arrivals++;
+    if (this.byPeriod.length > 0) this.byPeriod[customer.period]!.stations[station.index]!.arrivals++;
   }
 
-  join(): void {}
-
-  start(): void {}
-
-  finish(customer: Customer, station: number, time: number): void {
+  override finish(customer: Customer, station: StationView, time: number): void {
     if (!customer.counted) return;
     const wait = customer.stationWait;
-    this.stations[station]!.served(wait, this.bucketOf(wait), time - customer.joinedAt);
+    const bucket = this.bucketOf(wait);
+    this.all.stations[station.index]!.served(wait, bucket, time - customer.joinedAt);
+    if (this.byPeriod.length > 0) this.byPeriod[customer.period]!.stations[station.index]!.served(wait, bucket, time - customer.joinedAt);
   }
 
-  leave(customer: Customer, outcome: Outcome, station: number, time: number): void {
+  override leave(customer: Customer, outcome: Outcome, station: StationView | undefined, time: number): void {
     if (!customer.counted) return;
+    const period = this.byPeriod.length > 0 ? this.byPeriod[customer.period]! : undefined;
     if (outcome === Outcome.served) {
       const timeInSystem = time - customer.arrivalTime;
-      this.segments[customer.segment]!.served(customer.waited, this.bucketOf(customer.waited), timeInSystem);
+      const bucket = this.bucketOf(customer.waited);
+      this.all.segments[customer.segment]!.served(customer.waited, bucket, timeInSystem);
+      period?.segments[customer.segment]!.served(customer.waited, bucket, timeInSystem);
       return;
     }
-    this.segments[customer.segment]!.outcomes[outcome]!++;
-    if (station >= 0) this.stations[station]!.outcomes[outcome]!++;
+    this.all.segments[customer.segment]!.outcomes[outcome]!++;
+    if (period !== undefined) period.segments[customer.segment]!.outcomes[outcome]!++;
+    if (station !== undefined) {
+      this.all.stations[station.index]!.outcomes[outcome]!++;
+      if (period !== undefined) period.stations[station.index]!.outcomes[outcome]!++;
+    }
   }
 
   private bucketOf(wait: number): number {
@@ -114,31 +151,62 @@ export class MetricsCollector implements JourneyObserver {
     return this.lastWaitBucket;
   }
 
-  stationChanged(station: StationView, time: number): void {
+  override stationChanged(station: StationView, time: number): void {
     this.time[station.index]!.advance(time, station.waiting, station.busy, station.capacity);
+    if (this.periodTime.length > 0) this.advancePeriod(station, time);
+  }
+
+  /**
+   * The state held since the station's last change lies within one period: every period
+   * start is a shift change, which reports every station.
+   */
+  private advancePeriod(station: StationView, time: number): void {
+    const periods = this.model.periods;
+    let p = this.stationPeriod[station.index]!;
+    this.periodTime[p]![station.index]!.advance(time, station.waiting, station.busy, station.capacity);
+    while (p < periods.length - 1 && time >= periods[p]!.end) p++;
+    this.stationPeriod[station.index] = p;
   }
 
   /** Reads out the metrics of a run that ended at `end`, with the stations' final states. */
   collect(end: number, stations: readonly StationView[]): CollectedMetrics {
-    const span = end - this.model.warmup;
+    for (const station of stations) this.stationChanged(station, end);
+    const whole = this.scopeValues(this.all, this.time, end - this.model.warmup);
+    const periods =
+      this.byPeriod.length === 0
+        ? [copyScopes(whole)]
+        : this.model.periods.map((period, p) =>
+            this.scopeValues(this.byPeriod[p]!, this.periodTime[p]!, measuredSpan(period, p === this.model.periods.length - 1 ? end : period.end, this.model.warmup)),
+          );
+    return { ...whole, periods };
+  }
+
+  private scopeValues(scopes: CustomerScopes, integrals: readonly StationTimeIntegrals[], span: number): ScopedValues {
     const total = { waitingArea: 0, busyArea: 0, availableArea: 0, overtimeArea: 0 };
-    const stationValues = stations.map((station, i) => {
-      const integrals = this.time[i]!;
-      integrals.advance(end, station.waiting, station.busy, station.capacity);
-      total.waitingArea += integrals.waitingArea;
-      total.busyArea += integrals.busyArea;
-      total.availableArea += integrals.availableArea;
-      total.overtimeArea += integrals.overtimeArea;
-      return { ...this.stations[i]!.values(), ...timeMetrics(integrals, span) };
+    const stationValues = integrals.map((areas, i) => {
+      total.waitingArea += areas.waitingArea;
+      total.busyArea += areas.busyArea;
+      total.availableArea += areas.availableArea;
+      total.overtimeArea += areas.overtimeArea;
+      return { ...scopes.stations[i]!.values(), ...timeMetrics(areas, span) };
     });
     const system = new CustomerStats();
-    for (const segment of this.segments) system.merge(segment);
+    for (const segment of scopes.segments) system.merge(segment);
     return {
       metrics: { ...system.values(), ...timeMetrics(total, span) },
       stations: stationValues,
-      segments: this.segments.map((s) => s.values()),
+      segments: scopes.segments.map((s) => s.values()),
     };
   }
+}
+
+/** The measured part of a period that ends at `end`: from its start or the warm-up, whichever is later. */
+function measuredSpan(period: Period, end: number, warmup: number): number {
+  return Math.max(0, end - Math.max(period.start, warmup));
+}
+
+function copyScopes(values: ScopedValues): ScopedValues {
+  return { metrics: { ...values.metrics }, stations: values.stations.map((v) => ({ ...v })), segments: values.segments.map((v) => ({ ...v })) };
 }
 
 interface Areas {
@@ -151,7 +219,7 @@ interface Areas {
 /** The time-based metrics of a station, or of all stations summed, over `span` time units. */
 function timeMetrics(areas: Areas, span: number): MetricValues {
   return {
-    queueLengthMean: areas.waitingArea / span,
+    queueLengthMean: span > 0 ? areas.waitingArea / span : NaN,
     utilisation: areas.availableArea > 0 ? areas.busyArea / areas.availableArea : NaN,
     overtime: areas.overtimeArea,
   };

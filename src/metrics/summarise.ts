@@ -3,7 +3,9 @@
  * each metric, in the results shape fixed by shared/scenario-format.md.
  */
 import type { Model } from '../model/model.js';
+import type { Lever } from '../levers/lever.js';
 import type { ReplicationResult } from '../run/simulate.js';
+import type { ScopedValues } from './collect.js';
 import { metricsFor, type MetricValues, type Scope } from './catalogue.js';
 import { studentTQuantile } from './student-t.js';
 
@@ -20,15 +22,28 @@ export interface MetricSummary {
 
 export type MetricSummaries = Record<string, MetricSummary>;
 
-export interface RunSummary {
+/** The metrics of one scope set: system-wide, per station and per segment. */
+export interface ScopedSummaries {
+  metrics: MetricSummaries;
+  stations: Record<string, MetricSummaries>;
+  segments: Record<string, MetricSummaries>;
+}
+
+/** One named period: customers counted by the period they arrived in, time averages over [start, end). */
+export interface PeriodSummary extends ScopedSummaries {
+  start: number;
+  /** The next period's start; for the last period the horizon (time averages run to the run's end with drain: true). */
+  end: number;
+}
+
+export interface RunSummary extends ScopedSummaries {
   scenario: string;
   seed: number;
   replications: number;
   unit: string;
   horizon: number;
-  metrics: MetricSummaries;
-  stations: Record<string, MetricSummaries>;
-  segments: Record<string, MetricSummaries>;
+  /** By period name, in the scenario's order. */
+  periods?: Record<string, PeriodSummary>;
 }
 
 /** Summary statistics of one metric's per-replication values (NaN = undefined there). */
@@ -50,35 +65,44 @@ export function summariseValues(values: readonly number[], replications = values
   return summary;
 }
 
-function summariseScope(samples: readonly MetricValues[], scope: Scope, replications: number): MetricSummaries {
-  const out: MetricSummaries = {};
-  for (const name of metricsFor(scope)) {
-    out[name] = summariseValues(
-      samples.map((s) => s[name] ?? NaN),
-      replications,
-    );
-  }
-  return out;
+function summariseScope(samples: readonly MetricValues[], names: readonly string[], replications: number): MetricSummaries {
+  return Object.fromEntries(names.map((name) => [name, summariseValues(samples.map((s) => s[name] ?? NaN), replications)]));
 }
 
-export function summariseRun(model: Model, seed: number, results: readonly ReplicationResult[]): RunSummary {
+/**
+ * An object keyed by ids from a scenario. Object.fromEntries defines own properties, so an
+ * id such as `__proto__` or `constructor` is kept like any other (an assignment would set
+ * the prototype instead, and the entry would vanish from summary.json and the tables).
+ */
+function byId<T>(ids: readonly string[], value: (index: number) => T): Record<string, T> {
+  return Object.fromEntries(ids.map((id, i) => [id, value(i)]));
+}
+
+function summariseScopes(model: Model, samples: readonly ScopedValues[], levers: readonly Lever[] | undefined, replications: number): ScopedSummaries {
+  const names = (scope: Scope) => metricsFor(scope, model, levers);
+  return {
+    metrics: summariseScope(samples.map((r) => r.metrics), names('system'), replications),
+    stations: byId(model.stations.map((s) => s.id), (i) => summariseScope(samples.map((r) => r.stations[i]!), names('station'), replications)),
+    segments: byId(model.segments.map((s) => s.id), (i) => summariseScope(samples.map((r) => r.segments[i]!), names('segment'), replications)),
+  };
+}
+
+export function summariseRun(model: Model, seed: number, results: readonly ReplicationResult[], levers?: readonly Lever[]): RunSummary {
   const replications = results.length;
-  const stations: Record<string, MetricSummaries> = {};
-  model.stations.forEach((station, i) => {
-    stations[station.id] = summariseScope(results.map((r) => r.stations[i]!), 'station', replications);
-  });
-  const segments: Record<string, MetricSummaries> = {};
-  model.segments.forEach((segment, i) => {
-    segments[segment.id] = summariseScope(results.map((r) => r.segments[i]!), 'segment', replications);
-  });
   return {
     scenario: model.name,
     seed,
     replications,
     unit: model.unit,
     horizon: model.horizon,
-    metrics: summariseScope(results.map((r) => r.metrics), 'system', replications),
-    stations,
-    segments,
+    ...summariseScopes(model, results, levers, replications),
+    periods: byId(
+      model.periods.map((p) => p.name),
+      (p) => ({
+        start: model.periods[p]!.start,
+        end: model.periods[p]!.end,
+        ...summariseScopes(model, results.map((r) => r.periods[p]!), levers, replications),
+      }),
+    ),
   };
 }

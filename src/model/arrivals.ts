@@ -6,6 +6,9 @@
  */
 import type { Period } from './model.js';
 import type { RandomStream } from '../random/streams.js';
+import { Rank, type EventHandlerOf } from './events.js';
+import type { ArrivalSource } from './policies.js';
+import type { JourneyControl } from './system.js';
 
 export class ArrivalProcess {
   /** Period of the last arrival: time only moves forward, so the search starts there. */
@@ -34,5 +37,37 @@ export class ArrivalProcess {
       t = end;
     }
     return Infinity;
+  }
+}
+
+/**
+ * The arrival source of the scenario's segments: one Poisson process per segment (its
+ * `arrivals.rate`), each on its own stream. One event kind for all; the subject is the segment.
+ */
+export class PoissonArrivals implements ArrivalSource, EventHandlerOf {
+  private kind = -1;
+  private journey!: JourneyControl;
+
+  /** `processes[segment]`, or null for a segment this source does not bring. */
+  constructor(
+    private readonly processes: readonly (ArrivalProcess | null)[],
+    private readonly horizon: number,
+  ) {}
+
+  start(journey: JourneyControl): void {
+    this.journey = journey;
+    this.kind = journey.registerEvent('arrival', Rank.arrival, this);
+    this.processes.forEach((process, segment) => {
+      if (process === null) return;
+      const first = process.next(0);
+      if (first < this.horizon) journey.schedule(first, this.kind, segment);
+    });
+  }
+
+  handle(segment: number): void {
+    const journey = this.journey;
+    const next = this.processes[segment]!.next(journey.now);
+    if (next < this.horizon) journey.schedule(next, this.kind, segment);
+    journey.enter(segment);
   }
 }

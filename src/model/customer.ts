@@ -1,10 +1,15 @@
 /**
  * A customer and the pool that recycles customer records, so that a run of millions of
  * customers allocates only as many records as are ever inside the system at once.
+ *
+ * The core owns the fields below. A lever that needs per-customer data (a tolerance, an
+ * appointment time, the number of slips) registers a column on the pool: a typed array with
+ * one value (or a fixed number of values) per record slot, so the data stays numeric and
+ * the customer record keeps one shape.
  */
 
 export class Customer {
-  /** Index in the pool; the subject of this customer's events. */
+  /** Index in the pool; the subject of this customer's events and its row in every column. */
   readonly slot: number;
   /** Whether the record is in use (the customer is inside the system). */
   active = false;
@@ -12,6 +17,12 @@ export class Customer {
   /** Arrived at or after the warm-up, so the customer counts in the statistics. */
   counted = false;
   arrivalTime = 0;
+  /** Index of the period in which the customer arrived. */
+  period = 0;
+  /** People in the party this record stands for (1 until groups exist). */
+  partySize = 1;
+  /** Class in priority lines (lower is served first); from the segment unless a lever sets it. */
+  priorityClass = 0;
   /** Index of the current step of the route. */
   step = 0;
   /** Station of the current step. */
@@ -20,7 +31,7 @@ export class Customer {
   joinedAt = 0;
   /** Wait in the current station's line (set when service starts). */
   stationWait = 0;
-  /** Total wait in lines so far. */
+  /** Total wait in lines of the stations where service started. */
   waited = 0;
   /** Non-zero while waiting in a line: the customer's place ticket there. */
   ticket = 0;
@@ -28,13 +39,31 @@ export class Customer {
   renegeHandle = -1;
   /** Service requirement at each step of the route, drawn on arrival (common random numbers). */
   readonly service: Float64Array;
-  /** Patience in the line of each step, drawn on arrival. */
-  readonly patience: Float64Array;
 
   constructor(slot: number, maxRouteLength: number) {
     this.slot = slot;
     this.service = new Float64Array(maxRouteLength);
-    this.patience = new Float64Array(maxRouteLength);
+  }
+}
+
+/** Per-customer numbers a lever keeps: `width` values per pool slot, at `slot * width + i`. */
+export class CustomerColumn {
+  values: Float64Array;
+
+  constructor(
+    readonly name: string,
+    readonly width: number,
+    capacity: number,
+  ) {
+    this.values = new Float64Array(Math.max(16, capacity) * width);
+  }
+
+  /** Makes room for `slots` records (called by the pool; `values` may be a new array after). */
+  ensure(slots: number): void {
+    if (slots * this.width <= this.values.length) return;
+    const grown = new Float64Array(Math.max(slots, (this.values.length / this.width) * 2) * this.width);
+    grown.set(this.values);
+    this.values = grown;
   }
 }
 
@@ -42,8 +71,17 @@ export class CustomerPool {
   /** Every record ever made, indexed by slot. */
   readonly all: Customer[] = [];
   private readonly idle: Customer[] = [];
+  private readonly columns: CustomerColumn[] = [];
 
   constructor(private readonly maxRouteLength: number) {}
+
+  /** Registers a column of `width` numbers per customer (read `column.values` after each arrival: it may grow). */
+  addColumn(name: string, width = 1): CustomerColumn {
+    if (this.columns.some((c) => c.name === name)) throw new Error(`customer column "${name}" is registered twice`);
+    const column = new CustomerColumn(name, width, this.all.length);
+    this.columns.push(column);
+    return column;
+  }
 
   acquire(): Customer {
     const customer = this.idle.pop() ?? this.create();
@@ -61,6 +99,7 @@ export class CustomerPool {
   private create(): Customer {
     const customer = new Customer(this.all.length, this.maxRouteLength);
     this.all.push(customer);
+    for (const column of this.columns) column.ensure(this.all.length);
     return customer;
   }
 }

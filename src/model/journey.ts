@@ -1,14 +1,17 @@
 /**
  * The customer's journey and the points where behaviour and measurement plug in.
  *
- *   arrive ─▶ reach ─▶ choose ─▶ join ─▶ start ─▶ finish ─▶ (next station: reach …) ─▶ leave
- *                │                 ▲
- *                └─ balk / block   └─ renege (leave the line before service)
+ *   arrive ─▶ reach ─▶ choose ─▶ join ─▶ start ─▶ finish ─▶ route: next station? ─▶ reach …
+ *   (source)    │      (join       ▲                                  │
+ *               │       policy)    └─ renege (patience policy)        └─ no: leave (served)
+ *               └─ balk / block
  *
- * Observers (metrics now; waiting psychology, satisfaction, money later) watch these points
- * and never change the flow. Decisions at "choose" (whether and where to join) are policies
- * in behaviour.ts. Every customer leaves exactly once, with exactly one outcome: that is what
- * makes `arrivals = served + balked + reneged + blocked + denied + inSystemAtEnd` hold.
+ * Decisions are policies (policies.ts): where customers come from (arrival source), whether
+ * they join (join policy), how long they wait (patience), where they go next (router), who
+ * is served next (line). Observers watch the points and never change the flow: metrics,
+ * waiting psychology, satisfaction, money. Every customer leaves exactly once, with exactly
+ * one outcome: that is what makes
+ * `arrivals = served + balked + reneged + blocked + denied + inSystemAtEnd` hold.
  */
 import type { Customer } from './customer.js';
 
@@ -17,14 +20,14 @@ export const Outcome = {
   balked: 1,
   reneged: 2,
   blocked: 3,
-  /** Refused by a reservation system (no reservations yet: never happens). */
+  /** Refused by a reservation system. */
   denied: 4,
   inSystemAtEnd: 5,
 } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 export const outcomeNames = ['served', 'balked', 'reneged', 'blocked', 'denied', 'inSystemAtEnd'] as const;
 
-/** What an observer can see of a station at any moment. */
+/** What an observer or a policy can see of a station at any moment. */
 export interface StationView {
   readonly index: number;
   /** Servers on duty by the schedule. */
@@ -39,15 +42,21 @@ export interface JourneyObserver {
   /** A customer entered the system. */
   arrive(customer: Customer, time: number): void;
   /** The customer reached `station` and is about to choose whether to join its line. */
-  reach(customer: Customer, station: number, time: number): void;
-  /** The customer joined the line of `station` (it may be served at once). */
-  join(customer: Customer, station: number, time: number): void;
+  reach(customer: Customer, station: StationView, time: number): void;
+  /**
+   * The customer joined the line of `station` with `ahead` customers waiting before it
+   * (0 and a free server: served at once).
+   */
+  join(customer: Customer, station: StationView, ahead: number, time: number): void;
   /** Service started at `station` after `waited` in its line. */
-  start(customer: Customer, station: number, time: number, waited: number): void;
+  start(customer: Customer, station: StationView, time: number, waited: number): void;
   /** Service at `station` ended. */
-  finish(customer: Customer, station: number, time: number): void;
-  /** The customer left the system; `station` is where the outcome happened (-1: whole route done). */
-  leave(customer: Customer, outcome: Outcome, station: number, time: number): void;
+  finish(customer: Customer, station: StationView, time: number): void;
+  /**
+   * The customer left the system; `station` is where the outcome happened (undefined: the
+   * whole route was done, or the customer never reached a station).
+   */
+  leave(customer: Customer, outcome: Outcome, station: StationView | undefined, time: number): void;
   /**
    * Called before the first change of a station's line, busy servers or capacity at each
    * instant, so the state an observer sees here has held since its previous call for that
@@ -56,25 +65,36 @@ export interface JourneyObserver {
   stationChanged(station: StationView, time: number): void;
 }
 
+/** An observer that ignores every point; extend it and implement only the points you use. */
+export class JourneyWatcher implements JourneyObserver {
+  arrive(_customer: Customer, _time: number): void {}
+  reach(_customer: Customer, _station: StationView, _time: number): void {}
+  join(_customer: Customer, _station: StationView, _ahead: number, _time: number): void {}
+  start(_customer: Customer, _station: StationView, _time: number, _waited: number): void {}
+  finish(_customer: Customer, _station: StationView, _time: number): void {}
+  leave(_customer: Customer, _outcome: Outcome, _station: StationView | undefined, _time: number): void {}
+  stationChanged(_station: StationView, _time: number): void {}
+}
+
 /** Several observers behind one, each told of every point in the order given. */
 export class AllObservers implements JourneyObserver {
   constructor(private readonly observers: readonly JourneyObserver[]) {}
   arrive(customer: Customer, time: number): void {
     for (const o of this.observers) o.arrive(customer, time);
   }
-  reach(customer: Customer, station: number, time: number): void {
+  reach(customer: Customer, station: StationView, time: number): void {
     for (const o of this.observers) o.reach(customer, station, time);
   }
-  join(customer: Customer, station: number, time: number): void {
-    for (const o of this.observers) o.join(customer, station, time);
+  join(customer: Customer, station: StationView, ahead: number, time: number): void {
+    for (const o of this.observers) o.join(customer, station, ahead, time);
   }
-  start(customer: Customer, station: number, time: number, waited: number): void {
+  start(customer: Customer, station: StationView, time: number, waited: number): void {
     for (const o of this.observers) o.start(customer, station, time, waited);
   }
-  finish(customer: Customer, station: number, time: number): void {
+  finish(customer: Customer, station: StationView, time: number): void {
     for (const o of this.observers) o.finish(customer, station, time);
   }
-  leave(customer: Customer, outcome: Outcome, station: number, time: number): void {
+  leave(customer: Customer, outcome: Outcome, station: StationView | undefined, time: number): void {
     for (const o of this.observers) o.leave(customer, outcome, station, time);
   }
   stationChanged(station: StationView, time: number): void {

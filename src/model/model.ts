@@ -30,7 +30,6 @@ export interface SegmentModel {
   rates: number[];
   /** Station indices, in visiting order. */
   route: number[];
-  priority: number;
   /** Priority class: rank of `priority` among all segments' priorities (0 = served first). */
   priorityClass: number;
   /** Service time at each step of the route. */
@@ -54,4 +53,9 @@ export interface Model {
   segments: SegmentModel[];
   /** Number of distinct priority classes across segments. */
   priorityClasses: number;
+  /**
+   * Each lever's part of the model, by lever name (see levers/lever.ts); a lever the
+   * scenario does not use has no entry, and the run is exactly the core's.
+   */
+  levers: Record<string, unknown>;
 }

@@ -4,16 +4,15 @@
  * and then leave: nobody new is started while busy >= capacity.
  */
 import type { StationModel } from './model.js';
-import type { StationView } from './journey.js';
+import type { Line, StationAtJoin } from './policies.js';
 import { WaitingLine } from './waiting-line.js';
 
-export class StationState implements StationView {
+export class StationState implements StationAtJoin {
   capacity: number;
   busy = 0;
-  readonly line: WaitingLine;
+  /** The line; a lever may replace it before the run starts. */
+  line: Line;
   readonly queueCapacity: number;
-  /** Whether the line has a class per priority (discipline: priority). */
-  private readonly prioritised: boolean;
   /** A dispatch event is already scheduled for the current instant. */
   dispatchPending = false;
   /** Last instant observers were told this station is about to change. */
@@ -26,16 +25,10 @@ export class StationState implements StationView {
   ) {
     this.capacity = spec.servers[0]!;
     this.queueCapacity = spec.queueCapacity;
-    this.prioritised = spec.discipline === 'priority';
-    this.line = new WaitingLine(this.prioritised ? priorityClasses : 1);
+    this.line = new WaitingLine(spec.discipline === 'priority' ? priorityClasses : 1);
   }
 
   get waiting(): number {
     return this.line.size;
-  }
-
-  /** The line class a segment of priority class `priorityClass` waits in. */
-  classFor(priorityClass: number): number {
-    return this.prioritised ? priorityClass : 0;
   }
 }

@@ -1,55 +1,67 @@
 /**
- * The service system over the engine: customers arrive, choose, join lines, are served at
- * each station of their route and leave. This file is the journey's control flow; what is
- * measured is left to observers (journey.ts), what customers decide to behaviour.ts.
- *
- * Simultaneous events run in this order (lower first), then first-scheduled first:
- *   1 service end  2 shift change  3 serving the line  4 patience runs out
- *   5 moving on to the next station  6 arrival  7 closing
- * So at one instant a finishing customer frees its server before the schedule changes, the
- * schedule changes before anyone is taken from the line (a server whose shift ends is not
- * handed a new customer), the line is served before anyone in it gives up, and a customer
- * reaching a station — moving on from the last one, or arriving — sees it as it is after all
- * of that.
+ * The service system over the engine: the journey's control flow and the order of
+ * simultaneous events (events.ts), nothing else. Decisions are asked of policies
+ * (policies.ts) and measurement is left to observers (journey.ts); a lever replaces a
+ * policy, registers an event kind, a customer column or an observer before the run starts
+ * (see levers/lever.ts), and this file does not change.
  */
-import { Simulator, type EventHandler } from '../engine/simulator.js';
+import { Simulator, type EventHandle, type EventHandler } from '../engine/simulator.js';
 import { samplerFor, type Sampler } from '../random/distributions.js';
 import { createStream, sources, type RandomStream } from '../random/streams.js';
-import { ArrivalProcess } from './arrivals.js';
-import { Admission, admit, mustWait } from './behaviour.js';
-import { CustomerPool, type Customer } from './customer.js';
+import { ArrivalProcess, PoissonArrivals } from './arrivals.js';
+import { LineLimits, mustWait } from './behaviour.js';
+import { CustomerPool, type Customer, type CustomerColumn } from './customer.js';
+import { Rank, type EventHandlerOf, type EventKindInfo } from './events.js';
 import { AllObservers, Outcome, type JourneyObserver } from './journey.js';
 import type { Model, SegmentModel } from './model.js';
+import { DrawnPatience, endlessPatience } from './patience.js';
+import { Admission, type ArrivalSource, type JoinPolicy, type PatiencePolicy, type Router } from './policies.js';
+import { FixedRoute } from './routes.js';
 import { StationState } from './stations.js';
 
-/** Event kinds; each kind's number is also its rank among simultaneous events. */
-export const EventKind = {
-  serviceEnd: 1,
-  shiftChange: 2,
-  dispatch: 3,
-  renege: 4,
-  /** A customer moving on to the next station of its route. */
-  move: 5,
-  arrival: 6,
-  close: 7,
-} as const;
+/** Kinds the control flow itself handles; registered kinds are numbered after them. */
+const CoreKind = { serviceEnd: 0, shiftChange: 1, dispatch: 2, renege: 3, move: 4, close: 5 } as const;
+const coreKinds: readonly { name: string; rank: Rank }[] = [
+  { name: 'serviceEnd', rank: Rank.serviceEnd },
+  { name: 'shiftChange', rank: Rank.shiftChange },
+  { name: 'dispatch', rank: Rank.dispatch },
+  { name: 'renege', rank: Rank.renege },
+  { name: 'move', rank: Rank.move },
+  { name: 'close', rank: Rank.close },
+];
 
-interface SegmentRuntime {
-  spec: SegmentModel;
-  arrivals: ArrivalProcess;
-  service: Sampler[];
-  serviceStreams: RandomStream[];
-  patience: Sampler | null;
-  patienceStream: RandomStream;
+/** What arrival sources and levers may do to the journey. */
+export interface JourneyControl {
+  readonly model: Model;
+  /** Current simulated time. */
+  readonly now: number;
+  /** Registers an event kind handled by `handler`, run at `rank` among simultaneous events. */
+  registerEvent(name: string, rank: Rank, handler: EventHandlerOf): number;
+  schedule(time: number, kind: number, subject: number): EventHandle;
+  cancel(handle: EventHandle): boolean;
+  /** A new customer of `segment`, with its service times drawn, that has not arrived yet. */
+  create(segment: number): Customer;
+  /** The customer arrives now and goes to the first station of its route. */
+  begin(customer: Customer): void;
+  /** create + begin. */
+  enter(segment: number): Customer;
+  /** The customer leaves now with `outcome` (at `station`, or -1). */
+  end(customer: Customer, outcome: Outcome, station: number): void;
 }
 
-/**
- * One service stream per (segment, station), shared by the steps of the route that visit that
- * station, so a second visit draws the next number rather than repeating the first.
- */
-function serviceStreamsFor(spec: SegmentModel, model: Model, seed: number, replication: number): RandomStream[] {
+/** The service draws of one segment: one stream per (segment, station). */
+interface SegmentDraws {
+  service: Sampler[];
+  /**
+   * One stream per (segment, station), shared by the steps of the route that visit that
+   * station, so a second visit draws the next number rather than repeating the first.
+   */
+  streams: RandomStream[];
+}
+
+function drawsFor(spec: SegmentModel, model: Model, seed: number, replication: number): SegmentDraws {
   const byStation = new Map<number, RandomStream>();
-  return spec.route.map((station) => {
+  const streams = spec.route.map((station) => {
     let stream = byStation.get(station);
     if (stream === undefined) {
       stream = createStream(seed, replication, sources.service(spec.id, model.stations[station]!.id));
@@ -57,102 +69,166 @@ function serviceStreamsFor(spec: SegmentModel, model: Model, seed: number, repli
     }
     return stream;
   });
+  return { service: spec.service.map(samplerFor), streams };
 }
 
-export class ServiceSystem implements EventHandler {
+export class ServiceSystem implements EventHandler, JourneyControl {
   readonly sim = new Simulator();
   readonly stations: StationState[];
-  private readonly segments: SegmentRuntime[];
+  /** Arrival sources; the scenario's Poisson arrivals first. */
+  readonly arrivalSources: ArrivalSource[];
+  /** Per segment. */
+  readonly joinPolicies: JoinPolicy[];
+  /** Per segment. */
+  readonly patience: PatiencePolicy[];
+  /** Per segment. */
+  readonly routers: Router[];
+  private readonly draws: SegmentDraws[];
   private readonly pool: CustomerPool;
-  private nextTicket = 1;
+  private readonly kinds: EventKindInfo[] = [];
+  private readonly handlers: EventHandlerOf[] = [];
+  private readonly observers: JourneyObserver[];
   /** The one observer, or all of them behind one (so the journey makes one call a point). */
-  private readonly observer: JourneyObserver;
+  private observer!: JourneyObserver;
+  private nextTicket = 1;
+  /** Index of the current period. */
+  private period = 0;
+  private started = false;
 
   constructor(
-    private readonly model: Model,
-    seed: number,
-    replication: number,
+    readonly model: Model,
+    readonly seed: number,
+    readonly replication: number,
     observers: JourneyObserver[],
   ) {
-    this.observer = observers.length === 1 ? observers[0]! : new AllObservers(observers);
+    this.observers = [...observers];
+    for (const kind of coreKinds) this.kinds.push({ ...kind, handler: { handle: () => {} } });
     this.stations = model.stations.map((spec, i) => new StationState(i, spec, model.priorityClasses));
-    this.segments = model.segments.map((spec) => ({
-      spec,
-      arrivals: new ArrivalProcess(model.periods, spec.rates, createStream(seed, replication, sources.arrivals(spec.id))),
-      service: spec.service.map(samplerFor),
-      serviceStreams: serviceStreamsFor(spec, model, seed, replication),
-      patience: spec.patience === null ? null : samplerFor(spec.patience),
-      patienceStream: createStream(seed, replication, sources.patience(spec.id)),
-    }));
+    this.draws = model.segments.map((spec) => drawsFor(spec, model, seed, replication));
     this.pool = new CustomerPool(Math.max(...model.segments.map((s) => s.route.length)));
+    this.arrivalSources = [
+      new PoissonArrivals(
+        model.segments.map((spec) => new ArrivalProcess(model.periods, spec.rates, createStream(seed, replication, sources.arrivals(spec.id)))),
+        model.horizon,
+      ),
+    ];
+    this.joinPolicies = model.segments.map((spec) => new LineLimits(spec.balkAt));
+    this.patience = model.segments.map((spec) =>
+      spec.patience === null
+        ? endlessPatience
+        : new DrawnPatience(samplerFor(spec.patience), createStream(seed, replication, sources.patience(spec.id)), spec.route.length, this.pool.addColumn(`patience/${spec.id}`, spec.route.length)),
+    );
+    this.routers = model.segments.map((spec) => new FixedRoute(spec.route));
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  registerEvent(name: string, rank: Rank, handler: EventHandlerOf): number {
+    this.kinds.push({ name, rank, handler });
+    this.handlers[this.kinds.length - 1] = handler;
+    return this.kinds.length - 1;
+  }
+
+  /** The registered event kinds, by number (for tests and traces). */
+  get eventKinds(): readonly EventKindInfo[] {
+    return this.kinds;
+  }
+
+  schedule(time: number, kind: number, subject: number): EventHandle {
+    return this.sim.schedule(time, this.kinds[kind]!.rank, kind, subject);
+  }
+
+  cancel(handle: EventHandle): boolean {
+    return this.sim.cancel(handle);
+  }
+
+  /** The customer record in pool slot `slot` (the subject of customer events). */
+  customerAt(slot: number): Customer {
+    return this.pool.all[slot]!;
+  }
+
+  /** Registers a per-customer column (before the run). */
+  addColumn(name: string, width = 1): CustomerColumn {
+    return this.pool.addColumn(name, width);
+  }
+
+  /** Adds an observer (before the run). */
+  addObserver(observer: JourneyObserver): void {
+    if (this.started) throw new Error('observers are added before the run starts');
+    this.observers.push(observer);
   }
 
   /** Runs the whole replication; returns the time the run ended. */
   run(): number {
     const { sim, model } = this;
-    this.segments.forEach((segment, index) => {
-      const first = segment.arrivals.next(0);
-      if (first < model.horizon) sim.schedule(first, EventKind.arrival, EventKind.arrival, index);
-    });
-    for (let p = 1; p < model.periods.length; p++) {
-      sim.schedule(model.periods[p]!.start, EventKind.shiftChange, EventKind.shiftChange, p);
-    }
-    sim.schedule(model.horizon, EventKind.close, EventKind.close, 0);
+    this.started = true;
+    this.observer = this.observers.length === 1 ? this.observers[0]! : new AllObservers(this.observers);
+    for (const source of this.arrivalSources) source.start(this);
+    for (let p = 1; p < model.periods.length; p++) this.schedule(model.periods[p]!.start, CoreKind.shiftChange, p);
+    this.schedule(model.horizon, CoreKind.close, 0);
     sim.run(this);
     const end = model.drain ? Math.max(sim.now, model.horizon) : model.horizon;
     for (const customer of this.pool.all) {
-      if (customer.active) this.leave(customer, Outcome.inSystemAtEnd, customer.station);
+      if (customer.active) this.end(customer, Outcome.inSystemAtEnd, customer.station);
     }
     return end;
   }
 
   onEvent(kind: number, subject: number): void {
     switch (kind) {
-      case EventKind.serviceEnd:
+      case CoreKind.serviceEnd:
         return this.finishService(this.pool.all[subject]!);
-      case EventKind.shiftChange:
+      case CoreKind.shiftChange:
         return this.changeShift(subject);
-      case EventKind.dispatch: {
+      case CoreKind.dispatch: {
         const station = this.stations[subject]!;
         station.dispatchPending = false;
         return this.dispatch(station);
       }
-      case EventKind.renege:
+      case CoreKind.renege:
         return this.renege(this.pool.all[subject]!);
-      case EventKind.move:
+      case CoreKind.move:
         return this.visit(this.pool.all[subject]!);
-      case EventKind.arrival:
-        return this.arrive(subject);
-      case EventKind.close:
+      case CoreKind.close:
         if (!this.model.drain) this.sim.stop();
         return;
       default:
-        throw new Error(`unknown event kind ${kind}`);
+        return this.handlers[kind]!.handle(subject);
     }
   }
 
-  private arrive(segmentIndex: number): void {
+  create(segmentIndex: number): Customer {
     const now = this.sim.now;
-    const segment = this.segments[segmentIndex]!;
-    const next = segment.arrivals.next(now);
-    if (next < this.model.horizon) this.sim.schedule(next, EventKind.arrival, EventKind.arrival, segmentIndex);
-
+    const draws = this.draws[segmentIndex]!;
     const customer = this.pool.acquire();
     customer.segment = segmentIndex;
     customer.arrivalTime = now;
     customer.counted = now >= this.model.warmup;
+    customer.period = this.period;
+    customer.partySize = 1;
+    customer.priorityClass = this.model.segments[segmentIndex]!.priorityClass;
     customer.step = 0;
+    customer.station = -1;
     customer.waited = 0;
-    for (let step = 0; step < segment.service.length; step++) {
-      customer.service[step] = segment.service[step]!.sample(segment.serviceStreams[step]!);
+    for (let step = 0; step < draws.service.length; step++) {
+      customer.service[step] = draws.service[step]!.sample(draws.streams[step]!);
     }
-    if (segment.patience !== null) {
-      for (let step = 0; step < segment.service.length; step++) {
-        customer.patience[step] = segment.patience.sample(segment.patienceStream);
-      }
-    }
-    this.observer.arrive(customer, now);
+    this.patience[segmentIndex]!.arrive(customer);
+    return customer;
+  }
+
+  begin(customer: Customer): void {
+    customer.arrivalTime = this.sim.now;
+    this.observer.arrive(customer, this.sim.now);
     this.visit(customer);
+  }
+
+  enter(segmentIndex: number): Customer {
+    const customer = this.create(segmentIndex);
+    this.begin(customer);
+    return customer;
   }
 
   /**
@@ -162,33 +238,31 @@ export class ServiceSystem implements EventHandler {
    */
   private visit(customer: Customer): void {
     const now = this.sim.now;
-    const runtime = this.segments[customer.segment]!;
-    const segment = runtime.spec;
-    const station = this.stations[segment.route[customer.step]!]!;
+    const station = this.stations[this.routers[customer.segment]!.station(customer)]!;
     customer.station = station.index;
-    this.observer.reach(customer, station.index, now);
-    const admission = admit(station, segment.balkAt);
-    if (admission === Admission.block) return this.leave(customer, Outcome.blocked, station.index);
-    if (admission === Admission.balk) return this.leave(customer, Outcome.balked, station.index);
+    this.observer.reach(customer, station, now);
+    const admission = this.joinPolicies[customer.segment]!.decide(customer, station);
+    if (admission === Admission.block) return this.end(customer, Outcome.blocked, station.index);
+    if (admission === Admission.balk) return this.end(customer, Outcome.balked, station.index);
 
     customer.joinedAt = now;
-    this.observer.join(customer, station.index, now);
+    const ahead = station.waiting;
+    this.observer.join(customer, station, ahead, now);
     if (!mustWait(station)) return this.startService(customer, station, 0);
     this.beforeChange(station);
     customer.ticket = this.nextTicket++;
-    station.line.add(customer, station.classFor(segment.priorityClass));
-    if (runtime.patience !== null) {
-      customer.renegeHandle = this.sim.schedule(now + customer.patience[customer.step]!, EventKind.renege, EventKind.renege, customer.slot);
-    }
+    station.line.add(customer);
+    const patience = this.patience[customer.segment]!.patience(customer, station);
+    if (patience !== Infinity) customer.renegeHandle = this.schedule(now + patience, CoreKind.renege, customer.slot);
   }
 
   /** Serve the line now, or later at this instant if service ends or a shift change are still due. */
   private requestDispatch(station: StationState): void {
     if (station.waiting === 0 || station.busy >= station.capacity) return;
-    if (!this.sim.pendingNowBefore(EventKind.dispatch)) return this.dispatch(station);
+    if (!this.sim.pendingNowBefore(Rank.dispatch)) return this.dispatch(station);
     if (!station.dispatchPending) {
       station.dispatchPending = true;
-      this.sim.schedule(this.sim.now, EventKind.dispatch, EventKind.dispatch, station.index);
+      this.schedule(this.sim.now, CoreKind.dispatch, station.index);
     }
   }
 
@@ -212,8 +286,8 @@ export class ServiceSystem implements EventHandler {
     station.busy++;
     customer.stationWait = waited;
     customer.waited += waited;
-    this.observer.start(customer, station.index, now, waited);
-    this.sim.schedule(now + customer.service[customer.step]!, EventKind.serviceEnd, EventKind.serviceEnd, customer.slot);
+    this.observer.start(customer, station, now, waited);
+    this.schedule(now + customer.service[customer.step]!, CoreKind.serviceEnd, customer.slot);
   }
 
   private finishService(customer: Customer): void {
@@ -221,30 +295,27 @@ export class ServiceSystem implements EventHandler {
     const station = this.stations[customer.station]!;
     this.beforeChange(station);
     station.busy--;
-    this.observer.finish(customer, station.index, now);
+    this.observer.finish(customer, station, now);
     this.requestDispatch(station);
     customer.step++;
-    if (customer.step === this.segments[customer.segment]!.spec.route.length) {
-      return this.leave(customer, Outcome.served, -1);
-    }
+    if (this.routers[customer.segment]!.station(customer) < 0) return this.end(customer, Outcome.served, -1);
     // Move on now unless earlier-ranked events of this instant (or earlier movers) are still
     // due: then as a move event, so the next station is seen as it will be.
-    if (this.sim.pendingNowBefore(EventKind.move + 1)) this.sim.schedule(now, EventKind.move, EventKind.move, customer.slot);
+    if (this.sim.pendingNowBefore(Rank.move + 1)) this.schedule(now, CoreKind.move, customer.slot);
     else this.visit(customer);
   }
 
   private renege(customer: Customer): void {
-    const now = this.sim.now;
     const station = this.stations[customer.station]!;
     this.beforeChange(station);
     customer.renegeHandle = -1;
     customer.ticket = 0;
-    station.line.remove(station.classFor(this.segments[customer.segment]!.spec.priorityClass));
-    customer.waited += now - customer.joinedAt;
-    this.leave(customer, Outcome.reneged, station.index);
+    station.line.remove(customer);
+    this.end(customer, Outcome.reneged, station.index);
   }
 
   private changeShift(period: number): void {
+    this.period = period;
     for (const station of this.stations) {
       this.beforeChange(station);
       station.capacity = station.spec.servers[period]!;
@@ -260,8 +331,8 @@ export class ServiceSystem implements EventHandler {
     this.observer.stationChanged(station, now);
   }
 
-  private leave(customer: Customer, outcome: Outcome, station: number): void {
-    this.observer.leave(customer, outcome, station, this.sim.now);
+  end(customer: Customer, outcome: Outcome, station: number): void {
+    this.observer.leave(customer, outcome, station >= 0 ? this.stations[station] : undefined, this.sim.now);
     this.pool.release(customer);
   }
 }

@@ -6,6 +6,7 @@
  * follows the number waiting, not the number who ever gave up.
  */
 import type { Customer } from './customer.js';
+import type { Line } from './policies.js';
 
 class Ring {
   private items: (Customer | undefined)[] = new Array(16);
@@ -79,19 +80,25 @@ class Ring {
   }
 }
 
-export class WaitingLine {
+/**
+ * FIFO (one class) or non-preemptive priority (one ring per class, by the customer's
+ * `priorityClass`; FIFO within a class).
+ */
+export class WaitingLine implements Line {
   /** Customers waiting now. */
   size = 0;
   private readonly classes: Ring[];
+  private readonly prioritised: boolean;
 
   /** `classes` = 1 for fifo, the number of priority classes for priority. */
   constructor(classes: number) {
     this.classes = Array.from({ length: classes }, () => new Ring());
+    this.prioritised = classes > 1;
   }
 
   /** Adds a customer whose `ticket` is already set, behind everyone of its class. */
-  add(customer: Customer, priorityClass: number): void {
-    this.classes[priorityClass]!.push(customer);
+  add(customer: Customer): void {
+    this.classes[this.prioritised ? customer.priorityClass : 0]!.push(customer);
     this.size++;
   }
 
@@ -108,9 +115,9 @@ export class WaitingLine {
     throw new Error('waiting line: size says a customer waits, but no ring holds one');
   }
 
-  /** A waiting customer of `priorityClass` left the line; the caller has cleared its ticket. */
-  remove(priorityClass: number): void {
+  /** A waiting customer left the line; the caller has cleared its ticket. */
+  remove(customer: Customer): void {
     this.size--;
-    this.classes[priorityClass]!.markRemoved();
+    this.classes[this.prioritised ? customer.priorityClass : 0]!.markRemoved();
   }
 }

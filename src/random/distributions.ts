@@ -3,17 +3,14 @@
  * into a stateless sampler; samples are non-negative and finite by construction, because
  * parameters are validated at the scenario boundary (see scenario/schema.ts).
  */
+import type { DistributionSpec } from '../scenario/schema.js';
 import type { RandomStream } from './streams.js';
 
-export type Distribution =
-  | { dist: 'exponential'; mean: number }
-  | { dist: 'deterministic'; value: number }
-  | { dist: 'uniform'; min: number; max: number }
-  | { dist: 'triangular'; min: number; mode: number; max: number }
-  | { dist: 'erlang'; k: number; mean: number }
-  | { dist: 'gamma'; mean: number; sd: number }
-  | { dist: 'lognormal'; mean: number; sd: number }
-  | { dist: 'empirical'; values: number[]; weights?: number[] | undefined };
+/**
+ * A distribution as the scenario schema defines it (scenario/schema.ts is its single source
+ * of truth), in its object form; a bare number in a file is resolved to `deterministic`.
+ */
+export type Distribution = Exclude<DistributionSpec, number>;
 
 export interface Sampler {
   sample(random: RandomStream): number;

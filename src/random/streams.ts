@@ -29,6 +29,8 @@ export const sources = {
   arrivals: (segment: string) => `arrivals/${escapeId(segment)}`,
   service: (segment: string, station: string) => `service/${escapeId(segment)}/${escapeId(station)}`,
   patience: (segment: string) => `patience/${escapeId(segment)}`,
+  /** A lever's own stream `name` (levers/lever.ts). */
+  lever: (lever: string, name: string) => `lever/${escapeId(lever)}/${escapeId(name)}`,
 } as const;
 
 function escapeId(id: string): string {

@@ -5,14 +5,14 @@ import type { ReplicationResult } from '../run/simulate.js';
 
 export function replicationsCsv(model: Model, results: readonly ReplicationResult[]): string {
   const columns: { header: string; value: (r: ReplicationResult) => number | undefined }[] = [];
-  for (const name of metricsFor('system')) columns.push({ header: name, value: (r) => r.metrics[name] });
+  for (const name of metricsFor('system', model)) columns.push({ header: name, value: (r) => r.metrics[name] });
   model.stations.forEach((station, i) => {
-    for (const name of metricsFor('station')) {
+    for (const name of metricsFor('station', model)) {
       columns.push({ header: `station:${station.id}:${name}`, value: (r) => r.stations[i]![name] });
     }
   });
   model.segments.forEach((segment, i) => {
-    for (const name of metricsFor('segment')) {
+    for (const name of metricsFor('segment', model)) {
       columns.push({ header: `segment:${segment.id}:${name}`, value: (r) => r.segments[i]![name] });
     }
   });

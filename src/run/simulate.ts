@@ -1,10 +1,16 @@
 /**
  * One replication: model and seed in, metric values out. Pure and deterministic — no I/O,
  * no clock, no global randomness — so it runs the same in a test, a worker or a browser.
+ * The core's metrics observer watches every run; each lever the model uses is installed on
+ * the system first, and adds what it measured to the same scopes.
  */
+import type { Lever, LeverMetrics, MetricSource, ReplicationContext } from '../levers/lever.js';
+import { activeLevers, defaultLevers } from '../levers/registry.js';
 import { MetricsCollector, type CollectedMetrics } from '../metrics/collect.js';
+import type { MetricValues } from '../metrics/catalogue.js';
 import type { Model } from '../model/model.js';
 import { ServiceSystem } from '../model/system.js';
+import { createStream, sources } from '../random/streams.js';
 
 export interface ReplicationResult extends CollectedMetrics {
   replication: number;
@@ -14,9 +20,39 @@ export interface ReplicationResult extends CollectedMetrics {
   events: number;
 }
 
-export function simulate(model: Model, replication: number, seed: number = model.seed): ReplicationResult {
+export function simulate(model: Model, replication: number, seed: number = model.seed, levers: readonly Lever[] = defaultLevers): ReplicationResult {
   const collector = new MetricsCollector(model);
   const system = new ServiceSystem(model, seed, replication, [collector]);
+  const measured: MetricSource[] = [];
+  for (const lever of activeLevers(model, levers)) {
+    const context: ReplicationContext = {
+      model,
+      seed,
+      replication,
+      stream: (name) => createStream(seed, replication, sources.lever(lever.name, name)),
+    };
+    const source = lever.install(system, model.levers[lever.name], context);
+    if (source !== undefined) measured.push(source);
+  }
   const endTime = system.run();
-  return { replication, endTime, events: system.sim.eventsHandled, ...collector.collect(endTime, system.stations) };
+  const result: ReplicationResult = { replication, endTime, events: system.sim.eventsHandled, ...collector.collect(endTime, system.stations) };
+  for (const source of measured) addMetrics(result, source.collect(endTime, system.stations));
+  return result;
+}
+
+/** Adds a lever's values to the replication's scopes. */
+function addMetrics(into: CollectedMetrics, from: LeverMetrics): void {
+  const merge = (target: MetricValues | undefined, values: MetricValues | undefined) => {
+    if (target !== undefined && values !== undefined) Object.assign(target, values);
+  };
+  merge(into.metrics, from.metrics);
+  from.stations?.forEach((values, i) => merge(into.stations[i], values));
+  from.segments?.forEach((values, i) => merge(into.segments[i], values));
+  from.periods?.forEach((period, p) => {
+    const target = into.periods[p];
+    if (target === undefined) return;
+    merge(target.metrics, period.metrics);
+    period.stations?.forEach((values, i) => merge(target.stations[i], values));
+    period.segments?.forEach((values, i) => merge(target.segments[i], values));
+  });
 }

@@ -3,8 +3,10 @@
  * problems out. Pure: the caller reads the file, so this runs in tests and browsers alike.
  */
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
+import type { Lever, ScenarioData } from '../levers/lever.js';
+import { defaultLevers } from '../levers/registry.js';
 import type { Model } from '../model/model.js';
-import { ScenarioSchema } from './schema.js';
+import { scenarioSchemaFor } from './compose.js';
 import { describeIssues } from './issues.js';
 import type { KeyPath, ScenarioProblem } from './problems.js';
 import { checkConsistency } from './consistency.js';
@@ -51,21 +53,26 @@ export function parseScenarioText(text: string, file: string): ParsedText {
 }
 
 /** Validates and resolves scenario text. `file` names the source in every problem. */
-export function loadScenario(text: string, file: string): LoadResult {
+export function loadScenario(text: string, file: string, levers: readonly Lever[] = defaultLevers): LoadResult {
   const parsed = parseScenarioText(text, file);
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
-  return validateScenario(parsed.data, file, parsed.locate);
+  return validateScenario(parsed.data, file, parsed.locate, levers);
 }
 
-/** Validates and resolves already-parsed scenario data (for example an object built in code). */
-export function validateScenario(data: unknown, file = '(scenario)', locate: Locator = () => undefined): LoadResult {
+/**
+ * Validates and resolves already-parsed scenario data (for example an object built in code),
+ * with the keys, checks and resolution of `levers` on top of the core's.
+ */
+export function validateScenario(data: unknown, file = '(scenario)', locate: Locator = () => undefined, levers: readonly Lever[] = defaultLevers): LoadResult {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, problems: [{ file, path: [], line: undefined, message: 'a scenario must be a map of keys (name, time, stations, segments, ...)' }] };
   }
-  const checked = ScenarioSchema.safeParse(data);
+  const schema = scenarioSchemaFor(levers);
+  const checked = schema.safeParse(data);
   const messages = [
-    ...(checked.success ? [] : describeIssues(checked.error.issues, ScenarioSchema, data)),
+    ...(checked.success ? [] : describeIssues(checked.error.issues, schema, data)),
     ...checkConsistency(data),
+    ...levers.flatMap((lever) => lever.check?.(data as Record<string, unknown>) ?? []),
   ];
   if (!checked.success || messages.length > 0) {
     const located = messages.map(({ path, message }) => ({ path, message, where: locate(path) }));
@@ -74,7 +81,12 @@ export function validateScenario(data: unknown, file = '(scenario)', locate: Loc
     const problems = located.map(({ path, message, where }) => ({ file, path, line: where?.line, message }));
     return { ok: false, problems };
   }
-  return { ok: true, model: resolveScenario(checked.data) };
+  const model = resolveScenario(checked.data);
+  for (const lever of levers) {
+    const config = lever.resolve(checked.data as ScenarioData, model);
+    if (config !== undefined) model.levers[lever.name] = config;
+  }
+  return { ok: true, model };
 }
 
 /** Offset of the deepest node along `path` that exists (a missing key points at its parent). */

@@ -41,7 +41,6 @@ export function resolveScenario(file: ScenarioFile): Model {
       id: spec.id,
       rates: perPeriod(spec.arrivals.rate),
       route: spec.route.map((id) => stationIds.indexOf(id)),
-      priority,
       priorityClass: priorities.indexOf(priority),
       service: spec.route.map((id) => toDistribution(spec.service?.[id] ?? file.stations[stationIds.indexOf(id)]!.service!)),
       patience: spec.patience === undefined ? null : toDistribution(spec.patience),
@@ -61,6 +60,7 @@ export function resolveScenario(file: ScenarioFile): Model {
     stations,
     segments,
     priorityClasses: priorities.length,
+    levers: {},
   };
 }
 

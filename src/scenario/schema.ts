@@ -8,6 +8,7 @@
  * consistency.ts.
  */
 import { z } from 'zod';
+import type { Lever } from '../levers/lever.js';
 
 const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
 const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
@@ -70,7 +71,7 @@ function perPeriod<T extends z.ZodType<number>>(value: T) {
 
 const ServerCount = z.int({ error: 'servers must be a whole number' }).min(0, { error: 'servers must be 0 or more' });
 
-export const StationSchema = z.strictObject({
+const stationShape = {
   id: z.string().min(1, { error: 'id must not be empty' }),
   servers: perPeriod(ServerCount).meta({
     description: 'Servers on duty: a number, or per period { periodName: count }. When capacity drops, a busy server finishes its customer, then leaves.',
@@ -85,9 +86,9 @@ export const StationSchema = z.strictObject({
     .optional()
     .meta({ description: 'fifo (default) or priority: lower segment priority number served first, fifo within a class; non-preemptive.' }),
   service: DistributionSchema.optional().meta({ description: 'Default service time; a segment may override it.' }),
-});
+};
 
-export const SegmentSchema = z.strictObject({
+const segmentShape = {
   id: z.string().min(1, { error: 'id must not be empty' }),
   arrivals: z.strictObject({
     rate: perPeriod(nonNegative('rate')).meta({
@@ -111,7 +112,7 @@ export const SegmentSchema = z.strictObject({
     .min(1, { error: 'balkAt must be at least 1' })
     .optional()
     .meta({ description: 'A customer who finds this many or more waiting at a station does not join (balked).' }),
-});
+};
 
 export const PeriodSchema = z.strictObject({
   name: z.string().min(1, { error: 'name must not be empty' }),
@@ -135,7 +136,15 @@ export const TimeSchema = z.strictObject({
     .meta({ description: 'Named, piecewise-constant periods; start times ascending, the first at 0.' }),
 });
 
-export const ScenarioSchema = z
+/**
+ * The schema of scenario files for the core plus `levers`: each lever's keys are merged into
+ * the top level, the stations and the segments (levers/lever.ts).
+ */
+export function buildScenarioSchema(levers: readonly Lever[]) {
+  const keys = (where: 'scenario' | 'station' | 'segment') => Object.assign({}, ...levers.map((lever) => lever.keys?.[where] ?? {})) as Record<string, z.ZodType>;
+  const StationSchema = z.strictObject({ ...stationShape, ...keys('station') });
+  const SegmentSchema = z.strictObject({ ...segmentShape, ...keys('segment') });
+  return z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
     name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'Free text; the output folder is its slug.' }),
@@ -152,13 +161,14 @@ export const ScenarioSchema = z
     time: TimeSchema,
     stations: z.array(StationSchema).min(1, { error: 'stations must list at least one station' }),
     segments: z.array(SegmentSchema).min(1, { error: 'segments must list at least one segment' }),
+    ...keys('scenario'),
   })
   .meta({ title: 'queuesim scenario', description: 'A service system and one simulated horizon.' });
+}
+
+/** The core keys alone: the source of the ScenarioFile type. */
+export const ScenarioSchema = buildScenarioSchema([]);
+
 
 export type ScenarioFile = z.infer<typeof ScenarioSchema>;
 export type DistributionSpec = z.infer<typeof DistributionSchema>;
-
-/** The JSON Schema of scenario files (`queuesim schema`). */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
-}

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatNumber, formatPercent, renderTable } from '../../src/cli/format.js';
+import { decimalsFor, displayWidth, formatFixed, pluralUnit, renderTable } from '../../src/cli/format.js';
 
 describe('terminal formatting', () => {
-  it('numbers get fewer decimals as they grow, and undefined values a dash', () => {
-    expect([0.01234, 1.234, 123.45, 12_345.6, 0].map(formatNumber)).toEqual(['0.012', '1.23', '123.5', '12,346', '0.00']);
-    expect(formatNumber(null)).toBe('—');
-    expect(formatNumber(NaN)).toBe('—');
-    expect(formatPercent(0.8123)).toBe('81.2%');
+  it('an estimate keeps two significant digits of its CI half-width, mean and bounds alike', () => {
+    expect([7.05, 0.141, 0.0612, 16, 0.00004].map((half) => decimalsFor(half, 1))).toEqual([1, 2, 3, 0, 4]);
+    expect(formatFixed(411.49, decimalsFor(7.05, 411.49))).toBe('411.5');
+    expect(formatFixed(12_345.6, 0)).toBe('12,346');
+    expect(formatFixed(null, 2)).toBe('—');
+    expect(formatFixed(NaN, 2)).toBe('—');
+  });
+
+  it('without a CI, numbers get fewer decimals as they grow', () => {
+    expect([0.01234, 1.234, 123.45, 0].map((v) => formatFixed(v, decimalsFor(null, v)))).toEqual(['0.012', '1.23', '123.5', '0.00']);
+  });
+
+  it('a unit is made plural once: minute → minutes, hours stays hours', () => {
+    expect(pluralUnit('minute')).toBe('minutes');
+    expect(pluralUnit('hours')).toBe('hours');
   });
 
   it('measures the columns a string takes: wide scripts and emoji two, combining marks none', () => {

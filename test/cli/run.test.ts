@@ -37,7 +37,7 @@ describe('queuesim run', () => {
     const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out, '--json']);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'replications', 'unit', 'horizon', 'metrics', 'stations', 'segments']);
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'replications', 'unit', 'horizon', 'metrics', 'stations', 'segments', 'periods']);
     expect(summary).toMatchObject({ scenario: 'Tiny café, lunch', seed: 5, replications: 4, unit: 'minute', horizon: 120 });
     expect(Object.keys(summary.metrics)).toEqual(metricsFor('system'));
     expect(Object.keys(summary.stations)).toEqual(['till']);

@@ -5,7 +5,7 @@ import { StationState } from '../../src/model/stations.js';
 function station(state: { capacity: number; busy: number; waiting: number; queueCapacity?: number }): StationState {
   const s = new StationState(0, { id: 'desk', servers: [state.capacity], queueCapacity: state.queueCapacity ?? Infinity, discipline: 'fifo' }, 1);
   s.busy = state.busy;
-  s.line.size = state.waiting; // only the count matters to these rules
+  (s.line as { size: number }).size = state.waiting; // only the count matters to these rules
   return s;
 }
 

@@ -4,9 +4,11 @@
  */
 import { MetricsCollector, type CollectedMetrics } from '../../src/metrics/collect.js';
 import type { Customer } from '../../src/model/customer.js';
+import { Rank, type EventHandlerOf } from '../../src/model/events.js';
 import { outcomeNames, type JourneyObserver, type Outcome, type StationView } from '../../src/model/journey.js';
 import type { Discipline, Model } from '../../src/model/model.js';
-import { EventKind, ServiceSystem } from '../../src/model/system.js';
+import type { ArrivalSource } from '../../src/model/policies.js';
+import { ServiceSystem, type JourneyControl } from '../../src/model/system.js';
 import type { Distribution } from '../../src/random/distributions.js';
 
 export interface StationOptions {
@@ -74,7 +76,6 @@ export function buildModel(options: ModelOptions): Model {
           if (index < 0) throw new Error(`unknown station ${id}`);
           return index;
         }),
-        priority: s.priority ?? 1,
         priorityClass: priorities.indexOf(s.priority ?? 1),
         service: service.map(toDistribution),
         patience: s.patience === undefined ? null : toDistribution(s.patience),
@@ -82,6 +83,7 @@ export function buildModel(options: ModelOptions): Model {
       };
     }),
     priorityClasses: priorities.length,
+    levers: {},
   };
 }
 
@@ -125,20 +127,20 @@ export class JourneyRecorder implements JourneyObserver {
     this.ids.set(customer, this.arrived++);
     this.record('arrive', customer, -1, time);
   }
-  reach(customer: Customer, station: number, time: number): void {
-    this.record('reach', customer, station, time);
+  reach(customer: Customer, station: StationView, time: number): void {
+    this.record('reach', customer, station.index, time);
   }
-  join(customer: Customer, station: number, time: number): void {
-    this.record('join', customer, station, time);
+  join(customer: Customer, station: StationView, _ahead: number, time: number): void {
+    this.record('join', customer, station.index, time);
   }
-  start(customer: Customer, station: number, time: number, waited: number): void {
-    this.record('start', customer, station, time, { waited });
+  start(customer: Customer, station: StationView, time: number, waited: number): void {
+    this.record('start', customer, station.index, time, { waited });
   }
-  finish(customer: Customer, station: number, time: number): void {
-    this.record('finish', customer, station, time);
+  finish(customer: Customer, station: StationView, time: number): void {
+    this.record('finish', customer, station.index, time);
   }
-  leave(customer: Customer, outcome: Outcome, station: number, time: number): void {
-    this.record('leave', customer, station, time, { outcome: outcomeNames[outcome] });
+  leave(customer: Customer, outcome: Outcome, station: StationView | undefined, time: number): void {
+    this.record('leave', customer, station?.index ?? -1, time, { outcome: outcomeNames[outcome] });
   }
   stationChanged(station: StationView, time: number): void {
     const { index, busy, capacity, waiting } = station;
@@ -173,6 +175,24 @@ export interface InjectedRun extends CollectedMetrics {
 }
 
 /**
+ * An arrival source of its own: customers at exactly the given times, [time, segment] pairs
+ * scheduled in the order given (so equal times keep that order). It sits beside the
+ * scenario's Poisson source, so it never starts a second Poisson chain for a segment.
+ */
+class InjectedArrivals implements ArrivalSource, EventHandlerOf {
+  private journey!: JourneyControl;
+  constructor(private readonly arrivals: readonly (readonly [number, number])[]) {}
+  start(journey: JourneyControl): void {
+    this.journey = journey;
+    const kind = journey.registerEvent('injected arrival', Rank.arrival, this);
+    for (const [time, segment] of this.arrivals) journey.schedule(time, kind, segment);
+  }
+  handle(segment: number): void {
+    this.journey.enter(segment);
+  }
+}
+
+/**
  * Runs one replication with arrivals at exactly the given times: [time, segment index] pairs,
  * injected in the order given (so equal times keep that order). Segments with a rate above 0
  * add their Poisson arrivals. `watchers` are more observers, shown the system before it runs.
@@ -188,7 +208,7 @@ export function runWithArrivals(
   const journey = new JourneyRecorder();
   const system = new ServiceSystem(model, seed, replication, [collector, journey, ...watchers]);
   for (const watcher of watchers) watcher.attach(system);
-  for (const [time, segment] of arrivals) system.sim.schedule(time, EventKind.arrival, EventKind.arrival, segment);
+  system.arrivalSources.push(new InjectedArrivals(arrivals));
   const endTime = system.run();
   return { endTime, journey, system, ...collector.collect(endTime, system.stations) };
 }

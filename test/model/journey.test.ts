@@ -11,20 +11,20 @@ class Recorder implements JourneyObserver {
   arrive(c: Customer, t: number) {
     this.seen.push(`arrive ${c.slot} ${t}`);
   }
-  reach(c: Customer, s: number, t: number) {
-    this.seen.push(`reach ${c.slot} ${s} ${t}`);
+  reach(c: Customer, s: StationView, t: number) {
+    this.seen.push(`reach ${c.slot} ${s.index} ${t}`);
   }
-  join(c: Customer, s: number, t: number) {
-    this.seen.push(`join ${c.slot} ${s} ${t}`);
+  join(c: Customer, s: StationView, ahead: number, t: number) {
+    this.seen.push(`join ${c.slot} ${s.index} ${ahead} ${t}`);
   }
-  start(c: Customer, s: number, t: number, waited: number) {
-    this.seen.push(`start ${c.slot} ${s} ${t} ${waited}`);
+  start(c: Customer, s: StationView, t: number, waited: number) {
+    this.seen.push(`start ${c.slot} ${s.index} ${t} ${waited}`);
   }
-  finish(c: Customer, s: number, t: number) {
-    this.seen.push(`finish ${c.slot} ${s} ${t}`);
+  finish(c: Customer, s: StationView, t: number) {
+    this.seen.push(`finish ${c.slot} ${s.index} ${t}`);
   }
-  leave(c: Customer, outcome: Outcome, s: number, t: number) {
-    this.seen.push(`leave ${c.slot} ${outcome} ${s} ${t}`);
+  leave(c: Customer, outcome: Outcome, s: StationView | undefined, t: number) {
+    this.seen.push(`leave ${c.slot} ${outcome} ${s?.index ?? -1} ${t}`);
   }
   stationChanged(s: StationView, t: number) {
     this.seen.push(`station ${s.index} ${t} ${s.waiting} ${s.busy} ${s.capacity}`);

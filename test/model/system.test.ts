@@ -571,8 +571,8 @@ class CapacityAtFinish implements Watcher {
   attach(system: ServiceSystem): void {
     this.stations = system.stations;
   }
-  finish(_c: Customer, station: number, time: number): void {
-    const { capacity, busy } = this.stations[station]!;
+  finish(_c: Customer, station: StationView, time: number): void {
+    const { capacity, busy } = this.stations[station.index]!;
     this.seen.push({ time, capacity, busy });
   }
   arrive(): void {}
@@ -600,22 +600,22 @@ class InvariantWatcher implements Watcher {
   arrive(_c: Customer, time: number): void {
     this.check(time);
   }
-  reach(_c: Customer, _s: number, time: number): void {
+  reach(_c: Customer, _s: StationView, time: number): void {
     this.check(time);
   }
-  join(_c: Customer, _s: number, time: number): void {
+  join(_c: Customer, _s: StationView, _ahead: number, time: number): void {
     this.check(time);
   }
-  start(_c: Customer, station: number, time: number): void {
-    const s = this.stations[station]!;
+  start(_c: Customer, station: StationView, time: number): void {
+    const s = this.stations[station.index]!;
     // start() is seen after the server was taken: busy includes this customer.
-    if (s.busy > s.capacity) this.violations.push(`t=${time}: service started at station ${station} with ${s.busy - 1} busy of ${s.capacity}`);
+    if (s.busy > s.capacity) this.violations.push(`t=${time}: service started at station ${station.index} with ${s.busy - 1} busy of ${s.capacity}`);
     this.check(time);
   }
-  finish(_c: Customer, _s: number, time: number): void {
+  finish(_c: Customer, _s: StationView, time: number): void {
     this.check(time);
   }
-  leave(_c: Customer, _o: Outcome, _s: number, time: number): void {
+  leave(_c: Customer, _o: Outcome, _s: StationView | undefined, time: number): void {
     this.check(time);
   }
   stationChanged(_s: StationView, time: number): void {

@@ -9,13 +9,11 @@ function customer(): Customer {
   return new Customer(nextSlot++, 1);
 }
 
-const classOf = new Map<Customer, number>();
-
 /** Joins like ServiceSystem.visit: a fresh ticket, then add. */
 function join(line: WaitingLine, c: Customer, priorityClass = 0): Customer {
   c.ticket = nextTicket++;
-  classOf.set(c, priorityClass);
-  line.add(c, priorityClass);
+  c.priorityClass = priorityClass;
+  line.add(c);
   return c;
 }
 
@@ -29,7 +27,7 @@ function serve(line: WaitingLine): Customer | undefined {
 /** Leaves the line like ServiceSystem.renege. */
 function renege(line: WaitingLine, c: Customer): void {
   c.ticket = 0;
-  line.remove(classOf.get(c)!);
+  line.remove(c);
 }
 
 describe('WaitingLine', () => {

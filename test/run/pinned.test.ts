@@ -7,19 +7,30 @@ import { pinnedModels } from './pinned-results.js';
 
 const fixture = (key: string) => readFileSync(join(projectRoot, 'test/fixtures/pinned', `${key}.json`), 'utf8');
 
+/**
+ * The summary as JSON, restricted to the top-level keys the fixture has (later features add
+ * keys such as `periods`; every key that existed must keep exactly its bytes).
+ */
+function pinnedPart(summary: object, fixtureText: string): string {
+  const keys = Object.keys(JSON.parse(fixtureText) as object);
+  const entries = Object.entries(summary).filter(([key]) => keys.includes(key));
+  expect(entries.map(([key]) => key)).toEqual(keys);
+  return JSON.stringify(Object.fromEntries(entries), null, 2) + '\n';
+}
+
 describe('pinned results: scenarios without new keys give exactly what they gave before', () => {
   it('the bank branch scenario’s summary.json is byte-identical', () => {
     const file = join(projectRoot, 'scenarios/bank-branch.yaml');
     const loaded = loadScenario(readFileSync(file, 'utf8'), file);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-    expect(JSON.stringify(runReplications(loaded.model).summary, null, 2) + '\n').toBe(fixture('bank-branch'));
+    expect(pinnedPart(runReplications(loaded.model).summary, fixture('bank-branch'))).toBe(fixture('bank-branch'));
   });
 
   for (const [key, scenario] of Object.entries(pinnedModels)) {
     it(`${key} is byte-identical`, () => {
       const loaded = validateScenario(scenario);
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-      expect(JSON.stringify(runReplications(loaded.model).summary, null, 2) + '\n').toBe(fixture(key));
+      expect(pinnedPart(runReplications(loaded.model).summary, fixture(key))).toBe(fixture(key));
     });
   }
 });

@@ -20,7 +20,7 @@ describe('resolving a scenario into a model', () => {
     expect(model).toMatchObject({ seed: 1, replications: 10, unit: 'minute', warmup: 0, drain: true, horizon: 60 });
     expect(model.periods).toEqual([{ name: 'all', start: 0, end: 60 }]);
     expect(model.stations[0]).toEqual({ id: 'kiosk', servers: [1], queueCapacity: Infinity, discipline: 'fifo' });
-    expect(model.segments[0]).toMatchObject({ priority: 1, priorityClass: 0, patience: null, balkAt: Infinity, rates: [0.4], route: [0] });
+    expect(model.segments[0]).toMatchObject({ priorityClass: 0, patience: null, balkAt: Infinity, rates: [0.4], route: [0] });
   });
 
   it('a bare number is a fixed duration', () => {

@@ -1,0 +1,81 @@
+/**
+ * A lever: one capability (waiting experience, reservations, pricing, channels, ...) as a
+ * module on the open journey. It brings everything it needs and edits none of the core
+ * files:
+ *
+ *   keys      its scenario keys (zod fragments at the top level, in stations, in segments),
+ *             merged into the one schema, so validation, types and `queuesim schema` know them;
+ *   check     consistency checks that relate its keys to others (names that must exist);
+ *   resolve   its part of the model: plain data (it crosses to workers), or undefined when
+ *             the scenario does not use the lever, so the run is exactly the core's;
+ *   metrics   the metrics it reports (name, scopes, kind, definition) for tables and the README;
+ *   install   per replication: replace policies, register event kinds and customer columns,
+ *             add observers, using only its own named random streams; returns what it measured.
+ *
+ * Levers are listed in registry.ts; tests may pass their own list.
+ */
+import type { z } from 'zod';
+import type { MetricInfo, MetricValues } from '../metrics/catalogue.js';
+import type { StationView } from '../model/journey.js';
+import type { Model } from '../model/model.js';
+import type { ServiceSystem } from '../model/system.js';
+import type { RandomStream } from '../random/streams.js';
+import type { KeyPath } from '../scenario/problems.js';
+
+export interface LeverKeys {
+  /** Top-level scenario keys. */
+  readonly scenario?: Readonly<Record<string, z.ZodType>>;
+  /** Keys of each station. */
+  readonly station?: Readonly<Record<string, z.ZodType>>;
+  /** Keys of each segment. */
+  readonly segment?: Readonly<Record<string, z.ZodType>>;
+}
+
+/** One problem found by a lever's consistency check. */
+export interface LeverProblem {
+  path: KeyPath;
+  message: string;
+}
+
+/** What a lever is given for one replication. */
+export interface ReplicationContext {
+  readonly model: Model;
+  readonly seed: number;
+  readonly replication: number;
+  /** The lever's own stream `name` (source `lever/<lever name>/<name>`): never shared with another source. */
+  stream(name: string): RandomStream;
+}
+
+/** One replication's metric values from a lever, by scope (index = station, segment or period). */
+export interface LeverMetrics {
+  metrics?: MetricValues;
+  stations?: MetricValues[];
+  segments?: MetricValues[];
+  periods?: { metrics?: MetricValues; stations?: MetricValues[]; segments?: MetricValues[] }[];
+}
+
+export interface MetricSource {
+  /** Reads out the replication's values once it has ended at `end`. */
+  collect(end: number, stations: readonly StationView[]): LeverMetrics;
+}
+
+/** The validated scenario data, with the lever's own keys in it. */
+export type ScenarioData = Record<string, unknown> & {
+  stations: Record<string, unknown>[];
+  segments: Record<string, unknown>[];
+};
+
+export interface Lever<Config = unknown> {
+  readonly name: string;
+  readonly keys?: LeverKeys;
+  check?(data: Record<string, unknown>): LeverProblem[];
+  /** The lever's part of the model (plain data), or undefined when the scenario does not use it. */
+  resolve(data: ScenarioData, model: Model): Config | undefined;
+  readonly metrics?: readonly MetricInfo[];
+  install(system: ServiceSystem, config: Config, context: ReplicationContext): MetricSource | undefined;
+}
+
+/** Declares a lever with its config type checked (the registry holds them as Lever<unknown>). */
+export function defineLever<Config>(lever: Lever<Config>): Lever<unknown> {
+  return lever as Lever<unknown>;
+}

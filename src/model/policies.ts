@@ -1,0 +1,56 @@
+/**
+ * The decisions of the journey, each a small interface a lever can replace for a segment or
+ * a station (see journey.ts for where each is asked). The defaults reproduce the core
+ * scenario keys: Poisson arrivals (arrivals.ts), waiting places and `balkAt` (behaviour.ts),
+ * `patience` (patience.ts), the fixed `route` (routes.ts), FIFO and priority lines
+ * (waiting-line.ts). A policy that needs randomness takes a named stream from the
+ * replication context when it is built, never a shared one.
+ */
+import type { Customer } from './customer.js';
+import type { StationView } from './journey.js';
+import type { JourneyControl } from './system.js';
+
+/** Where customers come from: schedules their arrivals and lets them enter (system.enter). */
+export interface ArrivalSource {
+  /** Called once before the run starts: schedule the first arrivals. */
+  start(journey: JourneyControl): void;
+}
+
+export const Admission = { join: 0, balk: 1, block: 2 } as const;
+export type Admission = (typeof Admission)[keyof typeof Admission];
+
+/** A station as join policies see it: its state and its fixed limits. */
+export interface StationAtJoin extends StationView {
+  /** Waiting places; Infinity when unlimited. */
+  readonly queueCapacity: number;
+}
+
+/** Whether a customer who reaches a station joins its line, balks or is blocked. */
+export interface JoinPolicy {
+  decide(customer: Customer, station: StationAtJoin): Admission;
+}
+
+/** How long a customer will wait in a line before giving up (reneging). */
+export interface PatiencePolicy {
+  /** Called as the customer arrives, before anything else is drawn for it by this policy. */
+  arrive(customer: Customer): void;
+  /** Patience in the line of the current step; Infinity for a customer who never reneges. */
+  patience(customer: Customer, station: StationView): number;
+}
+
+/** Where a customer goes: the station of its current step, or -1 once the route is done. */
+export interface Router {
+  station(customer: Customer): number;
+}
+
+/** The waiting line of a station: who is served next. */
+export interface Line {
+  /** Customers waiting now. */
+  readonly size: number;
+  /** Adds a customer whose `ticket` is already set. */
+  add(customer: Customer): void;
+  /** Removes and returns the next customer to serve; undefined when nobody waits. */
+  next(): Customer | undefined;
+  /** A waiting customer left the line early; the caller has cleared its ticket. */
+  remove(customer: Customer): void;
+}
