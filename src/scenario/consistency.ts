@@ -12,6 +12,18 @@ const isMap = (value: unknown): value is Raw => typeof value === 'object' && val
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+/** A key's own value: names such as "constructor" must not find Object.prototype's members. */
+const own = (map: Raw, key: string): unknown => (Object.hasOwn(map, key) ? map[key] : undefined);
+
+/**
+ * "__proto__" cannot name a station, segment or period: as a key of a map (per-period
+ * values, service overrides, summary.json) it means the object's prototype to JSON and
+ * JavaScript tools, so the entry would vanish. Every other name works.
+ */
+const RESERVED = '__proto__';
+function checkNotReserved(name: string | undefined, path: KeyPath, what: string, report: (path: KeyPath, message: string) => void): void {
+  if (name === RESERVED) report(path, `"${RESERVED}" cannot be a ${what} name: JSON and JavaScript tools treat it as an object's prototype, so results keyed by it would vanish; choose another name`);
+}
 
 export function checkConsistency(data: unknown): LocatedMessage[] {
   const problems: LocatedMessage[] = [];
@@ -39,15 +51,16 @@ export function checkConsistency(data: unknown): LocatedMessage[] {
     }
     const unknown = Object.keys(value).filter((key) => !periodNames.includes(key));
     for (const key of unknown) report([...path, key], `unknown period "${key}"${hint(key, periodNames)}`);
-    const missing = periodNames.filter((name) => !(name in value));
+    const missing = periodNames.filter((name) => !Object.hasOwn(value, name));
     if (missing.length > 0) report(path, `gives no value for period${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     if (unknown.length > 0 || missing.length > 0) return undefined;
-    return periodNames.map((name) => number(value[name]) ?? 0);
+    return periodNames.map((name) => number(own(value, name)) ?? 0);
   };
 
   const stations = list(data.stations).map((s) => (isMap(s) ? s : {}));
   const stationIds = stations.map((s) => text(s.id) ?? '');
   reportDuplicates(stationIds, (i) => ['stations', i, 'id'], 'station', report);
+  stationIds.forEach((id, i) => checkNotReserved(id, ['stations', i, 'id'], 'station', report));
   stations.forEach((station, i) => {
     const servers = perPeriod(station.servers, ['stations', i, 'servers']);
     if (servers === undefined) return;
@@ -68,6 +81,7 @@ export function checkConsistency(data: unknown): LocatedMessage[] {
     report,
   );
   segments.forEach((segment, i) => {
+    checkNotReserved(text(segment.id), ['segments', i, 'id'], 'segment', report);
     if (isMap(segment.arrivals)) perPeriod(segment.arrivals.rate, ['segments', i, 'arrivals', 'rate']);
     const route = list(segment.route);
     const overrides = isMap(segment.service) ? segment.service : {};
@@ -76,7 +90,7 @@ export function checkConsistency(data: unknown): LocatedMessage[] {
       const index = stationIds.indexOf(stationId);
       if (index < 0) {
         report(['segments', i, 'route', step], `unknown station "${stationId}"${hint(stationId, stationIds)}`);
-      } else if (overrides[stationId] === undefined && stations[index]!.service === undefined) {
+      } else if (own(overrides, stationId) === undefined && stations[index]!.service === undefined) {
         report(
           ['segments', i, 'route', step],
           `station "${stationId}" has no service time: give the station a service or this segment a service override`,
@@ -100,6 +114,7 @@ function checkPeriods(specs: unknown[], horizon: number | undefined, report: (pa
     const name = text(spec.name);
     const start = number(spec.start);
     if (name !== undefined) {
+      checkNotReserved(name, ['time', 'periods', i, 'name'], 'period', report);
       if (names.includes(name)) report(['time', 'periods', i, 'name'], `period "${name}" is named twice`);
       names.push(name);
     }

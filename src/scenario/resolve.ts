@@ -24,7 +24,7 @@ export function resolveScenario(file: ScenarioFile): Model {
     end: all[i + 1]?.start ?? horizon,
   }));
   const perPeriod = (value: number | Record<string, number>): number[] =>
-    periods.map((period) => (typeof value === 'number' ? value : value[period.name]!));
+    periods.map((period) => (typeof value === 'number' ? value : ownValue(value, period.name)!));
 
   const stationIds = file.stations.map((s) => s.id);
   const stations: StationModel[] = file.stations.map((spec) => ({
@@ -42,7 +42,7 @@ export function resolveScenario(file: ScenarioFile): Model {
       rates: perPeriod(spec.arrivals.rate),
       route: spec.route.map((id) => stationIds.indexOf(id)),
       priorityClass: priorities.indexOf(priority),
-      service: spec.route.map((id) => toDistribution(spec.service?.[id] ?? file.stations[stationIds.indexOf(id)]!.service!)),
+      service: spec.route.map((id) => toDistribution((spec.service && ownValue(spec.service, id)) ?? file.stations[stationIds.indexOf(id)]!.service!)),
       patience: spec.patience === undefined ? null : toDistribution(spec.patience),
       balkAt: spec.balkAt ?? Infinity,
     };
@@ -62,6 +62,11 @@ export function resolveScenario(file: ScenarioFile): Model {
     priorityClasses: priorities.length,
     levers: {},
   };
+}
+
+/** A key's own value: a name such as "constructor" must not find Object.prototype's members. */
+function ownValue<T>(map: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
 /** A bare number is a fixed duration. */
