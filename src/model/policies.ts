@@ -47,6 +47,11 @@ export interface Router {
 export interface Line {
   /** Customers waiting now. */
   readonly size: number;
+  /**
+   * Whether customers start service in the order they joined (one FIFO line): then nobody
+   * can be overtaken, and observers of fairness need not look.
+   */
+  readonly keepsOrder: boolean;
   /** Adds a customer whose `ticket` is already set. */
   add(customer: Customer): void;
   /** Removes and returns the next customer to serve; undefined when nobody waits. */

@@ -89,11 +89,13 @@ export class WaitingLine implements Line {
   size = 0;
   private readonly classes: Ring[];
   private readonly prioritised: boolean;
+  readonly keepsOrder: boolean;
 
   /** `classes` = 1 for fifo, the number of priority classes for priority. */
   constructor(classes: number) {
     this.classes = Array.from({ length: classes }, () => new Ring());
     this.prioritised = classes > 1;
+    this.keepsOrder = !this.prioritised;
   }
 
   /** Adds a customer whose `ticket` is already set, behind everyone of its class. */
