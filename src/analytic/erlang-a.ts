@@ -84,7 +84,12 @@ export interface ErlangAApproximation {
  *   P(W>0) ≈ [1 + r·h(β̂)/h(−β)]^(−1),   P(Ab) ≈ P(W>0)·(r/√R)·(h(β̂) − β̂).
  * Needs θ > 0; accurate to a few per cent in P(W>0) for N around R ± a few √R (V7b).
  */
-export function erlangAQed(arrivalRate: number, serviceRate: number, servers: number, patienceRate: number): ErlangAApproximation {
+export function erlangAQed(
+  arrivalRate: number,
+  serviceRate: number,
+  servers: number,
+  patienceRate: number,
+): ErlangAApproximation {
   checkErlangA(arrivalRate, serviceRate, servers, patienceRate);
   requireNonNegative('patience rate', patienceRate, false);
   requireNonNegative('arrival rate', arrivalRate, false);

@@ -5,7 +5,7 @@
  *
  * Rates and times share one unit chosen by the caller (e.g. per hour and hours).
  */
-import { requireNonNegative, requireProbability, requireWholeNumber } from './checks.js';
+import { requireNonNegative, requireWholeNumber } from './checks.js';
 import { erlangA } from './erlang-a.js';
 import { erlangC, mmcWaitMean, serviceLevel } from './erlang.js';
 import { normalCdf, normalPdf } from './normal.js';
@@ -77,12 +77,17 @@ export function meetsTarget(target: StaffingTarget, c: number, arrivalRate: numb
 }
 
 function checkTarget(target: StaffingTarget): void {
+  // Targets of exactly 100% (or a zero wait) are met by no finite staffing.
   if (target.kind === 'serviceLevel') {
     requireNonNegative('target wait', target.within);
-    requireProbability('target service level', target.atLeast);
-  } else if (target.kind === 'meanWait') requireNonNegative('target mean wait', target.atMost);
+    if (!(target.atLeast >= 0 && target.atLeast < 1)) {
+      throw new RangeError(`target service level must be in [0, 1), got ${target.atLeast}`);
+    }
+  } else if (target.kind === 'meanWait') requireNonNegative('target mean wait', target.atMost, false);
   else {
-    requireProbability('target probability', target.atMost);
+    if (!(target.atMost > 0 && target.atMost <= 1)) {
+      throw new RangeError(`target probability must be in (0, 1], got ${target.atMost}`);
+    }
     if (target.kind === 'abandonment') requireNonNegative('patience rate', target.patienceRate, false);
   }
 }
@@ -90,15 +95,24 @@ function checkTarget(target: StaffingTarget): void {
 /**
  * The fewest servers c that meet the target (0 when nobody arrives). The search starts
  * at the smallest c that can possibly qualify: c > R for the Erlang C targets (stability),
- * c ≥ R·(1 − a) for abandonment ≤ a (servers must carry the non-abandoning load).
+ * c ≥ R·(1 − a) for abandonment ≤ a (servers must carry the non-abandoning load). It gives
+ * up past `maxServers`, by default R + 40√R + 100: beyond β = 40 even a delay probability
+ * of 10⁻³⁰⁰ is met, so only an unattainable target gets there.
  */
-export function fewestServers(arrivalRate: number, serviceRate: number, target: StaffingTarget, maxServers = 100_000): number {
+export function fewestServers(
+  arrivalRate: number,
+  serviceRate: number,
+  target: StaffingTarget,
+  maxServers?: number,
+): number {
   requireNonNegative('arrival rate', arrivalRate);
   requireNonNegative('service rate', serviceRate, false);
   checkTarget(target);
   if (arrivalRate === 0) return 0;
   const load = arrivalRate / serviceRate;
-  const start = target.kind === 'abandonment' ? Math.max(1, Math.floor(load * (1 - target.atMost))) : Math.floor(load) + 1;
+  maxServers ??= Math.ceil(load + 40 * Math.sqrt(load) + 100);
+  const start =
+    target.kind === 'abandonment' ? Math.max(1, Math.floor(load * (1 - target.atMost))) : Math.floor(load) + 1;
   for (let c = start; c <= maxServers; c++) if (meetsTarget(target, c, arrivalRate, serviceRate)) return c;
   throw new RangeError(`no staffing up to ${maxServers} servers meets the target`);
 }

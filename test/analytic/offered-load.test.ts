@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { piecewiseOfferedLoad, sinusoidalLoadShape, sinusoidalOfferedLoad, type SinusoidalRate } from '../../src/analytic/offered-load.js';
+import {
+  piecewiseOfferedLoad,
+  sinusoidalLoadShape,
+  sinusoidalOfferedLoad,
+  type SinusoidalRate,
+} from '../../src/analytic/offered-load.js';
 
 // V16: λ(t) = 100(1 + 0.5 sin(2πt/24)) per hour, E[S] = 0.5 h.
 const rate: SinusoidalRate = { mean: 100, relativeAmplitude: 0.5, angularFrequency: (2 * Math.PI) / 24 };
@@ -22,7 +27,8 @@ describe('infinite-server offered load, sinusoid (models.md §6.4, V16)', () => 
     expect(Math.asin((50 - 46.7826) / 24.7885)).toBeCloseTo(0.1302, 4);
     expect(shape.peakLag).toBeCloseTo(0.4972, 4);
     for (const t of [1, 7.3, 19]) {
-      expect(sinusoidalOfferedLoad(rate, mu, t)).toBeCloseTo(shape.mean + shape.amplitude * Math.sin(rate.angularFrequency * t - shape.phaseLag), 10);
+      const written = shape.mean + shape.amplitude * Math.sin(rate.angularFrequency * t - shape.phaseLag);
+      expect(sinusoidalOfferedLoad(rate, mu, t)).toBeCloseTo(written, 10);
     }
   });
 });

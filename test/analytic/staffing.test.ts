@@ -84,6 +84,12 @@ describe('fewestServers', () => {
     expect(fewestServers(100, 1, { kind: 'delayProbability', atMost: delay })).toBeGreaterThan(n);
   });
 
+  it('refuses targets no finite staffing meets (100% served at once, zero mean wait)', () => {
+    expect(() => fewestServers(5, 1, { kind: 'serviceLevel', within: 0, atLeast: 1 })).toThrow(RangeError);
+    expect(() => fewestServers(5, 1, { kind: 'meanWait', atMost: 0 })).toThrow(RangeError);
+    expect(() => fewestServers(5, 1, { kind: 'delayProbability', atMost: 0.5 }, 6)).toThrow(RangeError);
+  });
+
   it('needs no servers when nobody arrives', () => {
     expect(fewestServers(0, 1, { kind: 'meanWait', atMost: 1 })).toBe(0);
   });
