@@ -38,6 +38,8 @@ export interface PeriodSummary extends ScopedSummaries {
 
 export interface RunSummary extends ScopedSummaries {
   scenario: string;
+  /** The scenario's description, when it has one. */
+  description?: string;
   seed: number;
   replications: number;
   unit: string;
@@ -91,6 +93,7 @@ export function summariseRun(model: Model, seed: number, results: readonly Repli
   const replications = results.length;
   return {
     scenario: model.name,
+    ...(model.description === undefined ? {} : { description: model.description }),
     seed,
     replications,
     unit: model.unit,

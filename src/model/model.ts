@@ -42,6 +42,8 @@ export interface SegmentModel {
 
 export interface Model {
   name: string;
+  /** The scenario's description, if it has one. */
+  description?: string;
   seed: number;
   replications: number;
   unit: string;

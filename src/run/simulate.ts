@@ -23,6 +23,16 @@ export interface ReplicationResult extends CollectedMetrics {
 export function simulate(model: Model, replication: number, seed: number = model.seed, levers: readonly Lever[] = defaultLevers): ReplicationResult {
   const collector = new MetricsCollector(model);
   const system = new ServiceSystem(model, seed, replication, [collector]);
+  const measured = installLevers(system, levers);
+  const endTime = system.run();
+  const result: ReplicationResult = { replication, endTime, events: system.sim.eventsHandled, ...collector.collect(endTime, system.stations) };
+  addLeverMetrics(result, measured, endTime, system);
+  return result;
+}
+
+/** Installs every lever the system's model uses, each with its own named streams. */
+export function installLevers(system: ServiceSystem, levers: readonly Lever[] = defaultLevers): MetricSource[] {
+  const { model, seed, replication } = system;
   const measured: MetricSource[] = [];
   for (const lever of activeLevers(model, levers)) {
     const context: ReplicationContext = {
@@ -34,10 +44,12 @@ export function simulate(model: Model, replication: number, seed: number = model
     const source = lever.install(system, model.levers[lever.name], context);
     if (source !== undefined) measured.push(source);
   }
-  const endTime = system.run();
-  const result: ReplicationResult = { replication, endTime, events: system.sim.eventsHandled, ...collector.collect(endTime, system.stations) };
-  for (const source of measured) addMetrics(result, source.collect(endTime, system.stations));
-  return result;
+  return measured;
+}
+
+/** Adds what the levers measured to the replication's scopes. */
+export function addLeverMetrics(into: CollectedMetrics, measured: readonly MetricSource[], endTime: number, system: ServiceSystem): void {
+  for (const source of measured) addMetrics(into, source.collect(endTime, system.stations));
 }
 
 /** Adds a lever's values to the replication's scopes. */

@@ -50,6 +50,7 @@ export function resolveScenario(file: ScenarioFile): Model {
 
   return {
     name: file.name,
+    ...(file.description === undefined ? {} : { description: file.description }),
     seed: file.seed ?? defaults.seed,
     replications: file.replications ?? defaults.replications,
     unit: file.time.unit ?? defaults.unit,

@@ -148,6 +148,7 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
     name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'Free text; the output folder is its slug.' }),
+    description: z.string().optional().meta({ description: 'Free text shown in the report under the name.' }),
     seed: z
       .int({ error: 'seed must be a whole number' })
       .min(0, { error: 'seed must be 0 or more' })

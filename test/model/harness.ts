@@ -9,6 +9,7 @@ import { outcomeNames, type JourneyObserver, type Outcome, type StationView } fr
 import type { Discipline, Model } from '../../src/model/model.js';
 import type { ArrivalSource } from '../../src/model/policies.js';
 import { ServiceSystem, type JourneyControl } from '../../src/model/system.js';
+import { addLeverMetrics, installLevers } from '../../src/run/simulate.js';
 import type { Distribution } from '../../src/random/distributions.js';
 
 export interface StationOptions {
@@ -209,6 +210,9 @@ export function runWithArrivals(
   const system = new ServiceSystem(model, seed, replication, [collector, journey, ...watchers]);
   for (const watcher of watchers) watcher.attach(system);
   system.arrivalSources.push(new InjectedArrivals(arrivals));
+  const measured = installLevers(system);
   const endTime = system.run();
-  return { endTime, journey, system, ...collector.collect(endTime, system.stations) };
+  const result: InjectedRun = { endTime, journey, system, ...collector.collect(endTime, system.stations) };
+  addLeverMetrics(result, measured, endTime, system);
+  return result;
 }
