@@ -1,6 +1,6 @@
 /** The hand-made bank-branch results the report tests draw from, and helpers to read SVG. */
 import { readFileSync } from 'node:fs';
-import type { RunSummary } from '../../src/metrics/summarise.js';
+import type { MetricSummaries, RunSummary } from '../../src/metrics/summarise.js';
 
 const text = readFileSync(new URL('../fixtures/report-summary.json', import.meta.url), 'utf8');
 
@@ -13,6 +13,29 @@ export function fixtureSummary(): RunSummary {
 export function wholeDaySummary(): RunSummary {
   const { description: _d, periods: _p, series: _s, schedule: _c, ...rest } = fixtureSummary();
   return rest;
+}
+
+/** Metrics that come with later features: experience, money, reservations. */
+export const featureMetrics = [
+  'perceivedWaitMean', 'perceivedWaitP90', 'satisfactionMean', 'withinDesiredShare', 'withinToleranceShare',
+  'belowAdequateShare', 'complaints', 'revenue', 'staffCost', 'overtimeCost', 'deniedCost', 'lostRevenue', 'profit',
+  'bookings', 'cancellations', 'noShows', 'shows',
+];
+
+/** Removes `names` from the system, station and segment metrics, and from every period. */
+export function without(summary: RunSummary, names: readonly string[]): RunSummary {
+  const strip = (metrics: MetricSummaries) => names.forEach((name) => delete metrics[name]);
+  for (const scope of [summary, ...Object.values(summary.periods ?? {})]) {
+    strip(scope.metrics);
+    Object.values(scope.stations).forEach(strip);
+    Object.values(scope.segments).forEach(strip);
+  }
+  return summary;
+}
+
+/** What a run gives today: whole-day core metrics only. */
+export function coreSummary(): RunSummary {
+  return without(wholeDaySummary(), featureMetrics);
 }
 
 /**

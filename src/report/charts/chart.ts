@@ -25,10 +25,10 @@ const config = {
   background: 'white',
   padding: 8,
   view: { stroke: '#ddd' },
-  title: { anchor: 'start', fontSize: 15, fontWeight: 'bold', offset: 12 },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#eee' },
-  legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 320 },
-  header: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal' },
+  title: { anchor: 'start', fontSize: 16, fontWeight: 'bold', offset: 12 },
+  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', gridColor: '#eee' },
+  legend: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelLimit: 320 },
+  header: { labelFontSize: 13, titleFontSize: 13, titleFontWeight: 'normal' },
   range: { category: ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#eeca3b', '#9d755d'] },
 } as const;
 

@@ -30,7 +30,7 @@ export function reservationsChart(summary: RunSummary): Chart | undefined {
     'Bookings made in a run and what became of them — cancelled, not shown up, shown up — and the requests turned down (denied); means over replications with 95% confidence intervals.',
     {
       data: { values: rows },
-      width: { step: 56 },
+      width: { step: 84 },
       height: 220,
       layer: barsWithIntervals({
         category: { field: 'outcome', title: 'outcome', axisTitle: null, sort: rows.map((r) => r.outcome) },

@@ -41,7 +41,7 @@ export function waitDistributionChart(summary: RunSummary): Chart | undefined {
       hconcat: scopes
         .filter((scope) => rows.some((row) => row.scope === scope))
         .map((scope) => ({
-          title: { text: scope, anchor: 'middle', fontSize: 12, fontWeight: 'normal' },
+          title: { text: scope, anchor: 'middle', fontSize: 13, fontWeight: 'normal' },
           transform: [{ filter: { field: 'scope', equal: scope } }],
           width: { step: 22 },
           height: 220,
