@@ -2,6 +2,7 @@
  * The layer most charts share: bars of a mean with a rule across its 95% CI. Rows carry
  * `value`, `lo` and `hi` (see estimates.ts); the caller names the category channels.
  */
+import { textWidth } from '../text-width.js';
 
 export interface BarsOptions {
   /** Field of the categories along the bars' base axis, with its title and order. */
@@ -20,11 +21,22 @@ export interface BarsOptions {
   horizontal?: boolean;
 }
 
+/** Labels along x stay level while short; longer ones are slanted so that they never overlap. */
+export function labelAngle(labels: readonly string[]): number {
+  return labels.some((label) => textWidth(label, 12) > 72) ? -30 : 0;
+}
+
 /** A two-layer Vega-Lite spec body: the bars and their CI rules. */
 export function barsWithIntervals(options: BarsOptions): Record<string, unknown>[] {
   const [base, value, offset] = options.horizontal ? (['y', 'x', 'yOffset'] as const) : (['x', 'y', 'xOffset'] as const);
   const categoryEncoding = {
-    [base]: { field: options.category.field, type: 'nominal', title: options.category.axisTitle === undefined ? options.category.title : options.category.axisTitle, sort: options.category.sort ?? null, axis: { labelAngle: 0 } },
+    [base]: {
+      field: options.category.field,
+      type: 'nominal',
+      title: options.category.axisTitle === undefined ? options.category.title : options.category.axisTitle,
+      sort: options.category.sort ?? null,
+      axis: { labelAngle: options.horizontal ? 0 : labelAngle(options.category.sort ?? []) },
+    },
     ...(options.group ? { [offset]: { field: options.group.field, type: 'nominal', sort: options.group.sort ?? null } } : {}),
   };
   const colorSource = options.color ?? options.group;

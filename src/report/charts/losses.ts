@@ -3,6 +3,7 @@
  * (segment by segment over the whole day when the run has no periods).
  */
 import type { MetricSummaries, RunSummary } from '../../metrics/summarise.js';
+import { labelAngle } from './bars.js';
 import { chart, type Chart } from './chart.js';
 import { estimate, periodsOf, wholeDay } from './estimates.js';
 
@@ -41,7 +42,7 @@ export function lossesChart(summary: RunSummary): Chart | undefined {
       height: 240,
       mark: { type: 'bar' },
       encoding: {
-        x: { field: 'group', type: 'nominal', title: groupTitle, sort: groups.map((g) => g.group), axis: { labelAngle: 0 } },
+        x: { field: 'group', type: 'nominal', title: groupTitle, sort: groups.map((g) => g.group), axis: { labelAngle: labelAngle(groups.map((g) => g.group)) } },
         y: { field: 'customers', type: 'quantitative', title: 'customers lost (mean over replications)', stack: 'zero' },
         color: {
           field: 'reason',

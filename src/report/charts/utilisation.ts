@@ -23,7 +23,7 @@ export function utilisationChart(summary: RunSummary): Chart | undefined {
       : 'Each bar is the share of scheduled server-time spent serving over the day; the black line is its 95% confidence interval. Near 100% means the line is growing.',
     {
       data: { values: rows },
-      width: { step: byPeriod ? 28 : 48 },
+      width: { step: byPeriod ? 28 : 80 },
       height: 240,
       layer: barsWithIntervals({
         category: { field: 'station', title: 'station', sort: Object.keys(summary.stations) },

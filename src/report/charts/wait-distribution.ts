@@ -46,7 +46,7 @@ export function waitDistributionChart(summary: RunSummary): Chart | undefined {
           width: { step: 22 },
           height: 220,
           layer: barsWithIntervals({
-            category: { field: 'where', title: 'where', axisTitle: null },
+            category: { field: 'where', title: 'where', axisTitle: null, sort: groups.filter((g) => g.scope === scope).map((g) => g.where) },
             group: { field: 'quantile', title: 'quantile', sort: order },
             color: { field: 'quantile', title: 'quantile', sort: order, range: ['#9ecae9', '#4c78a8', '#1f3f6e'] },
             valueTitle: `wait (${units})`,
