@@ -8,18 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot, queuesim, scenarioFile, tempDir } from '../cli/cli.js';
 
 const chromiumPath = '/usr/bin/chromium';
 
-let context: BrowserContext;
+let context: BrowserContext | undefined;
 
-beforeAll(async () => {
+/**
+ * The browser, launched on first use with a fresh profile. A missing Chromium fails each test
+ * with this message rather than skipping it: CI must never pass without the browser check.
+ */
+async function browser(): Promise<BrowserContext> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} is missing: the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it)`);
+    throw new Error(`${chromiumPath} is missing: the report's browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it)`);
   }
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'queuesim-chromium-')), {
+  context ??= await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'queuesim-chromium-')), {
     executablePath: chromiumPath,
     headless: true,
     args: [
@@ -34,7 +38,8 @@ beforeAll(async () => {
     ],
     viewport: { width: 1200, height: 900 },
   });
-});
+  return context;
+}
 
 afterAll(async () => {
   await context?.close();
@@ -50,7 +55,7 @@ interface Visit {
 
 /** Opens a file in a fresh tab, recording every request, console message, dialog and page error. */
 async function visit(file: string): Promise<Visit> {
-  const page = await context.newPage();
+  const page = await (await browser()).newPage();
   const seen: Visit = { page, requests: [], console: [], dialogs: [], errors: [] };
   page.on('request', (request) => seen.requests.push(request.url()));
   page.on('console', (message) => seen.console.push(`${message.type()}: ${message.text()}`));
