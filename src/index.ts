@@ -7,4 +7,6 @@ export type { Model } from './model/model.js';
 export { simulate, type ReplicationResult } from './run/simulate.js';
 export { runReplications, type RunOptions, type RunOutput } from './run/replicate.js';
 export { metricCatalogue, metricsOf, type MetricInfo, type MetricKind } from './metrics/catalogue.js';
-export type { RunSummary, MetricSummary } from './metrics/summarise.js';
+export type { RunSummary, MetricSummary, PeriodSummary, RunSeries, StationSeries, Band, ScheduledServers } from './metrics/summarise.js';
+// Chart specs only: rendering (vega, resvg) and report.html stay in report/index.ts, loaded on demand.
+export { chartBuilders, chartsFor, type Chart, type ChartBuilder } from './report/charts/index.js';

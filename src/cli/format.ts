@@ -1,22 +1,6 @@
 /** Number and table formatting for the terminal. */
 
-/**
- * Decimals for an estimate whose 95% CI half-width is `half`: two significant digits of the
- * half-width (the rest would be noise), at most 4; without a CI, as formatNumber would.
- */
-export function decimalsFor(half: number | null | undefined, value: number): number {
-  if (half === null || half === undefined || !Number.isFinite(half) || half <= 0) {
-    const abs = Math.abs(value);
-    return abs >= 100 ? 1 : abs >= 1 || abs === 0 ? 2 : 3;
-  }
-  return Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(half))));
-}
-
-/** A number with `decimals` decimals and thousands separators; "—" when undefined. */
-export function formatFixed(value: number | null | undefined, decimals: number): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
+export { decimalsFor, formatFixed } from '../metrics/format.js';
 
 /** The unit's plural for a heading: "minutes", but "hours" stays "hours". */
 export function pluralUnit(unit: string): string {

@@ -30,13 +30,14 @@ export function buildProgram(): Command {
 
   program
     .command('run')
-    .description('Simulate scenario files: print a table of metrics with 95% CIs and write <out>/<slug>/summary.json and replications.csv.')
+    .description('Simulate scenario files: print a table of metrics with 95% CIs and write <out>/<slug>/summary.json, replications.csv, report.html and charts/.')
     .argument('<file...>', 'scenario files (YAML or JSON)')
     .addOption(new Option('--reps <n>', 'replications (overrides the file)').argParser(wholeNumber(1, '--reps')))
     .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')))
     .option('--out <dir>', 'output folder', 'out')
     .option('--json', 'print the results as JSON on stdout (and nothing else)')
     .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/')
     .addHelpText(
       'after',
       '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n',

@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:fs';
 import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 
 /**
  * A folder name from a scenario name: "Bank branch, weekday" → "bank-branch-weekday". Letters
@@ -75,8 +75,20 @@ async function makeFolder(path: string): Promise<void> {
   }
 }
 
-/** Writes `files` (name → contents) as `<outDir>/<slug>/`, replacing what was there. */
-export async function writeResultFolder(outDir: string, slug: string, files: Record<string, string>): Promise<string> {
+/** A file's path inside a result folder: relative, forward slashes, never leaving the folder. */
+function checkRelativePath(name: string): void {
+  const parts = name.split('/');
+  if (isAbsolute(name) || name.includes('\\') || parts.some((part) => part === '' || part === '.' || part === '..')) {
+    throw new Error(`result file name "${name}" must be a relative path inside the result folder`);
+  }
+}
+
+/**
+ * Writes `files` (relative path → contents) as `<outDir>/<slug>/`, replacing what was there.
+ * Paths may name subfolders (`charts/utilisation.svg`); they are created in the staging folder.
+ */
+export async function writeResultFolder(outDir: string, slug: string, files: Record<string, string | Uint8Array>): Promise<string> {
+  Object.keys(files).forEach(checkRelativePath);
   const target = join(outDir, slug);
   const staging = join(outDir, `.${slug}.partial-${process.pid}`);
   const previous = join(outDir, `.${slug}.previous-${process.pid}`);
@@ -84,7 +96,11 @@ export async function writeResultFolder(outDir: string, slug: string, files: Rec
   await rm(staging, { recursive: true, force: true });
   try {
     await mkdir(staging);
-    for (const [name, contents] of Object.entries(files)) await writeFile(join(staging, name), contents);
+    for (const [name, contents] of Object.entries(files)) {
+      const path = join(staging, name);
+      if (name.includes('/')) await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, contents);
+    }
     const hadPrevious = await rename(target, previous).then(
       () => true,
       (error: NodeJS.ErrnoException) => {

@@ -14,6 +14,8 @@ export interface RunCommandOptions {
   out: string;
   json?: boolean;
   quiet?: boolean;
+  /** false with --no-report: no report.html and no charts/. */
+  report?: boolean;
 }
 
 export async function runCommand(files: string[], options: RunCommandOptions): Promise<number> {
@@ -47,13 +49,17 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.done();
+    // Loaded only when needed: vega and resvg take a moment to import.
+    const report = options.report === false ? {} : await (await import('../report/index.js')).buildReport(summary);
     const folder = await writeResultFolder(options.out, slugOf(model.name), {
       'summary.json': JSON.stringify(summary, null, 2) + '\n',
       'replications.csv': replicationsCsv(model, replications),
+      ...report,
     });
     summaries.push(summary);
     if (!options.json && !options.quiet) {
-      process.stdout.write(`${renderSummary(summary)}\n\nWritten: ${folder}/summary.json, ${folder}/replications.csv\n\n`);
+      const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
+      process.stdout.write(`${renderSummary(summary)}\n\nWritten: ${folder}/summary.json, ${folder}/replications.csv\n${reportLine}\n`);
     }
   }
   if (options.json) {

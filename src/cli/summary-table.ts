@@ -4,30 +4,14 @@
  * number of decimals, set by the CI's half-width (two significant digits of it); shares as
  * percentages. Which metrics exist, and how each is formatted, comes from the catalogue.
  */
-import { kindOf, metricCatalogue, type MetricKind } from '../metrics/catalogue.js';
-import type { MetricSummaries, MetricSummary, RunSummary } from '../metrics/summarise.js';
-import { decimalsFor, formatFixed, pluralUnit, renderTable } from './format.js';
-
-/** Mean, CI bounds and half-width as text, in the metric's unit (shares in %). */
-function estimate(summary: MetricSummary | undefined, kind: MetricKind): { mean: string; interval: string; half: string } {
-  const none = { mean: '—', interval: '—', half: '' };
-  if (!summary || summary.mean === null) return none;
-  const scale = kind === 'share' ? 100 : 1;
-  const suffix = kind === 'share' ? '%' : '';
-  const mean = summary.mean * scale;
-  const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
-  const decimals = decimalsFor(half, mean);
-  const text = (v: number) => `${formatFixed(v, decimals)}${suffix}`;
-  return {
-    mean: text(mean),
-    interval: summary.ci95 ? `${text(summary.ci95[0] * scale)} – ${text(summary.ci95[1] * scale)}` : '—',
-    half: half === null ? '' : ` ±${text(half)}`,
-  };
-}
+import { metricCatalogue } from '../metrics/catalogue.js';
+import { formatEstimate, formatMetric } from '../metrics/format.js';
+import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
+import { pluralUnit, renderTable } from './format.js';
 
 /** "mean ±half-width" in one cell, for the compact tables. */
 function cell(name: string, metrics: MetricSummaries): string {
-  const { mean, half } = estimate(metrics[name], kindOf(name));
+  const { mean, half } = formatMetric(name, metrics[name]);
   return mean + half;
 }
 
@@ -58,7 +42,7 @@ export function renderSummary(summary: RunSummary): string {
   const systemRows = metricCatalogue()
     .filter((m) => m.scopes.includes('system') && summary.metrics[m.name] !== undefined)
     .map((m) => {
-      const { mean, interval } = estimate(summary.metrics[m.name], m.kind);
+      const { mean, interval } = formatEstimate(summary.metrics[m.name], m.kind);
       return [m.name, mean, interval];
     });
   const system = renderTable([['System', 'mean', '95% CI'], ...systemRows], ['left', 'right', 'right']);

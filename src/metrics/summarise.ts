@@ -44,8 +44,41 @@ export interface RunSummary extends ScopedSummaries {
   replications: number;
   unit: string;
   horizon: number;
-  /** By period name, in the scenario's order. */
+  /** The same metrics per named period of the scenario, by period name, in period order. */
   periods?: Record<string, PeriodSummary>;
+  /** Station state over the day on a regular time grid, averaged over replications. */
+  series?: RunSeries;
+  /** Each station's scheduled servers per period. */
+  schedule?: Record<string, ScheduledServers[]>;
+}
+
+/** A quantity over the day: its mean over replications and a 95% band, one value per grid time. */
+export interface Band {
+  mean: number[];
+  lo: number[];
+  hi: number[];
+}
+
+export interface StationSeries {
+  waiting: Band;
+  inSystem: Band;
+  busy: Band;
+  /** Servers on duty at each grid time. */
+  servers: number[];
+}
+
+export interface RunSeries {
+  /** Grid spacing, in the scenario's time unit. */
+  step: number;
+  time: number[];
+  stations: Record<string, StationSeries>;
+}
+
+export interface ScheduledServers {
+  period: string;
+  start: number;
+  end: number;
+  servers: number;
 }
 
 /** Summary statistics of one metric's per-replication values (NaN = undefined there). */

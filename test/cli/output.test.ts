@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputFolder, slugOf } from '../../src/cli/output.js';
-import { tempDir } from './cli.js';
+import { checkOutputFolder, slugOf, writeResultFolder } from '../../src/cli/output.js';
+import { filesUnder, tempDir } from './cli.js';
 
 describe('output folders', () => {
   it('a scenario name becomes a readable slug', () => {
@@ -24,5 +24,22 @@ describe('output folders', () => {
     writeFileSync(file, '');
     expect(await checkOutputFolder(file)).toMatch(/a file of that name is in the way/);
     expect(await checkOutputFolder('')).toMatch(/--out must name a folder/);
+  });
+
+  it('writes files in subfolders and binary contents, replacing the previous folder whole', async () => {
+    const out = tempDir();
+    await writeResultFolder(out, 'run', { 'old.txt': 'old' });
+    const folder = await writeResultFolder(out, 'run', { 'a.txt': 'text', 'charts/b.png': new Uint8Array([0x89, 0x50]) });
+    expect(folder).toBe(join(out, 'run'));
+    expect(filesUnder(out).sort()).toEqual(['run', 'run/a.txt', 'run/charts', 'run/charts/b.png']);
+    expect([...readFileSync(join(out, 'run/charts/b.png'))]).toEqual([0x89, 0x50]);
+  });
+
+  it('refuses file names that would leave the result folder, and writes nothing', async () => {
+    const out = tempDir();
+    for (const name of ['../escape.txt', '/etc/x', 'charts/../../x', 'a//b', '']) {
+      await expect(writeResultFolder(out, 'run', { [name]: 'x' })).rejects.toThrow(/relative path inside the result folder/);
+    }
+    expect(filesUnder(out)).toEqual([]);
   });
 });

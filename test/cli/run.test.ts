@@ -18,10 +18,11 @@ segments:
 describe('queuesim run', () => {
   it('prints a table of the main metrics with confidence intervals and writes summary.json and replications.csv', () => {
     const out = tempDir();
-    const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out]);
+    const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out, '--no-report']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Tiny café, lunch');
+    expect(result.stdout).not.toContain('report.html');
     expect(result.stdout).toMatch(/waitMean\s+\S+\s+\S+ – \S+/);
     expect(result.stdout).toContain('95% CI');
     expect(filesUnder(out).sort()).toEqual(['tiny-cafe-lunch', 'tiny-cafe-lunch/replications.csv', 'tiny-cafe-lunch/summary.json'].sort());
@@ -30,6 +31,19 @@ describe('queuesim run', () => {
     expect(csv[0]).toMatch(/^replication,arrivals,served,/);
     expect(csv[0]).toContain('station:till:utilisation');
     expect(csv[0]).toContain('segment:walkIn:waitMean');
+  });
+
+  it('writes report.html and charts/ (spec, SVG and PNG of each chart) by default, and prints the report’s path', () => {
+    const out = tempDir();
+    const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Report:  ${join(out, 'tiny-cafe-lunch', 'report.html')}`);
+    const files = filesUnder(join(out, 'tiny-cafe-lunch')).sort();
+    expect(files).toEqual(expect.arrayContaining(['report.html', 'charts', 'charts/utilisation.vl.json', 'charts/utilisation.svg', 'charts/utilisation.png']));
+    const charts = files.filter((f) => f.startsWith('charts/'));
+    expect(charts.length % 3).toBe(0);
+    expect(readFileSync(join(out, 'tiny-cafe-lunch/report.html'), 'utf8')).toContain('<h1>Tiny café, lunch</h1>');
   });
 
   it('--json prints exactly the contract object on stdout and the same bytes go to summary.json', () => {

@@ -1,0 +1,51 @@
+/**
+ * How a metric's value is written, in the terminal and in the report alike: an estimate and
+ * its 95% CI with the same number of decimals, set by the CI's half-width (two significant
+ * digits of it: the rest would be noise); shares as percentages.
+ */
+import { kindOf, type MetricKind } from './catalogue.js';
+import type { MetricSummary } from './summarise.js';
+
+/** Decimals for an estimate whose CI half-width is `half`; without a CI, fewer as values grow. */
+export function decimalsFor(half: number | null | undefined, value: number): number {
+  if (half === null || half === undefined || !Number.isFinite(half) || half <= 0) {
+    const abs = Math.abs(value);
+    return abs >= 100 ? 1 : abs >= 1 || abs === 0 ? 2 : 3;
+  }
+  return Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(half))));
+}
+
+/** A number with `decimals` decimals and thousands separators; "—" when undefined. */
+export function formatFixed(value: number | null | undefined, decimals: number): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+export interface FormattedEstimate {
+  mean: string;
+  /** "lo – hi", or "—" */
+  interval: string;
+  /** " ±half", or "" without a CI */
+  half: string;
+}
+
+/** Mean, CI and half-width of a metric as text, in its unit (shares in %). */
+export function formatEstimate(summary: MetricSummary | undefined, kind: MetricKind): FormattedEstimate {
+  if (!summary || summary.mean === null) return { mean: '—', interval: '—', half: '' };
+  const scale = kind === 'share' ? 100 : 1;
+  const suffix = kind === 'share' ? '%' : '';
+  const mean = summary.mean * scale;
+  const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
+  const decimals = decimalsFor(half, mean);
+  const text = (v: number) => `${formatFixed(v, decimals)}${suffix}`;
+  return {
+    mean: text(mean),
+    interval: summary.ci95 ? `${text(summary.ci95[0] * scale)} – ${text(summary.ci95[1] * scale)}` : '—',
+    half: half === null ? '' : ` ±${text(half)}`,
+  };
+}
+
+/** formatEstimate for a metric known by name (its kind from the catalogue). */
+export function formatMetric(name: string, summary: MetricSummary | undefined): FormattedEstimate {
+  return formatEstimate(summary, kindOf(name));
+}

@@ -1,0 +1,45 @@
+/**
+ * The money of a run: what came in, what the staff cost, what was lost, and the profit,
+ * each the mean over replications with its 95% CI. Money is in the scenario's abstract
+ * currency units (models.md, units).
+ */
+import type { RunSummary } from '../../metrics/summarise.js';
+import { barsWithIntervals } from './bars.js';
+import { chart, type Chart } from './chart.js';
+import { estimate } from './estimates.js';
+
+const items = [
+  { metric: 'revenue', label: 'revenue', kind: 'income' },
+  { metric: 'staffCost', label: 'staff cost', kind: 'cost' },
+  { metric: 'overtimeCost', label: 'overtime cost', kind: 'cost' },
+  { metric: 'deniedCost', label: 'cost of denied reservations', kind: 'cost' },
+  { metric: 'lostRevenue', label: 'revenue lost (customers who left)', kind: 'missed' },
+  { metric: 'profit', label: 'profit', kind: 'result' },
+] as const;
+
+const kinds = ['income', 'cost', 'missed', 'result'];
+
+export function moneyChart(summary: RunSummary): Chart | undefined {
+  const rows = items.flatMap(({ metric, label, kind }) => {
+    const value = estimate(summary.metrics[metric]);
+    return value ? [{ item: label, kind, ...value }] : [];
+  });
+  if (rows.length === 0) return undefined;
+  return chart(
+    'money',
+    'Money: revenue, costs and profit',
+    'Each bar is the mean amount per run in currency units, with its 95% confidence interval in black: money in, the costs of serving, the revenue that walked away, and what is left as profit.',
+    {
+      data: { values: rows },
+      width: 440,
+      height: { step: 26 },
+      layer: barsWithIntervals({
+        category: { field: 'item', title: 'item', axisTitle: null, sort: rows.map((r) => r.item) },
+        color: { field: 'kind', title: 'kind', sort: kinds, range: ['#54a24b', '#e45756', '#eeca3b', '#4c78a8'] },
+        valueTitle: 'amount (currency units, mean per run)',
+        valueFormat: ',.4~g',
+        horizontal: true,
+      }),
+    },
+  );
+}

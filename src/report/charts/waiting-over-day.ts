@@ -1,0 +1,96 @@
+/**
+ * Number waiting at each station over the day: the mean over replications with its 95% band,
+ * against the servers on duty as a step line (from the schedule when the results give it,
+ * else from the series itself). One panel per station.
+ */
+import type { RunSummary } from '../../metrics/summarise.js';
+import { chart, timeUnit, type Chart } from './chart.js';
+
+const waitingLabel = 'waiting (mean, 95% band)' as const;
+const serversLabel = 'servers on duty' as const;
+
+interface Row {
+  station: string;
+  series: typeof waitingLabel | typeof serversLabel;
+  time: number;
+  mean?: number;
+  lo?: number;
+  hi?: number;
+  servers?: number;
+}
+
+/** Step points of the scheduled servers: one at each period start, one at the last end. */
+function scheduleRows(summary: RunSummary, station: string): Row[] | undefined {
+  const entries = summary.schedule?.[station];
+  if (!entries || entries.length === 0) return undefined;
+  const sorted = [...entries].sort((a, b) => a.start - b.start);
+  const last = sorted[sorted.length - 1]!;
+  return [
+    ...sorted.map((e) => ({ station, series: serversLabel, time: e.start, servers: e.servers })),
+    { station, series: serversLabel, time: last.end, servers: last.servers },
+  ];
+}
+
+export function waitingOverDayChart(summary: RunSummary): Chart | undefined {
+  const series = summary.series;
+  if (!series || series.time.length === 0 || Object.keys(series.stations).length === 0) return undefined;
+  const stations = Object.keys(series.stations);
+  const rows: Row[] = stations.flatMap((station) => {
+    const { waiting, servers } = series.stations[station]!;
+    const band: Row[] = series.time.map((time, i) => ({
+      station,
+      series: waitingLabel,
+      time,
+      mean: waiting.mean[i]!,
+      lo: waiting.lo[i]!,
+      hi: waiting.hi[i]!,
+    }));
+    const steps = scheduleRows(summary, station) ?? series.time.map((time, i): Row => ({ station, series: serversLabel, time, servers: servers[i]! }));
+    return [...band, ...steps];
+  });
+  const units = timeUnit(summary);
+  const x = { field: 'time', type: 'quantitative', title: `time from opening (${units})`, scale: { nice: false } };
+  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: [waitingLabel, serversLabel], range: ['#4c78a8', '#222'] } };
+  const only = (label: string) => [{ filter: { field: 'series', equal: label } }];
+  return chart(
+    'waiting-over-day',
+    'Number waiting over the day, against the servers on duty',
+    `The blue line is the mean number waiting at each time over the replications, the shaded band its 95% confidence band; the black steps are the servers on duty. Waiting climbs where demand outruns the servers.`,
+    {
+      data: { values: rows },
+      facet: { row: { field: 'station', type: 'nominal', title: 'station', sort: stations } },
+      resolve: { scale: { y: 'independent' } },
+      spec: {
+        width: 520,
+        height: 150,
+        layer: [
+          {
+            transform: only(waitingLabel),
+            mark: { type: 'area', opacity: 0.25, color: '#4c78a8' },
+            encoding: { x, y: { field: 'lo', type: 'quantitative', title: 'customers / servers' }, y2: { field: 'hi' } },
+          },
+          {
+            transform: only(waitingLabel),
+            mark: { type: 'line', strokeWidth: 2 },
+            encoding: {
+              x,
+              y: { field: 'mean', type: 'quantitative' },
+              color,
+              tooltip: [
+                { field: 'time', title: `time (${units})`, format: ',.4~g' },
+                { field: 'mean', title: 'mean waiting', format: ',.3~g' },
+                { field: 'lo', title: '95% band from', format: ',.3~g' },
+                { field: 'hi', title: '95% band to', format: ',.3~g' },
+              ],
+            },
+          },
+          {
+            transform: only(serversLabel),
+            mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5, strokeDash: [5, 3] },
+            encoding: { x, y: { field: 'servers', type: 'quantitative' }, color },
+          },
+        ],
+      },
+    },
+  );
+}

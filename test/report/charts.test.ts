@@ -1,0 +1,189 @@
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../src/metrics/summarise.js';
+import { chartBuilders, chartsFor, type Chart } from '../../src/report/charts/index.js';
+import { lossesChart } from '../../src/report/charts/losses.js';
+import { moneyChart } from '../../src/report/charts/money.js';
+import { perceivedWaitChart } from '../../src/report/charts/perceived-wait.js';
+import { reservationsChart } from '../../src/report/charts/reservations.js';
+import { satisfactionZonesChart } from '../../src/report/charts/satisfaction-zones.js';
+import { utilisationChart } from '../../src/report/charts/utilisation.js';
+import { waitDistributionChart } from '../../src/report/charts/wait-distribution.js';
+import { waitingOverDayChart } from '../../src/report/charts/waiting-over-day.js';
+import { renderSvg } from '../../src/report/render.js';
+import { coreSummary, dataMarks, fixtureSummary, wholeDaySummary, without } from './fixture.js';
+
+const vegaLiteSchema = createRequire(import.meta.url)('vega-lite/vega-lite-schema.json') as object;
+const validateSpec = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(vegaLiteSchema);
+
+function build(builder: (summary: RunSummary) => Chart | undefined, summary = fixtureSummary()): Chart {
+  const chart = builder(summary);
+  expect(chart).toBeDefined();
+  return chart!;
+}
+
+async function marksOf(chart: Chart): Promise<Record<string, number>> {
+  const { svg, warnings } = await renderSvg(chart.spec);
+  expect(warnings).toEqual([]);
+  return dataMarks(svg);
+}
+
+describe('every chart', () => {
+  const charts = chartsFor(fixtureSummary());
+
+  it('appears for the fixture, which has every kind of data, in the registry’s order', () => {
+    expect(charts.map((c) => c.name)).toEqual([
+      'utilisation',
+      'waiting-over-day',
+      'wait-distribution',
+      'losses',
+      'perceived-wait',
+      'satisfaction-zones',
+      'money',
+      'reservations',
+    ]);
+    expect(chartBuilders).toHaveLength(charts.length);
+  });
+
+  it.each(charts.map((c) => [c.name, c] as const))('%s is valid Vega-Lite v6 with a title, a one-line caption and data inline', (_, chart) => {
+    const valid = validateSpec(chart.spec);
+    expect(validateSpec.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(chart.spec).toMatchObject({ $schema: expect.stringContaining('vega-lite/v6'), title: chart.title, description: chart.caption });
+    expect(chart.caption).not.toMatch(/\n/);
+    expect(chart.caption.length).toBeGreaterThan(40);
+    expect((chart.spec as { data?: { values?: unknown[] } }).data?.values?.length).toBeGreaterThan(0);
+    expect(chart.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it.each(charts.map((c) => [c.name, c] as const))('%s renders to SVG with its title and axis titles, and no warning', async (_, chart) => {
+    const { svg, warnings } = await renderSvg(chart.spec);
+    expect(warnings).toEqual([]);
+    expect(svg).toMatch(/^<svg [^>]*viewBox/);
+    expect(svg).toContain(`>${chart.title.replace(/&/g, '&amp;')}<`);
+    expect(svg).toContain('role-axis-title');
+  });
+});
+
+describe('utilisation by station and period', () => {
+  it('draws a bar and a CI rule per station and period, on a 0–100% axis', async () => {
+    const chart = build(utilisationChart);
+    expect(await marksOf(chart)).toMatchObject({ rect: 2 * 3, rule: 2 * 3 });
+    const { svg } = await renderSvg(chart.spec);
+    for (const label of ['morning', 'lunch', 'afternoon', 'counter', 'adviceDesk', '100%']) expect(svg).toContain(`>${label}<`);
+  });
+
+  it('falls back to the whole day, one bar per station, when the results have no periods', async () => {
+    const chart = build(utilisationChart, wholeDaySummary());
+    expect(chart.title).toMatch(/whole day/);
+    expect(await marksOf(chart)).toMatchObject({ rect: 2, rule: 2 });
+  });
+
+  it('is absent when no station has a utilisation', () => {
+    expect(utilisationChart(without(wholeDaySummary(), ['utilisation']))).toBeUndefined();
+  });
+});
+
+describe('number waiting over the day', () => {
+  it('draws, per station, the 95% band, the mean line and the server steps, with time in the scenario’s unit', async () => {
+    const chart = build(waitingOverDayChart);
+    expect(await marksOf(chart)).toMatchObject({ area: 2, line: 2 * 2 });
+    const { svg } = await renderSvg(chart.spec);
+    expect(svg).toContain('time from opening (minutes)');
+    expect(svg).toContain('servers on duty');
+  });
+
+  it('follows the schedule exactly: a step at each period start and one at the end', () => {
+    const rows = (build(waitingOverDayChart).spec as { data: { values: { station: string; series: string; time: number; servers?: number }[] } }).data.values;
+    const steps = rows.filter((r) => r.station === 'counter' && r.series === 'servers on duty').map((r) => [r.time, r.servers]);
+    expect(steps).toEqual([[0, 3], [180, 4], [300, 3], [480, 3]]);
+  });
+
+  it('takes the servers from the series when there is no schedule', () => {
+    const summary = fixtureSummary();
+    delete summary.schedule;
+    const rows = (build(waitingOverDayChart, summary).spec as { data: { values: { series: string }[] } }).data.values;
+    expect(rows.filter((r) => r.series === 'servers on duty')).toHaveLength(2 * summary.series!.time.length);
+  });
+
+  it('is absent without a series', () => {
+    expect(waitingOverDayChart(wholeDaySummary())).toBeUndefined();
+  });
+});
+
+describe('waiting-time distribution', () => {
+  it('draws median, p90 and p95 with CI rules for all customers, each station and each segment', async () => {
+    const chart = build(waitDistributionChart);
+    expect(await marksOf(chart)).toMatchObject({ rect: 3 * (1 + 2 + 2), rule: 3 * (1 + 2 + 2) });
+    const { svg } = await renderSvg(chart.spec);
+    for (const label of ['by station', 'by segment', 'median', '90th percentile', 'wait (minutes)']) expect(svg).toContain(label);
+  });
+
+  it('is absent when no wait quantile is defined', () => {
+    expect(waitDistributionChart(without(wholeDaySummary(), ['waitP50', 'waitP90', 'waitP95']))).toBeUndefined();
+  });
+});
+
+describe('where customers were lost', () => {
+  it('stacks, per period, the reasons that happened (here balked, reneged, denied; never blocked)', async () => {
+    const summary = fixtureSummary();
+    summary.periods!.lunch!.metrics.denied = { mean: 1.6, ci95: [1, 2.2], sd: 1.3 };
+    const chart = build(lossesChart, summary);
+    expect(await marksOf(chart)).toMatchObject({ rect: 3 * 3 });
+    const { svg } = await renderSvg(chart.spec);
+    expect(svg).toContain('reneged (gave up waiting)');
+    expect(svg).not.toContain('blocked (no room to wait)');
+  });
+
+  it('falls back to segments over the whole day without periods', async () => {
+    const chart = build(lossesChart, wholeDaySummary());
+    expect(chart.title).toMatch(/by segment/);
+    expect(await marksOf(chart)).toMatchObject({ rect: 2 * 3 }); // balked, reneged, denied (advice)
+  });
+
+  it('is absent when no loss is counted at all', () => {
+    expect(lossesChart(without(wholeDaySummary(), ['balked', 'reneged', 'blocked', 'denied']))).toBeUndefined();
+  });
+});
+
+describe('charts that appear only with their feature’s metrics', () => {
+  it('perceived against actual wait: two bars with CI rules for all customers and each segment', async () => {
+    expect(await marksOf(build(perceivedWaitChart))).toMatchObject({ rect: 2 * 3, rule: 2 * 3 });
+    expect(perceivedWaitChart(without(fixtureSummary(), ['perceivedWaitMean']))).toBeUndefined();
+  });
+
+  it('satisfaction zones: a 100% bar of three zones for all customers and each segment', async () => {
+    expect(await marksOf(build(satisfactionZonesChart))).toMatchObject({ rect: 3 * 3 });
+    expect(satisfactionZonesChart(without(fixtureSummary(), ['withinDesiredShare', 'withinToleranceShare', 'belowAdequateShare']))).toBeUndefined();
+  });
+
+  it('money: one bar per amount present, with CI rules', async () => {
+    expect(await marksOf(build(moneyChart))).toMatchObject({ rect: 6, rule: 6 });
+    const partial = without(fixtureSummary(), ['deniedCost', 'lostRevenue']);
+    expect(await marksOf(build(moneyChart, partial))).toMatchObject({ rect: 4 });
+    expect(moneyChart(without(fixtureSummary(), ['revenue', 'staffCost', 'overtimeCost', 'deniedCost', 'lostRevenue', 'profit']))).toBeUndefined();
+  });
+
+  it('reservation outcomes: bookings, cancellations, no-shows, shows and denied', async () => {
+    expect(await marksOf(build(reservationsChart))).toMatchObject({ rect: 5, rule: 5 });
+    expect(reservationsChart(without(fixtureSummary(), ['bookings', 'cancellations', 'noShows', 'shows']))).toBeUndefined();
+  });
+
+  it('today’s results (no experience, money or reservations) give only the core charts', () => {
+    const core = coreSummary();
+    expect(chartsFor(core).map((c) => c.name)).toEqual(['utilisation', 'wait-distribution', 'losses']);
+  });
+});
+
+describe('scenario text in charts', () => {
+  it('is escaped in the SVG: markup in a station or period name stays text', async () => {
+    const summary = fixtureSummary();
+    const evil = '<img src=x onerror=alert(1)>';
+    summary.stations[evil] = summary.stations.counter!;
+    summary.periods![evil] = { ...summary.periods!.lunch!, start: 999 };
+    const { svg } = await renderSvg(build(utilisationChart, summary).spec);
+    expect(svg).not.toContain('<img');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
