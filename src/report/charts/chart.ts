@@ -43,10 +43,27 @@ export function chart(name: string, title: string, caption: string, body: Record
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
     description: caption,
-    ...body,
+    ...(guardNames(body) as Record<string, unknown>),
     config,
   } as unknown as TopLevelSpec; // checked against the Vega-Lite JSON Schema in the tests
   return { name, title, caption, spec };
+}
+
+/**
+ * Vega fails to run a spec whose custom sort order holds a string such as "constructor" or
+ * "toString" (it compiles the order into an expression and then looks the literal up as an
+ * operator): a station or period may well be called that. Such strings, wherever they stand
+ * as values in the body (data rows, sort orders), get an invisible word joiner (U+2060) in
+ * front, so they read the same on the chart and Vega sees an ordinary string.
+ */
+const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+function guardNames(value: unknown): unknown {
+  if (typeof value === 'string') return prototypeNames.has(value) ? `\u2060${value}` : value;
+  if (Array.isArray(value)) return value.map(guardNames);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key === 'field' || key === 'type' || key === 'as' ? inner : guardNames(inner)]));
+  }
+  return value;
 }
 
 /** "minutes" from "minute": the axis unit of times and durations. */
