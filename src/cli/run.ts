@@ -1,7 +1,7 @@
 /** `queuesim run FILE...`: simulate, print the tables (or the JSON), write out/<slug>/. */
 import { join } from 'node:path';
 import { runReplications } from '../run/replicate.js';
-import { replicationsCsv } from '../run/csv.js';
+import { replicationsCsv, seriesCsv } from '../run/csv.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { loadScenarioFiles, reportProblems } from './scenario-files.js';
 import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
@@ -54,12 +54,13 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
     const folder = await writeResultFolder(options.out, slugOf(model.name), {
       'summary.json': JSON.stringify(summary, null, 2) + '\n',
       'replications.csv': replicationsCsv(model, replications),
+      ...(summary.series ? { 'series.csv': seriesCsv(summary.series) } : {}),
       ...report,
     });
     summaries.push(summary);
     if (!options.json && !options.quiet) {
       const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
-      process.stdout.write(`${renderSummary(summary)}\n\nWritten: ${folder}/summary.json, ${folder}/replications.csv\n${reportLine}\n`);
+      process.stdout.write(`${renderSummary(summary)}\n\nWritten: ${folder}/summary.json, replications.csv, series.csv\n${reportLine}\n`);
     }
   }
   if (options.json) {

@@ -12,6 +12,7 @@ import type { Model, Period } from '../model/model.js';
 import { StationTimeIntegrals, Tally } from './accumulators.js';
 import type { MetricValues } from './catalogue.js';
 import { QuantileSketch } from './quantiles.js';
+import { SeriesSampler, type ReplicationSeries } from './series.js';
 
 /** Customer statistics of one scope (one station, one segment, or all segments merged). */
 class CustomerStats {
@@ -69,6 +70,8 @@ export interface ScopedValues {
 export interface CollectedMetrics extends ScopedValues {
   /** The same scopes for each period of the model (index = period). */
   periods: ScopedValues[];
+  /** Each station's state over the day on the model's grid. */
+  series: ReplicationSeries;
 }
 
 /** Customer statistics of every station and segment, for the whole run or one period. */
@@ -89,6 +92,7 @@ export class MetricsCollector extends JourneyWatcher {
   /** time integrals per period and station, and the period each station's clock is in. */
   private readonly periodTime: StationTimeIntegrals[][];
   private readonly stationPeriod: Int32Array;
+  private readonly series: SeriesSampler;
   /** The last wait whose quantile bucket was computed (a one-station route sees it twice). */
   private lastWait = NaN;
   private lastWaitBucket = -1;
@@ -103,6 +107,7 @@ export class MetricsCollector extends JourneyWatcher {
       ? model.periods.map((period) => model.stations.map(() => new StationTimeIntegrals(Math.max(period.start, model.warmup), model.horizon)))
       : [];
     this.stationPeriod = new Int32Array(model.stations.length);
+    this.series = new SeriesSampler(model);
   }
 
   override arrive(customer: Customer): void {
@@ -154,6 +159,7 @@ export class MetricsCollector extends JourneyWatcher {
   override stationChanged(station: StationView, time: number): void {
     this.time[station.index]!.advance(time, station.waiting, station.busy, station.capacity);
     if (this.periodTime.length > 0) this.advancePeriod(station, time);
+    this.series.sample(station, time);
   }
 
   /**
@@ -178,7 +184,7 @@ export class MetricsCollector extends JourneyWatcher {
         : this.model.periods.map((period, p) =>
             this.scopeValues(this.byPeriod[p]!, this.periodTime[p]!, measuredSpan(period, p === this.model.periods.length - 1 ? end : period.end, this.model.warmup)),
           );
-    return { ...whole, periods };
+    return { ...whole, periods, series: this.series.collect(stations) };
   }
 
   private scopeValues(scopes: CustomerScopes, integrals: readonly StationTimeIntegrals[], span: number): ScopedValues {

@@ -6,6 +6,7 @@ import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import type { ReplicationResult } from '../run/simulate.js';
 import type { ScopedValues } from './collect.js';
+import { seriesGrid } from './series.js';
 import { metricsFor, type MetricValues, type Scope } from './catalogue.js';
 import { studentTQuantile } from './student-t.js';
 
@@ -138,6 +139,48 @@ export function summariseRun(model: Model, seed: number, results: readonly Repli
         start: model.periods[p]!.start,
         end: model.periods[p]!.end,
         ...summariseScopes(model, results.map((r) => r.periods[p]!), levers, replications),
+      }),
+    ),
+    series: summariseSeries(model, results),
+    schedule: byId(
+      model.stations.map((s) => s.id),
+      (i) => model.periods.map((period, p) => ({ period: period.name, start: period.start, end: period.end, servers: model.stations[i]!.servers[p]! })),
+    ),
+  };
+}
+
+/** Mean over replications and a 95% band (the Student-t CI of the mean) at each grid time. */
+function band(samples: readonly Float64Array[], points: number): Band {
+  const out: Band = { mean: [], lo: [], hi: [] };
+  for (let t = 0; t < points; t++) {
+    const s = summariseValues(samples.map((values) => values[t]!));
+    out.mean.push(s.mean ?? NaN);
+    out.lo.push(s.ci95?.[0] ?? s.mean ?? NaN);
+    out.hi.push(s.ci95?.[1] ?? s.mean ?? NaN);
+  }
+  return out;
+}
+
+/** Each station's number waiting, in the system and busy servers over the day, with 95% bands. */
+export function summariseSeries(model: Model, results: readonly Pick<ReplicationResult, 'series'>[]): RunSeries {
+  const time = seriesGrid(model);
+  const points = time.length;
+  const serversAt = (i: number) =>
+    time.map((t) => {
+      let p = 0;
+      while (p < model.periods.length - 1 && t >= model.periods[p]!.end) p++;
+      return model.stations[i]!.servers[p]!;
+    });
+  return {
+    step: model.seriesStep,
+    time,
+    stations: byId(
+      model.stations.map((s) => s.id),
+      (i) => ({
+        waiting: band(results.map((r) => r.series.waiting[i]!), points),
+        inSystem: band(results.map((r) => r.series.inSystem[i]!), points),
+        busy: band(results.map((r) => r.series.busy[i]!), points),
+        servers: serversAt(i),
       }),
     ),
   };

@@ -49,6 +49,8 @@ export interface Model {
   unit: string;
   horizon: number;
   warmup: number;
+  /** Grid step of the over-the-day series (time.seriesStep). */
+  seriesStep: number;
   drain: boolean;
   periods: Period[];
   stations: StationModel[];

@@ -1,7 +1,8 @@
 /** One row per replication, one column per metric and scope: the raw numbers behind the CIs. */
 import { metricsFor } from '../metrics/catalogue.js';
 import type { Model } from '../model/model.js';
-import type { ReplicationResult } from '../run/simulate.js';
+import type { ReplicationResult } from './simulate.js';
+import type { Band, RunSeries } from '../metrics/summarise.js';
 
 export function replicationsCsv(model: Model, results: readonly ReplicationResult[]): string {
   const columns: { header: string; value: (r: ReplicationResult) => number | undefined }[] = [];
@@ -28,4 +29,21 @@ export function replicationsCsv(model: Model, results: readonly ReplicationResul
 
 function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The over-the-day series as a long table: one row per grid time and station, each quantity
+ * with its 95% band (mean, lo, hi), and the servers on duty.
+ */
+export function seriesCsv(series: RunSeries): string {
+  const header = 'time,station,waiting,waitingLo,waitingHi,inSystem,inSystemLo,inSystemHi,busy,busyLo,busyHi,servers';
+  const number = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : String(v));
+  const rows: string[] = [];
+  for (const [station, s] of Object.entries(series.stations)) {
+    series.time.forEach((time, t) => {
+      const band = (b: Band) => [b.mean[t], b.lo[t], b.hi[t]].map(number).join(',');
+      rows.push([String(time), csvField(station), band(s.waiting), band(s.inSystem), band(s.busy), String(s.servers[t])].join(','));
+    });
+  }
+  return [header, ...rows].join('\n') + '\n';
 }

@@ -7,6 +7,7 @@
 import type { Lever, LeverMetrics, MetricSource, ReplicationContext } from '../levers/lever.js';
 import { activeLevers, defaultLevers } from '../levers/registry.js';
 import { MetricsCollector, type CollectedMetrics } from '../metrics/collect.js';
+import type { ReplicationSeries } from '../metrics/series.js';
 import type { MetricValues } from '../metrics/catalogue.js';
 import type { Model } from '../model/model.js';
 import { ServiceSystem } from '../model/system.js';
@@ -18,6 +19,8 @@ export interface ReplicationResult extends CollectedMetrics {
   endTime: number;
   /** Events the engine handled (for benchmarks). */
   events: number;
+  /** Each station's state over the day on the model's grid. */
+  series: ReplicationSeries;
 }
 
 export function simulate(model: Model, replication: number, seed: number = model.seed, levers: readonly Lever[] = defaultLevers): ReplicationResult {
@@ -25,7 +28,12 @@ export function simulate(model: Model, replication: number, seed: number = model
   const system = new ServiceSystem(model, seed, replication, [collector]);
   const measured = installLevers(system, levers);
   const endTime = system.run();
-  const result: ReplicationResult = { replication, endTime, events: system.sim.eventsHandled, ...collector.collect(endTime, system.stations) };
+  const result: ReplicationResult = {
+    replication,
+    endTime,
+    events: system.sim.eventsHandled,
+    ...collector.collect(endTime, system.stations),
+  };
   addLeverMetrics(result, measured, endTime, system);
   return result;
 }

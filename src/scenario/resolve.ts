@@ -5,6 +5,7 @@
 import type { Model, Period, SegmentModel, StationModel } from '../model/model.js';
 import type { Distribution } from '../random/distributions.js';
 import type { DistributionSpec, ScenarioFile } from './schema.js';
+import { defaultSeriesStep } from '../metrics/series.js';
 
 export const defaults = {
   seed: 1,
@@ -56,6 +57,7 @@ export function resolveScenario(file: ScenarioFile): Model {
     unit: file.time.unit ?? defaults.unit,
     horizon,
     warmup: file.time.warmup ?? defaults.warmup,
+    seriesStep: file.time.seriesStep ?? defaultSeriesStep(horizon),
     drain: file.time.drain ?? defaults.drain,
     periods,
     stations,

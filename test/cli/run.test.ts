@@ -25,7 +25,10 @@ describe('queuesim run', () => {
     expect(result.stdout).not.toContain('report.html');
     expect(result.stdout).toMatch(/waitMean\s+\S+\s+\S+ – \S+/);
     expect(result.stdout).toContain('95% CI');
-    expect(filesUnder(out).sort()).toEqual(['tiny-cafe-lunch', 'tiny-cafe-lunch/replications.csv', 'tiny-cafe-lunch/summary.json'].sort());
+    expect(filesUnder(out).sort()).toEqual(['tiny-cafe-lunch', 'tiny-cafe-lunch/replications.csv', 'tiny-cafe-lunch/series.csv', 'tiny-cafe-lunch/summary.json'].sort());
+    const series = readFileSync(join(out, 'tiny-cafe-lunch/series.csv'), 'utf8').trim().split('\n');
+    expect(series[0]).toBe('time,station,waiting,waitingLo,waitingHi,inSystem,inSystemLo,inSystemHi,busy,busyLo,busyHi,servers');
+    expect(series[1]).toMatch(/^0,till,/);
     const csv = readFileSync(join(out, 'tiny-cafe-lunch/replications.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + 4);
     expect(csv[0]).toMatch(/^replication,arrivals,served,/);
@@ -51,7 +54,7 @@ describe('queuesim run', () => {
     const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out, '--json']);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'replications', 'unit', 'horizon', 'metrics', 'stations', 'segments', 'periods']);
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'replications', 'unit', 'horizon', 'metrics', 'stations', 'segments', 'periods', 'series', 'schedule']);
     expect(summary).toMatchObject({ scenario: 'Tiny café, lunch', seed: 5, replications: 4, unit: 'minute', horizon: 120 });
     expect(Object.keys(summary.metrics)).toEqual(metricsFor('system'));
     expect(Object.keys(summary.stations)).toEqual(['till']);

@@ -59,6 +59,7 @@ export function buildModel(options: ModelOptions): Model {
     unit: 'minute',
     horizon,
     warmup: options.warmup ?? 0,
+    seriesStep: horizon / 10,
     drain: options.drain ?? true,
     periods,
     stations: options.stations.map((s) => ({

@@ -1,0 +1,73 @@
+/**
+ * Over the day: each station's number waiting, number in the system (waiting + in service)
+ * and busy servers, sampled on a regular time grid 0, step, 2·step, … up to the horizon.
+ * Memory is the grid's (points × stations), never the customers'.
+ *
+ * A station reports its state just before each change (JourneyObserver.stationChanged),
+ * so the state passed at `time` held on [previous change, time): every grid point in that
+ * interval takes it. The value at a grid point is therefore the state in force at that
+ * instant after everything that happened exactly then (right-continuous, as a time average).
+ */
+import type { StationView } from '../model/journey.js';
+import type { Model } from '../model/model.js';
+
+/** One replication's series: per station, one value per grid point. */
+export interface ReplicationSeries {
+  waiting: Float64Array[];
+  inSystem: Float64Array[];
+  busy: Float64Array[];
+}
+
+/** The default grid step: about 100 points over the horizon, rounded to 1, 2 or 5 × 10^k. */
+export function defaultSeriesStep(horizon: number): number {
+  const raw = horizon / 100;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const mantissa = raw / power;
+  return (mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * power;
+}
+
+/** The grid times: 0, step, … while ≤ horizon. */
+export function seriesGrid(model: Model): number[] {
+  const points = Math.floor(model.horizon / model.seriesStep + 1e-9) + 1;
+  return Array.from({ length: points }, (_, i) => i * model.seriesStep);
+}
+
+/** Fed by the metrics observer at every station change (one observer keeps the journey's calls direct). */
+export class SeriesSampler {
+  private readonly series: ReplicationSeries;
+  /** Next grid point (index) each station has not yet filled. */
+  private readonly next: Int32Array;
+  private readonly points: number;
+
+  constructor(private readonly model: Model) {
+    this.points = seriesGrid(model).length;
+    const make = () => model.stations.map(() => new Float64Array(this.points));
+    this.series = { waiting: make(), inSystem: make(), busy: make() };
+    this.next = new Int32Array(model.stations.length);
+  }
+
+  /** Fills the grid points before `time` with the station's current state. */
+  sample(station: StationView, time: number): void {
+    const i = station.index;
+    const step = this.model.seriesStep;
+    let point = this.next[i]!;
+    if (point >= this.points || point * step >= time) return;
+    const { waiting, busy } = station;
+    const w = this.series.waiting[i]!;
+    const n = this.series.inSystem[i]!;
+    const b = this.series.busy[i]!;
+    while (point < this.points && point * step < time) {
+      w[point] = waiting;
+      n[point] = waiting + busy;
+      b[point] = busy;
+      point++;
+    }
+    this.next[i] = point;
+  }
+
+  /** The series of a run that ended at `end`, with the stations' final states. */
+  collect(stations: readonly StationView[]): ReplicationSeries {
+    for (const station of stations) this.sample(station, Infinity);
+    return this.series;
+  }
+}
