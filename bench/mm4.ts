@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { LAMBDA, MU, SERVERS, WAIT_BATCHES, erlangC, runEngine, runReference, type SideResult } from './mm4-model.js';
+import { EXPERIENCE_RATIO_TARGET, measureExperienceCost } from './experience.js';
 
 const RATIO_TARGET = 0.4;
 const MEMORY_RATIO_TARGET = 1.25;
@@ -171,6 +172,17 @@ const sanityOk =
   Math.abs(e.arrivals - customers) <= 5 * Math.sqrt(customers);
 console.log(`  model check (|wait diff| <= 4 SE, |utilisation diff| <= 0.01, all served): ${pass(sanityOk)}`);
 if (!sanityOk) failures.push('sanity: the simulated M/M/4 does not match Erlang C');
+
+// ---------------------------------------------------------------- experience
+{
+  const experienceRuns = Math.max(1, Math.min(runs, 7));
+  console.log(`\nWaiting experience: the same model with experience: {} on (perception, fairness, satisfaction, failures, after-effects); best of ${experienceRuns} alternating runs`);
+  const cost = measureExperienceCost(customers, experienceRuns);
+  const ok = cost.ratio >= EXPERIENCE_RATIO_TARGET;
+  console.log(`  plain ${fmt(cost.plainPerSecond)} customers/s, with experience ${fmt(cost.experiencePerSecond)} customers/s (satisfactionMean ${cost.satisfactionMean.toFixed(3)})`);
+  console.log(`  with/without: ${cost.ratio.toFixed(3)} (the experience costs ${(100 * (1 - cost.ratio)).toFixed(0)}%)   target >= ${EXPERIENCE_RATIO_TARGET.toFixed(2)}   ${pass(ok)}`);
+  if (!ok) failures.push(`experience: with/without = ${cost.ratio.toFixed(3)} < ${EXPERIENCE_RATIO_TARGET}`);
+}
 
 // ---------------------------------------------------------------- memory
 interface MemoryReport {

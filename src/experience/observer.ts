@@ -29,7 +29,8 @@ import {
 } from './aftermath.js';
 import { Information, type ExperienceConfig } from './config.js';
 import { failureProbability } from './quality.js';
-import { fairnessPenalty, quoteDisconfirmation, toleranceFactor, zoneScore } from './satisfaction.js';
+import { fairnessPenalty, lognormalFactor, quoteDisconfirmation, zoneScore } from './satisfaction.js';
+import { QuantileSketch } from '../metrics/quantiles.js';
 import { CustomerExperience, StationExperience } from './stats.js';
 
 /** The experience's random streams, one per source. */
@@ -87,6 +88,14 @@ export class ExperienceObserver extends JourneyWatcher {
   private readonly waitingAt: number[][];
   private readonly joins: Float64Array;
   private readonly anyFirstTimers: boolean[];
+  /** Whether any station quotes a wait (else the quote columns stay 0 and need no reset). */
+  private readonly anyQuotes: boolean;
+  /** σ and σ² of the lognormal tolerance factor (0: every customer has the segment's zone). */
+  private readonly toleranceSigma: number;
+  private readonly toleranceVariance: number;
+  /** The last perceived wait whose sketch bucket was computed (station, then segment, see it twice). */
+  private lastFelt = NaN;
+  private lastFeltBucket = -1;
 
   constructor(
     private readonly system: ServiceSystem,
@@ -114,18 +123,23 @@ export class ExperienceObserver extends JourneyWatcher {
     this.waitingAt = model.stations.map(() => []);
     this.joins = new Float64Array(model.stations.length);
     this.anyFirstTimers = model.segments.map((_, g) => config.waits.some((byStation) => byStation[g]!.firstTimeShare > 0));
+    this.anyQuotes = config.waits.some((byStation) => byStation.some((w) => w.information === Information.quote));
+    const cv = config.satisfaction.toleranceSpread;
+    this.toleranceVariance = Math.log(1 + cv * cv);
+    this.toleranceSigma = Math.sqrt(this.toleranceVariance);
   }
 
   override arrive(customer: Customer): void {
     const slot = customer.slot;
     this.perceived.values[slot] = 0;
-    this.quotedPerceived.values[slot] = 0;
-    this.quote.values[slot] = 0;
+    if (this.anyQuotes) {
+      this.quotedPerceived.values[slot] = 0;
+      this.quote.values[slot] = 0;
+    }
     this.slips.values[slot] = 0;
     this.failed.values[slot] = 0;
     this.familiarity.values[slot] = this.anyFirstTimers[customer.segment] ? this.streams.customers.next() : 1;
-    const spread = this.config.satisfaction.toleranceSpread;
-    this.tolerance.values[slot] = spread > 0 ? toleranceFactor(normalQuantile(this.streams.customers.next()), spread) : 1;
+    this.tolerance.values[slot] = this.toleranceSigma > 0 ? lognormalFactor(normalQuantile(this.streams.customers.next()), this.toleranceSigma, this.toleranceVariance) : 1;
   }
 
   override join(customer: Customer, station: StationView, ahead: number): void {
@@ -186,7 +200,7 @@ export class ExperienceObserver extends JourneyWatcher {
       const s = scopes.stations[station.index]!;
       s.served++;
       s.perceivedSum += felt;
-      s.perceived.add(felt);
+      s.perceived.addBucket(this.bucketOf(felt));
       s.slips += this.slipsHere.values[slot]!;
     }
   }
@@ -229,7 +243,7 @@ export class ExperienceObserver extends JourneyWatcher {
       if (outcome === Outcome.served) {
         s.served++;
         s.perceivedSum += perceived;
-        s.perceived.add(perceived);
+        s.perceived.addBucket(this.bucketOf(perceived));
       }
       s.left++;
       s.scoreSum += score;
@@ -258,6 +272,14 @@ export class ExperienceObserver extends JourneyWatcher {
     const felt = wait.factor * Math.pow(waited, wait.exponent) * wait.multiplier[solo]![unfamiliar]!;
     this.perceived.values[customer.slot]! += felt;
     return felt;
+  }
+
+  private bucketOf(value: number): number {
+    if (value !== this.lastFelt) {
+      this.lastFelt = value;
+      this.lastFeltBucket = QuantileSketch.bucketOf(value);
+    }
+    return this.lastFeltBucket;
   }
 
   private leaveWaitingList(list: number[], slot: number): void {

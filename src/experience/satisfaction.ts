@@ -121,7 +121,12 @@ export function withinTolerance(perceived: number, adequate: number): boolean {
  */
 export function toleranceFactor(z: number, cv: number): number {
   const variance = Math.log(1 + cv * cv);
-  return Math.exp(Math.sqrt(variance) * z - variance / 2);
+  return lognormalFactor(z, Math.sqrt(variance), variance);
+}
+
+/** toleranceFactor with σ = √ln(1 + cv²) and σ² computed once (the per-customer form). */
+export function lognormalFactor(z: number, sigma: number, variance: number): number {
+  return Math.exp(sigma * z - variance / 2);
 }
 
 /** Value of the service (§1.3 #7, [A]): A′ = A·(1 + v), never below D. */

@@ -20,6 +20,29 @@ const distribution = fc.oneof(
 
 const periodNames = ['early', 'middle', 'late'];
 
+/** Waiting conditions and experience settings, when a generated scenario uses the experience. */
+const waitingConditions = fc.record(
+  {
+    stage: fc.constantFrom('pre', 'in', 'post'),
+    occupied: fc.boolean(),
+    comfortable: fc.boolean(),
+    information: fc.constantFrom('none', 'position', 'quote'),
+    firstTimeShare: fc.constantFrom(0, 0.3, 1),
+    value: fc.constantFrom(0, 0.5),
+    apology: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+const experienceKeys = fc.record(
+  {
+    perception: fc.record({ enabled: fc.boolean() }, { requiredKeys: [] }),
+    satisfaction: fc.record({ toleranceSpread: fc.constantFrom(0, 0.3) }, { requiredKeys: [] }),
+    quality: fc.record({ enabled: fc.boolean() }, { requiredKeys: [] }),
+    aftermath: fc.record({ preset: fc.constantFrom('tarp', 'courseNotes'), severity: fc.constantFrom('minor', 'major') }, { requiredKeys: [] }),
+  },
+  { requiredKeys: [] },
+);
+
 const scenario = fc
   .record({
     stations: fc.integer({ min: 1, max: 3 }),
@@ -29,6 +52,7 @@ const scenario = fc
     warmupShare: fc.constantFrom(0, 0, 0.3),
     drain: fc.boolean(),
     seed: fc.nat(10_000),
+    experience: fc.boolean(),
   })
   .chain((shape) => {
     const names = periodNames.slice(0, shape.periods);
@@ -46,6 +70,7 @@ const scenario = fc
           queueCapacity: fc.integer({ min: 0, max: 4 }),
           discipline: fc.constantFrom('fifo', 'priority'),
           service: distribution,
+          ...(shape.experience ? { waiting: waitingConditions } : {}),
         },
         { requiredKeys: ['id', 'servers', 'service'] },
       );
@@ -58,6 +83,18 @@ const scenario = fc
           priority: fc.integer({ min: 1, max: 3 }),
           patience: distribution,
           balkAt: fc.integer({ min: 1, max: 5 }),
+          ...(shape.experience
+            ? {
+                tolerance: fc.oneof(fc.constantFrom('coffee', 'bank', 'clinic'), fc.record({ desired: fc.constant(1), adequate: fc.constantFrom(2, 5) })),
+                balking: fc.oneof(
+                  fc.constant({ rule: 'discouraged' }),
+                  fc.record({ rule: fc.constant('linear'), maxInSystem: fc.integer({ min: 1, max: 8 }) }),
+                  fc.constant({ rule: 'geometric' }),
+                  fc.constant({ rule: 'logit' }),
+                ),
+                waiting: waitingConditions,
+              }
+            : {}),
         },
         { requiredKeys: ['id', 'arrivals', 'route'] },
       );
@@ -73,8 +110,24 @@ const scenario = fc
       }),
       stations: fc.tuple(...stationIds.map(station)),
       segments: fc.tuple(...Array.from({ length: shape.segments }, (_, i) => segment(`g${i}`))),
+      ...(shape.experience ? { experience: experienceKeys } : {}),
     });
   });
+
+/** The experience's own invariants: shares are shares, scores lie in 1..5, zones partition. */
+function checkExperience(...scopes: (MetricValues | MetricValues[])[]): void {
+  for (const m of scopes.flat()) {
+    if (!Number.isFinite(m.satisfactionMean)) continue;
+    expect(m.satisfactionMean).toBeGreaterThanOrEqual(1);
+    expect(m.satisfactionMean).toBeLessThanOrEqual(5);
+    expect(m.withinDesiredShare).toBeLessThanOrEqual(m.withinToleranceShare! + 1e-12);
+    expect(m.withinToleranceShare! + m.belowAdequateShare!).toBeCloseTo(1, 12);
+    expect(m.apostleShare! + m.terroristShare!).toBeLessThanOrEqual(1 + 1e-12);
+    expect(m.repurchaseRate).toBeGreaterThanOrEqual(0);
+    expect(m.repurchaseRate).toBeLessThanOrEqual(1);
+    expect(m.complaints).toBeGreaterThanOrEqual(0);
+  }
+}
 
 const outcomes = ['served', 'balked', 'reneged', 'blocked', 'denied', 'inSystemAtEnd'] as const;
 const accounted = (m: MetricValues) => outcomes.reduce((sum, name) => sum + (m[name] ?? 0), 0);
@@ -97,7 +150,10 @@ describe('conservation of customers (property-based)', () => {
           if (Number.isFinite(utilisation)) expect(utilisation).toBeGreaterThanOrEqual(0);
           if (Number.isFinite(utilisation)) expect(utilisation).toBeLessThanOrEqual(1 + 1e-12);
           if (r.metrics.served! > 0) expect(r.metrics.waitMean).toBeGreaterThanOrEqual(0);
+          if (spec.experience !== undefined) checkExperience(r.metrics, r.segments);
         }
+        // Determinism: the same scenario and seed give the same numbers.
+        expect(runReplications(loaded.model).replications).toEqual(replications);
       }),
       { numRuns: 200, seed: 20261127 },
     );
