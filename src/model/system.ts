@@ -244,6 +244,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     const admission = this.joinPolicies[customer.segment]!.decide(customer, station);
     if (admission === Admission.block) return this.end(customer, Outcome.blocked, station.index);
     if (admission === Admission.balk) return this.end(customer, Outcome.balked, station.index);
+    if (admission === Admission.deny) return this.end(customer, Outcome.denied, station.index);
 
     customer.joinedAt = now;
     const ahead = station.waiting;
