@@ -3,9 +3,10 @@
  * wraps another's policy comes after it). Adding a capability = adding one module here.
  */
 import type { Model } from '../model/model.js';
+import { reservationsLever } from '../reservations/lever.js';
 import type { Lever } from './lever.js';
 
-export const defaultLevers: readonly Lever[] = [];
+export const defaultLevers: readonly Lever[] = [reservationsLever];
 
 /** The levers `model` uses, in installation order. */
 export function activeLevers(model: Model, levers: readonly Lever[] = defaultLevers): Lever[] {
