@@ -46,8 +46,8 @@ export function checkReservations(data: Raw): LeverProblem[] {
     const where: KeyPath = Array.isArray(slots.times) ? ['slots', 'times'] : ['slots'];
     if (times.length === 0) report(where, 'the grid has no slot before its end (from must be less than until)');
     if (times.some((t, i) => i > 0 && t <= times[i - 1]!)) report(where, 'slot times must be in ascending order, each once');
-    if (times.some((t) => t >= horizon)) report(where, `every slot must be before the horizon (${horizon})`);
     if (number(slots.until) !== undefined && number(slots.until)! > horizon) report(['slots', 'until'], `until must not be after the horizon (${horizon})`);
+    else if (times.some((t) => t >= horizon)) report(where, `every slot must be before the horizon (${horizon})`);
     const perSlot = (value: unknown, path: KeyPath) => {
       if (Array.isArray(value) && value.length !== times.length) report(path, `gives ${value.length} values for ${times.length} slots`);
     };
