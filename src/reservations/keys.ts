@@ -62,7 +62,7 @@ const DemandSchema = z
   ])
   .meta({
     description:
-      'Booking requests per slot: full (default: every slot is booked up to its limit), a number or one per slot (that many ask), or { poisson: mean or one per slot }.',
+      'Booking requests per slot: full (default [A]: every slot is booked up to its limit), a number or one per slot (that many ask), or { poisson: mean or one per slot }.',
   });
 
 /** Arrival minus booked time: negative is early. */
@@ -84,7 +84,7 @@ export const PunctualitySchema = z
   ])
   .meta({
     description:
-      'Arrival minus booked time (negative = early): a number, { dist: normal, mean, sd }, { dist: uniform, min, max } or { dist: empirical, values, weights? }. Default 0.',
+      'Arrival minus booked time (negative = early): a number, { dist: normal, mean, sd }, { dist: uniform, min, max } or { dist: empirical, values, weights? }. Default 0: on time [A].',
   });
 
 const BookingLimitSchema = z
@@ -104,7 +104,7 @@ const BookingLimitSchema = z
   ])
   .meta({
     description:
-      'Bookings accepted per slot: none (= bookable capacity C), { policy: fixedExtra, extra }, { policy: percentage, percent }, capacityOverShowRate (⌈C/p⌉) or { policy: optimal, revenue, overageCost? } (critical fractile, models.md §4.2).',
+      'Bookings accepted per slot: none (= bookable capacity C), { policy: fixedExtra, extra }, { policy: percentage, percent }, capacityOverShowRate (⌈C/p⌉) or { policy: optimal, revenue, overageCost? } (critical fractile, models.md §4.2). Default none [A].',
   });
 
 const WalkInClass = z.strictObject({
@@ -129,7 +129,7 @@ const ProtectionSchema = z
   ])
   .meta({
     description:
-      'Units of each slot kept from bookings for walk-ins: { rule: fixed, units }, { rule: littlewood, reservedValue, walkIns: { value, mean, sd? } } or { rule: emsrb, reservedValue, walkIns: [{ value, mean, sd }] } (models.md §4.3). Default none.',
+      'Units of each slot kept from bookings for walk-ins: { rule: fixed, units }, { rule: littlewood, reservedValue, walkIns: { value, mean, sd? } } or { rule: emsrb, reservedValue, walkIns: [{ value, mean, sd }] } (models.md §4.3). Default none [A]; the level is rounded to the nearest unit [A].',
   });
 
 export const ReservationsSchema = z
@@ -138,8 +138,8 @@ export const ReservationsSchema = z
     station: z.string().min(1).optional().meta({ description: 'The booked station (default: the first of the segment’s route).' }),
     slots: SlotsSchema,
     demand: DemandSchema.optional(),
-    cancel: probability('cancel').optional().meta({ description: 'Probability a booking is cancelled before the day (default 0).' }),
-    noShow: probability('noShow').optional().meta({ description: 'Probability a kept booking does not come (default 0.08).' }),
+    cancel: probability('cancel').optional().meta({ description: 'Probability a booking is cancelled before the day (default 0 [A]).' }),
+    noShow: probability('noShow').optional().meta({ description: 'Probability a kept booking does not come (default 0.08: primary-care clinic, models.md §4.1 [S]; restaurants without a guarantee 0.15 [S2]).' }),
     punctuality: PunctualitySchema.optional(),
     hold: z
       .union([z.literal('station'), DistributionSchema])
@@ -148,16 +148,16 @@ export const ReservationsSchema = z
     overflow: z
       .enum(['wait', 'deny'], { error: 'overflow must be wait or deny' })
       .optional()
-      .meta({ description: 'Booked customers beyond a slot’s capacity: wait (default) or deny (turned away unless a unit is free).' }),
-    compensation: nonNegative('compensation').optional().meta({ description: 'Cost per denied booked customer (default 0).' }),
+      .meta({ description: 'Booked customers beyond a slot’s capacity: wait (default [A]) or deny (turned away unless a unit is free).' }),
+    compensation: nonNegative('compensation').optional().meta({ description: 'Cost per denied booked customer (default 0 [A]; models.md §4.2 suggests 2·r for restaurants, 0.5·r for clinics [A]).' }),
     bookingLimit: BookingLimitSchema.optional(),
     protection: ProtectionSchema.optional(),
     holdForBookings: z
       .union([
         z.literal(false),
         z.strictObject({
-          ahead: nonNegative('ahead').optional().meta({ description: 'Start holding units this long before a slot (default: the mean hold time).' }),
-          grace: nonNegative('grace').optional().meta({ description: 'Stop holding this long after the booked time (default 15).' }),
+          ahead: nonNegative('ahead').optional().meta({ description: 'Start holding units this long before a slot (default: the mean hold time [D]).' }),
+          grace: nonNegative('grace').optional().meta({ description: 'Stop holding this long after the booked time (default 15 [A]).' }),
         }),
       ])
       .optional()

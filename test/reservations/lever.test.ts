@@ -6,7 +6,8 @@
  * r·served − h·denied has the expectation of overbooking.ts, which peaks at b*.
  */
 import { describe, expect, it } from 'vitest';
-import { runReplications, summariseValues } from './run.js';
+import { runReplications } from '../../src/index.js';
+import { summariseValues } from '../../src/metrics/summarise.js';
 import { expectedDenied, expectedEmpty, expectedProfit, optimalBookingLimit } from '../../src/reservations/overbooking.js';
 import { expectInCi } from '../theory/expect-in-ci.js';
 import { modelOf, slotScenario } from './scenario.js';
