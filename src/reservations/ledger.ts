@@ -71,22 +71,15 @@ export class ReservationLedger extends JourneyWatcher {
 
   /** The lever's metrics: system, per segment and per period. */
   collect(): LeverMetrics {
-    const whole = this.scopes(() => true, (segment) => this.sumWalkIns(segment, -1));
-    const periods = this.model.periods.map((_, p) =>
-      this.scopes(
-        (slotPeriod) => slotPeriod === p,
-        (segment) => this.sumWalkIns(segment, p),
-      ),
-    );
-    return { ...whole, periods };
+    return { ...this.scopes(-1), periods: this.model.periods.map((_, p) => this.scopes(p)) };
   }
 
-  /** System and segment values over the counted slots whose period `inPeriod` accepts. */
-  private scopes(inPeriod: (period: number) => boolean, walkIns: (segment: number) => [number, number]): Required<Pick<LeverMetrics, 'metrics' | 'segments'>> {
+  /** System and segment values of period p (−1: the whole run): counted slots by slot time, walk-ins by arrival. */
+  private scopes(p: number): Required<Pick<LeverMetrics, 'metrics' | 'segments'>> {
     const { config, book } = this;
     const slots = { bookings: 0, cancellations: 0, noShows: 0, shows: 0, denied: 0, empty: 0, waitPast: 0, started: 0, limits: 0, count: 0 };
     config.slots.forEach((slot, k) => {
-      if (!slot.counted || !inPeriod(slot.period)) return;
+      if (!slot.counted || (p >= 0 && slot.period !== p)) return;
       slots.bookings += book.bookings[k]!;
       slots.cancellations += book.cancellations[k]!;
       slots.noShows += book.noShows[k]!;
@@ -112,7 +105,7 @@ export class ReservationLedger extends JourneyWatcher {
     let served = 0;
     let turnedAway = 0;
     const segments = this.model.segments.map((_, i) => {
-      const [s, t] = walkIns(i);
+      const [s, t] = this.walkIns(i, p);
       served += s;
       turnedAway += t;
       return { ...(i === config.segment ? booked : none), walkInsServed: s, walkInsTurnedAway: t };
@@ -121,7 +114,7 @@ export class ReservationLedger extends JourneyWatcher {
   }
 
   /** [served, turned away] of a segment's walk-ins, in period p (−1: all periods). */
-  private sumWalkIns(segment: number, p: number): [number, number] {
+  private walkIns(segment: number, p: number): [number, number] {
     let served = 0;
     let turnedAway = 0;
     for (let q = 0; q < this.periods; q++) {
