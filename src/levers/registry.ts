@@ -4,9 +4,10 @@
  */
 import { experienceLever } from '../experience/lever.js';
 import type { Model } from '../model/model.js';
+import { reservationsLever } from '../reservations/lever.js';
 import type { Lever } from './lever.js';
 
-export const defaultLevers: readonly Lever[] = [experienceLever];
+export const defaultLevers: readonly Lever[] = [reservationsLever, experienceLever];
 
 /** The levers `model` uses, in installation order. */
 export function activeLevers(model: Model, levers: readonly Lever[] = defaultLevers): Lever[] {

@@ -4,7 +4,7 @@
  *   arrive ─▶ reach ─▶ choose ─▶ join ─▶ start ─▶ finish ─▶ route: next station? ─▶ reach …
  *   (source)    │      (join       ▲                                  │
  *               │       policy)    └─ renege (patience policy)        └─ no: leave (served)
- *               └─ balk / block
+ *               └─ balk / block / deny
  *
  * Decisions are policies (policies.ts): where customers come from (arrival source), whether
  * they join (join policy), how long they wait (patience), where they go next (router), who

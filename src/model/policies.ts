@@ -16,7 +16,12 @@ export interface ArrivalSource {
   start(journey: JourneyControl): void;
 }
 
-export const Admission = { join: 0, balk: 1, block: 2 } as const;
+/**
+ * What a join policy decides. `deny` is a refusal by a reservation system (a booked customer
+ * beyond the slot's capacity, a walk-in while the free units are held for bookings): the
+ * customer leaves with the outcome `denied`.
+ */
+export const Admission = { join: 0, balk: 1, block: 2, deny: 3 } as const;
 export type Admission = (typeof Admission)[keyof typeof Admission];
 
 /** A station as join policies see it: its state and its fixed limits. */
@@ -25,7 +30,7 @@ export interface StationAtJoin extends StationView {
   readonly queueCapacity: number;
 }
 
-/** Whether a customer who reaches a station joins its line, balks or is blocked. */
+/** Whether a customer who reaches a station joins its line, balks, is blocked or is denied. */
 export interface JoinPolicy {
   decide(customer: Customer, station: StationAtJoin): Admission;
 }

@@ -30,6 +30,13 @@ const coreKinds: readonly { name: string; rank: Rank }[] = [
   { name: 'close', rank: Rank.close },
 ];
 
+/** The outcome of a customer who does not join, by admission (join itself has none). */
+const refusalOutcome: Readonly<Record<Exclude<Admission, typeof Admission.join>, Outcome>> = {
+  [Admission.balk]: Outcome.balked,
+  [Admission.block]: Outcome.blocked,
+  [Admission.deny]: Outcome.denied,
+};
+
 /** What arrival sources and levers may do to the journey. */
 export interface JourneyControl {
   readonly model: Model;
@@ -242,8 +249,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     customer.station = station.index;
     this.observer.reach(customer, station, now);
     const admission = this.joinPolicies[customer.segment]!.decide(customer, station);
-    if (admission === Admission.block) return this.end(customer, Outcome.blocked, station.index);
-    if (admission === Admission.balk) return this.end(customer, Outcome.balked, station.index);
+    if (admission !== Admission.join) return this.end(customer, refusalOutcome[admission], station.index);
 
     customer.joinedAt = now;
     const ahead = station.waiting;

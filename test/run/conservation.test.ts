@@ -1,7 +1,8 @@
 /**
  * Property: in every replication of every scenario, each customer ends with exactly one
  * outcome, so arrivals = served + balked + reneged + blocked + denied + inSystemAtEnd —
- * system-wide, per segment and per station (where "served" means served there).
+ * system-wide, per segment and per station (where "served" means served there). The same
+ * holds with reservations, where booked customers and walk-ins can be denied.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +130,63 @@ function checkExperience(...scopes: (MetricValues | MetricValues[])[]): void {
   }
 }
 
+/** The random scenarios above with a booked segment and a random `reservations` key added. */
+const withReservations = scenario.chain((spec) => {
+  const stationIds = spec.stations.map((s) => s.id);
+  const horizon = spec.time.horizon;
+  const probability = fc.constantFrom(0, 0.1, 0.5);
+  return fc
+    .record({
+      route: fc.array(fc.constantFrom(...stationIds), { minLength: 1, maxLength: 2 }),
+      patience: fc.option(distribution, { nil: undefined }),
+      times: fc.uniqueArray(fc.integer({ min: 0, max: horizon - 1 }), { minLength: 1, maxLength: 4 }),
+      capacity: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+      demand: fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 6 }), fc.record({ poisson: fc.double({ min: 0, max: 6, noNaN: true }) })),
+      cancel: probability,
+      noShow: probability,
+      punctuality: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: -10, max: 10 }),
+        fc.record({ dist: fc.constant('normal'), mean: fc.integer({ min: -5, max: 5 }), sd: fc.integer({ min: 0, max: 10 }) }),
+      ),
+      hold: fc.option(distribution, { nil: undefined }),
+      overflow: fc.constantFrom('wait', 'deny'),
+      compensation: fc.constantFrom(0, 50),
+      bookingLimit: fc.oneof(
+        fc.constantFrom('none', 'capacityOverShowRate'),
+        fc.record({ policy: fc.constant('fixedExtra'), extra: fc.integer({ min: 0, max: 3 }) }),
+        fc.record({ policy: fc.constant('percentage'), percent: fc.integer({ min: 0, max: 50 }) }),
+        fc.record({ policy: fc.constant('optimal'), revenue: fc.constant(60), overageCost: fc.constantFrom(30, 120) }),
+      ),
+      protection: fc.option(fc.record({ rule: fc.constant('fixed'), units: fc.integer({ min: 0, max: 2 }) }), { nil: undefined }),
+      holdForBookings: fc.oneof(fc.constant(undefined), fc.constant(false), fc.record({ ahead: fc.integer({ min: 0, max: 20 }), grace: fc.integer({ min: 0, max: 20 }) })),
+      appointments: fc.option(fc.record({ rule: fc.constantFrom('fixedInterval', 'baileyWelch'), length: fc.integer({ min: 1, max: 60 }) }), { nil: undefined }),
+    })
+    .map((r) => {
+      const capacity = r.capacity ?? (r.appointments === undefined ? undefined : 3);
+      const reservations = Object.fromEntries(
+        Object.entries({
+          segment: 'booked',
+          station: r.route.at(-1),
+          slots: { times: [...r.times].sort((a, b) => a - b), ...(capacity === undefined ? {} : { capacity }) },
+          demand: r.demand,
+          cancel: r.cancel,
+          noShow: r.cancel === 0.5 && r.noShow === 0.5 ? 0.1 : r.noShow,
+          punctuality: r.punctuality,
+          hold: r.hold,
+          overflow: r.overflow,
+          compensation: r.compensation,
+          bookingLimit: r.bookingLimit,
+          protection: r.protection,
+          holdForBookings: r.holdForBookings,
+          appointments: r.appointments,
+        }).filter(([, value]) => value !== undefined),
+      );
+      const booked = { id: 'booked', arrivals: { rate: 0 }, route: r.route, ...(r.patience === undefined ? {} : { patience: r.patience }) };
+      return { ...spec, segments: [...spec.segments, booked], reservations };
+    });
+});
+
 const outcomes = ['served', 'balked', 'reneged', 'blocked', 'denied', 'inSystemAtEnd'] as const;
 const accounted = (m: MetricValues) => outcomes.reduce((sum, name) => sum + (m[name] ?? 0), 0);
 
@@ -157,5 +215,36 @@ describe('conservation of customers (property-based)', () => {
       }),
       { numRuns: 200, seed: 20261127 },
     );
+  });
+
+  it('holds with reservations too: booked customers and walk-ins who are denied are accounted for', () => {
+    const seen = { bookedDenied: 0, walkInsDenied: 0 };
+    fc.assert(
+      fc.property(withReservations, (spec) => {
+        const loaded = validateScenario(spec);
+        if (!loaded.ok) throw new Error(`generator made an invalid scenario: ${JSON.stringify(loaded.problems)}`);
+        const { replications } = runReplications(loaded.model);
+        const booked = loaded.model.segments.length - 1;
+        for (const r of replications) {
+          expect(accounted(r.metrics)).toBe(r.metrics.arrivals);
+          for (const segment of r.segments) expect(accounted(segment)).toBe(segment.arrivals);
+          for (const station of r.stations) expect(accounted(station)).toBe(station.arrivals);
+          expect(r.segments.reduce((sum, s) => sum + s.denied!, 0)).toBe(r.metrics.denied);
+          expect(r.metrics.bookings).toBe(r.metrics.cancellations! + r.metrics.noShows! + r.metrics.shows!);
+          // Slots count from the warm-up by their slot time, customers by their arrival time.
+          if (loaded.model.warmup === 0) {
+            expect(r.segments[booked]!.arrivals).toBe(r.metrics.shows);
+            expect(r.segments[booked]!.denied).toBeLessThanOrEqual(r.metrics.shows!);
+          }
+          if (loaded.model.drain) expect(r.metrics.inSystemAtEnd).toBe(0);
+          seen.bookedDenied += r.segments[booked]!.denied!;
+          seen.walkInsDenied += r.metrics.denied! - r.segments[booked]!.denied!;
+        }
+      }),
+      { numRuns: 150, seed: 20261128 },
+    );
+    // The generator does reach both kinds of denial, so the identity was tested with them.
+    expect(seen.bookedDenied).toBeGreaterThan(0);
+    expect(seen.walkInsDenied).toBeGreaterThan(0);
   });
 });

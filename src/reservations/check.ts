@@ -1,0 +1,72 @@
+/**
+ * Consistency checks of the `reservations` key against the rest of the scenario: the names it
+ * uses, the slot grid against the horizon, list lengths against the number of slots, and
+ * policies that need a show probability or a cost. They read the raw data defensively, so
+ * they run even when the schema found other problems.
+ */
+import type { LeverProblem } from '../levers/lever.js';
+import { hint, type KeyPath } from '../scenario/problems.js';
+import { slotTimesOf } from './slot-grid.js';
+
+type Raw = Record<string, unknown>;
+const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const idOf = (value: unknown): string | undefined => (isMap(value) && typeof value.id === 'string' ? value.id : undefined);
+
+export function checkReservations(data: Raw): LeverProblem[] {
+  const spec = data.reservations;
+  if (!isMap(spec)) return [];
+  const problems: LeverProblem[] = [];
+  const report = (path: KeyPath, message: string) => problems.push({ path: ['reservations', ...path], message });
+
+  const segments = list(data.segments);
+  const segmentIds = segments.map(idOf).filter((id): id is string => id !== undefined);
+  const stationIds = list(data.stations).map(idOf).filter((id): id is string => id !== undefined);
+  const segment = segments.find((s) => idOf(s) === spec.segment);
+  if (typeof spec.segment === 'string' && segment === undefined) report(['segment'], `unknown segment "${spec.segment}"${hint(spec.segment, segmentIds)}`);
+  if (isMap(segment)) {
+    const rate = isMap(segment.arrivals) ? segment.arrivals.rate : undefined;
+    const rates = isMap(rate) ? Object.values(rate) : [rate];
+    if (rates.some((r) => typeof r === 'number' && r !== 0)) {
+      report(['segment'], `the customers of "${String(spec.segment)}" come by booking: set its arrivals.rate to 0 (walk-ins are another segment)`);
+    }
+    const route = list(segment.route);
+    if (typeof spec.station === 'string') {
+      if (!stationIds.includes(spec.station)) report(['station'], `unknown station "${spec.station}"${hint(spec.station, stationIds)}`);
+      else if (!route.includes(spec.station)) report(['station'], `the route of "${String(spec.segment)}" does not visit "${spec.station}"`);
+    }
+  }
+
+  const time = isMap(data.time) ? data.time : {};
+  const horizon = number(time.horizon);
+  const slots = spec.slots;
+  const times = horizon === undefined ? undefined : slotTimesOf(slots, horizon);
+  if (times !== undefined && horizon !== undefined && isMap(slots)) {
+    const where: KeyPath = Array.isArray(slots.times) ? ['slots', 'times'] : ['slots'];
+    if (times.length === 0) report(where, 'the grid has no slot before its end (from must be less than until)');
+    if (times.some((t, i) => i > 0 && t <= times[i - 1]!)) report(where, 'slot times must be in ascending order, each once');
+    if (number(slots.until) !== undefined && number(slots.until)! > horizon) report(['slots', 'until'], `until must not be after the horizon (${horizon})`);
+    else if (times.some((t) => t >= horizon)) report(where, `every slot must be before the horizon (${horizon})`);
+    const perSlot = (value: unknown, path: KeyPath) => {
+      if (Array.isArray(value) && value.length !== times.length) report(path, `gives ${value.length} values for ${times.length} slots`);
+    };
+    perSlot(slots.capacity, ['slots', 'capacity']);
+    perSlot(spec.demand, ['demand']);
+    if (isMap(spec.demand)) perSlot(spec.demand.poisson, ['demand', 'poisson']);
+  }
+  if (isMap(spec.appointments) && isMap(slots) && slots.capacity === undefined) {
+    report(['slots', 'capacity'], 'appointments need the capacity of each session (how many customers it is planned for)');
+  }
+
+  const show = (1 - (number(spec.cancel) ?? 0)) * (1 - (number(spec.noShow) ?? 0.08));
+  const limit = spec.bookingLimit;
+  const policy = isMap(limit) ? limit.policy : limit;
+  if ((policy === 'capacityOverShowRate' || policy === 'optimal') && show === 0) {
+    report(['bookingLimit'], `${String(policy)} needs bookings that can show: cancel or noShow is 1`);
+  }
+  if (policy === 'optimal' && isMap(limit) && limit.overageCost === undefined && !((number(spec.compensation) ?? 0) > 0)) {
+    report(['bookingLimit'], 'the optimal limit needs the cost of a customer who shows beyond capacity: give overageCost, or a compensation above 0');
+  }
+  return problems;
+}

@@ -1,0 +1,178 @@
+/**
+ * The `reservations` scenario key: what is booked, when, by how many, who fails to come, how
+ * many bookings to accept and what happens to those who come beyond capacity. Every default
+ * is named in `reservationDefaults` with its models.md source tag.
+ */
+import { z } from 'zod';
+import { DistributionSchema } from '../scenario/schema.js';
+
+/** The defaults of the optional keys, each with its source (models.md §4). */
+export const reservationDefaults = {
+  /** Probability a booking is cancelled before the day [A]: none unless the scenario says so. */
+  cancel: 0,
+  /** No-show probability of a kept booking: primary-care clinic, 8.0% of 263,464 appointments (Marshfield Clinic 2021) [S]. */
+  noShow: 0.08,
+  /** Arrival minus booked time [A]: everyone on time. */
+  punctuality: 0,
+  /** A booked customer beyond capacity waits (clinic practice, LaGanga & Lawrence 2007 [S]) rather than being turned away [A]. */
+  overflow: 'wait',
+  /** Compensation per denied booked customer [A]: none unless given (restaurants: h = 2·r, clinics: h = 0.5·r, §4.2 [A]). */
+  compensation: 0,
+  /** Booking limit: accept exactly the bookable capacity, no overbooking [A]. */
+  bookingLimit: 'none',
+  /** Units of each slot kept from bookings for walk-ins [A]. */
+  protectedUnits: 0,
+  /** Minutes after the booked time a table is kept for a booked customer who has not come [A]. */
+  grace: 15,
+} as const;
+
+const probability = (what: string) =>
+  z.number().min(0, { error: `${what} must be between 0 and 1` }).max(1, { error: `${what} must be between 0 and 1` });
+const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
+const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
+const wholeNumber = (what: string) => z.int({ error: `${what} must be a whole number` }).min(0, { error: `${what} must be 0 or more` });
+
+const capacity = z
+  .union([wholeNumber('capacity'), z.array(wholeNumber('capacity')).min(1)])
+  .optional()
+  .meta({ description: 'Units each slot can take: one number, or one per slot (default: the station’s servers at the slot time).' });
+
+const SlotsSchema = z
+  .union([
+    z.strictObject({
+      times: z.array(nonNegative('a slot time')).min(1, { error: 'times must list at least one slot' }).meta({ description: 'Slot times, ascending.' }),
+      capacity,
+    }),
+    z.strictObject({
+      every: positive('every').meta({ description: 'Fixed-interval grid: a slot every this long.' }),
+      from: nonNegative('from').optional().meta({ description: 'First slot (default 0).' }),
+      until: positive('until').optional().meta({ description: 'No slot at or after this time (default the horizon).' }),
+      capacity,
+    }),
+  ])
+  .meta({ description: 'The slot grid: { times: [...] } or { every, from?, until? }, each with an optional capacity.' });
+
+const count = wholeNumber('demand');
+const DemandSchema = z
+  .union([
+    z.literal('full'),
+    count,
+    z.array(count).min(1),
+    z.strictObject({ poisson: z.union([nonNegative('poisson'), z.array(nonNegative('poisson')).min(1)]) }),
+  ])
+  .meta({
+    description:
+      'Booking requests per slot: full (default [A]: every slot is booked up to its limit), a number or one per slot (that many ask), or { poisson: mean or one per slot }.',
+  });
+
+/** Arrival minus booked time: negative is early. */
+export const PunctualitySchema = z
+  .union([
+    z.number(),
+    z.strictObject({ dist: z.literal('normal'), mean: z.number(), sd: nonNegative('sd') }),
+    z
+      .strictObject({ dist: z.literal('uniform'), min: z.number(), max: z.number() })
+      .refine((d) => d.min <= d.max, { error: 'min must not exceed max', path: ['max'] }),
+    z
+      .strictObject({
+        dist: z.literal('empirical'),
+        values: z.array(z.number()).min(1, { error: 'needs at least one value' }),
+        weights: z.array(nonNegative('each weight')).optional(),
+      })
+      .refine((d) => d.weights === undefined || d.weights.length === d.values.length, { error: 'weights must have one entry per value', path: ['weights'] })
+      .refine((d) => d.weights === undefined || d.weights.some((w) => w > 0), { error: 'at least one weight must be greater than 0', path: ['weights'] }),
+  ])
+  .meta({
+    description:
+      'Arrival minus booked time (negative = early): a number, { dist: normal, mean, sd }, { dist: uniform, min, max } or { dist: empirical, values, weights? }. Default 0: on time [A].',
+  });
+
+const BookingLimitSchema = z
+  .union([
+    z.enum(['none', 'capacityOverShowRate']),
+    z.strictObject({ policy: z.literal('none') }),
+    z.strictObject({ policy: z.literal('fixedExtra'), extra: wholeNumber('extra') }),
+    z.strictObject({ policy: z.literal('percentage'), percent: nonNegative('percent') }),
+    z.strictObject({ policy: z.literal('capacityOverShowRate') }),
+    z.strictObject({
+      policy: z.literal('optimal'),
+      revenue: positive('revenue').meta({ description: 'r: margin of a booked customer served (the cost of an empty unit).' }),
+      overageCost: positive('overageCost')
+        .optional()
+        .meta({ description: 'h: cost of a booked customer who shows beyond capacity (default: compensation).' }),
+    }),
+  ])
+  .meta({
+    description:
+      'Bookings accepted per slot: none (= bookable capacity C), { policy: fixedExtra, extra }, { policy: percentage, percent }, capacityOverShowRate (⌈C/p⌉) or { policy: optimal, revenue, overageCost? } (critical fractile, models.md §4.2). Default none [A].',
+  });
+
+const WalkInClass = z.strictObject({
+  value: positive('value').meta({ description: 'What a walk-in of this class is worth per unit.' }),
+  mean: nonNegative('mean').meta({ description: 'Walk-ins of this class who would take a unit of one slot, on average.' }),
+  sd: nonNegative('sd').optional().meta({ description: 'Their standard deviation (normal demand); without it, Poisson.' }),
+});
+
+const ProtectionSchema = z
+  .discriminatedUnion('rule', [
+    z.strictObject({ rule: z.literal('fixed'), units: wholeNumber('units') }),
+    z.strictObject({
+      rule: z.literal('littlewood'),
+      reservedValue: positive('reservedValue').meta({ description: 'What a booking is worth per unit.' }),
+      walkIns: WalkInClass,
+    }),
+    z.strictObject({
+      rule: z.literal('emsrb'),
+      reservedValue: positive('reservedValue'),
+      walkIns: z.array(WalkInClass.required({ sd: true })).min(1, { error: 'walkIns must list at least one class' }),
+    }),
+  ])
+  .meta({
+    description:
+      'Units of each slot kept from bookings for walk-ins: { rule: fixed, units }, { rule: littlewood, reservedValue, walkIns: { value, mean, sd? } } or { rule: emsrb, reservedValue, walkIns: [{ value, mean, sd }] } (models.md §4.3). Default none [A]; the level is rounded to the nearest unit [A].',
+  });
+
+export const ReservationsSchema = z
+  .strictObject({
+    segment: z.string().min(1).meta({ description: 'The segment whose customers come by booking (its arrivals.rate must be 0).' }),
+    station: z.string().min(1).optional().meta({ description: 'The booked station (default: the first of the segment’s route).' }),
+    slots: SlotsSchema,
+    demand: DemandSchema.optional(),
+    cancel: probability('cancel').optional().meta({ description: 'Probability a booking is cancelled before the day (default 0 [A]).' }),
+    noShow: probability('noShow').optional().meta({ description: 'Probability a kept booking does not come (default 0.08: primary-care clinic, models.md §4.1 [S]; restaurants without a guarantee 0.15 [S2]).' }),
+    punctuality: PunctualitySchema.optional(),
+    hold: z
+      .union([z.literal('station'), DistributionSchema])
+      .optional()
+      .meta({ description: 'How long a booked customer holds the unit: station (default: the segment’s service there) or a duration.' }),
+    overflow: z
+      .enum(['wait', 'deny'], { error: 'overflow must be wait or deny' })
+      .optional()
+      .meta({ description: 'Booked customers beyond a slot’s capacity: wait (default [A]) or deny (turned away unless a unit is free).' }),
+    compensation: nonNegative('compensation').optional().meta({ description: 'Cost per denied booked customer (default 0 [A]; models.md §4.2 suggests 2·r for restaurants, 0.5·r for clinics [A]).' }),
+    bookingLimit: BookingLimitSchema.optional(),
+    protection: ProtectionSchema.optional(),
+    holdForBookings: z
+      .union([
+        z.literal(false),
+        z.strictObject({
+          ahead: nonNegative('ahead').optional().meta({ description: 'Start holding units this long before a slot (default: the mean hold time [D]).' }),
+          grace: nonNegative('grace').optional().meta({ description: 'Stop holding this long after the booked time (default 15 [A]).' }),
+        }),
+      ])
+      .optional()
+      .meta({ description: 'Walk-ins are turned away when the free units are owed to bookings due soon; false: walk-ins take any free unit.' }),
+    appointments: z
+      .strictObject({
+        rule: z.enum(['fixedInterval', 'baileyWelch'], { error: 'rule must be fixedInterval or baileyWelch' }),
+        length: positive('length').meta({ description: 'Session length: the b bookings of a slot get times every length/b from the slot time.' }),
+      })
+      .optional()
+      .meta({ description: 'Spread each slot’s bookings over a session (clinics, models.md §4.4) instead of all at the slot time.' }),
+  })
+  .meta({ description: 'Reservations, no-shows and overbooking at one station (README: Reservations).' });
+
+export type ReservationsFile = z.infer<typeof ReservationsSchema>;
+export type PunctualitySpec = z.infer<typeof PunctualitySchema>;
+
+export const reservationKeys = { scenario: { reservations: ReservationsSchema.optional() } };

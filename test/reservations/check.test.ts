@@ -1,0 +1,64 @@
+/**
+ * Problems with the `reservations` key are reported with their key path, together with every
+ * other problem of the file, before anything runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../../src/index.js';
+import { slotScenario } from './scenario.js';
+
+function problemsOf(scenario: Record<string, unknown>): string[] {
+  const loaded = validateScenario(scenario, 'test.yaml');
+  return loaded.ok ? [] : loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
+}
+
+const withReservations = (reservations: Record<string, unknown>, servers = 2) => slotScenario({ servers, horizon: 100, reservations: { slots: { times: [0] }, ...reservations } });
+
+describe('checks of the reservations key', () => {
+  it('names an existing segment, with a hint for a typo', () => {
+    expect(problemsOf(withReservations({ segment: 'guest' }))).toEqual(['reservations.segment: unknown segment "guest" (did you mean "guests"?)']);
+  });
+
+  it('the booked segment comes only by booking: its arrivals.rate must be 0', () => {
+    const scenario = withReservations({});
+    (scenario.segments as Record<string, unknown>[])[0]!.arrivals = { rate: 0.5 };
+    expect(problemsOf(scenario)).toEqual(['reservations.segment: the customers of "guests" come by booking: set its arrivals.rate to 0 (walk-ins are another segment)']);
+  });
+
+  it('the booked station exists and is on the segment’s route', () => {
+    expect(problemsOf(withReservations({ station: 'room' }))).toEqual(['reservations.station: unknown station "room" (did you mean "rooms"?)']);
+    const scenario = withReservations({ station: 'bar' });
+    (scenario.stations as unknown[]).push({ id: 'bar', servers: 1, service: 1 });
+    expect(problemsOf(scenario)).toEqual(['reservations.station: the route of "guests" does not visit "bar"']);
+  });
+
+  it('slots are ascending, before the horizon, and lists have one value per slot', () => {
+    expect(problemsOf(withReservations({ slots: { times: [50, 20] } }))).toEqual(['reservations.slots.times: slot times must be in ascending order, each once']);
+    expect(problemsOf(withReservations({ slots: { times: [0, 100] } }))).toEqual(['reservations.slots.times: every slot must be before the horizon (100)']);
+    expect(problemsOf(withReservations({ slots: { every: 10, until: 200 } }))).toEqual(['reservations.slots.until: until must not be after the horizon (100)']);
+    expect(problemsOf(withReservations({ slots: { times: [0, 50], capacity: [1] }, demand: [1, 2, 3] }))).toEqual([
+      'reservations.slots.capacity: gives 1 values for 2 slots',
+      'reservations.demand: gives 3 values for 2 slots',
+    ]);
+  });
+
+  it('appointments need the session capacity', () => {
+    expect(problemsOf(withReservations({ appointments: { rule: 'baileyWelch', length: 60 } }))).toEqual([
+      'reservations.slots.capacity: appointments need the capacity of each session (how many customers it is planned for)',
+    ]);
+  });
+
+  it('the optimal limit needs a cost for a customer who shows beyond capacity, and bookings that can show', () => {
+    expect(problemsOf(withReservations({ bookingLimit: { policy: 'optimal', revenue: 10 } }))).toEqual([
+      'reservations.bookingLimit: the optimal limit needs the cost of a customer who shows beyond capacity: give overageCost, or a compensation above 0',
+    ]);
+    expect(problemsOf(withReservations({ noShow: 1, bookingLimit: 'capacityOverShowRate' }))).toEqual([
+      'reservations.bookingLimit: capacityOverShowRate needs bookings that can show: cancel or noShow is 1',
+    ]);
+  });
+
+  it('shape errors come from the schema: probabilities, policies, unknown keys', () => {
+    expect(problemsOf(withReservations({ noShow: 1.5 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1']);
+    expect(problemsOf(withReservations({ overflow: 'refuse' }))).toEqual(['reservations.overflow: must be one of wait, deny; got "refuse"']);
+    expect(problemsOf(withReservations({ noshow: 0.1 }))[0]).toMatch(/^reservations.noshow: unknown key "noshow" \(did you mean "noShow"\?\)/);
+  });
+});
