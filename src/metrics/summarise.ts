@@ -4,6 +4,7 @@
  */
 import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
+import { activeLevers } from '../levers/registry.js';
 import type { ReplicationResult } from '../run/simulate.js';
 import type { ScopedValues } from './collect.js';
 import { metricsFor, type MetricValues, type Scope } from './catalogue.js';
@@ -44,6 +45,8 @@ export interface RunSummary extends ScopedSummaries {
   horizon: number;
   /** By period name, in the scenario's order. */
   periods?: Record<string, PeriodSummary>;
+  /** What each lever that describes itself reports once for the run (levers/lever.ts), by lever name. */
+  levers?: Record<string, Record<string, unknown>>;
 }
 
 /** Summary statistics of one metric's per-replication values (NaN = undefined there). */
@@ -89,6 +92,9 @@ function summariseScopes(model: Model, samples: readonly ScopedValues[], levers:
 
 export function summariseRun(model: Model, seed: number, results: readonly ReplicationResult[], levers?: readonly Lever[]): RunSummary {
   const replications = results.length;
+  const described = activeLevers(model, levers).flatMap((lever) =>
+    lever.describe === undefined ? [] : [[lever.name, lever.describe(model.levers[lever.name], model)] as const],
+  );
   return {
     scenario: model.name,
     seed,
@@ -104,5 +110,6 @@ export function summariseRun(model: Model, seed: number, results: readonly Repli
         ...summariseScopes(model, results.map((r) => r.periods[p]!), levers, replications),
       }),
     ),
+    ...(described.length > 0 ? { levers: Object.fromEntries(described) } : {}),
   };
 }

@@ -36,7 +36,7 @@ export function simulate(model: Model, replication: number, seed: number = model
   }
   const endTime = system.run();
   const result: ReplicationResult = { replication, endTime, events: system.sim.eventsHandled, ...collector.collect(endTime, system.stations) };
-  for (const source of measured) addMetrics(result, source.collect(endTime, system.stations));
+  for (const source of measured) addMetrics(result, source.collect(endTime, system.stations, result));
   return result;
 }
 
