@@ -107,7 +107,10 @@ export interface Lever<Config = unknown> {
    * LeverSettleError when there is none.
    */
   settle?(model: Model, config: Config, run: RunSet): Config;
-  /** Plain data the lever reports once for the run (the results' `levers.<name>`). */
+  /**
+   * Plain data the lever reports once for the run (the results' `levers.<name>`); a string
+   * `note` in it is also printed under the terminal tables.
+   */
   describe?(config: Config, model: Model): Record<string, unknown>;
 }
 

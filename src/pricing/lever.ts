@@ -81,6 +81,7 @@ export function describePricing(config: PricingConfig, model: Model): Record<str
     ...(config.congestion === null || settled === null || settled === undefined
       ? {}
       : {
+          note: `Pricing: the congestion fixed point settled after ${settled.iterations} iteration${settled.iterations === 1 ? '' : 's'} (last change of a share ${settled.change.toPrecision(2)}, tolerance ${config.congestion.tolerance}).`,
           congestion: {
             iterations: settled.iterations,
             change: settled.change,

@@ -80,14 +80,15 @@ export function calibrateChoice(input: ChoiceInput): PeriodChoice | undefined {
     baseShares: [],
     waitWeight: model.betaPrice * input.valueOfWaiting,
   };
-  choice.baseShares = choiceShares(choice, input.referencePrices);
+  // Without the promotion: the base is the scenario's demand, which no promotion shaped.
+  choice.baseShares = nestedLogitShares(model, calibration.prices, nestParameter).slots;
   return choice;
 }
 
 /**
  * The shares of the periods in the choice at `prices` (per period), with `extra` utility per
  * period of the choice added to the promotion (the congestion term); without either, at the
- * reference prices, these are exactly `baseShares`.
+ * reference prices, these are exactly `baseShares` (the same computation, bit for bit).
  */
 export function choiceShares(choice: PeriodChoice, prices: readonly number[], extra?: readonly number[]): number[] {
   const utility = extra === undefined && choice.promotion.every((d) => d === 0) ? undefined : choice.promotion.map((d, j) => d + (extra?.[j] ?? 0));
