@@ -5,7 +5,8 @@
  * half-width (the rest would be noise), at most 4; without a CI, as formatNumber would.
  */
 export function decimalsFor(half: number | null | undefined, value: number): number {
-  if (half === null || half === undefined || !Number.isFinite(half) || half <= 0) {
+  // A half-width of rounding noise (a value the same in every replication) is no spread.
+  if (half === null || half === undefined || !Number.isFinite(half) || half <= 1e-9 * Math.abs(value)) {
     const abs = Math.abs(value);
     return abs >= 100 ? 1 : abs >= 1 || abs === 0 ? 2 : 3;
   }

@@ -60,6 +60,7 @@ export function checkPricing(data: Raw): LeverProblem[] {
   problems.push(...perPeriodProblems(top.referencePrice, ['pricing', 'referencePrice'], periods));
   problems.push(...perPeriodProblems(top.price, ['pricing', 'price'], periods));
   problems.push(...perPeriodProblems(top.promotion, ['pricing', 'promotion'], periods, false));
+  if (isMap(top.congestion)) problems.push(...perPeriodProblems(top.congestion.referenceWaits, ['pricing', 'congestion', 'referenceWaits'], periods));
   const calibrateOnProblem = (value: unknown, path: KeyPath) => {
     if (typeof value === 'string' && !periods.includes(value)) {
       problems.push({ path, message: periods.length === 0 ? 'calibrateOn needs named periods in time.periods' : `unknown period "${value}"${hint(value, periods)}` });

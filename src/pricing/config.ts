@@ -51,6 +51,8 @@ export interface CongestionConfig {
   damping: number;
   tolerance: number;
   maxIterations: number;
+  /** Per period: the waits at which the rates were observed; null = the scenario's own, simulated at the reference prices. */
+  referenceWaits: number[] | null;
   /** Null until settled (pricing/congestion.ts). */
   settled: SettledCongestion | null;
 }
@@ -60,7 +62,7 @@ export interface SettledCongestion {
   iterations: number;
   /** The largest change of a share in the last step. */
   change: number;
-  /** Per segment and period: the expected wait at the reference prices (the scenario's rates). */
+  /** Per segment and period: the expected wait at which the rates were observed (referenceWaits, or simulated at the reference prices). */
   baseWaits: number[][];
   /** Per segment and period: the expected wait in the last step. */
   waits: number[][];

@@ -6,10 +6,13 @@
  * damped iteration of analytic/fixed-point.ts; each step runs a whole set of replications
  * (the run's seed and count: common random numbers make each step a deterministic map).
  *
- * The scenario's rates are the demand observed at the reference prices, with the waits those
- * rates cause: the utilities are calibrated at those base waits W⁰ (one more set of
- * replications), so the term is −β_w·(E[W_k] − W⁰_k), and at the reference prices, without
- * promotion, the fixed point is the scenario itself.
+ * The scenario's rates are the demand observed at the reference prices, with the waits W⁰
+ * customers then expected: the utilities are calibrated at W⁰, so the term is
+ * −β_w·(E[W_k] − W⁰_k). By default W⁰ are the waits the scenario itself gives at the
+ * reference prices (one more set of replications), and at those prices, without promotion,
+ * the fixed point is the scenario itself. A variant that changes the system (one more
+ * server) gives `referenceWaits`, the waits of the system as it was, so its shorter waits
+ * draw customers.
  *
  * The iterate is each responsive segment's shares of its market by period; the step's change
  * is the largest change of one share. Not settling within maxIterations is an error of the
@@ -62,7 +65,8 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
   const waitsOf = (results: readonly ReplicationResult[]) => segments.map((_, i) => expectedWaits(results, i, periods));
   if (responsive.length === 0) return { ...config, congestion: { ...congestion, settled: { iterations: 0, change: 0, baseWaits: [], waits: [] } } };
 
-  const baseWaits = waitsOf(run(withPricing(model, atRates(config, segments.map((s) => s.baseRates), model))));
+  const reference = congestion.referenceWaits;
+  const baseWaits = reference !== null ? segments.map(() => [...reference]) : waitsOf(run(withPricing(model, atRates(config, segments.map((s) => s.baseRates), model))));
   // The iterate: the responsive segments' shares, one block per segment.
   const blocks = responsive.map((i) => segments[i]!.choice!.periods.length);
   const split = (x: readonly number[]) => {
@@ -92,7 +96,7 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
   if (!result.converged) {
     throw new LeverSettleError(
       ['pricing', 'congestion'],
-      `the demand split did not settle: after ${result.iterations} iterations a share still moved by ${result.change.toPrecision(3)} in the last step ` +
+      `the demand split did not settle: after ${result.iterations} iteration${result.iterations === 1 ? '' : 's'} a share still moved by ${result.change.toPrecision(3)} in the last step ` +
         `(tolerance ${congestion.tolerance}); lower pricing.congestion.damping (now ${congestion.damping}), raise its tolerance or maxIterations, or run more replications (the waits are simulated)`,
     );
   }

@@ -68,6 +68,13 @@ export const CongestionSchema = z
       .positive({ error: 'tolerance must be greater than 0' })
       .optional()
       .meta({ description: `Settled when no period's share of a segment's market moves by this much in one step (default ${d.tolerance} [A]).` }),
+    referenceWaits: z
+      .union([z.number().nonnegative({ error: 'a wait must be 0 or more' }), z.record(z.string(), z.number().nonnegative({ error: 'a wait must be 0 or more' }))])
+      .optional()
+      .meta({
+        description:
+          'The expected waits (a number, or per period) at which the arrival rates were observed. Default: the waits this scenario itself gives at the reference prices (simulated). Give the waits of the system as it was when a variant changes the system (one more server).',
+      }),
     maxIterations: z
       .int({ error: 'maxIterations must be a whole number' })
       .min(1, { error: 'maxIterations must be at least 1' })

@@ -23,6 +23,7 @@ export function resolvePricing(data: ScenarioData, model: Model): PricingConfig 
           damping: keys.congestion.damping ?? d.damping,
           tolerance: keys.congestion.tolerance ?? d.tolerance,
           maxIterations: keys.congestion.maxIterations ?? d.maxIterations,
+          referenceWaits: keys.congestion.referenceWaits === undefined ? null : perPeriod(keys.congestion.referenceWaits, model.periods),
           settled: null,
         };
   return { segments, congestion };
@@ -59,6 +60,6 @@ export function withRates(segment: SegmentPricing, rates: readonly number[], per
 }
 
 function perPeriod(value: PerPeriodPrice | undefined, periods: readonly Period[]): number[] {
-  if (value === undefined) throw new Error('pricing: a reference price must be resolved by now (check.ts)');
+  if (value === undefined) throw new Error('pricing: a per-period value must be resolved by now (check.ts)');
   return periods.map((p) => (typeof value === 'number' ? value : Object.hasOwn(value, p.name) ? value[p.name]! : NaN));
 }

@@ -113,3 +113,21 @@ describe('the congestion fixed point (two periods, M/M/1 each)', () => {
     expect(() => settleModel(small, 1, 2)).toThrow(/did not settle: after 2 iterations a share still moved by .* \(tolerance 1e-9\); lower pricing\.congestion\.damping/);
   });
 });
+
+describe('reference waits: the waits at which the rates were observed', () => {
+  it('a variant with shorter waits than the reference draws customers to them', () => {
+    // The same two periods, but the waits the rates were observed at are longer than these.
+    const data = { ...scenario({ valueOfWaiting: VALUE_OF_WAITING, referenceWaits: { a: 2.6, b: 0.6 } }), replications: 3 };
+    const model = modelOf({ ...data, pricing: { ...data.pricing, price: 10 } });
+    const settled = settleModel(model, model.seed, 3).levers.pricing as PricingConfig;
+    const [a, b] = settled.segments[0]!.pricedRates;
+    expect(a!).toBeGreaterThan(BASE[0]!);
+    expect(b!).toBeGreaterThan(BASE[1]!);
+    expect(settled.congestion!.settled!.baseWaits).toEqual([[2.6, 0.6]]);
+  });
+
+  it('name every period', () => {
+    const loaded = validateScenario(scenario({ valueOfWaiting: 1, referenceWaits: { a: 1 } }));
+    expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual(['pricing.congestion.referenceWaits: gives no value for period b']);
+  });
+});
