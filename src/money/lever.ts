@@ -18,12 +18,12 @@ import { resolveMoney } from './resolve.js';
 import { Till } from './till.js';
 
 export const moneyMetrics: readonly MetricInfo[] = [
-  { name: 'revenue', scopes: ['system', 'segment'], kind: 'money', description: 'price of the period of arrival × party size, over the customers served' },
-  { name: 'sideRevenue', scopes: ['system', 'segment'], kind: 'money', description: 'spendWhileWaiting × time waited in lines, over every customer who waited' },
-  { name: 'staffCost', scopes: ['system', 'station'], kind: 'money', description: 'scheduled servers × time × staff cost, over the measured time up to closing' },
-  { name: 'overtimeCost', scopes: ['system', 'station'], kind: 'money', description: 'overtime × overtime cost' },
-  { name: 'lostRevenue', scopes: ['system', 'segment'], kind: 'money', description: 'value of the customers lost: balked, reneged, blocked, and (expected) lost to price' },
-  { name: 'profit', scopes: ['system'], kind: 'money', description: 'revenue + sideRevenue − staffCost − overtimeCost − fixed cost − deniedCost' },
+  { name: 'revenue', scopes: ['system', 'segment'], kind: 'money', description: 'with money: the price of the period of arrival × party size, over the customers served' },
+  { name: 'sideRevenue', scopes: ['system', 'segment'], kind: 'money', description: 'with money: spendWhileWaiting × time waited in lines, over every customer who waited (served or not)' },
+  { name: 'staffCost', scopes: ['system', 'station'], kind: 'money', description: 'with money: scheduled servers × time × staff cost per server-hour, over the measured time up to closing' },
+  { name: 'overtimeCost', scopes: ['system', 'station'], kind: 'money', description: 'with money: overtime × overtime cost per hour' },
+  { name: 'lostRevenue', scopes: ['system', 'segment'], kind: 'money', description: 'with money: value of the customers lost: balked, reneged, blocked, and the expected lost to price' },
+  { name: 'profit', scopes: ['system'], kind: 'money', description: 'with money: revenue + sideRevenue − staffCost − overtimeCost − fixedCost − deniedCost (with reservations)' },
 ];
 
 export const moneyLever = defineLever<MoneyConfig>({

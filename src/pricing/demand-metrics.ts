@@ -24,13 +24,13 @@ const accountFields = {
 } as const satisfies Record<string, Exclude<keyof DemandAccount, 'shifted'>>;
 
 export const demandMetrics: readonly MetricInfo[] = [
-  { name: 'baseDemand', scopes, kind: 'count', description: "expected customers at the reference prices: the scenario's arrival rates × the period's length" },
-  { name: 'pricedDemand', scopes, kind: 'count', description: 'expected customers at the charged prices: the demand simulated' },
-  { name: 'stayedDemand', scopes, kind: 'count', description: 'base customers who still come in the same period' },
-  { name: 'shiftedOut', scopes, kind: 'count', description: 'base customers of the period who come in another period instead' },
-  { name: 'shiftedIn', scopes, kind: 'count', description: 'customers who come in the period instead of their base period' },
-  { name: 'lostToPrice', scopes, kind: 'count', description: 'base customers who no longer come at all at the charged prices' },
-  { name: 'gainedFromPrice', scopes, kind: 'count', description: 'customers who come only at the charged prices, from "not at all"' },
+  { name: 'baseDemand', scopes, kind: 'count', description: "with pricing: expected customers at the reference prices, the scenario's arrival rates × time (the whole period, warm-up included)" },
+  { name: 'pricedDemand', scopes, kind: 'count', description: 'with pricing: expected customers at the charged prices, the demand simulated' },
+  { name: 'stayedDemand', scopes, kind: 'count', description: 'with pricing: base customers who still come in the same period' },
+  { name: 'shiftedOut', scopes, kind: 'count', description: 'with pricing: base customers who come in another period instead (counted in the period they left)' },
+  { name: 'shiftedIn', scopes, kind: 'count', description: 'with pricing: customers who come in this period instead of their base period (counted in the period they moved to)' },
+  { name: 'lostToPrice', scopes, kind: 'count', description: 'with pricing: base customers who no longer come at all at the charged prices' },
+  { name: 'gainedFromPrice', scopes, kind: 'count', description: 'with pricing: customers who come only at the charged prices (from "not at all")' },
 ];
 
 /** One scope's values from per-period accounts: period `p`, or the whole day when p is undefined. */
