@@ -4,12 +4,8 @@
  * and costs per hour need a time unit that converts to hours.
  */
 import type { LeverProblem } from '../levers/lever.js';
-import { perPeriodProblems, periodNamesOf } from '../pricing/check.js';
+import { isMap, list, perPeriodProblems, periodNamesOf, type Raw } from '../levers/raw-data.js';
 import { convertibleUnits, hoursPerUnit } from './hours.js';
-
-type Raw = Record<string, unknown>;
-const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 export function checkMoney(data: Raw): LeverProblem[] {
   const problems: LeverProblem[] = [];

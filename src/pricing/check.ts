@@ -5,34 +5,10 @@
  * has demand to calibrate from. They read the raw data defensively (it may have other
  * problems), like scenario/consistency.ts.
  */
+import { isMap, list, perPeriodProblems, periodNamesOf, type Raw } from '../levers/raw-data.js';
 import type { LeverProblem } from '../levers/lever.js';
 import { hint, type KeyPath } from '../scenario/problems.js';
 import { choosesPeriods, pricingDefaults, pricingResponses, type PricingResponse } from './defaults.js';
-
-type Raw = Record<string, unknown>;
-const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-/** The named periods of the raw scenario (empty without time.periods). */
-export function periodNamesOf(data: Raw): string[] {
-  const time = isMap(data.time) ? data.time : {};
-  return list(time.periods).flatMap((p) => (isMap(p) && typeof p.name === 'string' ? [p.name] : []));
-}
-
-/**
- * Problems of a number-or-per-period value: a map needs named periods, names only periods,
- * and (when `complete`) gives every period a value.
- */
-export function perPeriodProblems(value: unknown, path: KeyPath, periods: readonly string[], complete = true): LeverProblem[] {
-  if (!isMap(value)) return [];
-  if (periods.length === 0) return [{ path, message: 'per-period values need named periods in time.periods' }];
-  const problems: LeverProblem[] = Object.keys(value)
-    .filter((key) => !periods.includes(key))
-    .map((key) => ({ path: [...path, key], message: `unknown period "${key}"${hint(key, periods)}` }));
-  const missing = periods.filter((name) => !Object.hasOwn(value, name));
-  if (complete && missing.length > 0) problems.push({ path, message: `gives no value for period${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
-  return problems;
-}
 
 const responseOf = (value: unknown): PricingResponse | undefined =>
   typeof value === 'string' && (pricingResponses as readonly string[]).includes(value) ? (value as PricingResponse) : undefined;
