@@ -128,6 +128,15 @@ describe('compensation for denied service', () => {
   });
 });
 
+describe('money only observes', () => {
+  it('leaves every core metric of every replication as it was', () => {
+    const { money: _, ...plain } = cafe({});
+    const withMoney = modelOf(cafe({ price: 4, staffCostPerHour: 18, spendWhileWaiting: 0.1, fixedCost: 10 }));
+    const without = modelOf(plain);
+    for (let r = 0; r < 3; r++) expect(simulate(withMoney, r).metrics).toMatchObject(simulate(without, r).metrics);
+  });
+});
+
 describe('checks', () => {
   it('money.price is for scenarios without pricing, and names every period', () => {
     expect(problemsOf(cafe({ price: 4 }, { pricing: { referencePrice: 4 } }))).toEqual([
