@@ -1,6 +1,8 @@
 /** `queuesim run FILE...`: simulate, print the tables (or the JSON), write out/<slug>/. */
 import { join } from 'node:path';
-import { runReplications } from '../run/replicate.js';
+import { LeverSettleError } from '../levers/lever.js';
+import { runReplications, type RunOutput } from '../run/replicate.js';
+import { formatProblem } from '../scenario/problems.js';
 import { replicationsCsv, seriesCsv } from '../run/csv.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { loadScenarioFiles, reportProblems } from './scenario-files.js';
@@ -41,13 +43,23 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
   }
 
   const summaries: RunSummary[] = [];
-  for (const { model } of loaded) {
+  for (const { file, model } of loaded) {
     const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet });
-    const { summary, replications } = runReplications(model, {
-      seed: options.seed,
-      replications: options.reps,
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    let output: RunOutput;
+    try {
+      output = runReplications(model, {
+        seed: options.seed,
+        replications: options.reps,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    } catch (error) {
+      progress.done();
+      if (!(error instanceof LeverSettleError)) throw error;
+      // A lever's equilibrium that does not settle is a problem of the scenario, not a bug.
+      process.stderr.write(`error: ${formatProblem({ file, path: error.path, message: error.message })}\n`);
+      return 2;
+    }
+    const { summary, replications } = output;
     progress.done();
     // Loaded only when needed: vega and resvg take a moment to import.
     const report = options.report === false ? {} : await (await import('../report/index.js')).buildReport(summary);

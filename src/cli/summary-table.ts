@@ -15,9 +15,9 @@ function cell(name: string, metrics: MetricSummaries): string {
   return mean + half;
 }
 
-const stationColumns = ['utilisation', 'queueLengthMean', 'waitMean', 'waitP90', 'served', 'overtime', 'perceivedWaitMean', 'satisfactionMean'];
-const segmentColumns = ['arrivals', 'served', 'waitMean', 'waitP90', 'abandonmentRate', 'perceivedWaitMean', 'satisfactionMean', 'denied'];
-const periodColumns = ['arrivals', 'served', 'abandonmentRate', 'waitMean', 'waitP90', 'utilisation', 'queueLengthMean', 'satisfactionMean'];
+const stationColumns = ['utilisation', 'queueLengthMean', 'waitMean', 'waitP90', 'served', 'overtime', 'perceivedWaitMean', 'satisfactionMean', 'staffCost'];
+const segmentColumns = ['arrivals', 'served', 'waitMean', 'waitP90', 'abandonmentRate', 'perceivedWaitMean', 'satisfactionMean', 'denied', 'pricedDemand', 'revenue'];
+const periodColumns = ['baseDemand', 'pricedDemand', 'arrivals', 'served', 'abandonmentRate', 'waitMean', 'waitP90', 'utilisation', 'queueLengthMean', 'satisfactionMean', 'revenue', 'profit'];
 
 /** The columns of `wanted` that some row has. */
 function present(wanted: readonly string[], rows: readonly MetricSummaries[]): string[] {
@@ -52,6 +52,9 @@ export function renderSummary(summary: RunSummary): string {
   if (periods.length > 1) {
     const rows = Object.fromEntries(periods.map(([name, period]) => [`${name} (${period.start}–${period.end})`, period.metrics]));
     parts.push('', compactTable('Period', rows, periodColumns));
+  }
+  for (const description of Object.values(summary.levers ?? {})) {
+    if (typeof description.note === 'string') parts.push('', description.note);
   }
   return parts.join('\n');
 }

@@ -10,16 +10,22 @@
  *             the scenario does not use the lever, so the run is exactly the core's;
  *   metrics   the metrics it reports (name, scopes, kind, definition) for tables and the README;
  *   install   per replication: replace policies, register event kinds and customer columns,
- *             add observers, using only its own named random streams; returns what it measured.
+ *             add observers, using only its own named random streams; returns what it measured;
+ *   settle    (optional) before the replications, when its part of the model depends on the
+ *             simulation's own results (an equilibrium such as congestion-aware demand): it
+ *             may run whole sets of replications and returns its settled config;
+ *   describe  (optional) plain data it reports once for the whole run (results: `levers.<name>`).
  *
  * Levers are listed in registry.ts; tests may pass their own list.
  */
 import type { z } from 'zod';
 import type { MetricInfo, MetricValues } from '../metrics/catalogue.js';
+import type { CollectedMetrics } from '../metrics/collect.js';
 import type { StationView } from '../model/journey.js';
 import type { Model } from '../model/model.js';
 import type { ServiceSystem } from '../model/system.js';
 import type { RandomStream } from '../random/streams.js';
+import type { ReplicationResult } from '../run/simulate.js';
 import type { KeyPath } from '../scenario/problems.js';
 
 export interface LeverKeys {
@@ -55,8 +61,30 @@ export interface LeverMetrics {
 }
 
 export interface MetricSource {
-  /** Reads out the replication's values once it has ended at `end`. */
-  collect(end: number, stations: readonly StationView[]): LeverMetrics;
+  /**
+   * Reads out the replication's values once it has ended at `end`. `measured` holds the
+   * core's metrics of the replication (and those of the levers installed before this one),
+   * so a lever can build on them (money prices the core's `overtime`) instead of measuring
+   * the same thing twice.
+   */
+  collect(end: number, stations: readonly StationView[], measured: CollectedMetrics): LeverMetrics;
+}
+
+/** Runs a whole set of replications of `model` (the run's seed and replication count). */
+export type RunSet = (model: Model) => readonly ReplicationResult[];
+
+/**
+ * A lever's part of the model that cannot be settled (an equilibrium that does not
+ * converge): a problem of the scenario at `path`, reported like one.
+ */
+export class LeverSettleError extends Error {
+  constructor(
+    readonly path: KeyPath,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LeverSettleError';
+  }
 }
 
 /** The validated scenario data, with the lever's own keys in it. */
@@ -73,6 +101,17 @@ export interface Lever<Config = unknown> {
   resolve(data: ScenarioData, model: Model): Config | undefined;
   readonly metrics?: readonly MetricInfo[];
   install(system: ServiceSystem, config: Config, context: ReplicationContext): MetricSource | undefined;
+  /**
+   * Before the replications: the settled config, found by running whole sets of replications
+   * of `model` through `run` (pure: same model, seed and count give the same config). Throws
+   * LeverSettleError when there is none.
+   */
+  settle?(model: Model, config: Config, run: RunSet): Config;
+  /**
+   * Plain data the lever reports once for the run (the results' `levers.<name>`); a string
+   * `note` in it is also printed under the terminal tables.
+   */
+  describe?(config: Config, model: Model): Record<string, unknown>;
 }
 
 /** Declares a lever with its config type checked (the registry holds them as Lever<unknown>). */

@@ -4,10 +4,18 @@
  */
 import { experienceLever } from '../experience/lever.js';
 import type { Model } from '../model/model.js';
+import { moneyLever } from '../money/lever.js';
+import { pricingLever } from '../pricing/lever.js';
 import { reservationsLever } from '../reservations/lever.js';
 import type { Lever } from './lever.js';
 
-export const defaultLevers: readonly Lever[] = [reservationsLever, experienceLever];
+/**
+ * pricing replaces the scenario's arrival source (arrivalSources[0]), so it comes before any
+ * lever that adds or wraps arrivals; reservations wrap the booked segment's admission before
+ * the experience's balking rule wraps it again; money reads pricing's prices and the metrics
+ * of every lever before it, so it comes last.
+ */
+export const defaultLevers: readonly Lever[] = [pricingLever, reservationsLever, experienceLever, moneyLever];
 
 /** The levers `model` uses, in installation order. */
 export function activeLevers(model: Model, levers: readonly Lever[] = defaultLevers): Lever[] {

@@ -4,6 +4,7 @@
  */
 import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
+import { activeLevers } from '../levers/registry.js';
 import type { ReplicationResult } from '../run/simulate.js';
 import type { ScopedValues } from './collect.js';
 import { seriesGrid } from './series.js';
@@ -47,6 +48,8 @@ export interface RunSummary extends ScopedSummaries {
   horizon: number;
   /** The same metrics per named period of the scenario, by period name, in period order. */
   periods?: Record<string, PeriodSummary>;
+  /** What each lever that describes itself reports once for the run (levers/lever.ts), by lever name. */
+  levers?: Record<string, Record<string, unknown>>;
   /** Station state over the day on a regular time grid, averaged over replications. */
   series?: RunSeries;
   /** Each station's scheduled servers per period. */
@@ -125,6 +128,9 @@ function summariseScopes(model: Model, samples: readonly ScopedValues[], levers:
 
 export function summariseRun(model: Model, seed: number, results: readonly ReplicationResult[], levers?: readonly Lever[]): RunSummary {
   const replications = results.length;
+  const described = activeLevers(model, levers).flatMap((lever) =>
+    lever.describe === undefined ? [] : [[lever.name, lever.describe(model.levers[lever.name], model)] as const],
+  );
   return {
     scenario: model.name,
     ...(model.description === undefined ? {} : { description: model.description }),
@@ -146,6 +152,7 @@ export function summariseRun(model: Model, seed: number, results: readonly Repli
       model.stations.map((s) => s.id),
       (i) => model.periods.map((period, p) => ({ period: period.name, start: period.start, end: period.end, servers: model.stations[i]!.servers[p]! })),
     ),
+    ...(described.length > 0 ? { levers: Object.fromEntries(described) } : {}),
   };
 }
 

@@ -4,8 +4,8 @@
  * Exp(1) draw and carries it across period boundaries, so a rate change at a boundary takes
  * effect exactly there (not "at the rate of the period where the last arrival fell").
  */
-import type { Period } from './model.js';
-import type { RandomStream } from '../random/streams.js';
+import type { Model, Period } from './model.js';
+import { createStream, sources, type RandomStream } from '../random/streams.js';
 import { Rank, type EventHandlerOf } from './events.js';
 import type { ArrivalSource } from './policies.js';
 import type { JourneyControl } from './system.js';
@@ -70,4 +70,23 @@ export class PoissonArrivals implements ArrivalSource, EventHandlerOf {
     if (next < this.horizon) journey.schedule(next, this.kind, segment);
     journey.enter(segment);
   }
+}
+
+/**
+ * The scenario's arrival source: one Poisson process per segment at `rates` (per segment,
+ * per period; by default the segments' own `arrivals.rate`), each on that segment's arrivals
+ * stream. The core builds its source here, and so does a lever that reshapes demand (pricing):
+ * both draw exactly the same numbers, so equal rates give identical arrivals, and other rates
+ * give the same sample path stretched in time (common random numbers).
+ */
+export function scenarioArrivals(
+  model: Model,
+  seed: number,
+  replication: number,
+  rates: readonly (readonly number[])[] = model.segments.map((spec) => spec.rates),
+): PoissonArrivals {
+  return new PoissonArrivals(
+    model.segments.map((spec, i) => new ArrivalProcess(model.periods, rates[i]!, createStream(seed, replication, sources.arrivals(spec.id)))),
+    model.horizon,
+  );
 }

@@ -8,7 +8,7 @@
 import { Simulator, type EventHandle, type EventHandler } from '../engine/simulator.js';
 import { samplerFor, type Sampler } from '../random/distributions.js';
 import { createStream, sources, type RandomStream } from '../random/streams.js';
-import { ArrivalProcess, PoissonArrivals } from './arrivals.js';
+import { scenarioArrivals } from './arrivals.js';
 import { LineLimits, mustWait } from './behaviour.js';
 import { CustomerPool, type Customer, type CustomerColumn } from './customer.js';
 import { Rank, type EventHandlerOf, type EventKindInfo } from './events.js';
@@ -113,12 +113,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     this.stations = model.stations.map((spec, i) => new StationState(i, spec, model.priorityClasses));
     this.draws = model.segments.map((spec) => drawsFor(spec, model, seed, replication));
     this.pool = new CustomerPool(Math.max(...model.segments.map((s) => s.route.length)));
-    this.arrivalSources = [
-      new PoissonArrivals(
-        model.segments.map((spec) => new ArrivalProcess(model.periods, spec.rates, createStream(seed, replication, sources.arrivals(spec.id)))),
-        model.horizon,
-      ),
-    ];
+    this.arrivalSources = [scenarioArrivals(model, seed, replication)];
     this.joinPolicies = model.segments.map((spec) => new LineLimits(spec.balkAt));
     this.patience = model.segments.map((spec) =>
       spec.patience === null

@@ -55,9 +55,12 @@ export function installLevers(system: ServiceSystem, levers: readonly Lever[] = 
   return measured;
 }
 
-/** Adds what the levers measured to the replication's scopes. */
+/**
+ * Adds what the levers measured to the replication's scopes, in installation order: each
+ * source sees what the core and the levers before it measured (money reads them all).
+ */
 export function addLeverMetrics(into: CollectedMetrics, measured: readonly MetricSource[], endTime: number, system: ServiceSystem): void {
-  for (const source of measured) addMetrics(into, source.collect(endTime, system.stations));
+  for (const source of measured) addMetrics(into, source.collect(endTime, system.stations, into));
 }
 
 /** Adds a lever's values to the replication's scopes. */

@@ -153,3 +153,38 @@ describe('queuesim validate and schema', () => {
     for (const command of ['run', 'validate', 'schema']) expect(result.stdout).toContain(command);
   });
 });
+
+describe('queuesim run with pricing and money', () => {
+  const priced = (congestion: string) => `
+name: Priced café
+seed: 5
+replications: 3
+time: { horizon: 240, periods: [{ name: quiet, start: 0 }, { name: rush, start: 120 }] }
+stations:
+  - { id: till, servers: 1, service: { dist: exponential, mean: 1 } }
+segments:
+  - { id: walkIn, arrivals: { rate: { quiet: 0.3, rush: 0.8 } }, route: [till] }
+pricing: { referencePrice: 4, price: { quiet: 3, rush: 5 }, congestion: ${congestion} }
+money: { staffCostPerHour: 18, fixedCost: 50 }
+`;
+
+  it('prints the demand and money metrics and how the congestion term settled', () => {
+    const out = tempDir();
+    const result = queuesim(['run', scenarioFile('priced.yaml', priced('{ valueOfWaiting: 0.2 }')), '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    for (const name of ['pricedDemand', 'lostToPrice', 'revenue', 'staffCost', 'profit']) expect(result.stdout).toMatch(new RegExp(`${name}\\s+\\S+`));
+    expect(result.stdout).toMatch(/Pricing: the congestion fixed point settled after \d+ iterations? \(last change of a share/);
+    const summary = JSON.parse(readFileSync(join(out, 'priced-cafe/summary.json'), 'utf8'));
+    expect(summary.levers.pricing.congestion.iterations).toBeGreaterThanOrEqual(1);
+    expect(summary.periods.rush.metrics.pricedDemand.mean).toBeLessThan(summary.periods.rush.metrics.baseDemand.mean);
+  });
+
+  it('a congestion term that does not settle is a problem of the scenario: exit 2, with the key and what to change', () => {
+    const out = tempDir();
+    const result = queuesim(['run', scenarioFile('priced.yaml', priced('{ valueOfWaiting: 0.2, maxIterations: 1, tolerance: 1e-12 }')), '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: .*priced\.yaml: pricing\.congestion: the demand split did not settle: after 1 iteration a share still moved by/);
+    expect(result.stderr).toContain('lower pricing.congestion.damping');
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Congestion in the choice (models.md §5.2): customers avoid periods they expect to be
+ * crowded, through the term −β_w·E[W_k] of the logit, where E[W_k] is the mean wait of the
+ * segment's customers arriving in period k — measured by the simulation itself. Demand sets
+ * the waits and the waits set demand, so the demand split is a fixed point, found by the
+ * damped iteration of analytic/fixed-point.ts; each step runs a whole set of replications
+ * (the run's seed and count: common random numbers make each step a deterministic map).
+ *
+ * The scenario's rates are the demand observed at the reference prices, with the waits W⁰
+ * customers then expected: the utilities are calibrated at W⁰, so the term is
+ * −β_w·(E[W_k] − W⁰_k). By default W⁰ are the waits the scenario itself gives at the
+ * reference prices (one more set of replications), and at those prices, without promotion,
+ * the fixed point is the scenario itself. A variant that changes the system (one more
+ * server) gives `referenceWaits`, the waits of the system as it was, so its shorter waits
+ * draw customers.
+ *
+ * The iterate is each responsive segment's shares of its market by period; the step's change
+ * is the largest change of one share. Not settling within maxIterations is an error of the
+ * scenario (LeverSettleError), never a silent result.
+ */
+import { dampedFixedPoint } from '../analytic/fixed-point.js';
+import { LeverSettleError, type RunSet } from '../levers/lever.js';
+import type { Model } from '../model/model.js';
+import type { ReplicationResult } from '../run/simulate.js';
+import type { PricingConfig, SegmentPricing } from './config.js';
+import { withRates } from './resolve.js';
+import { choiceShares, ratesFromShares } from './segment-demand.js';
+
+/** The mean over replications of a segment's wait in each period (its customers who were served). */
+export function expectedWaits(results: readonly ReplicationResult[], segment: number, periods: number): number[] {
+  return Array.from({ length: periods }, (_, p) => {
+    const own = meanDefined(results.map((r) => r.periods[p]!.segments[segment]!.waitMean ?? NaN));
+    // Nobody of the segment served in the period in any replication: the period's wait, or none.
+    return own ?? meanDefined(results.map((r) => r.periods[p]!.metrics.waitMean ?? NaN)) ?? 0;
+  });
+}
+
+function meanDefined(values: readonly number[]): number | undefined {
+  const defined = values.filter((v) => Number.isFinite(v));
+  return defined.length === 0 ? undefined : defined.reduce((a, b) => a + b, 0) / defined.length;
+}
+
+/** The model with the pricing config `config` (ready to run). */
+function withPricing(model: Model, config: PricingConfig): Model {
+  return { ...model, levers: { ...model.levers, pricing: config } };
+}
+
+/** A config that runs at `rates` per segment (its congestion marked settled so it can run). */
+function atRates(config: PricingConfig, rates: readonly (readonly number[])[], model: Model): PricingConfig {
+  return {
+    segments: config.segments.map((segment, i) => withRates(segment, rates[i]!, model.periods)),
+    congestion: config.congestion === null ? null : { ...config.congestion, settled: { iterations: 0, change: 0, baseWaits: [], waits: [] } },
+  };
+}
+
+const responds = (segment: SegmentPricing) => segment.choice !== null && segment.choice.waitWeight > 0;
+
+/** Settles the congestion term: the fixed point of demand and expected waits. */
+export function settleCongestion(model: Model, config: PricingConfig, run: RunSet): PricingConfig {
+  const congestion = config.congestion;
+  if (congestion === null || congestion.settled !== null) return config;
+  const periods = model.periods.length;
+  const segments = config.segments;
+  const responsive = segments.flatMap((segment, i) => (responds(segment) ? [i] : []));
+  const waitsOf = (results: readonly ReplicationResult[]) => segments.map((_, i) => expectedWaits(results, i, periods));
+  if (responsive.length === 0) return { ...config, congestion: { ...congestion, settled: { iterations: 0, change: 0, baseWaits: [], waits: [] } } };
+
+  const reference = congestion.referenceWaits;
+  const baseWaits = reference !== null ? segments.map(() => [...reference]) : waitsOf(run(withPricing(model, atRates(config, segments.map((s) => s.baseRates), model))));
+  // The iterate: the responsive segments' shares, one block per segment.
+  const blocks = responsive.map((i) => segments[i]!.choice!.periods.length);
+  const split = (x: readonly number[]) => {
+    let offset = 0;
+    return blocks.map((length) => x.slice(offset, (offset += length)));
+  };
+  const ratesFor = (x: readonly number[]) => {
+    const rates = segments.map((s) => s.pricedRates);
+    split(x).forEach((shares, b) => {
+      const segment = segments[responsive[b]!]!;
+      rates[responsive[b]!] = ratesFromShares(segment.choice!, segment.baseRates, shares);
+    });
+    return rates;
+  };
+  let lastWaits = baseWaits;
+  const step = (x: readonly number[]): number[] => {
+    lastWaits = waitsOf(run(withPricing(model, atRates(config, ratesFor(x), model))));
+    return responsive.flatMap((i) => {
+      const segment = segments[i]!;
+      const choice = segment.choice!;
+      const term = choice.periods.map((k) => -choice.waitWeight * (lastWaits[i]![k]! - baseWaits[i]![k]!));
+      return choiceShares(choice, segment.prices, term);
+    });
+  };
+  const start = responsive.flatMap((i) => choiceShares(segments[i]!.choice!, segments[i]!.prices));
+  const result = dampedFixedPoint(step, start, { damping: congestion.damping, tolerance: congestion.tolerance, maxIterations: congestion.maxIterations });
+  if (!result.converged) {
+    throw new LeverSettleError(
+      ['pricing', 'congestion'],
+      `the demand split did not settle: after ${result.iterations} iteration${result.iterations === 1 ? '' : 's'} a share still moved by ${result.change.toPrecision(3)} in the last step ` +
+        `(tolerance ${congestion.tolerance}); lower pricing.congestion.damping (now ${congestion.damping}), raise its tolerance or maxIterations, or run more replications (the waits are simulated)`,
+    );
+  }
+  // Settled on the first step without any change: the start itself (bit for bit, e.g. the reference prices).
+  const value = result.iterations === 1 && result.change === 0 ? start : result.value;
+  const rates = ratesFor(value);
+  return {
+    segments: segments.map((segment, i) => withRates(segment, rates[i]!, model.periods)),
+    congestion: { ...congestion, settled: { iterations: result.iterations, change: result.change, baseWaits, waits: lastWaits } },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Settling: before the replications of a run, each lever that has a `settle` step (levers/
+ * lever.ts) finds its equilibrium config by running whole sets of replications — for example
+ * demand that avoids the waits it causes (pricing/congestion.ts). Outside the pure
+ * per-replication core, because it needs many replications at once; pure itself: the same
+ * model, seed and replication count give the same settled model.
+ */
+import type { Lever, RunSet } from '../levers/lever.js';
+import { activeLevers, defaultLevers } from '../levers/registry.js';
+import type { Model } from '../model/model.js';
+import { simulate, type ReplicationResult } from './simulate.js';
+
+/** Runs replications 0..replications−1 of `model` with `seed`. */
+export function runSet(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): ReplicationResult[] {
+  return Array.from({ length: replications }, (_, r) => simulate(model, r, seed, levers));
+}
+
+/**
+ * The model with every settling lever's config settled, in installation order (a later lever
+ * sees the earlier ones settled); `model` itself when no lever settles.
+ */
+export function settleModel(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): Model {
+  let settled = model;
+  for (const lever of activeLevers(model, levers)) {
+    if (lever.settle === undefined) continue;
+    const run: RunSet = (candidate) => runSet(candidate, seed, replications, levers);
+    const config = lever.settle(settled, settled.levers[lever.name], run);
+    settled = { ...settled, levers: { ...settled.levers, [lever.name]: config } };
+  }
+  return settled;
+}

@@ -1,0 +1,133 @@
+/**
+ * The congestion fixed point against a case solved by hand: two long periods, each an M/M/1
+ * queue (μ = 1) whose mean wait in line is Pollaczek–Khinchine's W(λ) = λ/(μ(μ − λ)). The
+ * logit with the wait term, calibrated at the base waits,
+ *
+ *   s_k = e^(V_k) / (1 + Σ_j e^(V_j)),   V_k = α_k − β_p·p_k − β_w·(W(λ_k) − W(λ⁰_k)),   λ_k = M·s_k / T,
+ *
+ * has a fixed point we solve analytically below. The simulator's settled split must match
+ * it within the CI that its own simulated waits give.
+ */
+import { describe, expect, it } from 'vitest';
+import { dampedFixedPoint } from '../../src/analytic/fixed-point.js';
+import { LeverSettleError } from '../../src/levers/lever.js';
+import { runReplications, validateScenario, type Model } from '../../src/index.js';
+import type { PricingConfig } from '../../src/pricing/config.js';
+import { calibrateMnl, mnlShares } from '../../src/pricing/slot-choice.js';
+import { runSet, settleModel } from '../../src/run/settle.js';
+import { studentTQuantile } from '../../src/metrics/student-t.js';
+
+const T = 20_000;
+const BASE = [0.7, 0.35];
+const PRICES = [10, 8];
+const NONE = 0.2;
+const ELASTICITY = -0.8;
+const VALUE_OF_WAITING = 5;
+const REPLICATIONS = 10;
+
+const scenario = (congestion: Record<string, unknown>) => ({
+  name: 'Two M/M/1 periods',
+  seed: 11,
+  replications: REPLICATIONS,
+  time: { horizon: 2 * T, periods: [{ name: 'a', start: 0 }, { name: 'b', start: T }] },
+  stations: [{ id: 'desk', servers: 1, service: { dist: 'exponential', mean: 1 } }],
+  segments: [{ id: 'all', arrivals: { rate: { a: BASE[0], b: BASE[1] } }, route: ['desk'] }],
+  pricing: { referencePrice: 10, price: { a: PRICES[0], b: PRICES[1] }, elasticity: ELASTICITY, calibrateOn: 'b', noPurchaseShare: NONE, congestion },
+});
+
+function modelOf(data: unknown): Model {
+  const loaded = validateScenario(data);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  return loaded.model;
+}
+
+// ---- the hand solution
+const market = (T * (BASE[0]! + BASE[1]!)) / (1 - NONE);
+const choice = calibrateMnl({ prices: [10, 10], shares: { slots: BASE.map((l) => (l * T) / market), none: NONE }, ownElasticity: ELASTICITY, calibrateOn: 1 });
+const waitWeight = choice.betaPrice * VALUE_OF_WAITING;
+const pkWait = (lambda: number) => lambda / (1 - lambda); // M/M/1, μ = 1
+/** The rates the logit gives when the waits differ from the base waits by `deltaWait`. */
+const ratesFor = (deltaWait: readonly number[]) =>
+  mnlShares(choice, PRICES, deltaWait.map((d) => -waitWeight * d)).slots.map((s) => (market * s) / T);
+const exact = dampedFixedPoint((rates) => ratesFor(rates.map((l, k) => pkWait(l) - pkWait(BASE[k]!))), BASE, { tolerance: 1e-14, maxIterations: 10_000 });
+
+describe('the congestion fixed point (two periods, M/M/1 each)', () => {
+  it('solved by hand: the discount moves demand to b, whose longer wait moves some back', () => {
+    expect(exact.converged).toBe(true);
+    const noCongestion = ratesFor([0, 0]);
+    // Base shares 0.5333 / 0.2667 / 0.2 of a market of 1.3125·T: β_p = 0.8 / (10 · (1 − 0.2667)).
+    expect(choice.betaPrice).toBeCloseTo(0.109091, 6);
+    // Without the wait term b would draw 0.408758; its wait (0.69 instead of 0.54) holds it at 0.382759.
+    expect(noCongestion[1]!).toBeCloseTo(0.408758, 6);
+    expect(exact.value[0]!).toBeCloseTo(0.688432, 6);
+    expect(exact.value[1]!).toBeCloseTo(0.382759, 6);
+    expect(exact.value[1]!).toBeGreaterThan(BASE[1]!);
+    expect(exact.value[1]!).toBeLessThan(noCongestion[1]!);
+    expect(exact.value[0]!).toBeGreaterThan(noCongestion[0]!);
+  });
+
+  it('the simulation settles to the hand solution, within the CI of its own waits', () => {
+    const model = modelOf(scenario({ valueOfWaiting: VALUE_OF_WAITING }));
+    const settled = settleModel(model, model.seed, REPLICATIONS);
+    const config = settled.levers.pricing as PricingConfig;
+    expect(config.congestion!.settled!.change).toBeLessThan(config.congestion!.tolerance);
+    const simulated = config.segments[0]!.pricedRates;
+
+    // Paired (common random numbers) differences of the waits at the settled and the base rates, per period.
+    const { pricing: _, ...unpriced } = scenario({});
+    const base = runSet(modelOf(unpriced), model.seed, REPLICATIONS).map((r) => r.periods.map((p) => p.metrics.waitMean!));
+    const after = runSet(settled, model.seed, REPLICATIONS).map((r) => r.periods.map((p) => p.metrics.waitMean!));
+    const t = studentTQuantile(0.975, REPLICATIONS - 1);
+    const intervals = [0, 1].map((k) => {
+      const d = after.map((w, r) => w[k]! - base[r]![k]!);
+      const mean = d.reduce((a, b) => a + b, 0) / d.length;
+      const sd = Math.sqrt(d.reduce((a, v) => a + (v - mean) ** 2, 0) / (d.length - 1));
+      return [mean - (t * sd) / Math.sqrt(d.length), mean + (t * sd) / Math.sqrt(d.length)] as const;
+    });
+    // The logit is monotone in each wait, so the CI box of the waits maps onto its corners.
+    const corners = [0, 1].flatMap((i) => [0, 1].map((j) => ratesFor([intervals[0]![i]!, intervals[1]![j]!])));
+    for (const k of [0, 1]) {
+      const lo = Math.min(...corners.map((c) => c[k]!));
+      const hi = Math.max(...corners.map((c) => c[k]!));
+      if (process.env.THEORY_REPORT) console.log(`[theory] congestion period ${k}: hand ${exact.value[k]}, simulated ${simulated[k]}, CI [${lo}, ${hi}], ${config.congestion!.settled!.iterations} iterations`);
+      expect(hi - lo, `period ${k}: CI too wide to judge`).toBeLessThan(0.05 * exact.value[k]!);
+      expect(exact.value[k]!, `period ${k}: hand solution ${exact.value[k]} outside [${lo}, ${hi}]`).toBeGreaterThanOrEqual(lo);
+      expect(exact.value[k]!).toBeLessThanOrEqual(hi);
+      expect(simulated[k]!).toBeGreaterThanOrEqual(lo);
+      expect(simulated[k]!).toBeLessThanOrEqual(hi);
+    }
+  });
+
+  it('reports its iterations and final change in the results', () => {
+    const { summary } = runReplications(modelOf({ ...scenario({ valueOfWaiting: VALUE_OF_WAITING }), replications: 3, time: { horizon: 400, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 200 }] } }));
+    const congestion = (summary.levers!.pricing as { congestion: { iterations: number; change: number; tolerance: number }; note: string }).congestion;
+    expect(congestion.iterations).toBeGreaterThan(1);
+    expect(congestion.change).toBeLessThan(congestion.tolerance);
+    expect((summary.levers!.pricing as { note: string }).note).toMatch(/settled after \d+ iterations/);
+  });
+
+  it('stops with a clear error when the split does not settle', () => {
+    const model = modelOf(scenario({ valueOfWaiting: VALUE_OF_WAITING, maxIterations: 2, tolerance: 1e-9 }));
+    const small = { ...model, horizon: 400, periods: [{ name: 'a', start: 0, end: 200 }, { name: 'b', start: 200, end: 400 }] };
+    expect(() => settleModel(small, 1, 2)).toThrow(LeverSettleError);
+    expect(() => settleModel(small, 1, 2)).toThrow(/did not settle: after 2 iterations a share still moved by .* \(tolerance 1e-9\); lower pricing\.congestion\.damping/);
+  });
+});
+
+describe('reference waits: the waits at which the rates were observed', () => {
+  it('a variant with shorter waits than the reference draws customers to them', () => {
+    // The same two periods, but the waits the rates were observed at are longer than these.
+    const data = { ...scenario({ valueOfWaiting: VALUE_OF_WAITING, referenceWaits: { a: 2.6, b: 0.6 } }), replications: 3 };
+    const model = modelOf({ ...data, pricing: { ...data.pricing, price: 10 } });
+    const settled = settleModel(model, model.seed, 3).levers.pricing as PricingConfig;
+    const [a, b] = settled.segments[0]!.pricedRates;
+    expect(a!).toBeGreaterThan(BASE[0]!);
+    expect(b!).toBeGreaterThan(BASE[1]!);
+    expect(settled.congestion!.settled!.baseWaits).toEqual([[2.6, 0.6]]);
+  });
+
+  it('name every period', () => {
+    const loaded = validateScenario(scenario({ valueOfWaiting: 1, referenceWaits: { a: 1 } }));
+    expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual(['pricing.congestion.referenceWaits: gives no value for period b']);
+  });
+});
