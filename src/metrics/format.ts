@@ -8,7 +8,8 @@ import type { MetricSummary } from './summarise.js';
 
 /** Decimals for an estimate whose CI half-width is `half`; without a CI, fewer as values grow. */
 export function decimalsFor(half: number | null | undefined, value: number): number {
-  if (half === null || half === undefined || !Number.isFinite(half) || half <= 0) {
+  // A half-width of rounding noise (a value the same in every replication) is no spread.
+  if (half === null || half === undefined || !Number.isFinite(half) || half <= 1e-9 * Math.abs(value)) {
     const abs = Math.abs(value);
     return abs >= 100 ? 1 : abs >= 1 || abs === 0 ? 2 : 3;
   }

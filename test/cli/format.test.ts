@@ -14,6 +14,11 @@ describe('terminal formatting', () => {
     expect([0.01234, 1.234, 123.45, 0].map((v) => formatFixed(v, decimalsFor(null, v)))).toEqual(['0.012', '1.23', '123.5', '0.00']);
   });
 
+  it('a half-width of floating-point noise is no CI: a value the same in every replication', () => {
+    expect(decimalsFor(3e-14, 209.6861)).toBe(decimalsFor(null, 209.6861));
+    expect(decimalsFor(3e-6, 209.6861)).toBe(4);
+  });
+
   it('a unit is made plural once: minute → minutes, hours stays hours', () => {
     expect(pluralUnit('minute')).toBe('minutes');
     expect(pluralUnit('hours')).toBe('hours');
