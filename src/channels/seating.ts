@@ -126,7 +126,9 @@ export class TableLine implements PreviewLine {
   }
 
   remove(customer: Customer): void {
-    this.waiting.splice(this.waiting.indexOf(customer), 1);
+    const at = this.waiting.indexOf(customer);
+    if (at < 0) throw new Error('tables: a party left a line it was not in');
+    this.waiting.splice(at, 1);
   }
 
   served(customer: Customer): void {

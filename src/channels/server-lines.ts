@@ -140,7 +140,9 @@ export class ServerLines implements PreviewLine {
 
   remove(customer: Customer): void {
     const line = this.lines[this.server.values[customer.slot]!]!;
-    line.splice(line.indexOf(customer), 1);
+    const at = line.indexOf(customer);
+    if (at < 0) throw new Error('server lines: a customer left a line it was not in');
+    line.splice(at, 1);
     this.size--;
     if (this.options.jockeying) this.even(true);
   }
