@@ -15,8 +15,8 @@
  */
 import { defineLever } from '../levers/lever.js';
 import type { MetricInfo } from '../metrics/catalogue.js';
-import { ServerLines } from './server-lines.js';
-import { TableLine } from './seating.js';
+import type { Customer } from '../model/customer.js';
+import { JourneyWatcher } from '../model/journey.js';
 import { Access } from './access.js';
 import { checkChannels, checkSeating, checkServerLines } from './check.js';
 import { ChoiceStepSchema, accessKeys, choiceStepStations, partyKeys, seatingKeys, serverLineKeys } from './keys.js';
@@ -26,8 +26,8 @@ import { PeopleCounter, peopleMetricNames } from './people.js';
 import { resolveChannels, resolveParties, resolveSeating, resolveServerLines, type ChannelsConfig, type PartiesConfig, type SeatingConfig, type ServerLinesConfig } from './resolve.js';
 import { ChoiceRouter } from './routing.js';
 import { SeatUse } from './seat-use.js';
-import { JourneyWatcher } from '../model/journey.js';
-import type { Customer } from '../model/customer.js';
+import { TableLine } from './seating.js';
+import { ServerLines } from './server-lines.js';
 
 /** Draws each arrival's numbers for self-service and for its route's choices. */
 class ChoiceDraws extends JourneyWatcher {

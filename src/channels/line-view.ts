@@ -5,6 +5,10 @@
  * party now. This wrapper shows the inner join policy the station as the customer sees it:
  * `waiting` = those ahead in its own line, `busy >= capacity` exactly when it would wait, and
  * the waiting places still counted for the whole station (queueCapacity).
+ *
+ * The wrapper shows this view to the policies it wraps, that is those in place when the
+ * serverLines or seating lever is installed (registry.ts order); a lever installed later that
+ * wraps the join policies again sees the station itself and should call its inner policy.
  */
 import type { Customer } from '../model/customer.js';
 import type { Line, JoinPolicy, StationAtJoin, Admission } from '../model/policies.js';
