@@ -5,7 +5,7 @@
  * period. A party of one is exactly today's customer: the bundled and pinned scenarios with
  * `partySize: 1` give their pinned results byte for byte.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -80,20 +80,22 @@ describe('parties and people', () => {
   });
 });
 
-/** The summary with only the core metrics in each scope, as the pinned fixtures hold them. */
+/** The summary with only the core metrics in each scope (periods too), and only the top-level keys of `fixtureText`. */
 function corePart(summary: object, fixtureText: string): string {
   const names = coreMetrics.map((m) => m.name);
-  const onlyCore = (scope: Record<string, unknown>) => Object.fromEntries(Object.entries(scope).filter(([name]) => names.includes(name)));
+  type Scopes = Record<string, unknown>;
+  const onlyCore = (scope: Scopes) => Object.fromEntries(Object.entries(scope).filter(([name]) => names.includes(name)));
+  const byId = (scopes: Record<string, Scopes>) => Object.fromEntries(Object.entries(scopes).map(([id, scope]) => [id, onlyCore(scope)]));
+  const scoped = (value: Scopes): Scopes => ({
+    ...value,
+    metrics: onlyCore(value.metrics as Scopes),
+    stations: byId(value.stations as Record<string, Scopes>),
+    segments: byId(value.segments as Record<string, Scopes>),
+  });
   const keys = Object.keys(JSON.parse(fixtureText) as object);
-  const entries = Object.entries(summary)
-    .filter(([key]) => keys.includes(key))
-    .map(([key, value]) => {
-      if (key === 'metrics') return [key, onlyCore(value as Record<string, unknown>)];
-      if (key === 'stations' || key === 'segments') {
-        return [key, Object.fromEntries(Object.entries(value as Record<string, Record<string, unknown>>).map(([id, scope]) => [id, onlyCore(scope)]))];
-      }
-      return [key, value];
-    });
+  const core = scoped(summary as Scopes);
+  if (core.periods !== undefined) core.periods = Object.fromEntries(Object.entries(core.periods as Record<string, Scopes>).map(([name, period]) => [name, scoped(period)]));
+  const entries = Object.entries(core).filter(([key]) => keys.includes(key));
   return JSON.stringify(Object.fromEntries(entries), null, 2) + '\n';
 }
 
@@ -104,6 +106,25 @@ const withPartiesOfOne = (scenario: Record<string, unknown>) => ({
 });
 
 describe('a party of one is exactly today’s customer', () => {
+  const folder = join(projectRoot, 'scenarios');
+  const read = (file: string) => parse(readFileSync(join(folder, file), 'utf8')) as Record<string, unknown>;
+  const withoutParties = readdirSync(folder)
+    .filter((file) => file.endsWith('.yaml'))
+    .filter((file) => (read(file).segments as Record<string, unknown>[]).every((segment) => segment.partySize === undefined));
+  it('the bundled scenarios without party sizes include those with choices and lines per server', () => {
+    expect(withoutParties).toEqual(expect.arrayContaining(['bank-branch.yaml', 'bank-with-triage.yaml', 'supermarket-line-per-till.yaml']));
+  });
+  it.each(withoutParties)('%s with partySize: 1 on every segment gives the same core results, byte for byte', (file) => {
+    const scenario = read(file);
+    const run = (data: Record<string, unknown>) => {
+      const loaded = validateScenario({ ...data, replications: 5 });
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+      return runReplications(loaded.model).summary;
+    };
+    const today = JSON.stringify(run(scenario));
+    expect(corePart(run(withPartiesOfOne(scenario)), today)).toBe(corePart(JSON.parse(today) as object, today));
+  });
+
   const cases: [string, Record<string, unknown>][] = [
     ['bank-branch', parse(readFileSync(join(projectRoot, 'scenarios/bank-branch.yaml'), 'utf8')) as Record<string, unknown>],
     ...Object.entries(pinnedModels).map(([key, scenario]) => [key, scenario as Record<string, unknown>] as [string, Record<string, unknown>]),
