@@ -3,8 +3,9 @@
  * module on the open journey. It brings everything it needs and edits none of the core
  * files:
  *
- *   keys      its scenario keys (zod fragments at the top level, in stations, in segments),
- *             merged into the one schema, so validation, types and `queuesim schema` know them;
+ *   keys      its scenario keys (zod fragments at the top level, in stations, in segments,
+ *             and shapes of route step), merged into the one schema, so validation, types
+ *             and `queuesim schema` know them;
  *   check     consistency checks that relate its keys to others (names that must exist);
  *   resolve   its part of the model: plain data (it crosses to workers), or undefined when
  *             the scenario does not use the lever, so the run is exactly the core's;
@@ -27,6 +28,7 @@ import type { ServiceSystem } from '../model/system.js';
 import type { RandomStream } from '../random/streams.js';
 import type { ReplicationResult } from '../run/simulate.js';
 import type { KeyPath } from '../scenario/problems.js';
+import type { StepStation } from '../scenario/route-steps.js';
 
 export interface LeverKeys {
   /** Top-level scenario keys. */
@@ -35,6 +37,12 @@ export interface LeverKeys {
   readonly station?: Readonly<Record<string, z.ZodType>>;
   /** Keys of each segment. */
   readonly segment?: Readonly<Record<string, z.ZodType>>;
+  /**
+   * A shape of route step (an object) the lever adds next to a plain station id, for
+   * example a choice among stations; the lever's `routeStepStations` names the stations it
+   * may lead to, and its router (installed per replication) decides at run time.
+   */
+  readonly routeStep?: z.ZodType;
 }
 
 /** One problem found by a lever's consistency check. */
@@ -97,6 +105,13 @@ export interface Lever<Config = unknown> {
   readonly name: string;
   readonly keys?: LeverKeys;
   check?(data: Record<string, unknown>): LeverProblem[];
+  /**
+   * For a route step object of this lever's `keys.routeStep`: the stations it may lead to,
+   * in order, each with the key path of its name inside the step; undefined for a step that
+   * is not this lever's. The core checks those names, and draws one service time per
+   * station on arrival (scenario/route-steps.ts).
+   */
+  routeStepStations?(step: unknown): StepStation[] | undefined;
   /** The lever's part of the model (plain data), or undefined when the scenario does not use it. */
   resolve(data: ScenarioData, model: Model): Config | undefined;
   readonly metrics?: readonly MetricInfo[];

@@ -31,7 +31,7 @@ export const coreMetrics: readonly MetricInfo[] = [
   { name: 'balked', scopes: all, kind: 'count', description: 'did not join a line because of balkAt (or another balking rule)' },
   { name: 'reneged', scopes: all, kind: 'count', description: 'left a line after their patience ran out' },
   { name: 'blocked', scopes: all, kind: 'count', description: 'turned away because the waiting places were full (queueCapacity)' },
-  { name: 'denied', scopes: ['system', 'segment'], kind: 'count', description: 'refused by a reservation system (0 without reservations)' },
+  { name: 'denied', scopes: all, kind: 'count', description: 'refused by a reservation system (0 without reservations; at a station: refused there)' },
   { name: 'inSystemAtEnd', scopes: all, kind: 'count', description: 'still inside when the run stopped (only with drain: false)' },
   { name: 'waitMean', scopes: all, kind: 'time', description: 'mean time waiting in lines, over customers who were served (at a station: in its line)' },
   { name: 'waitP50', scopes: all, kind: 'time', description: 'median of that wait' },

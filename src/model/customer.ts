@@ -19,12 +19,22 @@ export class Customer {
   arrivalTime = 0;
   /** Index of the period in which the customer arrived. */
   period = 0;
-  /** People in the party this record stands for (1 until groups exist). */
+  /** People in the party this record stands for (1 unless a lever draws party sizes). */
   partySize = 1;
   /** Class in priority lines (lower is served first); from the segment unless a lever sets it. */
   priorityClass = 0;
   /** Index of the current step of the route. */
   step = 0;
+  /**
+   * The visit slot of the current station (index into `service` and the patience draws):
+   * set by the router; the step itself on a plain route (model.ts, SegmentModel.route).
+   */
+  draw = 0;
+  /**
+   * Servers the customer holds while in service at the current station: 1, unless a line
+   * that seats parties gives it several (two tables pushed together). Reset to 1 after service.
+   */
+  serversHeld = 1;
   /** Station of the current step. */
   station = -1;
   /** When the customer joined the current station's line. */
@@ -37,7 +47,7 @@ export class Customer {
   ticket = 0;
   /** Pending patience event while waiting, or -1. */
   renegeHandle = -1;
-  /** Service requirement at each step of the route, drawn on arrival (common random numbers). */
+  /** Service requirement at each visit slot of the route, drawn on arrival (common random numbers). */
   readonly service: Float64Array;
 
   constructor(slot: number, maxRouteLength: number) {

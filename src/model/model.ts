@@ -28,11 +28,16 @@ export interface SegmentModel {
   id: string;
   /** Arrival rate in each period (customers per time unit). */
   rates: number[];
-  /** Station indices, in visiting order. */
+  /**
+   * The route's visit slots: station indices in route order, one per station a step may
+   * lead to. A plain route (station ids) has one slot per step; a lever's step (a choice
+   * among stations, scenario/route-steps.ts) has one per candidate station, and the lever's
+   * router picks the slot at run time. A service time is drawn for every slot on arrival.
+   */
   route: number[];
   /** Priority class: rank of `priority` among all segments' priorities (0 = served first). */
   priorityClass: number;
-  /** Service time at each step of the route. */
+  /** Service time of each visit slot of the route. */
   service: Distribution[];
   /** Patience in each queue, or null for customers who never renege. */
   patience: Distribution | null;

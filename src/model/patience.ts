@@ -1,6 +1,6 @@
 /**
  * Patience: how long a customer waits in a line before giving up (`patience` in a segment).
- * Draws are made on arrival, one per step of the route (a fresh draw for each queue joined),
+ * Draws are made on arrival, one per visit slot of the route (a fresh draw for each queue joined),
  * from the segment's own stream, so reneging never shifts any other random number.
  */
 import type { Sampler } from '../random/distributions.js';
@@ -16,7 +16,7 @@ export const endlessPatience: PatiencePolicy = {
 
 export class DrawnPatience implements PatiencePolicy {
   /**
-   * @param steps  steps of the segment's route
+   * @param steps  visit slots of the segment's route (its steps, on a plain route)
    * @param draws  a column of `steps` (or more) numbers per customer
    */
   constructor(
@@ -33,6 +33,6 @@ export class DrawnPatience implements PatiencePolicy {
   }
 
   patience(customer: Customer): number {
-    return this.draws.values[customer.slot * this.draws.width + customer.step]!;
+    return this.draws.values[customer.slot * this.draws.width + customer.draw]!;
   }
 }

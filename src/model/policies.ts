@@ -43,12 +43,24 @@ export interface PatiencePolicy {
   patience(customer: Customer, station: StationView): number;
 }
 
-/** Where a customer goes: the station of its current step, or -1 once the route is done. */
+/**
+ * Where a customer goes: the station of its current step, or -1 once the route is done. It
+ * also sets `customer.draw`, the visit slot whose service time (and patience) the visit uses
+ * (model.ts, SegmentModel.route); a router may pass over steps the customer skips by moving
+ * `customer.step` on. Asked when service ends (is the route done?) and again on reaching the
+ * next station, so its answer must not consume randomness: draw on arrival instead.
+ */
 export interface Router {
   station(customer: Customer): number;
 }
 
-/** The waiting line of a station: who is served next. */
+/**
+ * The waiting line of a station: who is served next, and by which server. The shared line
+ * (waiting-line.ts) treats servers as interchangeable: anyone waiting starts when a server is
+ * free. A line that tells servers apart (a line per server, tables for parties) decides
+ * itself whether a customer can start and holds the server(s) it gave them; station.busy
+ * still counts the servers held (customer.serversHeld each).
+ */
 export interface Line {
   /** Customers waiting now. */
   readonly size: number;
@@ -57,10 +69,22 @@ export interface Line {
    * can be overtaken, and observers of fairness need not look.
    */
   readonly keepsOrder: boolean;
+  /**
+   * A customer has decided to join: -1 if it is served at once (the line gives it its
+   * server(s) now), otherwise how many wait ahead of it in the line it will stand in (add()
+   * follows).
+   */
+  place(customer: Customer, station: StationView): number;
   /** Adds a customer whose `ticket` is already set. */
   add(customer: Customer): void;
-  /** Removes and returns the next customer to serve; undefined when nobody waits. */
+  /** Whether a waiting customer can start now (a server is free for one of them). */
+  canStart(station: StationView): boolean;
+  /** Removes and returns the next customer to serve, giving it its server(s); only after canStart. */
   next(): Customer | undefined;
   /** A waiting customer left the line early; the caller has cleared its ticket. */
   remove(customer: Customer): void;
+  /** The service of `customer` ended: the server(s) it held are free again. */
+  served(customer: Customer): void;
+  /** The station's servers on duty changed (a shift change). */
+  serversChanged(station: StationView): void;
 }

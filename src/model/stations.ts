@@ -1,7 +1,8 @@
 /**
  * A station's state during a run: servers on duty, servers busy, and the waiting line.
  * When the schedule lowers `capacity` below `busy`, the extra servers finish their customers
- * and then leave: nobody new is started while busy >= capacity.
+ * and then leave: with the shared line nobody new is started while busy >= capacity (a line
+ * that tells servers apart starts customers only with its own servers on duty; see Line).
  */
 import type { StationModel } from './model.js';
 import type { Line, StationAtJoin } from './policies.js';

@@ -9,7 +9,7 @@ import { Simulator, type EventHandle, type EventHandler } from '../engine/simula
 import { samplerFor, type Sampler } from '../random/distributions.js';
 import { createStream, sources, type RandomStream } from '../random/streams.js';
 import { scenarioArrivals } from './arrivals.js';
-import { LineLimits, mustWait } from './behaviour.js';
+import { LineLimits } from './behaviour.js';
 import { CustomerPool, type Customer, type CustomerColumn } from './customer.js';
 import { Rank, type EventHandlerOf, type EventKindInfo } from './events.js';
 import { AllObservers, Outcome, type JourneyObserver } from './journey.js';
@@ -212,6 +212,8 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     customer.partySize = 1;
     customer.priorityClass = this.model.segments[segmentIndex]!.priorityClass;
     customer.step = 0;
+    customer.draw = 0;
+    customer.serversHeld = 1;
     customer.station = -1;
     customer.waited = 0;
     for (let step = 0; step < draws.service.length; step++) {
@@ -236,7 +238,8 @@ export class ServiceSystem implements EventHandler, JourneyControl {
   /**
    * The customer reaches the station of its current step. Only ever called once nothing of a
    * lower rank than `move` is still due at this instant (see finishService), so the station
-   * is settled: if a server is free, nobody is waiting.
+   * is settled: nobody waiting could start now (with the shared line: if a server is free,
+   * nobody is waiting). The line says whether the newcomer starts at once.
    */
   private visit(customer: Customer): void {
     const now = this.sim.now;
@@ -247,9 +250,9 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     if (admission !== Admission.join) return this.end(customer, refusalOutcome[admission], station.index);
 
     customer.joinedAt = now;
-    const ahead = station.waiting;
-    this.observer.join(customer, station, ahead, now);
-    if (!mustWait(station)) return this.startService(customer, station, 0);
+    const ahead = station.line.place(customer, station);
+    this.observer.join(customer, station, ahead < 0 ? 0 : ahead, now);
+    if (ahead < 0) return this.startService(customer, station, 0);
     this.beforeChange(station);
     customer.ticket = this.nextTicket++;
     station.line.add(customer);
@@ -259,7 +262,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
 
   /** Serve the line now, or later at this instant if service ends or a shift change are still due. */
   private requestDispatch(station: StationState): void {
-    if (station.waiting === 0 || station.busy >= station.capacity) return;
+    if (!station.line.canStart(station)) return;
     if (!this.sim.pendingNowBefore(Rank.dispatch)) return this.dispatch(station);
     if (!station.dispatchPending) {
       station.dispatchPending = true;
@@ -269,7 +272,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
 
   private dispatch(station: StationState): void {
     const now = this.sim.now;
-    while (station.busy < station.capacity && station.waiting > 0) {
+    while (station.line.canStart(station)) {
       this.beforeChange(station);
       const customer = station.line.next()!;
       customer.ticket = 0;
@@ -284,18 +287,20 @@ export class ServiceSystem implements EventHandler, JourneyControl {
   private startService(customer: Customer, station: StationState, waited: number): void {
     const now = this.sim.now;
     this.beforeChange(station);
-    station.busy++;
+    station.busy += customer.serversHeld;
     customer.stationWait = waited;
     customer.waited += waited;
     this.observer.start(customer, station, now, waited);
-    this.schedule(now + customer.service[customer.step]!, CoreKind.serviceEnd, customer.slot);
+    this.schedule(now + customer.service[customer.draw]!, CoreKind.serviceEnd, customer.slot);
   }
 
   private finishService(customer: Customer): void {
     const now = this.sim.now;
     const station = this.stations[customer.station]!;
     this.beforeChange(station);
-    station.busy--;
+    station.busy -= customer.serversHeld;
+    station.line.served(customer);
+    customer.serversHeld = 1;
     this.observer.finish(customer, station, now);
     this.requestDispatch(station);
     customer.step++;
@@ -320,6 +325,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     for (const station of this.stations) {
       this.beforeChange(station);
       station.capacity = station.spec.servers[period]!;
+      station.line.serversChanged(station);
       this.requestDispatch(station);
     }
   }

@@ -6,6 +6,7 @@
  * follows the number waiting, not the number who ever gave up.
  */
 import type { Customer } from './customer.js';
+import type { StationView } from './journey.js';
 import type { Line } from './policies.js';
 
 class Ring {
@@ -98,10 +99,19 @@ export class WaitingLine implements Line {
     this.keepsOrder = !this.prioritised;
   }
 
+  /** Served at once when a server is free; otherwise behind everyone waiting (of every class). */
+  place(_customer: Customer, station: StationView): number {
+    return station.busy < station.capacity ? -1 : this.size;
+  }
+
   /** Adds a customer whose `ticket` is already set, behind everyone of its class. */
   add(customer: Customer): void {
     this.classes[this.prioritised ? customer.priorityClass : 0]!.push(customer);
     this.size++;
+  }
+
+  canStart(station: StationView): boolean {
+    return this.size > 0 && station.busy < station.capacity;
   }
 
   /** Removes and returns the next customer to serve: first of the most urgent class. */
@@ -122,4 +132,9 @@ export class WaitingLine implements Line {
     this.size--;
     this.classes[this.prioritised ? customer.priorityClass : 0]!.markRemoved();
   }
+
+  /** Servers are interchangeable: the station's count of busy servers is all there is. */
+  served(_customer: Customer): void {}
+
+  serversChanged(_station: StationView): void {}
 }

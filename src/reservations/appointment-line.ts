@@ -10,6 +10,7 @@
  * its ticket no longer matches, and the heap is rebuilt when such entries outnumber the living.
  */
 import type { Customer } from '../model/customer.js';
+import type { StationView } from '../model/journey.js';
 import type { Line } from '../model/policies.js';
 
 /** The serving key of a customer: its booked time, or for a walk-in the time it joined the line. */
@@ -36,6 +37,11 @@ export class AppointmentLine implements Line {
     private readonly prioritised: boolean,
   ) {}
 
+  /** One shared line in front of the station's servers: served at once while one is free. */
+  place(_customer: Customer, station: StationView): number {
+    return station.busy < station.capacity ? -1 : this.size;
+  }
+
   add(customer: Customer): void {
     if (this.stored === this.customers.length) this.grow();
     const at = this.stored++;
@@ -60,6 +66,15 @@ export class AppointmentLine implements Line {
     }
     return undefined;
   }
+
+  canStart(station: StationView): boolean {
+    return this.size > 0 && station.busy < station.capacity;
+  }
+
+  /** The station counts its busy servers itself; this line holds none. */
+  served(_customer: Customer): void {}
+
+  serversChanged(_station: StationView): void {}
 
   remove(_customer: Customer): void {
     this.size--;

@@ -1,11 +1,12 @@
 /**
- * Checks that relate one key to another: routes name stations, per-period values name
- * periods, every visit has a service time, periods are in order. They read the raw data
- * defensively, so they run even when the schema found other problems, and a planner sees
- * every problem of the file at once.
+ * Checks that relate one key to another: routes name stations (plain steps, and the stations
+ * levers' step objects name), per-period values name periods, every visit has a service
+ * time, periods are in order. They read the raw data defensively, so they run even when the
+ * schema found other problems, and a planner sees every problem of the file at once.
  */
 import { hint, type KeyPath } from './problems.js';
 import type { LocatedMessage } from './issues.js';
+import { plainSteps, type StepStations } from './route-steps.js';
 
 type Raw = Record<string, unknown>;
 const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -25,7 +26,8 @@ function checkNotReserved(name: string | undefined, path: KeyPath, what: string,
   if (name === RESERVED) report(path, `"${RESERVED}" cannot be a ${what} name: JSON and JavaScript tools treat it as an object's prototype, so results keyed by it would vanish; choose another name`);
 }
 
-export function checkConsistency(data: unknown): LocatedMessage[] {
+/** `stepStations` names the stations each route step may lead to (route-steps.ts). */
+export function checkConsistency(data: unknown, stepStations: StepStations = plainSteps): LocatedMessage[] {
   const problems: LocatedMessage[] = [];
   const report = (path: KeyPath, message: string) => problems.push({ path, message });
   if (!isMap(data)) return problems;
@@ -85,20 +87,22 @@ export function checkConsistency(data: unknown): LocatedMessage[] {
     if (isMap(segment.arrivals)) perPeriod(segment.arrivals.rate, ['segments', i, 'arrivals', 'rate']);
     const route = list(segment.route);
     const overrides = isMap(segment.service) ? segment.service : {};
-    route.forEach((stationId, step) => {
-      if (typeof stationId !== 'string') return;
-      const index = stationIds.indexOf(stationId);
-      if (index < 0) {
-        report(['segments', i, 'route', step], `unknown station "${stationId}"${hint(stationId, stationIds)}`);
-      } else if (own(overrides, stationId) === undefined && stations[index]!.service === undefined) {
-        report(
-          ['segments', i, 'route', step],
-          `station "${stationId}" has no service time: give the station a service or this segment a service override`,
-        );
+    const visited: string[] = [];
+    route.forEach((step, s) => {
+      for (const { station: stationId, path } of stepStations(step)) {
+        if (typeof stationId !== 'string') continue;
+        visited.push(stationId);
+        const at: KeyPath = ['segments', i, 'route', s, ...path];
+        const index = stationIds.indexOf(stationId);
+        if (index < 0) {
+          report(at, `unknown station "${stationId}"${hint(stationId, stationIds)}`);
+        } else if (own(overrides, stationId) === undefined && stations[index]!.service === undefined) {
+          report(at, `station "${stationId}" has no service time: give the station a service or this segment a service override`);
+        }
       }
     });
     for (const stationId of Object.keys(overrides)) {
-      if (route.includes(stationId)) continue;
+      if (visited.includes(stationId)) continue;
       const where = stationIds.includes(stationId) ? "is not on this segment's route" : `is not a station${hint(stationId, stationIds)}`;
       report(['segments', i, 'service', stationId], `"${stationId}" ${where}`);
     }

@@ -11,6 +11,7 @@ import { describeIssues } from './issues.js';
 import type { KeyPath, ScenarioProblem } from './problems.js';
 import { checkConsistency } from './consistency.js';
 import { resolveScenario } from './resolve.js';
+import { stepStationsFor } from './route-steps.js';
 
 export type LoadResult = { ok: true; model: Model } | { ok: false; problems: ScenarioProblem[] };
 
@@ -68,10 +69,11 @@ export function validateScenario(data: unknown, file = '(scenario)', locate: Loc
     return { ok: false, problems: [{ file, path: [], line: undefined, message: 'a scenario must be a map of keys (name, time, stations, segments, ...)' }] };
   }
   const schema = scenarioSchemaFor(levers);
+  const stepStations = stepStationsFor(levers);
   const checked = schema.safeParse(data);
   const messages = [
     ...(checked.success ? [] : describeIssues(checked.error.issues, schema, data)),
-    ...checkConsistency(data),
+    ...checkConsistency(data, stepStations),
     ...levers.flatMap((lever) => lever.check?.(data as Record<string, unknown>) ?? []),
   ];
   if (!checked.success || messages.length > 0) {
@@ -81,7 +83,7 @@ export function validateScenario(data: unknown, file = '(scenario)', locate: Loc
     const problems = located.map(({ path, message, where }) => ({ file, path, line: where?.line, message }));
     return { ok: false, problems };
   }
-  const model = resolveScenario(checked.data);
+  const model = resolveScenario(checked.data, stepStations);
   for (const lever of levers) {
     const config = lever.resolve(checked.data as ScenarioData, model);
     if (config !== undefined) model.levers[lever.name] = config;

@@ -4,6 +4,7 @@
  */
 import type { Model, Period, SegmentModel, StationModel } from '../model/model.js';
 import type { Distribution } from '../random/distributions.js';
+import { plainSteps, type StepStations } from './route-steps.js';
 import type { DistributionSpec, ScenarioFile } from './schema.js';
 import { defaultSeriesStep } from '../metrics/series.js';
 
@@ -17,7 +18,11 @@ export const defaults = {
   priority: 1,
 } as const;
 
-export function resolveScenario(file: ScenarioFile): Model {
+/**
+ * `stepStations` names the stations each route step may lead to (scenario/route-steps.ts):
+ * each becomes one visit slot of the segment's `route`, with its service time.
+ */
+export function resolveScenario(file: ScenarioFile, stepStations: StepStations = plainSteps): Model {
   const horizon = file.time.horizon;
   const periods: Period[] = (file.time.periods ?? [{ name: 'all', start: 0 }]).map((period, i, all) => ({
     name: period.name,
@@ -38,12 +43,14 @@ export function resolveScenario(file: ScenarioFile): Model {
   const priorities = [...new Set(file.segments.map((s) => s.priority ?? defaults.priority))].sort((a, b) => a - b);
   const segments: SegmentModel[] = file.segments.map((spec) => {
     const priority = spec.priority ?? defaults.priority;
+    // Lever steps (objects) are wider than the core type says; each step gives its stations.
+    const slots = (spec.route as readonly unknown[]).flatMap((step) => stepStations(step).map((s) => s.station));
     return {
       id: spec.id,
       rates: perPeriod(spec.arrivals.rate),
-      route: spec.route.map((id) => stationIds.indexOf(id)),
+      route: slots.map((id) => stationIds.indexOf(id)),
       priorityClass: priorities.indexOf(priority),
-      service: spec.route.map((id) => toDistribution((spec.service && ownValue(spec.service, id)) ?? file.stations[stationIds.indexOf(id)]!.service!)),
+      service: slots.map((id) => toDistribution((spec.service && ownValue(spec.service, id)) ?? file.stations[stationIds.indexOf(id)]!.service!)),
       patience: spec.patience === undefined ? null : toDistribution(spec.patience),
       balkAt: spec.balkAt ?? Infinity,
     };

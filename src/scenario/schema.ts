@@ -88,6 +88,17 @@ const stationShape = {
   service: DistributionSchema.optional().meta({ description: 'Default service time; a segment may override it.' }),
 };
 
+/**
+ * `route`: steps in visiting order. A step is a station id; levers may add step objects
+ * (keys.routeStep, e.g. a choice among stations), which become further options of a step.
+ */
+function routeOf<Step extends z.ZodType>(step: Step) {
+  return z
+    .array(step)
+    .min(1, { error: 'route must name at least one station' })
+    .meta({ description: 'Steps visited in order: a station id, or a step object (a choice among stations; see the README).' });
+}
+
 const segmentShape = {
   id: z.string().min(1, { error: 'id must not be empty' }),
   arrivals: z.strictObject({
@@ -95,10 +106,7 @@ const segmentShape = {
       description: 'Poisson arrivals: customers per time unit, a number or per period (exact non-homogeneous Poisson).',
     }),
   }),
-  route: z
-    .array(z.string())
-    .min(1, { error: 'route must name at least one station' })
-    .meta({ description: 'Stations visited in order.' }),
+  route: routeOf(z.string()),
   priority: z.number().optional().meta({ description: 'Class for discipline: priority (lower is served first); default 1.' }),
   service: z
     .record(z.string(), DistributionSchema)
@@ -146,7 +154,9 @@ export const TimeSchema = z.strictObject({
 export function buildScenarioSchema(levers: readonly Lever[]) {
   const keys = (where: 'scenario' | 'station' | 'segment') => Object.assign({}, ...levers.map((lever) => lever.keys?.[where] ?? {})) as Record<string, z.ZodType>;
   const StationSchema = z.strictObject({ ...stationShape, ...keys('station') });
-  const SegmentSchema = z.strictObject({ ...segmentShape, ...keys('segment') });
+  const steps = levers.flatMap((lever) => (lever.keys?.routeStep === undefined ? [] : [lever.keys.routeStep]));
+  const route = steps.length === 0 ? segmentShape.route : routeOf(z.union([z.string(), ...steps]));
+  const SegmentSchema = z.strictObject({ ...segmentShape, route, ...keys('segment') });
   return z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),

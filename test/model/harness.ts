@@ -181,7 +181,7 @@ export interface InjectedRun extends CollectedMetrics {
  * scheduled in the order given (so equal times keep that order). It sits beside the
  * scenario's Poisson source, so it never starts a second Poisson chain for a segment.
  */
-class InjectedArrivals implements ArrivalSource, EventHandlerOf {
+export class InjectedArrivals implements ArrivalSource, EventHandlerOf {
   private journey!: JourneyControl;
   constructor(private readonly arrivals: readonly (readonly [number, number])[]) {}
   start(journey: JourneyControl): void {

@@ -1,8 +1,12 @@
 /**
  * Property: in every replication of every scenario, each customer ends with exactly one
  * outcome, so arrivals = served + balked + reneged + blocked + denied + inSystemAtEnd —
- * system-wide, per segment and per station (where "served" means served there). The same
- * holds with reservations, where booked customers and walk-ins can be denied.
+ * system-wide, per segment and per station (where "served" means served there). Scenarios
+ * may route through choice steps (any rule, optional steps, self-service), put a line in
+ * front of each server (with or without jockeying), bring parties and seat them at tables:
+ * then the same identity holds for the people in the parties. The same holds with the
+ * waiting experience switched on, and with reservations, where booked customers and walk-ins
+ * can be denied.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -71,16 +75,24 @@ const scenario = fc
           queueCapacity: fc.integer({ min: 0, max: 4 }),
           discipline: fc.constantFrom('fifo', 'priority'),
           service: distribution,
+          linePerServer: fc.oneof(fc.boolean(), fc.record({ join: fc.constantFrom('shortest', 'random'), jockeying: fc.boolean() }, { requiredKeys: [] })),
+          // Tables are rarer, as they set the station's other keys aside (fitTogether).
+          seating: fc.oneof(
+            { weight: 3, arbitrary: fc.constant(null) },
+            { weight: 1, arbitrary: fc.constant({ tables: [{ seats: 2, count: 2 }, { seats: 4, count: 1 }], combine: true }) },
+          ),
+          selfService: fc.record({ adoption: fc.double({ min: 0, max: 1, noNaN: true }) }),
           ...(shape.experience ? { waiting: waitingConditions } : {}),
         },
         { requiredKeys: ['id', 'servers', 'service'] },
-      );
+      ).map(fitTogether);
     const segment = (id: string) =>
       fc.record(
         {
           id: fc.constant(id),
           arrivals: fc.record({ rate: perPeriod(fc.double({ min: 0, max: 2, noNaN: true })) }),
-          route: fc.array(fc.constantFrom(...stationIds), { minLength: 1, maxLength: 3 }),
+          route: fc.array(step(stationIds), { minLength: 1, maxLength: 3 }),
+          partySize: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constant({ values: [1, 2, 5], weights: [2, 2, 1] })),
           priority: fc.integer({ min: 1, max: 3 }),
           patience: distribution,
           balkAt: fc.integer({ min: 1, max: 5 }),
@@ -112,8 +124,58 @@ const scenario = fc
       stations: fc.tuple(...stationIds.map(station)),
       segments: fc.tuple(...Array.from({ length: shape.segments }, (_, i) => segment(`g${i}`))),
       ...(shape.experience ? { experience: experienceKeys } : {}),
-    });
+    }).map(followable);
   });
+
+/** A route step: a station, or a choice among stations by any rule, maybe optional. */
+const step = (stationIds: string[]) =>
+  fc.oneof(
+    fc.constantFrom(...stationIds),
+    fc.record(
+      {
+        choose: fc.uniqueArray(fc.constantFrom(...stationIds), { minLength: 1, maxLength: 3 }),
+        by: fc.constantFrom('shares', 'shortestLine', 'leastExpectedWait'),
+        skip: fc.constantFrom(0, 0.5),
+      },
+      { requiredKeys: ['choose'] },
+    ),
+  );
+
+type Spec = Record<string, unknown>;
+
+/** A station's keys that work together: tables have their count as servers, and neither tables nor lines per server take priority. */
+function fitTogether(station: Spec): Spec {
+  const fitted = { ...station };
+  if (fitted.seating === null) delete fitted.seating;
+  if (fitted.seating !== undefined) {
+    delete fitted.linePerServer;
+    fitted.servers = 3;
+  }
+  if (fitted.seating !== undefined || (fitted.linePerServer !== undefined && fitted.linePerServer !== false)) fitted.discipline = 'fifo';
+  return fitted;
+}
+
+/**
+ * Routes every customer can follow: the first station is never self-service, a self-service
+ * station is only ever one choice among others with the first station, and the first step
+ * is never skipped.
+ */
+function followable<T extends Spec>(scenario: T): T {
+  const stations = (scenario.stations as Spec[]).map((s, i) => (i === 0 ? { ...s, selfService: undefined } : s));
+  const selfService = new Set(stations.filter((s) => s.selfService !== undefined).map((s) => s.id as string));
+  const first = stations[0]!.id as string;
+  const segments = (scenario.segments as Spec[]).map((segment) => ({
+    ...segment,
+    route: (segment.route as (string | Spec)[]).map((step, i) => {
+      const choice: Spec = typeof step === 'string' ? { choose: [step] } : { ...step };
+      if (i === 0) delete choice.skip;
+      const names = choice.choose as string[];
+      if (names.some((id) => selfService.has(id)) && !names.includes(first)) choice.choose = [...names, first];
+      return typeof step === 'string' && choice.choose === names ? step : choice;
+    }),
+  }));
+  return { ...scenario, stations: stations.map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined))), segments } as T;
+}
 
 /** The experience's own invariants: shares are shares, scores lie in 1..5, zones partition. */
 function checkExperience(...scopes: (MetricValues | MetricValues[])[]): void {
@@ -132,7 +194,8 @@ function checkExperience(...scopes: (MetricValues | MetricValues[])[]): void {
 
 /** The random scenarios above with a booked segment and a random `reservations` key added. */
 const withReservations = scenario.chain((spec) => {
-  const stationIds = spec.stations.map((s) => s.id);
+  // Booked customers go straight to their stations: self-service ones are only ever a choice.
+  const stationIds = (spec.stations as Spec[]).filter((s) => s.selfService === undefined).map((s) => s.id as string);
   const horizon = spec.time.horizon;
   const probability = fc.constantFrom(0, 0.1, 0.5);
   return fc
@@ -189,6 +252,15 @@ const withReservations = scenario.chain((spec) => {
 
 const outcomes = ['served', 'balked', 'reneged', 'blocked', 'denied', 'inSystemAtEnd'] as const;
 const accounted = (m: MetricValues) => outcomes.reduce((sum, name) => sum + (m[name] ?? 0), 0);
+const people = (name: string) => `people${name[0]!.toUpperCase()}${name.slice(1)}`;
+const peopleAccounted = (m: MetricValues) => outcomes.reduce((sum, name) => sum + (m[people(name)] ?? 0), 0);
+
+/** The identity for parties, and for the people in them when the scenario has parties. */
+function expectConserved(m: MetricValues): void {
+  expect(accounted(m)).toBe(m.arrivals);
+  if (m.peopleArrivals !== undefined) expect(peopleAccounted(m)).toBe(m.peopleArrivals);
+}
+
 
 describe('conservation of customers (property-based)', () => {
   it('holds in every replication, system-wide, per segment and per station', () => {
@@ -198,9 +270,9 @@ describe('conservation of customers (property-based)', () => {
         if (!loaded.ok) throw new Error(`generator made an invalid scenario: ${JSON.stringify(loaded.problems)}`);
         const { replications } = runReplications(loaded.model);
         for (const r of replications) {
-          expect(accounted(r.metrics)).toBe(r.metrics.arrivals);
-          for (const segment of r.segments) expect(accounted(segment)).toBe(segment.arrivals);
-          for (const station of r.stations) expect(accounted(station)).toBe(station.arrivals);
+          expectConserved(r.metrics);
+          for (const segment of r.segments) expectConserved(segment);
+          for (const station of r.stations) expectConserved(station);
           expect(r.segments.reduce((sum, s) => sum + s.arrivals!, 0)).toBe(r.metrics.arrivals);
           if (loaded.model.drain) expect(r.metrics.inSystemAtEnd).toBe(0);
           else expect(r.endTime).toBe(loaded.model.horizon);
@@ -226,9 +298,9 @@ describe('conservation of customers (property-based)', () => {
         const { replications } = runReplications(loaded.model);
         const booked = loaded.model.segments.length - 1;
         for (const r of replications) {
-          expect(accounted(r.metrics)).toBe(r.metrics.arrivals);
-          for (const segment of r.segments) expect(accounted(segment)).toBe(segment.arrivals);
-          for (const station of r.stations) expect(accounted(station)).toBe(station.arrivals);
+          expectConserved(r.metrics);
+          for (const segment of r.segments) expectConserved(segment);
+          for (const station of r.stations) expectConserved(station);
           expect(r.segments.reduce((sum, s) => sum + s.denied!, 0)).toBe(r.metrics.denied);
           expect(r.metrics.bookings).toBe(r.metrics.cancellations! + r.metrics.noShows! + r.metrics.shows!);
           // Slots count from the warm-up by their slot time, customers by their arrival time.

@@ -3,20 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, runReplications, validateScenario } from '../../src/index.js';
 import { projectRoot } from '../cli/cli.js';
-import { pinnedModels } from './pinned-results.js';
+import { pinnedModels, pinnedPart } from './pinned-results.js';
 
 const fixture = (key: string) => readFileSync(join(projectRoot, 'test/fixtures/pinned', `${key}.json`), 'utf8');
-
-/**
- * The summary as JSON, restricted to the top-level keys the fixture has (later features add
- * keys such as `periods`; every key that existed must keep exactly its bytes).
- */
-function pinnedPart(summary: object, fixtureText: string): string {
-  const keys = Object.keys(JSON.parse(fixtureText) as object);
-  const entries = Object.entries(summary).filter(([key]) => keys.includes(key));
-  expect(entries.map(([key]) => key)).toEqual(keys);
-  return JSON.stringify(Object.fromEntries(entries), null, 2) + '\n';
-}
 
 describe('pinned results: scenarios without new keys give exactly what they gave before', () => {
   it('the bank branch scenario’s summary.json is byte-identical', () => {

@@ -1,0 +1,144 @@
+/**
+ * Tables (`seating`): a station whose servers are tables of given sizes, serving parties
+ * (customer.partySize people each). A party takes the smallest free table it fits; with
+ * `combine`, a party no free table fits alone takes several free tables pushed together
+ * (the largest first, then the smallest that covers the rest: few tables, few empty seats).
+ * The party holds its tables (customer.serversHeld) for its whole service, so the station's
+ * utilisation is the share of tables in use; seat use is measured apart (seat-use.ts).
+ *
+ * Who is seated next: the first waiting party that fits the free tables, so a couple may be
+ * seated at a free two-top ahead of a party of six waiting for a large table [A] (restaurants
+ * do not hold a free table empty for a party it cannot seat). The line therefore does not
+ * keep the joining order (keepsOrder = false).
+ */
+import type { Customer, CustomerColumn } from '../model/customer.js';
+import type { PreviewLine } from './line-view.js';
+
+export interface SeatingModel {
+  /** Seats of each kind of table, ascending. */
+  seats: number[];
+  /** Tables of each kind. */
+  counts: number[];
+  combine: boolean;
+}
+
+export class TableLine implements PreviewLine {
+  readonly keepsOrder = false;
+  private readonly waiting: Customer[] = [];
+  /** Free tables of each kind. */
+  private readonly free: Int32Array;
+  /** Tables of each kind a fitting party would take (filled by fit()). */
+  private readonly take: Int32Array;
+
+  /**
+   * @param held  a column of (at least) one number per kind of table: the tables each seated
+   *              party holds, to free them when it leaves
+   */
+  constructor(
+    private readonly seating: SeatingModel,
+    private readonly held: CustomerColumn,
+  ) {
+    this.free = Int32Array.from(seating.counts);
+    this.take = new Int32Array(seating.counts.length);
+  }
+
+  get size(): number {
+    return this.waiting.length;
+  }
+
+  /** Whether free tables seat `party` now; if so, `take` holds them. */
+  private fit(party: number): boolean {
+    const { seats } = this.seating;
+    this.take.fill(0);
+    for (let kind = 0; kind < seats.length; kind++) {
+      if (seats[kind]! >= party && this.free[kind]! > 0) {
+        this.take[kind] = 1;
+        return true;
+      }
+    }
+    if (!this.seating.combine) return false;
+    let missing = party;
+    for (let kind = seats.length - 1; kind >= 0 && missing > 0; kind--) {
+      while (this.take[kind]! < this.free[kind]! && missing > 0) {
+        // The last table: the smallest free one that covers what is missing, if any.
+        const closing = this.smallestFreeFor(missing);
+        if (closing >= 0) {
+          this.take[closing]!++;
+          return true;
+        }
+        this.take[kind]!++;
+        missing -= seats[kind]!;
+      }
+    }
+    return missing <= 0;
+  }
+
+  /** The smallest kind with a table not yet taken that seats `people`; -1 if none. */
+  private smallestFreeFor(people: number): number {
+    const { seats } = this.seating;
+    for (let kind = 0; kind < seats.length; kind++) if (seats[kind]! >= people && this.take[kind]! < this.free[kind]!) return kind;
+    return -1;
+  }
+
+  /** Seats the party at the tables fit() found. */
+  private seat(customer: Customer): void {
+    const width = this.held.width;
+    let tables = 0;
+    for (let kind = 0; kind < this.take.length; kind++) {
+      const n = this.take[kind]!;
+      this.free[kind]! -= n;
+      this.held.values[customer.slot * width + kind] = n;
+      tables += n;
+    }
+    customer.serversHeld = tables;
+  }
+
+  preview(customer: Customer): number {
+    return this.fit(customer.partySize) ? -1 : this.waiting.length;
+  }
+
+  place(customer: Customer): number {
+    if (!this.fit(customer.partySize)) return this.waiting.length;
+    this.seat(customer);
+    return -1;
+  }
+
+  add(customer: Customer): void {
+    this.waiting.push(customer);
+  }
+
+  /** The first waiting party that fits the free tables (fit() has filled `take`); -1 if none. */
+  private firstThatFits(): number {
+    for (let i = 0; i < this.waiting.length; i++) if (this.fit(this.waiting[i]!.partySize)) return i;
+    return -1;
+  }
+
+  canStart(): boolean {
+    return this.firstThatFits() >= 0;
+  }
+
+  next(): Customer | undefined {
+    const i = this.firstThatFits();
+    if (i < 0) return undefined;
+    const customer = this.waiting.splice(i, 1)[0]!;
+    this.seat(customer);
+    return customer;
+  }
+
+  remove(customer: Customer): void {
+    const at = this.waiting.indexOf(customer);
+    if (at < 0) throw new Error('tables: a party left a line it was not in');
+    this.waiting.splice(at, 1);
+  }
+
+  served(customer: Customer): void {
+    const width = this.held.width;
+    for (let kind = 0; kind < this.free.length; kind++) {
+      this.free[kind]! += this.held.values[customer.slot * width + kind]!;
+      this.held.values[customer.slot * width + kind] = 0;
+    }
+  }
+
+  /** The tables are the servers and do not change with shifts. */
+  serversChanged(): void {}
+}
