@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-/** The `queuesim` command line: run, validate, schema. */
+/** The `queuesim` command line: run, compare, sweep, staff, validate, schema. */
 import { createRequire } from 'node:module';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { scenarioJsonSchema } from '../scenario/compose.js';
+import { compareCommand } from './compare.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
@@ -18,6 +19,11 @@ function wholeNumber(min: number, what: string) {
     }
     return value;
   };
+}
+
+/** Repeatable options gather their values in a list. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function buildProgram(): Command {
@@ -44,6 +50,26 @@ export function buildProgram(): Command {
     )
     .action(async (files: string[], options) => {
       process.exitCode = await runCommand(files, options);
+    });
+
+  program
+    .command('compare')
+    .description('Run variants on common random numbers and compare each metric with the first: paired differences with 95% CIs. Writes <out>/<slug>/compare.csv, compare.json, variants/, report.html and charts/.')
+    .argument('<file...>', 'two or more scenario files, or one file with --set variants')
+    .addOption(new Option('--set <variant>', 'a variant of the one file: "NAME: key.path=value; key.path=value" (repeatable)').argParser(collect))
+    .option('--name <text>', 'name of the comparison (its output folder is the slug)')
+    .addOption(new Option('--reps <n>', 'replications of every variant (default: the first file’s)').argParser(wholeNumber(1, '--reps')))
+    .addOption(new Option('--seed <s>', 'seed of every variant (default: the first file’s)').argParser(wholeNumber(0, '--seed')))
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', 'print the comparison as JSON on stdout (and nothing else)')
+    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/')
+    .addHelpText(
+      'after',
+      '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n',
+    )
+    .action(async (files: string[], options) => {
+      process.exitCode = await compareCommand(files, options);
     });
 
   program
