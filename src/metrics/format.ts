@@ -72,3 +72,14 @@ export function formatDifference(summary: MetricSummary | null | undefined, kind
     half: half === null ? '' : ` ±${formatFixed(half, decimals)}${suffix}`,
   };
 }
+
+/**
+ * A single value (a formula's prediction) with the decimals of an estimate beside it, so the
+ * two read alike: "1.53" next to "1.52 ±0.26"; with the catalogue's default when there is none.
+ */
+export function formatLike(value: number | undefined, kind: MetricKind, beside: MetricSummary | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  const scale = kind === 'share' ? 100 : 1;
+  const half = beside?.ci95 ? ((beside.ci95[1] - beside.ci95[0]) / 2) * scale : null;
+  return `${formatFixed(value * scale, decimalsFor(half, value * scale))}${kind === 'share' ? '%' : ''}`;
+}

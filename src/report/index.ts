@@ -10,6 +10,8 @@ import { reportHtml, type RenderedChart } from './html.js';
 import type { Markup } from './markup.js';
 import { renderPng, renderSvg } from './render.js';
 
+export { baselineSection } from './baseline-table.js';
+
 export interface ReportOptions {
   /** Also render each chart as PNG (default true). */
   png?: boolean;
