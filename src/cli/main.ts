@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { scenarioJsonSchema } from '../scenario/compose.js';
 import { compareCommand } from './compare.js';
 import { runCommand } from './run.js';
+import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -70,6 +71,26 @@ export function buildProgram(): Command {
     )
     .action(async (files: string[], options) => {
       process.exitCode = await compareCommand(files, options);
+    });
+
+  program
+    .command('sweep')
+    .description('Run one scenario over a grid of one or two parameters on common random numbers: a row per point, sweep.csv, sweep.json, and trade-off charts with 95% bands in report.html and charts/.')
+    .argument('<file>', 'the scenario file (YAML or JSON)')
+    .addOption(new Option('--vary <axis>', 'KEY.PATH=from..to[:step] or KEY.PATH=a,b,c (once or twice)').argParser(collect))
+    .option('--name <text>', 'name of the sweep (its output folder is the slug)')
+    .addOption(new Option('--reps <n>', 'replications at every point (overrides the file)').argParser(wholeNumber(1, '--reps')))
+    .addOption(new Option('--seed <s>', 'seed of every point (overrides the file)').argParser(wholeNumber(0, '--seed')))
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', 'print the results as JSON on stdout (and nothing else)')
+    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n',
+    )
+    .action(async (file: string, options) => {
+      process.exitCode = await sweepCommand(file, options);
     });
 
   program
