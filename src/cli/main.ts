@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { scenarioJsonSchema } from '../scenario/compose.js';
 import { compareCommand } from './compare.js';
 import { runCommand } from './run.js';
+import { staffCommand } from './staff.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
@@ -91,6 +92,29 @@ export function buildProgram(): Command {
     )
     .action(async (file: string, options) => {
       process.exitCode = await sweepCommand(file, options);
+    });
+
+  program
+    .command('staff')
+    .description('Find the fewest servers per period and station that meet every target in simulation: start from SIPP (Erlang, period by period), correct by simulation. Writes <out>/<slug>/staff.json, staffing.csv, staffed.yaml, summary.json, report.html and charts/.')
+    .argument('<file>', 'the scenario file (YAML or JSON)')
+    .addOption(new Option('--target <target>', 'METRIC<=VALUE or METRIC>=VALUE for each station and period, e.g. "waitP80<=5" or "abandonmentRate<=5%" (repeatable)').argParser(collect))
+    .addOption(new Option('--station <id>', 'staff only this station (repeatable; default every station)').argParser(collect))
+    .addOption(new Option('--start <rule>', 'the Erlang start: sipp or lag-sipp').default('sipp'))
+    .addOption(new Option('--max-evaluations <n>', 'simulations at most').default(60).argParser(wholeNumber(1, '--max-evaluations')))
+    .option('--name <text>', 'name of the result (its output folder is the slug)')
+    .addOption(new Option('--reps <n>', 'replications per evaluation (overrides the file)').argParser(wholeNumber(1, '--reps')))
+    .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')))
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', 'print the result as JSON on stdout (and nothing else)')
+    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/')
+    .addHelpText(
+      'after',
+      '\n"80% served within 5 minutes" is --target "waitP80<=5". Targets are judged per station and period on the simulated mean.\n\nExamples:\n  queuesim staff scenarios/bank-day-staffing.yaml --target "waitP80<=5"\n  queuesim staff scenarios/bank-branch.yaml --station counter --target "waitP90<=5" --target "abandonmentRate<=5%"\n',
+    )
+    .action(async (file: string, options) => {
+      process.exitCode = await staffCommand(file, options);
     });
 
   program
