@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-/** The `queuesim` command line: run, validate, schema. */
+/** The `queuesim` command line: run, compare, sweep, staff, validate, schema. */
 import { createRequire } from 'node:module';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { scenarioJsonSchema } from '../scenario/compose.js';
+import { compareCommand } from './compare.js';
 import { runCommand } from './run.js';
+import { staffCommand } from './staff.js';
+import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -18,6 +21,11 @@ function wholeNumber(min: number, what: string) {
     }
     return value;
   };
+}
+
+/** Repeatable options gather their values in a list. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function buildProgram(): Command {
@@ -44,6 +52,69 @@ export function buildProgram(): Command {
     )
     .action(async (files: string[], options) => {
       process.exitCode = await runCommand(files, options);
+    });
+
+  program
+    .command('compare')
+    .description('Run variants on common random numbers and compare each metric with the first: paired differences with 95% CIs. Writes <out>/<slug>/compare.csv, compare.json, variants/, report.html and charts/.')
+    .argument('<file...>', 'two or more scenario files, or one file with --set variants')
+    .addOption(new Option('--set <variant>', 'a variant of the one file: "NAME: key.path=value; key.path=value" (repeatable)').argParser(collect))
+    .option('--name <text>', 'name of the comparison (its output folder is the slug)')
+    .addOption(new Option('--reps <n>', 'replications of every variant (default: the first file’s)').argParser(wholeNumber(1, '--reps')))
+    .addOption(new Option('--seed <s>', 'seed of every variant (default: the first file’s)').argParser(wholeNumber(0, '--seed')))
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', 'print the comparison as JSON on stdout (and nothing else)')
+    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/')
+    .addHelpText(
+      'after',
+      '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n',
+    )
+    .action(async (files: string[], options) => {
+      process.exitCode = await compareCommand(files, options);
+    });
+
+  program
+    .command('sweep')
+    .description('Run one scenario over a grid of one or two parameters on common random numbers: a row per point, sweep.csv, sweep.json, and trade-off charts with 95% bands in report.html and charts/.')
+    .argument('<file>', 'the scenario file (YAML or JSON)')
+    .addOption(new Option('--vary <axis>', 'KEY.PATH=from..to[:step] or KEY.PATH=a,b,c (once or twice)').argParser(collect))
+    .option('--name <text>', 'name of the sweep (its output folder is the slug)')
+    .addOption(new Option('--reps <n>', 'replications at every point (overrides the file)').argParser(wholeNumber(1, '--reps')))
+    .addOption(new Option('--seed <s>', 'seed of every point (overrides the file)').argParser(wholeNumber(0, '--seed')))
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', 'print the results as JSON on stdout (and nothing else)')
+    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n',
+    )
+    .action(async (file: string, options) => {
+      process.exitCode = await sweepCommand(file, options);
+    });
+
+  program
+    .command('staff')
+    .description('Find the fewest servers per period and station that meet every target in simulation: start from SIPP (Erlang, period by period), correct by simulation. Writes <out>/<slug>/staff.json, staffing.csv, staffed.yaml, summary.json, report.html and charts/.')
+    .argument('<file>', 'the scenario file (YAML or JSON)')
+    .addOption(new Option('--target <target>', 'METRIC<=VALUE or METRIC>=VALUE for each station and period, e.g. "waitP80<=5" or "abandonmentRate<=5%" (repeatable)').argParser(collect))
+    .addOption(new Option('--station <id>', 'staff only this station (repeatable; default every station)').argParser(collect))
+    .addOption(new Option('--start <rule>', 'the Erlang start: sipp or lag-sipp').default('sipp'))
+    .addOption(new Option('--max-evaluations <n>', 'simulations at most').default(60).argParser(wholeNumber(1, '--max-evaluations')))
+    .option('--name <text>', 'name of the result (its output folder is the slug)')
+    .addOption(new Option('--reps <n>', 'replications per evaluation (overrides the file)').argParser(wholeNumber(1, '--reps')))
+    .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')))
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', 'print the result as JSON on stdout (and nothing else)')
+    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/')
+    .addHelpText(
+      'after',
+      '\n"80% served within 5 minutes" is --target "waitP80<=5". Targets are judged per station and period on the simulated mean.\n\nExamples:\n  queuesim staff scenarios/bank-day-staffing.yaml --target "waitP80<=5"\n  queuesim staff scenarios/bank-branch.yaml --station counter --target "waitP90<=5" --target "abandonmentRate<=5%"\n',
+    )
+    .action(async (file: string, options) => {
+      process.exitCode = await staffCommand(file, options);
     });
 
   program

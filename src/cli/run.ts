@@ -9,6 +9,8 @@ import { loadScenarioFiles, reportProblems } from './scenario-files.js';
 import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { renderSummary } from './summary-table.js';
+import { analyticBaseline } from '../baseline/baseline.js';
+import { renderBaseline } from './baseline-table.js';
 
 export interface RunCommandOptions {
   reps?: number;
@@ -62,7 +64,9 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
     const { summary, replications } = output;
     progress.done();
     // Loaded only when needed: vega and resvg take a moment to import.
-    const report = options.report === false ? {} : await (await import('../report/index.js')).buildReport(summary);
+    const baseline = analyticBaseline(model);
+    const reportModule = options.report === false ? undefined : await import('../report/index.js');
+    const report = reportModule ? await reportModule.buildReport(summary, { sections: [reportModule.baselineSection(baseline, summary)] }) : {};
     const folder = await writeResultFolder(options.out, slugOf(model.name), {
       'summary.json': JSON.stringify(summary, null, 2) + '\n',
       'replications.csv': replicationsCsv(model, replications),
@@ -72,7 +76,7 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
     summaries.push(summary);
     if (!options.json && !options.quiet) {
       const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
-      process.stdout.write(`${renderSummary(summary)}\n\nWritten: ${folder}/summary.json, replications.csv, series.csv\n${reportLine}\n`);
+      process.stdout.write(`${renderSummary(summary)}\n\n${renderBaseline(baseline, summary)}\n\nWritten: ${folder}/summary.json, replications.csv, series.csv\n${reportLine}\n`);
     }
   }
   if (options.json) {

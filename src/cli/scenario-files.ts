@@ -1,6 +1,6 @@
 /** Reading scenario files from disk and reporting their problems (the CLI's edge of scenario/). */
 import { readFile } from 'node:fs/promises';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario, parseScenarioText, validateScenario } from '../scenario/load.js';
 import { formatProblem, type ScenarioProblem } from '../scenario/problems.js';
 import type { Model } from '../model/model.js';
 
@@ -23,9 +23,7 @@ export async function loadScenarioFiles(files: readonly string[]): Promise<Files
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((error as Error).message);
-      problems.push({ file, path: [], message: `cannot read the scenario: ${reason}` });
+      problems.push({ file, path: [], message: `cannot read the scenario: ${readError(error)}` });
       continue;
     }
     const result = loadScenario(text, file);
@@ -33,6 +31,27 @@ export async function loadScenarioFiles(files: readonly string[]): Promise<Files
     else problems.push(...result.problems);
   }
   return { loaded, problems };
+}
+
+/** One file's plain data (to make variants of) and its model, or its problems. */
+export type DataResult = { ok: true; file: string; data: unknown; model: Model } | { ok: false; problems: ScenarioProblem[] };
+
+export async function loadScenarioData(file: string): Promise<DataResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { ok: false, problems: [{ file, path: [], message: `cannot read the scenario: ${readError(error)}` }] };
+  }
+  const parsed = parseScenarioText(text, file);
+  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
+  const result = validateScenario(parsed.data, file, parsed.locate);
+  return result.ok ? { ok: true, file, data: parsed.data, model: result.model } : result;
+}
+
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((error as Error).message);
 }
 
 export function reportProblems(problems: readonly ScenarioProblem[]): void {

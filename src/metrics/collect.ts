@@ -52,6 +52,7 @@ class CustomerStats {
       inSystemAtEnd: o[Outcome.inSystemAtEnd]!,
       waitMean: this.wait.mean,
       waitP50: this.waitQuantiles.quantile(0.5),
+      waitP80: this.waitQuantiles.quantile(0.8),
       waitP90: this.waitQuantiles.quantile(0.9),
       waitP95: this.waitQuantiles.quantile(0.95),
       timeInSystemMean: this.timeInSystem.mean,

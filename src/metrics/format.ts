@@ -50,3 +50,37 @@ export function formatEstimate(summary: MetricSummary | undefined, kind: MetricK
 export function formatMetric(name: string, summary: MetricSummary | undefined): FormattedEstimate {
   return formatEstimate(summary, kindOf(name));
 }
+
+/**
+ * A difference between variants as text: "-0.29 [-0.33, -0.25]", with the decimals its CI
+ * supports; differences of shares in percentage points ("pp"), so they are never read as
+ * relative changes.
+ */
+export function formatDifference(summary: MetricSummary | null | undefined, kind: MetricKind): FormattedEstimate {
+  if (!summary || summary.mean === null) return { mean: '—', interval: '—', half: '' };
+  const scale = kind === 'share' ? 100 : 1;
+  const suffix = kind === 'share' ? ' pp' : '';
+  const mean = summary.mean * scale;
+  const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
+  const decimals = decimalsFor(half, mean);
+  const signed = (v: number) => {
+    const text = formatFixed(v, decimals);
+    return v > 0 && text !== formatFixed(0, decimals) ? `+${text}` : text === `-${formatFixed(0, decimals)}` ? formatFixed(0, decimals) : text;
+  };
+  return {
+    mean: `${signed(mean)}${suffix}`,
+    interval: summary.ci95 ? `[${signed(summary.ci95[0] * scale)}, ${signed(summary.ci95[1] * scale)}]` : '—',
+    half: half === null ? '' : ` ±${formatFixed(half, decimals)}${suffix}`,
+  };
+}
+
+/**
+ * A single value (a formula's prediction) with the decimals of an estimate beside it, so the
+ * two read alike: "1.53" next to "1.52 ±0.26"; with the catalogue's default when there is none.
+ */
+export function formatLike(value: number | undefined, kind: MetricKind, beside: MetricSummary | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  const scale = kind === 'share' ? 100 : 1;
+  const half = beside?.ci95 ? ((beside.ci95[1] - beside.ci95[0]) / 2) * scale : null;
+  return `${formatFixed(value * scale, decimalsFor(half, value * scale))}${kind === 'share' ? '%' : ''}`;
+}

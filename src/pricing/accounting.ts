@@ -54,11 +54,13 @@ export function accountDemand(base: readonly number[], priced: readonly number[]
   for (let from = 0; from < periods; from++) {
     for (let to = 0; to < periods; to++) if (from !== to) shifted[from]![to] = (out[from]! * into[to]!) / flow;
   }
+  // flow ≥ noneIn in exact arithmetic; rounding can leave −1e−133 of a customer.
+  const shifting = Math.max(0, flow - noneIn);
   return {
     base: [...base],
     priced: [...priced],
     stayed,
-    shiftedOut: out.map((o) => (o * (flow - noneIn)) / flow),
+    shiftedOut: out.map((o) => (o * shifting) / flow),
     shiftedIn: into.map((i) => (i * (flow - noneOut)) / flow),
     lostToPrice: out.map((o) => (o * noneIn) / flow),
     gainedFromPrice: into.map((i) => (i * noneOut) / flow),

@@ -7,7 +7,7 @@
 import type { RunSummary } from '../metrics/summarise.js';
 import type { Chart } from './charts/chart.js';
 import { html, trusted, type Markup } from './markup.js';
-import { reportCss } from './style.js';
+import { pageHtml, scopeSvgIds } from './page.js';
 import { keyFiguresList, periodTable, scopeTable, systemTable } from './tables.js';
 
 export interface RenderedChart {
@@ -17,19 +17,7 @@ export interface RenderedChart {
   files: readonly string[];
 }
 
-/** No source at all but inline styles and data: images; forms and <base> disabled too. */
-export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
-/**
- * Makes the ids inside one chart's SVG unique in the page (several inline SVGs share one id
- * space): every id and every reference to it gets the chart's name as a prefix.
- */
-export function scopeSvgIds(svg: string, prefix: string): string {
-  return svg
-    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
-    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
-}
+export { contentSecurityPolicy, scopeSvgIds } from './page.js';
 
 function chartFigure({ chart, svg, files }: RenderedChart): Markup {
   return html`<figure id="chart-${chart.name}" class="chart" data-chart="${chart.name}">
@@ -39,23 +27,12 @@ ${trusted(scopeSvgIds(svg, `chart-${chart.name}`))}
 `;
 }
 
-export function reportHtml(summary: RunSummary, charts: readonly RenderedChart[]): string {
+export function reportHtml(summary: RunSummary, charts: readonly RenderedChart[], sections: readonly Markup[] = []): string {
   const unit = summary.unit;
   const periods = periodTable(summary);
   const stations = scopeTable('station', summary.stations);
   const segments = scopeTable('segment', summary.segments);
-  const page = html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${summary.scenario} · queuesim report</title>
-<style>${trusted(reportCss)}</style>
-</head>
-<body>
-<header>
+  const body = html`<header>
 <h1>${summary.scenario}</h1>
 ${summary.description ? html`<p class="description">${summary.description}</p>` : ''}
 <p class="run">${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${unit}s · times in ${unit}s · every figure is a mean over replications with its 95% confidence interval</p>
@@ -65,6 +42,7 @@ ${summary.description ? html`<p class="description">${summary.description}</p>` 
 ${keyFiguresList(summary)}
 </section>
 ${charts.length > 0 ? html`<section id="charts"><h2>Charts</h2>\n${charts.map(chartFigure)}</section>` : ''}
+${sections}
 ${periods ? html`<section id="periods"><h2>By period</h2>\n<p>System-wide; counts and waits by the period in which customers arrived, time averages over the period.</p>\n${periods}</section>` : ''}
 <section id="metrics"><h2>All metrics</h2>
 <h3>System</h3>
@@ -73,9 +51,6 @@ ${stations ? html`<h3>Stations</h3>\n${stations}` : ''}
 ${segments ? html`<h3>Segments</h3>\n${segments}` : ''}
 </section>
 </main>
-<footer>Made by queuesim from summary.json in this folder. Cells in the station and segment tables read mean, then the 95% confidence interval.</footer>
-</body>
-</html>
-`;
-  return page.text;
+<footer>Made by queuesim from summary.json in this folder. Cells in the station and segment tables read mean, then the 95% confidence interval.</footer>`;
+  return pageHtml(`${summary.scenario} · queuesim report`, body);
 }

@@ -25,6 +25,7 @@ table { border-collapse: collapse; font-size: .88rem; font-variant-numeric: tabu
 th, td { padding: .3rem .55rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; white-space: nowrap; }
 thead th { border-bottom: 2px solid var(--ink); font-weight: 600; white-space: nowrap; }
 th[scope=row], thead th:first-child { text-align: left; font-weight: 600; }
+th small { display: block; font-weight: normal; color: var(--muted); font-size: .75rem; }
 td small { display: block; color: var(--muted); font-size: .75rem; white-space: nowrap; }
 td.absent { color: var(--rule); }
 td.meaning, th.meaning { text-align: left; color: var(--muted); min-width: 16rem; white-space: normal; }

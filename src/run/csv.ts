@@ -27,7 +27,7 @@ export function replicationsCsv(model: Model, results: readonly ReplicationResul
   return [header, ...rows].join('\n') + '\n';
 }
 
-function csvField(text: string): string {
+export function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

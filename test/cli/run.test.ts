@@ -36,6 +36,15 @@ describe('queuesim run', () => {
     expect(csv[0]).toContain('segment:walkIn:waitMean');
   });
 
+  it('prints the analytic baseline beside the simulation, labelled an approximation, and puts it in the report', () => {
+    const out = tempDir();
+    const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Analytic baseline: stationary queueing formulas period by period, an approximation');
+    expect(result.stdout).toMatch(/till\s+all\s+Erlang A\s+2\s+1\.50\s+\S+% \| \S+% ±/);
+    expect(readFileSync(join(out, 'tiny-cafe-lunch/report.html'), 'utf8')).toContain('<section id="baseline"><h2>Analytic baseline (an approximation)</h2>');
+  });
+
   it('writes report.html and charts/ (spec, SVG and PNG of each chart) by default, and prints the report’s path', () => {
     const out = tempDir();
     const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out]);

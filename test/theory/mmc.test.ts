@@ -57,6 +57,10 @@ describe.each(cases)(
       expectInCi(summary.metrics.waitP90, mmcWaitQuantile(lambda, mu, c, 0.9), `${name} waitP90`);
     });
 
+    it(`waitP80 matches ln(C/0.2)/(cμ − λ) = ${mmcWaitQuantile(lambda, mu, c, 0.8).toFixed(6)} ("80% served within t" is waitP80 ≤ t)`, () => {
+      expectInCi(summary.metrics.waitP80, mmcWaitQuantile(lambda, mu, c, 0.8), `${name} waitP80`);
+    });
+
     if (p95) {
       it(`waitP95 matches ln(C/0.05)/(cμ − λ) = ${mmcWaitQuantile(lambda, mu, c, 0.95).toFixed(6)}`, () => {
         expectInCi(summary.metrics.waitP95, mmcWaitQuantile(lambda, mu, c, 0.95), `${name} waitP95`);

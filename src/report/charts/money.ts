@@ -8,7 +8,7 @@ import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
 import { estimate } from './estimates.js';
 
-const items = [
+export const moneyItems = [
   { metric: 'revenue', label: 'revenue', kind: 'income' },
   { metric: 'staffCost', label: 'staff cost', kind: 'cost' },
   { metric: 'overtimeCost', label: 'overtime cost', kind: 'cost' },
@@ -20,7 +20,7 @@ const items = [
 const kinds = ['income', 'cost', 'missed', 'result'];
 
 export function moneyChart(summary: RunSummary): Chart | undefined {
-  const rows = items.flatMap(({ metric, label, kind }) => {
+  const rows = moneyItems.flatMap(({ metric, label, kind }) => {
     const value = estimate(summary.metrics[metric]);
     return value ? [{ item: label, kind, ...value }] : [];
   });

@@ -1,0 +1,38 @@
+/**
+ * The baseline beside the simulation: for each row of the analytic baseline, the simulated
+ * value of the same metric at the same station and period, and the stations left out with
+ * the reason (for the terminal, the report and `staff` alike).
+ */
+import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
+import type { BaselineRow } from './baseline.js';
+
+/** The metrics set side by side, in this order. */
+export const baselineMetrics = ['utilisation', 'queueLengthMean', 'waitMean', 'waitP90', 'abandonmentRate'] as const;
+
+export interface BaselineComparison {
+  rows: { row: BaselineRow; simulated: Record<string, MetricSummary | undefined> }[];
+  /** Station, the periods it is left out in, and why. */
+  leftOut: { station: string; periods: string[]; reason: string }[];
+}
+
+export function baselineBeside(rows: readonly BaselineRow[], summary: RunSummary): BaselineComparison {
+  const shown = rows.filter((r) => r.model !== undefined);
+  const leftOut: BaselineComparison['leftOut'] = [];
+  for (const r of rows.filter((r) => r.model === undefined)) {
+    const known = leftOut.find((l) => l.station === r.station && l.reason === r.unsupported);
+    if (known) known.periods.push(r.period);
+    else leftOut.push({ station: r.station, periods: [r.period], reason: r.unsupported ?? '' });
+  }
+  return {
+    rows: shown.map((row) => {
+      const metrics = summary.periods?.[row.period]?.stations[row.station] ?? (row.period === 'all' ? summary.stations[row.station] : undefined);
+      return { row, simulated: Object.fromEntries(baselineMetrics.map((name) => [name, metrics?.[name]])) };
+    }),
+    leftOut,
+  };
+}
+
+/** "Erlang C", or "≈ Erlang C" when the assumptions hold only roughly. */
+export function formulaLabel(row: BaselineRow): string {
+  return `${row.exact ? '' : '≈ '}${row.model ?? '—'}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * What a queueing formula needs to know about one station in one period, read from the
+ * model, and whether the formulas' assumptions roughly hold there. "Roughly" means [A]:
+ *
+ *   arrivals   Poisson: every segment that visits the station starts its route there and
+ *              visits it once (a merge of Poisson streams is Poisson); customers passed on
+ *              from another station are not;
+ *   service    exponential with one mean (exact), or a mix whose squared coefficient of
+ *              variation lies in [0.5, 2] (approximate: Erlang C is exact at 1); any
+ *              distribution for a loss system (Erlang B is insensitive to it [M], §6.2);
+ *   patience   none, or exponential with one mean at the station (Erlang-A);
+ *   joining    no balking rule other than one `balkAt` for every segment (it acts as a
+ *              number of waiting places); no reservations, no other lever's join rule.
+ *
+ * Priority lines are kept, approximately: the formulas give all classes together.
+ */
+import type { ExperienceConfig } from '../experience/config.js';
+import type { Model } from '../model/model.js';
+import { meanOf, secondMomentOf } from '../random/distributions.js';
+
+/** The squared coefficient of variation of service within which Erlang C is shown as an approximation [A]. */
+export const scvRange = [0.5, 2] as const;
+
+export interface StationLoad {
+  station: string;
+  period: string;
+  servers: number;
+  /** Customers per time unit reaching the station (all segments). */
+  arrivalRate: number;
+  /** Rate-weighted mean service time. */
+  serviceMean: number;
+  /** Squared coefficient of variation of the service-time mix (1 for exponential). */
+  serviceScv: number;
+  /** Waiting places: queueCapacity, or balkAt when smaller; Infinity when unlimited. */
+  places: number;
+  /** Patience rate θ (1 / mean patience); 0 without patience. */
+  patienceRate: number;
+  /** Every assumption holds exactly (as stationary models of the period). */
+  exact: boolean;
+  /** Why the formulas do not apply, when they do not. */
+  unsupported?: string;
+  /** What is approximate about them, when they apply only roughly. */
+  notes: string[];
+}
+
+/** One station × period: its load, and what keeps the formulas from applying, if anything. */
+export function stationLoad(model: Model, station: number, period: number): StationLoad {
+  const spec = model.stations[station]!;
+  const experience = model.levers.experience as ExperienceConfig | undefined;
+  const load: StationLoad = {
+    station: spec.id,
+    period: model.periods[period]!.name,
+    servers: spec.servers[period]!,
+    arrivalRate: 0,
+    serviceMean: NaN,
+    serviceScv: NaN,
+    places: spec.queueCapacity,
+    patienceRate: 0,
+    exact: true,
+    notes: [],
+  };
+  const reject = (reason: string) => ({ ...load, exact: false, unsupported: reason });
+  const unknownLevers = Object.keys(model.levers).filter((name) => name !== 'experience');
+  if (unknownLevers.length > 0) return reject(`the ${unknownLevers.join(', ')} lever changes how customers come and join`);
+  const visitors = model.segments.map((segment, s) => ({ segment, s })).filter(({ segment }) => segment.route.includes(station));
+  let firstMoment = 0;
+  let secondMoment = 0;
+  const patienceMeans = new Set<number>();
+  const balkAts = new Set<number>();
+  let withoutPatience = false;
+  for (const { segment, s } of visitors) {
+    const steps = segment.route.filter((i) => i === station).length;
+    if (segment.route[0] !== station || steps > 1) {
+      return reject(`customers of ${segment.id} come from another station, not as Poisson arrivals`);
+    }
+    if (experience?.segments[s]?.balking) return reject(`customers of ${segment.id} follow a balking rule (experience.balking)`);
+    const rate = segment.rates[period]!;
+    const service = segment.service[0]!;
+    load.arrivalRate += rate;
+    firstMoment += rate * meanOf(service);
+    secondMoment += rate * secondMomentOf(service);
+    balkAts.add(segment.balkAt);
+    if (segment.patience === null) withoutPatience = true;
+    else if (segment.patience.dist !== 'exponential') return reject(`the patience of ${segment.id} is not exponential`);
+    else patienceMeans.add(segment.patience.mean * (experience?.waits[station]?.[s]?.patienceMultiplier ?? 1));
+  }
+  if (load.arrivalRate === 0) return reject('nobody arrives');
+  if (load.servers === 0) return reject('no servers on duty');
+  load.serviceMean = firstMoment / load.arrivalRate;
+  load.serviceScv = secondMoment / load.arrivalRate / load.serviceMean ** 2 - 1;
+  if (patienceMeans.size > 1 || (patienceMeans.size === 1 && withoutPatience)) return reject('segments here differ in patience');
+  if (patienceMeans.size === 1) load.patienceRate = 1 / [...patienceMeans][0]!;
+  if (balkAts.size > 1) return reject('segments here balk at different line lengths');
+  load.places = Math.min(spec.queueCapacity, [...balkAts][0] ?? Infinity);
+
+  const lossSystem = load.places === 0;
+  const exponential = visitors.every(({ segment }) => segment.service[0]!.dist === 'exponential');
+  const oneMean = new Set(visitors.map(({ segment }) => meanOf(segment.service[0]!))).size === 1;
+  if (!lossSystem && !(exponential && oneMean)) {
+    if (load.serviceScv < scvRange[0] || load.serviceScv > scvRange[1]) {
+      return reject(`service is far from exponential (squared coefficient of variation ${load.serviceScv.toFixed(2)}, outside ${scvRange[0]}–${scvRange[1]})`);
+    }
+    load.exact = false;
+    load.notes.push(`service not exponential (SCV ${load.serviceScv.toFixed(2)})`);
+  }
+  if (spec.discipline === 'priority' && model.priorityClasses > 1 && !lossSystem) {
+    load.exact = false;
+    load.notes.push('priority line: all classes together');
+  }
+  return load;
+}

@@ -1,0 +1,49 @@
+/**
+ * The comparison in the terminal: each metric side by side (mean ±half-width), then each
+ * variant's difference to the first with the 95% CI of the paired difference; a * marks a
+ * difference whose CI excludes 0. System-wide metrics first, then the main metrics by
+ * station and by period; compare.csv and --json hold every scope.
+ */
+import { kindOf } from '../metrics/catalogue.js';
+import { formatDifference, formatEstimate } from '../metrics/format.js';
+import type { ComparedMetric, Comparison } from '../run/compare.js';
+import { pluralUnit, renderTable } from './format.js';
+
+const stationMetrics = ['utilisation', 'waitMean', 'waitP90', 'abandonmentRate', 'served'];
+const periodMetrics = ['arrivals', 'abandonmentRate', 'waitMean', 'waitP90', 'utilisation'];
+
+function table(title: string, comparison: Comparison, rows: readonly ComparedMetric[], label: (row: ComparedMetric) => string): string {
+  const names = comparison.variants.map((v) => v.name);
+  const header = [title, ...names, ...names.slice(1).map((name) => `${name} − ${names[0]} [95% CI]`)];
+  const body = rows.map((row) => {
+    const kind = kindOf(row.metric);
+    const values = row.values.map((value) => {
+      const { mean, half } = formatEstimate(value ?? undefined, kind);
+      return mean + half;
+    });
+    const differences = row.differences.slice(1).map((d) => {
+      if (d === null || d.mean === null) return '—';
+      const { mean, interval } = formatDifference(d, kind);
+      return `${mean} ${interval}${d.differs ? ' *' : '  '}`;
+    });
+    return [label(row), ...values, ...differences];
+  });
+  return renderTable([header, ...body], ['left', ...header.slice(1).map(() => 'right' as const)]);
+}
+
+export function renderComparison(comparison: Comparison, title: string): string {
+  const { variants, replications, seed, unit } = comparison;
+  const heading = [
+    title,
+    `${variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers · times in ${pluralUnit(unit)}`,
+    `Differences are variant − ${variants[0]!.name}, with the 95% CI of the paired difference; * marks a CI that excludes 0. Shares differ in percentage points (pp).`,
+  ].join('\n');
+  const by = (prefix: string, metrics: readonly string[]) =>
+    comparison.metrics.filter((m) => m.scope.startsWith(prefix) && metrics.includes(m.metric));
+  const parts = [heading, '', table('System', comparison, comparison.metrics.filter((m) => m.scope === 'system'), (m) => m.metric)];
+  const stations = by('station:', stationMetrics);
+  if (stations.length > 0) parts.push('', table('Station', comparison, stations, (m) => `${m.scope.slice('station:'.length)} ${m.metric}`));
+  const periods = by('period:', periodMetrics);
+  if (periods.length > 0) parts.push('', table('Period', comparison, periods, (m) => `${m.scope.slice('period:'.length)} ${m.metric}`));
+  return parts.join('\n');
+}

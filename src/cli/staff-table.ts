@@ -1,0 +1,73 @@
+/**
+ * The staffing in the terminal: the plan per station and period (the Erlang starts and the
+ * simulation-corrected plan), its staff time against peak staffing all day, the achieved
+ * metric of every target with its CI beside the analytic baseline, and the search's steps.
+ */
+import { baselineFor } from '../baseline/baseline.js';
+import { formulaLabel } from '../baseline/compare.js';
+import { kindOf } from '../metrics/catalogue.js';
+import { formatEstimate, formatFixed, formatLike } from '../metrics/format.js';
+import type { StaffResult } from '../run/staff.js';
+import { staffTime } from '../run/staff-time.js';
+import { renderTable } from './format.js';
+
+export function renderStaffing(result: StaffResult, title: string): string {
+  const { periods, stations } = result;
+  const time = staffTime(result, result.model.unit);
+  const evaluations = result.steps.at(-1)?.evaluation ?? 0;
+  const lines = [
+    title,
+    `targets ${result.targets.join(', ')} at ${stations.join(', ')}, each period · ${result.replications} replications per evaluation · seed ${result.seed} · common random numbers`,
+    `start: ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue), corrected by simulation in ${evaluations} evaluation${evaluations === 1 ? '' : 's'}${result.converged ? '' : ' — STOPPED before every target was met (raise --max-evaluations)'}`,
+    '',
+  ];
+  stations.forEach((station, k) => {
+    const header = [station, ...periods.map((p) => p.name)];
+    lines.push(
+      renderTable(
+        [header, ['SIPP', ...result.sipp[k]!.map(String)], ['lag-SIPP', ...result.lagSipp[k]!.map(String)], ['simulated', ...result.servers[k]!.map(String)]],
+        header.map((_, i) => (i === 0 ? 'left' : 'right')),
+      ),
+      '',
+    );
+  });
+  const hours = (v: number) => formatFixed(v, Number.isInteger(v) ? 0 : 1);
+  lines.push(
+    `${time.label}: ${hours(time.plan)} (SIPP ${hours(time.sipp)}); peak staffing all day: ${time.peakServers} × ${hours(time.day)} = ${hours(time.peak)}`,
+    '',
+  );
+
+  const metrics = [...new Set(result.targets.map((t) => t.split(/<=|>=/)[0]!))];
+  const header = ['Station', 'period', 'servers', ...metrics.map((m) => `${m} (simulated)`), 'met', 'formula', ...metrics.map((m) => `${m} (formula)`)];
+  const body = stations.flatMap((station, k) => {
+    const index = result.model.stations.findIndex((s) => s.id === station);
+    return periods.map((period, p) => {
+      const simulated = result.summary.periods?.[period.name]?.stations[station];
+      const achieved = result.achieved.filter((a) => a.station === station && a.period === period.name);
+      const baseline = baselineFor(result.model, index, p);
+      return [
+        station,
+        period.name,
+        String(result.servers[k]![p]),
+        ...metrics.map((m) => {
+          const { mean, half } = formatEstimate(simulated?.[m], kindOf(m));
+          return mean + half;
+        }),
+        achieved.every((a) => a.met) ? 'yes' : 'NO',
+        baseline.model ? formulaLabel(baseline) : '—',
+        ...metrics.map((m) => formatLike(baseline.metrics[m], kindOf(m), simulated?.[m])),
+      ];
+    });
+  });
+  lines.push(
+    'Achieved, simulated (mean ±95% CI half-width), beside the analytic baseline (stationary formula, an approximation):',
+    renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right'))),
+    '',
+    'Search:',
+    renderTable(
+      [['evaluation', ...stations.map((s) => `${s} servers`), 'periods missing', 'step'], ...result.steps.map((s) => [String(s.evaluation), ...s.servers.map((row) => row.join(' ')), String(s.misses), s.action])],
+      ['right', ...stations.map(() => 'left' as const), 'right', 'left'],
+    ),
+  );
+  return lines.join('\n');
+}

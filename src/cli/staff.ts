@@ -1,0 +1,125 @@
+/**
+ * `queuesim staff base.yaml --target "waitP80<=5" [--target ...] [--station id]`: the fewest
+ * servers per period and station meeting every target in simulation (run/staff.ts). Prints
+ * the plan, its staff time against peak staffing, the achieved metrics beside the analytic
+ * baseline, and the search; writes out/<slug>/ (staff.json, staffing.csv, staffed.yaml,
+ * summary.json of the final plan, report.html and charts/).
+ */
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { analyticBaseline } from '../baseline/baseline.js';
+import { sequentialRunner } from '../run/runner.js';
+import { staff, withStaffing, type StaffResult } from '../run/staff.js';
+import { staffTime } from '../run/staff-time.js';
+import { checkTarget, parseTarget, type Target } from '../run/targets.js';
+import { csvField } from '../run/csv.js';
+import { hint } from '../scenario/problems.js';
+import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
+import { ProgressBar } from './progress.js';
+import { loadScenarioData, reportProblems } from './scenario-files.js';
+import { renderStaffing } from './staff-table.js';
+
+export interface StaffCommandOptions {
+  target?: string[];
+  station?: string[];
+  start?: string;
+  maxEvaluations?: number;
+  name?: string;
+  reps?: number;
+  seed?: number;
+  out: string;
+  json?: boolean;
+  quiet?: boolean;
+  report?: boolean;
+}
+
+function staffingCsv(result: StaffResult): string {
+  const header = ['station', 'period', 'start', 'end', 'sipp', 'lagSipp', 'servers', ...result.targets.flatMap((t) => [`${t}:mean`, `${t}:ci95Lo`, `${t}:ci95Hi`, `${t}:met`])];
+  const number = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '' : String(v));
+  const rows = result.stations.flatMap((station, k) =>
+    result.periods.map((period, p) => {
+      const achieved = result.targets.flatMap((t) => {
+        const a = result.achieved.find((x) => x.station === station && x.period === period.name && x.target === t)!;
+        return [number(a.estimate?.mean), number(a.estimate?.ci95?.[0]), number(a.estimate?.ci95?.[1]), String(a.met)];
+      });
+      return [station, period.name, String(period.start), String(period.end), String(result.sipp[k]![p]), String(result.lagSipp[k]![p]), String(result.servers[k]![p]), ...achieved].map(csvField).join(',');
+    }),
+  );
+  return [header.map(csvField).join(','), ...rows].join('\n') + '\n';
+}
+
+function staffJson(title: string, result: StaffResult): string {
+  const { summary: _s, model, ...rest } = result;
+  return JSON.stringify({ name: title, scenario: model.name, ...rest, staffTime: staffTime(result, model.unit) }, null, 2) + '\n';
+}
+
+export async function staffCommand(file: string, options: StaffCommandOptions): Promise<number> {
+  const targetTexts = options.target ?? [];
+  if (targetTexts.length === 0) return usage('give at least one --target, e.g. --target "waitP80<=5" (80% served within 5 time units).');
+  const start = options.start ?? 'sipp';
+  if (start !== 'sipp' && start !== 'lag-sipp') return usage(`--start must be sipp or lag-sipp, got "${start}".`);
+  const base = await loadScenarioData(file);
+  if (!base.ok) {
+    reportProblems(base.problems);
+    return 2;
+  }
+  const targets: Target[] = [];
+  for (const text of targetTexts) {
+    const parsed = parseTarget(text);
+    if (!parsed.ok) return usage(`--target ${parsed.message}`);
+    const problem = checkTarget(parsed.value, base.model);
+    if (problem !== undefined) return usage(`--target ${problem}`);
+    targets.push(parsed.value);
+  }
+  const ids = base.model.stations.map((s) => s.id);
+  for (const station of options.station ?? []) {
+    if (!ids.includes(station)) return usage(`--station "${station}" is not a station of ${file}${hint(station, ids)}; it has ${ids.join(', ')}.`);
+  }
+  const outProblem = await checkOutputFolder(options.out);
+  if (outProblem !== undefined) {
+    process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
+    return 2;
+  }
+  const title = options.name ?? `Staff ${base.model.name}`;
+  const maxEvaluations = options.maxEvaluations ?? 60;
+  const progress = new ProgressBar(`evaluations · ${title}`, { enabled: !options.quiet && !options.json });
+  const result = await staff(base.data, base.model, targets, {
+    stations: options.station,
+    start,
+    seed: options.seed,
+    replications: options.reps,
+    maxEvaluations,
+    runner: sequentialRunner,
+    onEvaluation: (n) => progress.update(n, maxEvaluations),
+  });
+  progress.done();
+  const stationIndices = result.stations.map((id) => ids.indexOf(id));
+  const staffed = withStaffing(base.data, base.model, stationIndices, result.servers);
+  let report = {};
+  if (options.report !== false) {
+    const reportModule = await import('../report/index.js');
+    const { staffingSection } = await import('../report/staff-section.js');
+    report = await reportModule.buildReport(result.summary, { sections: [staffingSection(result), reportModule.baselineSection(analyticBaseline(result.model), result.summary)] });
+  }
+  const json = staffJson(title, result);
+  // Quoted as YAML 1.1 would need ("09:00" is a number there): the file reads the same in any YAML reader.
+  const folder = await writeResultFolder(options.out, slugOf(title), {
+    'staff.json': json,
+    'staffing.csv': staffingCsv(result),
+    'staffed.yaml': `# ${file} with the staffing found by queuesim staff (${result.targets.join(', ')})\n${stringify(staffed, { version: '1.1' })}`,
+    'summary.json': JSON.stringify(result.summary, null, 2) + '\n',
+    ...report,
+  });
+  if (!result.converged) process.stderr.write(`warning: stopped after ${maxEvaluations} evaluations before every target was met; see the search in the output.\n`);
+  if (options.json) process.stdout.write(json);
+  else if (!options.quiet) {
+    const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
+    process.stdout.write(`${renderStaffing(result, title)}\n\nWritten: ${folder}/staff.json, staffing.csv, staffed.yaml, summary.json\n${reportLine}`);
+  }
+  return 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`error: ${message}\n(run queuesim staff --help for usage)\n`);
+  return 2;
+}

@@ -1,0 +1,89 @@
+/**
+ * The trade-off curves of a sweep: a metric against the swept parameter, the mean as a line
+ * with points and its 95% CI as a band. With a second parameter, one line per value of it.
+ * Charts are made only for metrics the results have: utilisation, waits (mean and 90th
+ * percentile), perceived wait and satisfaction, customers lost, and money.
+ */
+import { metricCatalogue } from '../../metrics/catalogue.js';
+import { pointMetrics, type SweepResult } from '../../run/sweep.js';
+import { chart, type Chart } from './chart.js';
+import { estimate } from './estimates.js';
+import { moneyItems } from './money.js';
+
+interface Panel {
+  name: string;
+  title: string;
+  /** Metrics shown together (same unit), with their labels. */
+  metrics: { metric: string; label: string }[];
+  axisTitle: string;
+  format: string;
+}
+
+function panels(unit: string): Panel[] {
+  // The money chart's items (the names money metrics are reported under), then any other money metric of the catalogue.
+  const named = moneyItems.map(({ metric, label }) => ({ metric, label }));
+  const others = metricCatalogue().filter((m) => m.kind === 'money' && !named.some((n) => n.metric === m.name)).map((m) => ({ metric: m.name, label: m.name }));
+  const money = [...named, ...others];
+  return [
+    { name: 'sweep-utilisation', title: 'Utilisation', metrics: [{ metric: 'utilisation', label: 'utilisation' }], axisTitle: 'share of server-time busy', format: '.0%' },
+    { name: 'sweep-wait', title: 'Waiting time', metrics: [{ metric: 'waitMean', label: 'mean wait' }, { metric: 'waitP90', label: '90th percentile' }], axisTitle: `wait (${unit})`, format: ',.3~g' },
+    { name: 'sweep-perceived-wait', title: 'Perceived wait', metrics: [{ metric: 'perceivedWaitMean', label: 'mean perceived wait' }], axisTitle: `perceived wait (${unit})`, format: ',.3~g' },
+    { name: 'sweep-satisfaction', title: 'Satisfaction', metrics: [{ metric: 'satisfactionMean', label: 'mean satisfaction' }], axisTitle: 'satisfaction (1–5)', format: '.2f' },
+    { name: 'sweep-lost', title: 'Customers lost', metrics: [{ metric: 'lost', label: 'balked + reneged + blocked + denied' }], axisTitle: 'customers lost per run', format: ',.3~g' },
+    { name: 'sweep-money', title: 'Costs and profit', metrics: money, axisTitle: 'money per run', format: ',.4~g' },
+  ];
+}
+
+export function tradeOffCharts(sweep: SweepResult): Chart[] {
+  const [first, second] = sweep.axes;
+  if (!first) return [];
+  const unit = sweep.unit.endsWith('s') ? sweep.unit : `${sweep.unit}s`;
+  const charts: Chart[] = [];
+  for (const panel of panels(unit)) {
+    const rows = sweep.points.flatMap((point) =>
+      panel.metrics.flatMap(({ metric, label }) => {
+        const value = estimate(pointMetrics(point)[metric]);
+        if (!value) return [];
+        const series = second ? String(point.values[1]) : label;
+        return [{ x: point.values[0]!, series, metric: label, ...value }];
+      }),
+    );
+    if (rows.length === 0) continue;
+    const shown = [...new Set(rows.map((r) => r.metric))];
+    const seriesOrder = second ? second.values.map(String) : shown;
+    const ticks = first.values.length <= 20 ? { axis: { values: first.values, format: ',~g' } } : {};
+    const x = { field: 'x', type: 'quantitative', title: first.path, scale: { zero: false, nice: false }, ...ticks };
+    const color = { field: 'series', type: 'nominal', title: second ? second.path : null, sort: seriesOrder, ...(seriesOrder.length === 1 ? { legend: null } : {}) };
+    const layers = [
+      { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: panel.axisTitle, axis: { format: panel.format } }, y2: { field: 'hi' }, color } },
+      {
+        mark: { type: 'line', point: true, strokeWidth: 2 },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative' },
+          color,
+          tooltip: [
+            { field: 'x', title: first.path },
+            { field: 'series', title: second ? second.path : 'metric' },
+            { field: 'value', title: 'mean', format: panel.format },
+            { field: 'lo', title: '95% CI from', format: panel.format },
+            { field: 'hi', title: '95% CI to', format: panel.format },
+          ],
+        },
+      },
+    ];
+    const facetByMetric = second !== undefined && shown.length > 1;
+    const body = facetByMetric
+      ? { data: { values: rows }, facet: { column: { field: 'metric', type: 'nominal', title: null, sort: shown } }, spec: { width: 300, height: 220, layer: layers } }
+      : { data: { values: rows }, width: 480, height: 260, layer: layers };
+    charts.push(
+      chart(
+        panel.name,
+        `${panel.title} against ${first.path}`,
+        `Each line is the mean over replications at each value of ${first.path}${second ? `, one line per value of ${second.path}` : ''}; the shaded band is its 95% confidence interval. Every point ran on the same simulated demand (common random numbers).`,
+        body,
+      ),
+    );
+  }
+  return charts;
+}

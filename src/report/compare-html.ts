@@ -1,0 +1,101 @@
+/**
+ * The comparison's report.html: the variants, the table of differences (each variant's mean
+ * and CI, its paired difference to the first with the CI, differences beyond the noise in
+ * bold), and the variants' charts side by side, one row per chart. Self-contained and
+ * escaped like the run report (page.ts, markup.ts).
+ */
+import { kindOf } from '../metrics/catalogue.js';
+import { formatDifference, formatEstimate } from '../metrics/format.js';
+import type { ComparedMetric, Comparison } from '../run/compare.js';
+import type { RenderedChart } from './html.js';
+import { html, trusted, type Markup } from './markup.js';
+import { pageHtml, scopeSvgIds } from './page.js';
+
+export interface CompareVariantInfo {
+  /** What makes the variant: its file, or the assignments of --set. */
+  source: string;
+  charts: RenderedChart[];
+}
+
+const compareCss = `
+body { max-width: 120rem; }
+.side-by-side { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(24rem, 1fr); gap: 1.5rem; overflow-x: auto; }
+.side-by-side figure { margin: .5rem 0 1rem; }
+.side-by-side .missing { color: var(--muted); font-size: .9rem; padding: 2rem 0; }
+td.differs { font-weight: 700; }
+td.variant-source, th.variant-source { text-align: left; white-space: normal; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .82rem; }
+`;
+
+function valueCell(row: ComparedMetric, v: number): Markup {
+  const value = row.values[v];
+  if (!value || value.mean === null) return html`<td class="absent">—</td>`;
+  const { mean, interval } = formatEstimate(value, kindOf(row.metric));
+  return html`<td>${mean}${value.ci95 ? html`<small>${interval}</small>` : ''}</td>`;
+}
+
+function differenceCell(row: ComparedMetric, v: number): Markup {
+  const d = row.differences[v];
+  if (!d || d.mean === null) return html`<td class="absent">—</td>`;
+  const { mean, interval } = formatDifference(d, kindOf(row.metric));
+  return html`<td class="${d.differs ? 'differs' : 'same'}">${mean}${d.differs ? ' *' : ''}<small>${interval}</small></td>`;
+}
+
+function label(row: ComparedMetric): string {
+  if (row.scope === 'system') return row.metric;
+  const [kind, ...rest] = row.scope.split(':');
+  return `${kind} ${rest.join(':')} · ${row.metric}`;
+}
+
+export function differencesTable(comparison: Comparison, rows: readonly ComparedMetric[]): Markup {
+  const names = comparison.variants.map((v) => v.name);
+  return html`<div class="table"><table class="differences">
+<thead><tr><th scope="col">metric</th>${names.map((name) => html`<th scope="col">${name}</th>`)}${names.slice(1).map((name) => html`<th scope="col">${name} − ${names[0]!}</th>`)}</tr></thead>
+<tbody>${rows.map((row) => html`<tr><th scope="row">${label(row)}</th>${names.map((_, v) => valueCell(row, v))}${names.slice(1).map((_, v) => differenceCell(row, v + 1))}</tr>\n`)}</tbody></table></div>`;
+}
+
+function chartRows(comparison: Comparison, variants: readonly CompareVariantInfo[]): Markup[] {
+  const names = [...new Set(variants.flatMap((v) => v.charts.map((c) => c.chart.name)))];
+  return names.map((name) => {
+    const first = variants.flatMap((v) => v.charts).find((c) => c.chart.name === name)!.chart;
+    const figures = variants.map((variant, v) => {
+      const rendered = variant.charts.find((c) => c.chart.name === name);
+      const caption = comparison.variants[v]!.name;
+      if (!rendered) return html`<figure class="chart"><figcaption>${caption}</figcaption><p class="missing">No data for this chart.</p></figure>`;
+      return html`<figure class="chart" data-chart="${name}" data-variant="${v}">
+<figcaption><strong>${caption}</strong> <span class="files">(${rendered.files.filter((f) => f.endsWith('.svg')).join(', ')})</span></figcaption>
+${trusted(scopeSvgIds(rendered.svg, `v${v}-${name}`))}
+</figure>`;
+    });
+    return html`<h3>${first.title}</h3>
+<p class="caption">${first.caption}</p>
+<div class="side-by-side">${figures}</div>
+`;
+  });
+}
+
+export function compareHtml(title: string, comparison: Comparison, variants: readonly CompareVariantInfo[]): string {
+  const { replications, seed } = comparison;
+  const system = comparison.metrics.filter((m) => m.scope === 'system');
+  const others = comparison.metrics.filter((m) => m.scope !== 'system' && !m.scope.startsWith('segment:'));
+  const body = html`<header>
+<h1>${title}</h1>
+<p class="run">${comparison.variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers: replication r of every variant sees the same simulated demand · times in ${comparison.unit}s</p>
+</header>
+<main>
+<section id="variants"><h2>Variants</h2>
+<div class="table"><table class="variants"><thead><tr><th scope="col">variant</th><th scope="col">scenario</th><th scope="col" class="variant-source">made from</th></tr></thead>
+<tbody>${comparison.variants.map((v, i) => html`<tr><th scope="row">${v.name}</th><td>${v.scenario}</td><td class="variant-source">${variants[i]?.source ?? ''}</td></tr>\n`)}</tbody></table></div>
+</section>
+<section id="differences"><h2>Differences</h2>
+<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${comparison.variants[0]!.name}, with the 95% CI of the paired difference (replication by replication, on the same demand); bold with * where that CI excludes 0. Shares differ in percentage points (pp).</p>
+${differencesTable(comparison, system)}
+<h3>By station and period</h3>
+${differencesTable(comparison, others)}
+</section>
+<section id="charts"><h2>Charts side by side</h2>
+${chartRows(comparison, variants)}
+</section>
+</main>
+<footer>Made by queuesim compare. compare.csv and compare.json in this folder hold every metric of every scope (segments too); variants/ holds each variant's own results.</footer>`;
+  return pageHtml(`${title} · queuesim comparison`, body, compareCss);
+}

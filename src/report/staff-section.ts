@@ -1,0 +1,34 @@
+/**
+ * The staffing in the report: the plan per station and period (SIPP, lag-SIPP, and the
+ * simulation-corrected plan), and each target's simulated value with its CI, met or not.
+ */
+import { kindOf } from '../metrics/catalogue.js';
+import { formatEstimate } from '../metrics/format.js';
+import type { StaffResult } from '../run/staff.js';
+import { staffTime } from '../run/staff-time.js';
+import { html, type Markup } from './markup.js';
+
+export function staffingSection(result: StaffResult): Markup {
+  const time = staffTime(result, result.model.unit);
+  const plans = result.stations.map(
+    (station, k) => html`<div class="table"><table class="staffing">
+<thead><tr><th scope="col">${station}</th>${result.periods.map((p) => html`<th scope="col">${p.name}</th>`)}</tr></thead>
+<tbody>
+<tr><th scope="row">SIPP</th>${result.sipp[k]!.map((n) => html`<td>${n}</td>`)}</tr>
+<tr><th scope="row">lag-SIPP</th>${result.lagSipp[k]!.map((n) => html`<td>${n}</td>`)}</tr>
+<tr><th scope="row">simulated</th>${result.servers[k]!.map((n) => html`<td><strong>${n}</strong></td>`)}</tr>
+</tbody></table></div>`,
+  );
+  const rows = result.achieved.map((a) => {
+    const metric = a.target.split(/<=|>=/)[0]!;
+    const { mean, interval } = formatEstimate(a.estimate, kindOf(metric));
+    return html`<tr><th scope="row">${a.station}</th><td>${a.period}</td><td>${a.target}</td><td>${mean}<small>${interval}</small></td><td>${a.met ? 'met' : 'missed'}</td></tr>\n`;
+  });
+  return html`<section id="staffing"><h2>Staffing</h2>
+<p>The fewest servers per period found by simulation, starting from ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue) and correcting where the simulated mean missed a target or met it with a margin (${result.steps.length} evaluations on common random numbers${result.converged ? '' : '; stopped before every target was met'}). This report shows the final plan.</p>
+${plans}
+<p>${time.label}: ${time.plan} (SIPP ${time.sipp}); peak staffing all day: ${time.peakServers} × ${time.day} = ${time.peak}.</p>
+<div class="table"><table class="achieved"><thead><tr><th scope="col">station</th><th scope="col">period</th><th scope="col">target</th><th scope="col">simulated</th><th scope="col"></th></tr></thead>
+<tbody>${rows}</tbody></table></div>
+</section>`;
+}

@@ -1,0 +1,197 @@
+/**
+ * The fewest servers per period and station that meet every target in simulation. It starts
+ * from the period-by-period Erlang staffing (SIPP or lag-SIPP, staff-start.ts) and corrects it
+ * by simulation, in the spirit of the iterative staffing algorithm (ISA; Feldman, Mandelbaum,
+ * Massey & Whitt 2008 [S], models.md §6.4): simulate the current staffing, correct it where
+ * the simulation and the target disagree, repeat until nothing changes. The rule is ours [A]:
+ *
+ *   raise    every period whose simulated mean misses a target gets one more server, all at
+ *            once, until every target is met everywhere (lines carry over between periods,
+ *            so SIPP under-staffs the period after a peak and over-staffs the one after a lull);
+ *   lower    then one period at a time, the one met with the widest margin first (its whole
+ *            95% CI on the right side of every target), loses a server; the change is kept
+ *            if every target is still met everywhere, else undone and that period left alone.
+ *
+ * Every evaluation runs the same seed and replication numbers (common random numbers), so
+ * two staffings are compared on the same simulated demand. The result: every period meets
+ * every target on the simulated mean, and no period met with margin can lose a server.
+ */
+import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
+import type { Model } from '../model/model.js';
+import { validateScenario } from '../scenario/load.js';
+import { sequentialRunner, type Runner } from './runner.js';
+import { startStaffing } from './staff-start.js';
+import { meets, meetsWithMargin, type Target } from './targets.js';
+
+export interface StaffOptions {
+  /** Station ids to staff (default all). */
+  stations?: readonly string[];
+  start?: 'sipp' | 'lag-sipp';
+  seed?: number;
+  replications?: number;
+  /** Simulations at most (default 60). */
+  maxEvaluations?: number;
+  runner?: Runner;
+  onEvaluation?: (evaluation: number) => void;
+}
+
+export interface StaffStep {
+  evaluation: number;
+  /** servers[station][period] of the staffed stations. */
+  servers: number[][];
+  /** (station, period) pairs missing some target. */
+  misses: number;
+  /** What the step did next: "start (sipp)", "raise 3", "lower counter 10:00 (kept)". */
+  action: string;
+}
+
+export interface AchievedTarget {
+  station: string;
+  period: string;
+  target: string;
+  estimate: MetricSummary | undefined;
+  met: boolean;
+}
+
+export interface StaffResult {
+  stations: string[];
+  periods: { name: string; start: number; end: number }[];
+  targets: string[];
+  start: 'sipp' | 'lag-sipp';
+  sipp: number[][];
+  lagSipp: number[][];
+  servers: number[][];
+  /** Every target met everywhere at the end. */
+  converged: boolean;
+  steps: StaffStep[];
+  achieved: AchievedTarget[];
+  /** The final staffing's results and model. */
+  summary: RunSummary;
+  model: Model;
+  seed: number;
+  replications: number;
+}
+
+const copy = (servers: number[][]) => servers.map((row) => [...row]);
+
+/** Scenario data with the staffed stations' servers replaced, period by period. */
+export function withStaffing(data: unknown, model: Model, stations: readonly number[], servers: readonly number[][]): unknown {
+  const out = structuredClone(data) as { stations: Record<string, unknown>[] };
+  const named = model.periods.length > 1 || (model.periods[0]?.name ?? 'all') !== 'all';
+  stations.forEach((station, k) => {
+    const row = servers[k]!;
+    out.stations[station]!.servers = named ? Object.fromEntries(model.periods.map((p, i) => [p.name, row[i]!])) : row[0]!;
+  });
+  return out;
+}
+
+export async function staff(data: unknown, model: Model, targets: readonly Target[], options: StaffOptions = {}): Promise<StaffResult> {
+  const ids = options.stations ?? model.stations.map((s) => s.id);
+  const stations = ids.map((id) => model.stations.findIndex((s) => s.id === id));
+  if (stations.some((i) => i < 0)) throw new Error(`unknown station in ${ids.join(', ')}`);
+  const starts = stations.map((i) => startStaffing(model, i, targets));
+  const start = options.start ?? 'sipp';
+  const seed = options.seed ?? model.seed;
+  const replications = options.replications ?? model.replications;
+  const maxEvaluations = options.maxEvaluations ?? 60;
+  const runner = options.runner ?? sequentialRunner;
+  const periods = model.periods.map((p) => ({ name: p.name, start: p.start, end: p.end }));
+
+  let evaluations = 0;
+  const evaluate = async (servers: number[][]) => {
+    const loaded = validateScenario(withStaffing(data, model, stations, servers));
+    if (!loaded.ok) throw new Error(`staffing made an invalid scenario: ${JSON.stringify(loaded.problems)}`);
+    evaluations++;
+    options.onEvaluation?.(evaluations);
+    const { summary } = await runner(loaded.model, { seed, replications });
+    return { summary, model: loaded.model };
+  };
+  const estimateAt = (summary: RunSummary, k: number, p: number, metric: string) =>
+    summary.periods?.[periods[p]!.name]?.stations[model.stations[stations[k]!]!.id]?.[metric];
+  const missing = (summary: RunSummary) => {
+    const out: [number, number][] = [];
+    stations.forEach((_, k) => periods.forEach((__, p) => {
+      if (targets.some((t) => !meets(t, estimateAt(summary, k, p, t.metric)))) out.push([k, p]);
+    }));
+    return out;
+  };
+  /** Smallest relative distance of the CI from any target: how much room a period has. */
+  const margin = (summary: RunSummary, k: number, p: number) =>
+    Math.min(
+      ...targets.map((t) => {
+        const e = estimateAt(summary, k, p, t.metric);
+        if (!meetsWithMargin(t, e)) return -Infinity;
+        if (e?.ci95 == null) return Infinity;
+        const room = t.atMost ? t.value - e.ci95[1] : e.ci95[0] - t.value;
+        return room / Math.max(Math.abs(t.value), 1e-9);
+      }),
+    );
+
+  let servers = copy(start === 'sipp' ? starts.map((s) => s.sipp) : starts.map((s) => s.lagSipp));
+  const steps: StaffStep[] = [];
+  let current = await evaluate(servers);
+  let misses = missing(current.summary);
+  steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `start (${start})` });
+
+  // Raise: every missing period at once, until all targets are met.
+  while (misses.length > 0 && evaluations < maxEvaluations) {
+    for (const [k, p] of misses) servers[k]![p]!++;
+    current = await evaluate(servers);
+    misses = missing(current.summary);
+    steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `raised ${misses.length === 0 ? 'to meet every target' : 'where missed'}` });
+  }
+
+  // Lower: one period at a time, widest margin first, kept only if every target still holds.
+  const settled = new Set<string>();
+  while (misses.length === 0 && evaluations < maxEvaluations) {
+    const candidates = stations
+      .flatMap((_, k) => periods.map((__, p) => ({ k, p, room: margin(current.summary, k, p) })))
+      .filter(({ k, p, room }) => room > -Infinity && servers[k]![p]! > 1 && !settled.has(`${k}:${p}`))
+      .sort((a, b) => b.room - a.room);
+    const next = candidates[0];
+    if (next === undefined) break;
+    const trial = copy(servers);
+    trial[next.k]![next.p]!--;
+    const tried = await evaluate(trial);
+    const trialMisses = missing(tried.summary);
+    const where = `${model.stations[stations[next.k]!]!.id} ${periods[next.p]!.name}`;
+    if (trialMisses.length === 0) {
+      servers = trial;
+      current = tried;
+      steps.push({ evaluation: evaluations, servers: copy(servers), misses: 0, action: `lowered ${where}: kept` });
+    } else {
+      settled.add(`${next.k}:${next.p}`);
+      steps.push({ evaluation: evaluations, servers: copy(trial), misses: trialMisses.length, action: `lowered ${where}: missed, undone` });
+    }
+  }
+
+  const achieved: AchievedTarget[] = stations.flatMap((i, k) =>
+    periods.flatMap((period, p) =>
+      targets.map((t) => {
+        const estimate = estimateAt(current.summary, k, p, t.metric);
+        return { station: model.stations[i]!.id, period: period.name, target: t.text, estimate, met: meets(t, estimate) };
+      }),
+    ),
+  );
+  return {
+    stations: stations.map((i) => model.stations[i]!.id),
+    periods,
+    targets: targets.map((t) => t.text),
+    start,
+    sipp: starts.map((s) => s.sipp),
+    lagSipp: starts.map((s) => s.lagSipp),
+    servers,
+    converged: misses.length === 0,
+    steps,
+    achieved,
+    summary: current.summary,
+    model: current.model,
+    seed,
+    replications,
+  };
+}
+
+/** Server-time of a staffing: Σ servers × period length, in the scenario's time unit. */
+export function serverTime(servers: readonly number[], periods: readonly { start: number; end: number }[]): number {
+  return servers.reduce((sum, n, p) => sum + n * (periods[p]!.end - periods[p]!.start), 0);
+}

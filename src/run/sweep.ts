@@ -1,0 +1,90 @@
+/**
+ * A sweep: one scenario over a grid of one or two parameters, every point on common random
+ * numbers (the same seed and replication numbers), so the curves move with the parameter and
+ * not with the noise. Each point is a variant of the scenario data, validated like a file.
+ */
+import type { Model } from '../model/model.js';
+import type { MetricSummaries, MetricSummary, RunSummary } from '../metrics/summarise.js';
+import { summariseValues } from '../metrics/summarise.js';
+import type { ScenarioProblem } from '../scenario/problems.js';
+import { buildVariant } from '../scenario/variants.js';
+import { gridPoints, type Axis } from './grid.js';
+import { sequentialRunner, type Runner } from './runner.js';
+import type { ReplicationResult } from './simulate.js';
+
+export interface SweepPoint {
+  /** The value of each axis, in axis order. */
+  values: number[];
+  model: Model;
+}
+
+export interface SweepOptions {
+  seed?: number;
+  replications?: number;
+  runner?: Runner;
+  onProgress?: (point: number, done: number, total: number) => void;
+}
+
+export interface SweptPoint {
+  values: number[];
+  summary: RunSummary;
+  /** Customers lost per replication: balked + reneged + blocked + denied. */
+  lost: MetricSummary;
+}
+
+export interface SweepResult {
+  seed: number;
+  replications: number;
+  unit: string;
+  axes: { path: string; values: number[] }[];
+  points: SweptPoint[];
+}
+
+/** The grid's models, or every problem of every point (each named by its values). */
+export function sweepModels(baseData: unknown, file: string, axes: readonly Axis[]): { ok: true; points: SweepPoint[] } | { ok: false; problems: ScenarioProblem[] } {
+  const points: SweepPoint[] = [];
+  const problems: ScenarioProblem[] = [];
+  for (const values of gridPoints(axes)) {
+    const name = axes.map((axis, i) => `${axis.path}=${values[i]}`).join('; ');
+    const built = buildVariant(baseData, file, { name, assignments: axes.map((axis, i) => ({ text: `${axis.path}=${values[i]}`, parts: axis.parts, value: values[i] })) });
+    if (built.ok) points.push({ values, model: built.model });
+    else problems.push(...built.problems);
+  }
+  // One problem repeated at every point (a key that takes no number) is reported once per point; keep the first few.
+  return problems.length > 0 ? { ok: false, problems: dedupe(problems) } : { ok: true, points };
+}
+
+function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path.join('.')}|${p.message.replace(/\(set by .*\)$/, '')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Runs every point of the grid with the first point's seed and replications (common random numbers). */
+export async function runSweep(axes: readonly Axis[], points: readonly SweepPoint[], options: SweepOptions = {}): Promise<SweepResult> {
+  const first = points[0]!.model;
+  const seed = options.seed ?? first.seed;
+  const replications = options.replications ?? first.replications;
+  const runner = options.runner ?? sequentialRunner;
+  const swept: SweptPoint[] = [];
+  for (const [i, point] of points.entries()) {
+    const output = await runner(point.model, { seed, replications, onProgress: (done, total) => options.onProgress?.(i, done, total) });
+    swept.push({ values: point.values, summary: output.summary, lost: summariseValues(output.replications.map(lostIn)) });
+  }
+  return { seed, replications, unit: first.unit, axes: axes.map((a) => ({ path: a.path, values: a.values })), points: swept };
+}
+
+/** Customers turned away or given up in one replication. */
+export function lostIn(replication: ReplicationResult): number {
+  const m = replication.metrics;
+  return (m.balked ?? 0) + (m.reneged ?? 0) + (m.blocked ?? 0) + (m.denied ?? 0);
+}
+
+/** A point's system metrics with `lost` added, for tables and charts. */
+export function pointMetrics(point: SweptPoint): MetricSummaries {
+  return { ...point.summary.metrics, lost: point.lost };
+}

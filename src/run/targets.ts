@@ -1,0 +1,74 @@
+/**
+ * Service targets for `staff`, written `METRIC<=VALUE` or `METRIC>=VALUE` with any metric a
+ * station reports: `waitP90<=5`, `abandonmentRate<=0.05` (or `<=5%`), `utilisation<=0.85`.
+ * "80% served within 5 minutes" is `waitP80<=5`. A target is judged per station and period,
+ * on the simulated mean over replications; it is met "with margin" when the whole 95% CI
+ * lies on the right side of it.
+ */
+import type { StaffingTarget } from '../analytic/staffing.js';
+import { kindOf, metricsFor } from '../metrics/catalogue.js';
+import type { MetricSummary } from '../metrics/summarise.js';
+import type { Model } from '../model/model.js';
+import { hint } from '../scenario/problems.js';
+import type { Parsed } from '../scenario/key-path.js';
+
+export interface Target {
+  metric: string;
+  /** at most (≤) or at least (≥) the value. */
+  atMost: boolean;
+  value: number;
+  /** As written, normalised: `waitP90<=5`. */
+  text: string;
+}
+
+export function parseTarget(text: string): Parsed<Target> {
+  const match = /^\s*([A-Za-z][A-Za-z0-9]*)\s*(<=|>=|≤|≥)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)\s*(%?)\s*$/i.exec(text);
+  if (!match) return { ok: false, message: `"${text}" needs the form METRIC<=VALUE or METRIC>=VALUE, e.g. waitP90<=5 or abandonmentRate<=0.05` };
+  const [, metric, op, number, percent] = match;
+  const value = Number(number) / (percent === '%' ? 100 : 1);
+  const atMost = op === '<=' || op === '≤';
+  return { ok: true, value: { metric: metric!, atMost, value, text: `${metric}${atMost ? '<=' : '>='}${number}${percent}` } };
+}
+
+/** What is wrong with a target for this model, if anything: it must be a metric of stations. */
+export function checkTarget(target: Target, model: Model): string | undefined {
+  const names = metricsFor('station', model);
+  if (!names.includes(target.metric)) {
+    return `${target.text}: "${target.metric}" is not a metric of stations${hint(target.metric, names)}; staff judges each station, period by period (station metrics: ${names.join(', ')})`;
+  }
+  if (kindOf(target.metric) === 'share' && !(target.value >= 0 && target.value <= 1)) {
+    return `${target.text}: ${target.metric} is a share between 0 and 1 (or write a percentage, e.g. 5%)`;
+  }
+  return undefined;
+}
+
+/** The estimate meets the target (undefined metric, e.g. nobody served: nothing to miss). */
+export function meets(target: Target, summary: MetricSummary | undefined): boolean {
+  const mean = summary?.mean;
+  if (mean === null || mean === undefined) return true;
+  return target.atMost ? mean <= target.value : mean >= target.value;
+}
+
+/** The whole 95% CI lies on the right side of the target. */
+export function meetsWithMargin(target: Target, summary: MetricSummary | undefined): boolean {
+  if (summary?.mean === null || summary?.mean === undefined) return true;
+  if (!summary.ci95) return false;
+  return target.atMost ? summary.ci95[1] <= target.value : summary.ci95[0] >= target.value;
+}
+
+/**
+ * The Erlang model of a target, for the period-by-period start (SIPP): quantiles of the wait
+ * as service levels (waitP80 ≤ t ⇔ P(Wq ≤ t) ≥ 0.8), the mean wait and line length as
+ * Erlang C's mean wait, abandonment as Erlang-A's when the station has one exponential
+ * patience. Undefined when no formula speaks to the metric: the start is then the fewest
+ * stable servers.
+ */
+export function erlangTarget(target: Target, arrivalRate: number, patienceRate: number): StaffingTarget | undefined {
+  const quantile = /^waitP(\d\d)$/.exec(target.metric);
+  if (!target.atMost) return undefined;
+  if (quantile) return { kind: 'serviceLevel', within: target.value, atLeast: Number(quantile[1]) / 100 };
+  if (target.metric === 'waitMean' && target.value > 0) return { kind: 'meanWait', atMost: target.value };
+  if (target.metric === 'queueLengthMean' && target.value > 0 && arrivalRate > 0) return { kind: 'meanWait', atMost: target.value / arrivalRate };
+  if (target.metric === 'abandonmentRate' && patienceRate > 0 && target.value > 0) return { kind: 'abandonment', patienceRate, atMost: Math.min(1, target.value) };
+  return undefined;
+}

@@ -1,0 +1,126 @@
+/**
+ * Variants of one scenario, written on the command line (`compare --set`, `sweep --vary`):
+ *
+ *   NAME: KEY.PATH=VALUE; KEY.PATH=VALUE
+ *
+ * e.g. `fourth: stations.counter.servers.lunch=4` or
+ * `calm: segments.quick.arrivals.rate.lunch=1.1; stations.counter.queueCapacity=30`.
+ * Key paths are those of key-path.ts; each value is read as YAML (`8`, `fifo`, `true`,
+ * `{dist: exponential, mean: 2}`, `[counter, desk]`). Without `NAME:` the assignments
+ * themselves name the variant. Every variant is then validated like a file: its problems
+ * name the variant and the key path, and the assignment that led there.
+ */
+import { parse } from 'yaml';
+import type { Model } from '../model/model.js';
+import type { Lever } from '../levers/lever.js';
+import { defaultLevers } from '../levers/registry.js';
+import { formatParts, parseKeyPath, setKeyPath, type Parsed, type PathPart } from './key-path.js';
+import { validateScenario } from './load.js';
+import type { KeyPath, ScenarioProblem } from './problems.js';
+
+export interface Assignment {
+  /** As written, for messages. */
+  text: string;
+  parts: PathPart[];
+  value: unknown;
+}
+
+export interface VariantSpec {
+  name: string;
+  assignments: Assignment[];
+}
+
+/** Splits on `separator` outside quotes, brackets and braces (a value may hold `;` in a list). */
+export function splitOutside(text: string, separator: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== undefined) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === separator && depth === 0) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+/** Reads one `PATH=VALUE`: the path parsed, the value read as YAML. */
+export function parseAssignment(text: string): Parsed<Assignment> {
+  const equals = text.indexOf('=');
+  if (equals < 0) return { ok: false, message: `"${text.trim()}" needs the form key.path=value` };
+  const path = parseKeyPath(text.slice(0, equals));
+  if (!path.ok) return path;
+  const valueText = text.slice(equals + 1).trim();
+  if (valueText === '') return { ok: false, message: `"${text.trim()}" has no value after =` };
+  let value: unknown;
+  try {
+    value = parse(valueText);
+  } catch (error) {
+    return { ok: false, message: `"${text.trim()}": the value is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+  return { ok: true, value: { text: `${formatParts(path.value)}=${valueText}`, parts: path.value, value } };
+}
+
+/** Reads `NAME: PATH=VALUE; PATH=VALUE`. */
+export function parseVariantSpec(text: string): Parsed<VariantSpec> {
+  const colon = text.indexOf(':');
+  const equals = text.indexOf('=');
+  const named = colon >= 0 && (equals < 0 || colon < equals);
+  const name = named ? text.slice(0, colon).trim() : '';
+  const body = named ? text.slice(colon + 1) : text;
+  if (named && name === '') return { ok: false, message: `"${text}": the variant's name before ":" is empty` };
+  const pieces = splitOutside(body, ';').filter((piece) => piece.trim() !== '');
+  if (pieces.length === 0) return { ok: false, message: `"${text}" sets nothing: write NAME: key.path=value; key.path=value` };
+  const assignments: Assignment[] = [];
+  for (const piece of pieces) {
+    const assignment = parseAssignment(piece);
+    if (!assignment.ok) return { ok: false, message: name === '' ? assignment.message : `variant "${name}": ${assignment.message}` };
+    assignments.push(assignment.value);
+  }
+  return { ok: true, value: { name: name === '' ? assignments.map((a) => a.text).join('; ') : name, assignments } };
+}
+
+export type VariantResult = { ok: true; model: Model; data: unknown } | { ok: false; problems: ScenarioProblem[] };
+
+/** How a variant names itself in problems: `bank.yaml [variant "fourth"]`. */
+export function variantLabel(file: string, name: string): string {
+  return `${file} [variant "${name}"]`;
+}
+
+/**
+ * The base data with the assignments applied (in order, on a copy), validated and resolved.
+ * A problem whose path lies under an assignment says which assignment it came from.
+ */
+export function buildVariant(baseData: unknown, file: string, spec: VariantSpec, levers: readonly Lever[] = defaultLevers): VariantResult {
+  const label = variantLabel(file, spec.name);
+  const data = structuredClone(baseData);
+  const applied: { path: KeyPath; text: string }[] = [];
+  const problems: ScenarioProblem[] = [];
+  for (const assignment of spec.assignments) {
+    const set = setKeyPath(data, assignment.parts, structuredClone(assignment.value));
+    if (set.ok) applied.push({ path: set.value, text: assignment.text });
+    else problems.push({ file: label, path: [], message: `${assignment.text}: ${set.message}` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const result = validateScenario(data, label, () => undefined, levers);
+  if (result.ok) return { ok: true, model: result.model, data };
+  return {
+    ok: false,
+    problems: result.problems.map((problem) => {
+      const source = problem.path.length === 0 ? undefined : applied.find((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
+      return source === undefined ? problem : { ...problem, message: `${problem.message} (set by ${source.text})` };
+    }),
+  };
+}
+
+function startsWith(path: KeyPath, prefix: KeyPath): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => part === path[i]);
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { mmcKPatience } from '../../src/analytic/birth-death-queue.js';
+import { erlangA } from '../../src/analytic/erlang-a.js';
+import { erlangB, erlangC, mmcQueueMean, mmcWaitMean } from '../../src/analytic/erlang.js';
+import { mmcK } from '../../src/analytic/finite-queue.js';
+
+describe('M/M/c/K+M by its birth–death law', () => {
+  it('without places or patience is Erlang B (V2: B(10, 10) = 0.214582, B(5, 3) = 0.110054)', () => {
+    expect(mmcKPatience(10, 0, 10, 1, 0).pBlock).toBeCloseTo(0.214582, 6);
+    expect(mmcKPatience(5, 0, 3, 1, 0).pBlock).toBeCloseTo(0.110054, 6);
+    expect(mmcKPatience(12, 0, 12, 1, 0).pBlock).toBeCloseTo(erlangB(12, 12), 12);
+  });
+
+  it('with an unlimited line and no patience is Erlang C (V3: C(5, 3) = 0.236152)', () => {
+    const q = mmcKPatience(5, Infinity, 3, 1, 0);
+    expect(q.pWait).toBeCloseTo(0.236152, 6);
+    expect(q.pWait).toBeCloseTo(erlangC(5, 3), 12);
+    expect(q.queueMean).toBeCloseTo(mmcQueueMean(5, 3, 1), 10);
+    expect(q.servedWaitMean).toBeCloseTo(mmcWaitMean(5, 3, 1), 10);
+    expect(q.utilisation).toBeCloseTo(0.6, 12);
+  });
+
+  it('with a finite line is M/M/c/K', () => {
+    const q = mmcKPatience(3, 4, 2.7, 1, 0);
+    const exact = mmcK(3, 7, 2.7, 1);
+    expect(q.pBlock).toBeCloseTo(exact.pBlock, 12);
+    expect(q.queueMean).toBeCloseTo(exact.queueMean, 12);
+    expect(q.servedWaitMean).toBeCloseTo(exact.waitMean, 12);
+    expect(q.utilisation).toBeCloseTo(exact.utilisation, 12);
+  });
+
+  it('with patience and an unlimited line is Erlang-A, even overloaded', () => {
+    for (const [lambda, c, theta] of [[9, 10, 0.5], [12, 10, 0.2], [100, 100, 0.5]] as const) {
+      const q = mmcKPatience(c, Infinity, lambda, 1, theta);
+      const exact = erlangA(lambda, 1, c, theta);
+      expect(q.pAbandon).toBeCloseTo(exact.pAbandon, 9);
+      expect(q.pWait).toBeCloseTo(exact.pWait, 9);
+      expect(q.queueMean).toBeCloseTo(exact.queueMean, 8);
+      // Little's law on the line: abandonments per time θ·Lq = λ·P(Ab).
+      expect(theta * q.queueMean).toBeCloseTo(lambda * q.pAbandon, 8);
+    }
+  });
+
+  it('served customers wait less on average than all arrivals (abandoners leave the long waits)', () => {
+    const q = mmcKPatience(10, Infinity, 12, 1, 0.2);
+    const allArrivals = erlangA(12, 1, 10, 0.2).waitMean;
+    expect(q.servedWaitMean).toBeGreaterThan(0);
+    expect(q.servedWaitMean).toBeLessThan(allArrivals / (1 - q.pAbandon));
+  });
+
+  it('refuses an unlimited line that never settles', () => {
+    expect(() => mmcKPatience(2, Infinity, 2, 1, 0)).toThrow(/λ < cμ/);
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesUnder, queuesim, scenarioFile, tempDir } from './cli.js';
+
+const cafe = `
+name: Tiny café
+seed: 5
+replications: 6
+time: { horizon: 120, periods: [{ name: early, start: 0 }, { name: rush, start: 60 }] }
+stations:
+  - { id: till, servers: { early: 1, rush: 2 }, service: { dist: exponential, mean: 1.5 } }
+segments:
+  - { id: walkIn, arrivals: { rate: { early: 0.5, rush: 1.1 } }, route: [till], patience: { dist: exponential, mean: 5 } }
+`;
+
+describe('queuesim compare', () => {
+  it('a file compared with itself shows zero differences and marks none', () => {
+    const file = scenarioFile('cafe.yaml', cafe);
+    const out = tempDir();
+    const result = queuesim(['compare', file, file, '--out', out, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const comparison = JSON.parse(result.stdout);
+    expect(comparison.variants.map((v: { name: string }) => v.name)).toEqual(['Tiny café #1', 'Tiny café #2']);
+    for (const row of comparison.metrics) {
+      const d = row.differences[1];
+      if (d === null || d.mean === null) continue;
+      expect(d.mean).toBe(0);
+      expect(d.differs).toBe(false);
+    }
+  });
+
+  it('--set makes variants of one file; the table marks differences whose CI excludes 0, and the folder holds CSV, JSON, variants and the report', () => {
+    const out = tempDir();
+    const result = queuesim(['compare', scenarioFile('cafe.yaml', cafe), '--set', 'three: stations.till.servers.rush=3', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('three − base [95% CI]');
+    expect(result.stdout).toMatch(/rush waitMean .* \*/);
+    expect(result.stdout).toMatch(/arrivals\s+.*0\.00 \[0\.00, 0\.00\]/);
+    const folder = join(out, 'compare-base-vs-three');
+    const files = filesUnder(folder);
+    expect(files).toEqual(expect.arrayContaining(['compare.csv', 'compare.json', 'report.html', 'variants/1-base/summary.json', 'variants/2-three/replications.csv', 'charts/1-base/utilisation.svg', 'charts/2-three/utilisation.svg']));
+    const csv = readFileSync(join(folder, 'compare.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('scope,metric,base:mean,base:ci95Lo,base:ci95Hi,three:mean,three:ci95Lo,three:ci95Hi,three:diff,three:diffLo,three:diffHi,three:differs,three:diffLoUnpaired,three:diffHiUnpaired');
+    expect(csv.some((line) => line.startsWith('period:rush,waitMean,'))).toBe(true);
+    const html = readFileSync(join(folder, 'report.html'), 'utf8');
+    expect(html).toContain('Content-Security-Policy');
+    expect(html.match(/data-variant="1"/g)!.length).toBeGreaterThan(1);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('escapes variant names in the report', () => {
+    const out = tempDir();
+    const result = queuesim(['compare', scenarioFile('cafe.yaml', cafe), '--set', '<b>x</b>: stations.till.servers.rush=3', '--out', out, '--name', 'escape test', '--quiet']);
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(out, 'escape-test', 'report.html'), 'utf8');
+    expect(html).not.toContain('<b>x</b>');
+    expect(html).toContain('&#60;b&#62;x&#60;/b&#62;');
+  });
+
+  it('a bad variant names the variant and the key path, exits 2 and writes nothing', () => {
+    const out = tempDir();
+    const file = scenarioFile('cafe.yaml', cafe);
+    const result = queuesim(['compare', file, '--set', 'half: stations.till.servers.rush=2.5', '--set', 'typo: stations.tll.servers=2', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: ${file} [variant "half"]: stations[0].servers.rush: servers must be a whole number (set by stations.till.servers.rush=2.5)`);
+    expect(result.stderr).toContain(`error: ${file} [variant "typo"]: stations.tll.servers=2: stations has no element "tll" (did you mean "till"?); it has till`);
+    expect(filesUnder(out)).toEqual([]);
+  });
+
+  it('refuses a usage that compares nothing, or --set with several files', () => {
+    const file = scenarioFile('cafe.yaml', cafe);
+    expect(queuesim(['compare', file]).code).toBe(2);
+    const both = queuesim(['compare', file, file, '--set', 'x: seed=2']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--set makes variants of one file');
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesUnder, projectRoot, queuesim, tempDir } from './cli.js';
+
+const bankDay = join(projectRoot, 'scenarios/bank-day-staffing.yaml');
+
+describe('queuesim staff', () => {
+  it('prints the plan (SIPP, lag-SIPP, simulated), staff-hours against the peak, the achieved metrics beside the baseline, and the search', () => {
+    const out = tempDir();
+    const result = queuesim(['staff', bankDay, '--target', 'waitP80<=5', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/SIPP\s+3\s+4\s+5\s+7\s+9\s+7\s+5\s+4/);
+    expect(result.stdout).toMatch(/lag-SIPP\s+3\s+4\s+5\s+7\s+9\s+8\s+6\s+4/);
+    expect(result.stdout).toContain('peak staffing all day: 9 × 8 = 72');
+    expect(result.stdout).toMatch(/tellers\s+13:00\s+9\s+\S+ ±\S+\s+yes\s+Erlang C\s+4\.7/);
+    expect(result.stdout).toContain('start (sipp)');
+    const folder = join(out, 'staff-bank-day-teller-staffing');
+    expect(filesUnder(folder)).toEqual(expect.arrayContaining(['staff.json', 'staffing.csv', 'staffed.yaml', 'summary.json', 'report.html']));
+    const json = JSON.parse(readFileSync(join(folder, 'staff.json'), 'utf8'));
+    expect(json).toMatchObject({ scenario: 'Bank day, teller staffing', targets: ['waitP80<=5'], converged: true, sipp: [[3, 4, 5, 7, 9, 7, 5, 4]], staffTime: { label: 'staff-hours', sipp: 44, peak: 72 } });
+    expect(readFileSync(join(folder, 'staffed.yaml'), 'utf8')).toMatch(/servers:\n\s+"09:00": 3/);
+    const validate = queuesim(['validate', join(folder, 'staffed.yaml')]);
+    expect(validate.code).toBe(0);
+    const html = readFileSync(join(folder, 'report.html'), 'utf8');
+    expect(html).toContain('<section id="staffing">');
+    expect(html).toContain('<section id="baseline">');
+  });
+
+  it('refuses a target on a metric stations do not report, and an unknown station', () => {
+    const notStation = queuesim(['staff', bankDay, '--target', 'satisfactionMean>=4']);
+    expect(notStation.code).toBe(2);
+    expect(notStation.stderr).toContain('"satisfactionMean" is not a metric of stations');
+    const station = queuesim(['staff', bankDay, '--target', 'waitP80<=5', '--station', 'teller']);
+    expect(station.code).toBe(2);
+    expect(station.stderr).toContain('--station "teller" is not a station');
+    expect(queuesim(['staff', bankDay]).code).toBe(2);
+  });
+});

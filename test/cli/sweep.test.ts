@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesUnder, queuesim, scenarioFile, tempDir } from './cli.js';
+
+const cafe = `
+name: Tiny café
+seed: 5
+replications: 4
+time: { horizon: 120 }
+stations:
+  - { id: till, servers: 2, service: { dist: exponential, mean: 1.5 } }
+segments:
+  - { id: walkIn, arrivals: { rate: 1 }, route: [till], patience: { dist: exponential, mean: 5 } }
+`;
+
+describe('queuesim sweep', () => {
+  it('prints a row per grid point and writes sweep.csv, sweep.json, the report and the trade-off charts', () => {
+    const out = tempDir();
+    const result = queuesim(['sweep', scenarioFile('cafe.yaml', cafe), '--vary', 'stations.till.servers=1..3', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/stations\.till\.servers\s+utilisation\s+waitMean/);
+    expect(result.stdout.split('\n').filter((l) => /^ {2}[123] /.test(l))).toHaveLength(3);
+    const folder = join(out, 'sweep-tiny-cafe-over-stations-till-servers');
+    expect(filesUnder(folder)).toEqual(expect.arrayContaining(['sweep.csv', 'sweep.json', 'report.html', 'charts/sweep-wait.svg', 'charts/sweep-wait.vl.json', 'charts/sweep-lost.png']));
+    const json = JSON.parse(readFileSync(join(folder, 'sweep.json'), 'utf8'));
+    expect(json.points.map((p: { values: Record<string, number> }) => p.values['stations.till.servers'])).toEqual([1, 2, 3]);
+    expect(json.points[0].metrics.lost.mean).toBeGreaterThan(json.points[2].metrics.lost.mean);
+  });
+
+  it('refuses a bad grid or a point the scenario cannot take, and writes nothing', () => {
+    const out = tempDir();
+    const file = scenarioFile('cafe.yaml', cafe);
+    const backwards = queuesim(['sweep', file, '--vary', 'stations.till.servers=3..1', '--out', out]);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain('runs backwards');
+    const negative = queuesim(['sweep', file, '--vary', 'stations.till.service.mean=-1,1', '--out', out]);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('[variant "stations.till.service.mean=-1"]');
+    expect(queuesim(['sweep', file, '--out', out]).code).toBe(2);
+    expect(filesUnder(out)).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { pairedDifference, welchInterval } from '../../src/metrics/paired.js';
+import { studentTQuantile } from '../../src/metrics/student-t.js';
+
+describe('paired differences', () => {
+  it('summarise b − a replication by replication, with the Student-t CI of the differences', () => {
+    const a = [10, 12, 14, 16];
+    const b = [11, 12.5, 15.5, 17]; // differences 1, 0.5, 1.5, 1: mean 1, sd √(1/6)
+    const d = pairedDifference(a, b);
+    const half = studentTQuantile(0.975, 3) * Math.sqrt(1 / 6) / 2;
+    expect(d.mean).toBeCloseTo(1, 12);
+    expect(d.ci95![0]).toBeCloseTo(1 - half, 12);
+    expect(d.ci95![1]).toBeCloseTo(1 + half, 12);
+    expect(d.differs).toBe(true);
+  });
+
+  it('are much narrower than the unpaired interval when both share the replication-to-replication noise', () => {
+    const a = [10, 12, 14, 16];
+    const b = [11, 12.5, 15.5, 17];
+    const d = pairedDifference(a, b);
+    const paired = d.ci95![1] - d.ci95![0];
+    const unpaired = d.ci95Unpaired![1] - d.ci95Unpaired![0];
+    expect(paired).toBeLessThan(unpaired / 3);
+    expect(unpaired).toBeGreaterThan(0);
+  });
+
+  it('are exactly zero, and differ from nothing, for identical samples', () => {
+    const d = pairedDifference([1, 2, 3], [1, 2, 3]);
+    expect(d).toMatchObject({ mean: 0, ci95: [0, 0], sd: 0, differs: false });
+  });
+
+  it('leave out replications where either side is undefined, and say how many remain', () => {
+    const d = pairedDifference([1, NaN, 3, 4], [2, 5, NaN, 6]);
+    expect(d.n).toBe(2);
+    expect(d.mean).toBe(1.5);
+  });
+
+  it('Welch: equal variances and sizes give the pooled-t interval with 2n − 2 degrees of freedom', () => {
+    const a = [1, 2, 3, 4];
+    const b = [3, 4, 5, 6];
+    const half = studentTQuantile(0.975, 6) * Math.sqrt((5 / 3) / 4 * 2);
+    const [lo, hi] = welchInterval(a, b)!;
+    expect(lo).toBeCloseTo(2 - half, 10);
+    expect(hi).toBeCloseTo(2 + half, 10);
+  });
+
+  it('refuse samples of different replications', () => {
+    expect(() => pairedDifference([1, 2], [1])).toThrow(/same replications/);
+  });
+});

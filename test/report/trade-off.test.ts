@@ -1,0 +1,41 @@
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { tradeOffCharts } from '../../src/report/charts/trade-off.js';
+import { renderSvg } from '../../src/report/render.js';
+import type { SweepResult } from '../../src/run/sweep.js';
+import { dataMarks, fixtureSummary, coreSummary } from './fixture.js';
+
+const vegaLiteSchema = createRequire(import.meta.url)('vega-lite/vega-lite-schema.json') as object;
+const validateSpec = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(vegaLiteSchema);
+
+function sweepOf(summary: () => ReturnType<typeof fixtureSummary>, second = false): SweepResult {
+  const xs = [2, 3, 4];
+  const ys = second ? [5, 10] : [undefined];
+  return {
+    seed: 1,
+    replications: 20,
+    unit: 'minute',
+    axes: [{ path: 'stations.counter.servers', values: xs }, ...(second ? [{ path: 'segments.quick.patience.mean', values: [5, 10] }] : [])],
+    points: xs.flatMap((x) => ys.map((y) => ({ values: y === undefined ? [x] : [x, y], summary: summary(), lost: { mean: 40 / x, ci95: [30 / x, 50 / x] as [number, number], sd: 3 } }))),
+  };
+}
+
+describe('trade-off charts of a sweep', () => {
+  it('chart utilisation, waits, perceived wait, satisfaction, lost customers and money when the results have them', () => {
+    expect(tradeOffCharts(sweepOf(fixtureSummary)).map((c) => c.name)).toEqual(['sweep-utilisation', 'sweep-wait', 'sweep-perceived-wait', 'sweep-satisfaction', 'sweep-lost', 'sweep-money']);
+    expect(tradeOffCharts(sweepOf(coreSummary)).map((c) => c.name)).toEqual(['sweep-utilisation', 'sweep-wait', 'sweep-lost']);
+  });
+
+  it.each([false, true])('are valid Vega-Lite and draw a line and a CI band per series (two parameters: %s)', async (second) => {
+    for (const chart of tradeOffCharts(sweepOf(coreSummary, second))) {
+      expect(validateSpec(chart.spec), JSON.stringify(validateSpec.errors)).toBe(true);
+      const { svg, warnings } = await renderSvg(chart.spec);
+      expect(warnings).toEqual([]);
+      const marks = dataMarks(svg);
+      expect(marks.area, chart.name).toBeGreaterThan(0);
+      expect(marks.line, chart.name).toBeGreaterThan(0);
+      expect(svg).toContain('stations.counter.servers');
+    }
+  });
+});

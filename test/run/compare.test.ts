@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareVariants, type ComparisonRun } from '../../src/run/compare.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { buildVariant, parseVariantSpec } from '../../src/scenario/variants.js';
+import { parse } from 'yaml';
+import type { Model } from '../../src/model/model.js';
+import { projectRoot } from '../cli/cli.js';
+
+const file = join(projectRoot, 'scenarios/bank-branch.yaml');
+const text = readFileSync(file, 'utf8');
+
+function bank(): Model {
+  const loaded = loadScenario(text, file);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  return loaded.model;
+}
+
+function variant(spec: string): Model {
+  const parsed = parseVariantSpec(spec);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const built = buildVariant(parse(text), file, parsed.value);
+  if (!built.ok) throw new Error(JSON.stringify(built.problems));
+  return built.model;
+}
+
+const row = (run: ComparisonRun, scope: string, metric: string) => run.comparison.metrics.find((m) => m.scope === scope && m.metric === metric)!;
+const width = (ci: [number, number] | null) => ci![1] - ci![0];
+
+describe('compare: variants on common random numbers', () => {
+  it('a scenario compared with itself differs by exactly zero in every metric and scope', async () => {
+    const run = await compareVariants([{ name: 'a', model: bank() }, { name: 'b', model: bank() }], { replications: 5 });
+    expect(run.comparison.metrics.length).toBeGreaterThan(100);
+    for (const m of run.comparison.metrics) {
+      const d = m.differences[1];
+      if (d === null || d === undefined || d.mean === null) continue;
+      expect(d.mean, `${m.scope} ${m.metric}`).toBe(0);
+      expect(d.ci95, `${m.scope} ${m.metric}`).toEqual([0, 0]);
+      expect(d.differs).toBe(false);
+    }
+  });
+
+  describe('one more server at the counter over lunch (20 replications)', () => {
+    let run: ComparisonRun;
+    beforeAll(async () => {
+      run = await compareVariants([{ name: 'base', model: bank() }, { name: 'lunch5', model: variant('lunch5: stations.counter.servers.lunch=5') }]);
+    });
+
+    it('every variant sees the same customers: arrivals are equal replication by replication', () => {
+      const arrivals = row(run, 'system', 'arrivals');
+      expect(arrivals.differences[1]).toMatchObject({ mean: 0, sd: 0 });
+      expect(run.replications[0]!.map((r) => r.metrics.arrivals)).toEqual(run.replications[1]!.map((r) => r.metrics.arrivals));
+    });
+
+    it('the paired CI of the lunch wait is far narrower than the unpaired one (common random numbers work)', () => {
+      const wait = row(run, 'period:lunch', 'waitMean').differences[1]!;
+      expect(width(wait.ci95)).toBeLessThan(width(wait.ci95Unpaired) / 2);
+      expect(wait.differs).toBe(true);
+      expect(wait.mean!).toBeLessThan(0);
+    });
+
+    it('runs on the first variant’s seed and replications, and reports both variants’ own results', () => {
+      expect(run.comparison).toMatchObject({ seed: 42, replications: 20, variants: [{ name: 'base' }, { name: 'lunch5' }] });
+      expect(run.summaries.map((s) => s.replications)).toEqual([20, 20]);
+      expect(run.summaries[1]!.schedule!.counter!.map((p) => p.servers)).toEqual([3, 5, 3]);
+    });
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runReplications } from '../../src/run/replicate.js';
+import { staff, withStaffing, type StaffResult } from '../../src/run/staff.js';
+import { startStaffing } from '../../src/run/staff-start.js';
+import { staffTime } from '../../src/run/staff-time.js';
+import { parseTarget, type Target } from '../../src/run/targets.js';
+import { loadScenario, validateScenario } from '../../src/scenario/load.js';
+import { projectRoot } from '../cli/cli.js';
+
+const target = (text: string): Target => {
+  const parsed = parseTarget(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+};
+
+/** models.md V15: λ = 30, 45, 60, 90, 120, 90, 60, 45 per hour, E[S] = 4 min, 80% within 5 min. */
+const file = join(projectRoot, 'scenarios/bank-day-staffing.yaml');
+const text = readFileSync(file, 'utf8');
+const loaded = loadScenario(text, file);
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+const bankDay = loaded.model;
+
+describe('staff: the bank day of models.md V15, "80% served within 5 minutes" = waitP80 <= 5', () => {
+  let result: StaffResult;
+  beforeAll(async () => {
+    result = await staff(parse(text), bankDay, [target('waitP80<=5')]);
+  });
+
+  it('starts from the published SIPP staffing (3, 4, 5, 7, 9, 7, 5, 4)', () => {
+    expect(startStaffing(bankDay, 0, [target('waitP80<=5')]).sipp).toEqual([3, 4, 5, 7, 9, 7, 5, 4]);
+    expect(result.sipp).toEqual([[3, 4, 5, 7, 9, 7, 5, 4]]);
+  });
+
+  it('lag-SIPP looks 4 minutes back: the hours after the peak keep more servers', () => {
+    expect(result.lagSipp).toEqual([[3, 4, 5, 7, 9, 8, 6, 4]]);
+  });
+
+  it('ends with every hour meeting the target on the simulated mean, and reports the search', () => {
+    expect(result.converged).toBe(true);
+    expect(result.achieved).toHaveLength(8);
+    expect(result.achieved.every((a) => a.met && a.estimate!.mean! <= 5)).toBe(true);
+    expect(result.steps[0]!.action).toBe('start (sipp)');
+    expect(result.steps.length).toBeLessThanOrEqual(60);
+  });
+
+  it('meets the target inside the CI on fresh random numbers: no hour’s CI lies above 5 minutes', () => {
+    const plan = validateScenario(withStaffing(parse(text), bankDay, [0], result.servers));
+    if (!plan.ok) throw new Error('invalid');
+    const { summary } = runReplications(plan.model, { seed: 2026, replications: 40 });
+    for (const period of Object.values(summary.periods!)) {
+      const p80 = period.stations.tellers!.waitP80!;
+      expect(p80.ci95![0]).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('staffs 44 staff-hours against 72 for the peak all day (models.md V15)', () => {
+    expect(staffTime(result, 'minute')).toMatchObject({ label: 'staff-hours', sipp: 44, peak: 72, peakServers: 9, day: 8 });
+    expect(staffTime(result, 'minute').plan).toBeLessThanOrEqual(44);
+  });
+});
+
+describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minute services, a peak in the second', () => {
+  const data = {
+    name: 'short periods',
+    seed: 3,
+    replications: 40,
+    time: { horizon: 80, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 20 }, { name: 'c', start: 40 }, { name: 'd', start: 60 }] },
+    stations: [{ id: 'desk', servers: 5, service: { dist: 'exponential', mean: 8 } }],
+    segments: [{ id: 'x', arrivals: { rate: { a: 0.3, b: 1.2, c: 0.3, d: 0.3 } }, route: ['desk'] }],
+  };
+  let result: StaffResult;
+  beforeAll(async () => {
+    const valid = validateScenario(data);
+    if (!valid.ok) throw new Error('invalid');
+    result = await staff(data, valid.model, [target('waitP80<=2')]);
+  });
+
+  it('raises the period after the peak (its line comes from the peak) and lowers the peak (it starts nearly empty)', () => {
+    const [sipp] = result.sipp;
+    const [plan] = result.servers;
+    expect(plan![2]!).toBeGreaterThan(sipp![2]!);
+    expect(plan![1]!).toBeLessThan(sipp![1]!);
+    expect(result.converged).toBe(true);
+    expect(result.steps.some((s) => s.action.startsWith('raised'))).toBe(true);
+    expect(result.steps.some((s) => s.action.endsWith(': kept'))).toBe(true);
+  });
+
+  it('leaves no period that could lose a server: each was tried and missed, or has no margin', () => {
+    const tried = new Set(result.steps.filter((s) => s.action.endsWith('missed, undone')).map((s) => s.action.split(' ')[2]!.replace(':', '')));
+    result.periods.forEach((period) => {
+      const estimate = result.achieved.find((a) => a.period === period.name)!.estimate!;
+      const margin = estimate.ci95![1] <= 2;
+      if (margin) expect(tried.has(period.name), period.name).toBe(true);
+    });
+  });
+
+  it('stays within its bound of evaluations', async () => {
+    const valid = validateScenario(data);
+    if (!valid.ok) throw new Error('invalid');
+    const bounded = await staff(data, valid.model, [target('waitP80<=2')], { maxEvaluations: 2 });
+    expect(bounded.steps.at(-1)!.evaluation).toBeLessThanOrEqual(2);
+    expect(bounded.converged).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkTarget, erlangTarget, meets, meetsWithMargin, parseTarget, type Target } from '../../src/run/targets.js';
+import { validateScenario } from '../../src/scenario/load.js';
+
+const target = (text: string): Target => {
+  const parsed = parseTarget(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+};
+
+describe('staffing targets', () => {
+  it('read METRIC<=VALUE and METRIC>=VALUE, percentages as shares', () => {
+    expect(target('waitP80<=5')).toEqual({ metric: 'waitP80', atMost: true, value: 5, text: 'waitP80<=5' });
+    expect(target(' abandonmentRate <= 5% ')).toMatchObject({ metric: 'abandonmentRate', atMost: true, value: 0.05 });
+    expect(target('served>=100')).toMatchObject({ atMost: false, value: 100 });
+    for (const bad of ['waitP80<5', 'waitP80=5', '<=5', 'waitP80<=five']) expect(parseTarget(bad).ok, bad).toBe(false);
+  });
+
+  it('must name a metric of stations, with a hint for a typo', () => {
+    const loaded = validateScenario({ name: 'x', time: { horizon: 10 }, stations: [{ id: 'a', servers: 1, service: 1 }], segments: [{ id: 's', arrivals: { rate: 1 }, route: ['a'] }] });
+    if (!loaded.ok) throw new Error('invalid');
+    expect(checkTarget(target('waitP8<=5'), loaded.model)).toMatch(/"waitP8" is not a metric of stations \(did you mean "waitP80"\?\)/);
+    expect(checkTarget(target('abandonmentRate<=5'), loaded.model)).toMatch(/share between 0 and 1/);
+    expect(checkTarget(target('waitP90<=5'), loaded.model)).toBeUndefined();
+  });
+
+  it('are met on the mean, and met with margin when the whole CI is on the right side', () => {
+    const t = target('waitP80<=5');
+    expect(meets(t, { mean: 4.9, ci95: [4, 5.8], sd: 1 })).toBe(true);
+    expect(meetsWithMargin(t, { mean: 4.9, ci95: [4, 5.8], sd: 1 })).toBe(false);
+    expect(meetsWithMargin(t, { mean: 3, ci95: [2, 4], sd: 1 })).toBe(true);
+    expect(meets(t, { mean: 5.1, ci95: [5, 5.2], sd: 1 })).toBe(false);
+    expect(meets(t, { mean: null, ci95: null, sd: null })).toBe(true);
+  });
+
+  it('map to the Erlang model: quantiles as service levels, mean wait, abandonment with patience', () => {
+    expect(erlangTarget(target('waitP80<=5'), 1, 0)).toEqual({ kind: 'serviceLevel', within: 5, atLeast: 0.8 });
+    expect(erlangTarget(target('waitMean<=2'), 1, 0)).toEqual({ kind: 'meanWait', atMost: 2 });
+    expect(erlangTarget(target('queueLengthMean<=2'), 4, 0)).toEqual({ kind: 'meanWait', atMost: 0.5 });
+    expect(erlangTarget(target('abandonmentRate<=0.05'), 1, 0.1)).toEqual({ kind: 'abandonment', patienceRate: 0.1, atMost: 0.05 });
+    expect(erlangTarget(target('abandonmentRate<=0.05'), 1, 0)).toBeUndefined();
+    expect(erlangTarget(target('served>=10'), 1, 0)).toBeUndefined();
+  });
+});

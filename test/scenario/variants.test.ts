@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildVariant, parseVariantSpec, splitOutside, type VariantSpec } from '../../src/scenario/variants.js';
+
+const base = {
+  name: 'Bank',
+  time: { horizon: 480, periods: [{ name: 'morning', start: 0 }, { name: 'lunch', start: 180 }] },
+  stations: [{ id: 'counter', servers: { morning: 3, lunch: 3 }, service: { dist: 'exponential', mean: 3 } }],
+  segments: [{ id: 'quick', arrivals: { rate: 1 }, route: ['counter'] }],
+};
+
+function spec(text: string): VariantSpec {
+  const parsed = parseVariantSpec(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+}
+
+describe('variants written as NAME: key.path=value; key.path=value', () => {
+  it('read a name and several assignments, each value as YAML', () => {
+    const variant = spec('calm: stations.counter.servers.lunch=4; stations.counter.service={dist: exponential, mean: 2.5}; stations.counter.discipline=fifo');
+    expect(variant.name).toBe('calm');
+    expect(variant.assignments.map((a) => a.value)).toEqual([4, { dist: 'exponential', mean: 2.5 }, 'fifo']);
+  });
+
+  it('are named by their assignments when no name is given', () => {
+    expect(spec('stations.counter.servers.lunch=4').name).toBe('stations.counter.servers.lunch=4');
+  });
+
+  it('split on ; only outside brackets and quotes', () => {
+    expect(splitOutside('a=[1;2]; b="x;y"; c=3', ';')).toEqual(['a=[1;2]', ' b="x;y"', ' c=3']);
+  });
+
+  it('refuse an assignment without = or without a value', () => {
+    expect(parseVariantSpec('x: stations.counter.servers')).toEqual({ ok: false, message: 'variant "x": "stations.counter.servers" needs the form key.path=value' });
+    expect(parseVariantSpec('x: stations.counter.servers=')).toMatchObject({ ok: false });
+    expect(parseVariantSpec('x:')).toMatchObject({ ok: false });
+  });
+
+  it('build a valid model from the base data, which stays as it was', () => {
+    const built = buildVariant(base, 'bank.yaml', spec('fourth: stations.counter.servers.lunch=4'));
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    expect(built.model.stations[0]!.servers).toEqual([3, 4]);
+    expect(base.stations[0]!.servers).toEqual({ morning: 3, lunch: 3 });
+  });
+
+  it('validate like a file: a problem names the variant, the key path and the assignment behind it', () => {
+    const built = buildVariant(base, 'bank.yaml', spec('half: stations.counter.servers.lunch=3.5'));
+    expect(built).toEqual({
+      ok: false,
+      problems: [{ file: 'bank.yaml [variant "half"]', path: ['stations', 0, 'servers', 'lunch'], line: undefined, message: 'servers must be a whole number (set by stations.counter.servers.lunch=3.5)' }],
+    });
+  });
+
+  it('report an unknown key the schema way, and a missing element the key-path way', () => {
+    const unknown = buildVariant(base, 'bank.yaml', spec('discount: discounts.afternoon=8'));
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.problems[0]!.message).toMatch(/^unknown key "discounts".*\(set by discounts\.afternoon=8\)$/);
+    const missing = buildVariant(base, 'bank.yaml', spec('x: stations.desk.servers=2'));
+    expect(missing).toMatchObject({ ok: false, problems: [{ file: 'bank.yaml [variant "x"]', message: 'stations.desk.servers=2: stations has no element "desk"; it has counter' }] });
+  });
+});
