@@ -4,8 +4,8 @@
  */
 import type { Model } from '../model/model.js';
 import type { ReplicationResult } from '../run/simulate.js';
-import { metricsFor, type MetricValues, type Scope } from './catalogue.js';
-import { studentTQuantile } from './student-t.js';
+import { columnValues, resultColumns, type ResultColumn } from './columns.js';
+import { TwoPassMoments } from './two-pass.js';
 
 export interface MetricSummary {
   /** null only when the metric is undefined in every replication. */
@@ -33,52 +33,59 @@ export interface RunSummary {
 
 /** Summary statistics of one metric's per-replication values (NaN = undefined there). */
 export function summariseValues(values: readonly number[], replications = values.length): MetricSummary {
-  const defined = values.filter((v) => Number.isFinite(v));
-  const n = defined.length;
-  const summary: MetricSummary = { mean: null, ci95: null, sd: null };
-  if (n > 0) {
-    const mean = defined.reduce((a, b) => a + b, 0) / n;
-    summary.mean = mean;
-    if (n > 1) {
-      const sd = Math.sqrt(defined.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-      const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-      summary.sd = sd;
-      summary.ci95 = [mean - half, mean + half];
-    }
+  const moments = new TwoPassMoments(1);
+  const one = new Float64Array(1);
+  for (const v of values) {
+    one[0] = v;
+    moments.add(one);
   }
-  if (n < replications) summary.n = n;
-  return summary;
+  for (const v of values) {
+    one[0] = v;
+    moments.addDeviations(one);
+  }
+  return moments.summary(0, replications);
 }
 
-function summariseScope(samples: readonly MetricValues[], scope: Scope, replications: number): MetricSummaries {
-  const out: MetricSummaries = {};
-  for (const name of metricsFor(scope)) {
-    out[name] = summariseValues(
-      samples.map((s) => s[name] ?? NaN),
-      replications,
-    );
-  }
-  return out;
-}
-
+/** The summary of a run held in memory: every replication's result at once. */
 export function summariseRun(model: Model, seed: number, results: readonly ReplicationResult[]): RunSummary {
-  const replications = results.length;
-  const stations: Record<string, MetricSummaries> = {};
-  model.stations.forEach((station, i) => {
-    stations[station.id] = summariseScope(results.map((r) => r.stations[i]!), 'station', replications);
-  });
-  const segments: Record<string, MetricSummaries> = {};
-  model.segments.forEach((segment, i) => {
-    segments[segment.id] = summariseScope(results.map((r) => r.segments[i]!), 'segment', replications);
-  });
-  return {
+  const columns = resultColumns(model);
+  const moments = new TwoPassMoments(columns.length);
+  const row = new Float64Array(columns.length);
+  for (const result of results) moments.add(columnValues(columns, result, row));
+  for (const result of results) moments.addDeviations(columnValues(columns, result, row));
+  return summaryFrom(model, seed, results.length, columns, moments);
+}
+
+/**
+ * The RunSummary of `replications` replications whose column values went through both passes
+ * of `moments`: each column's summary at its path, in column order (which is key order).
+ */
+export function summaryFrom(model: Model, seed: number, replications: number, columns: readonly ResultColumn[], moments: TwoPassMoments): RunSummary {
+  const summary: RunSummary = {
     scenario: model.name,
     seed,
     replications,
     unit: model.unit,
     horizon: model.horizon,
-    metrics: summariseScope(results.map((r) => r.metrics), 'system', replications),
-    stations,
-    segments,
+    metrics: {},
+    stations: {},
+    segments: {},
   };
+  columns.forEach((column, c) => setAt(summary, column.path, moments.summary(c, replications)));
+  return summary;
+}
+
+/** Sets `value` at `path` under `root`, making objects on the way; ids are own keys, even "__proto__". */
+function setAt(root: object, path: readonly string[], value: unknown): void {
+  let node = root as Record<string, unknown>;
+  path.forEach((key, i) => {
+    const last = i === path.length - 1;
+    if (!last && Object.hasOwn(node, key)) {
+      node = node[key] as Record<string, unknown>;
+      return;
+    }
+    const next = last ? value : {};
+    Object.defineProperty(node, key, { value: next, enumerable: true, writable: true, configurable: true });
+    node = next as Record<string, unknown>;
+  });
 }
