@@ -3,7 +3,7 @@
  * temporary folder first, which then replaces `<out>/<slug>/` in one rename, so a failure
  * never leaves a half-written result set behind.
  */
-import { constants } from 'node:fs';
+import { constants, rmSync } from 'node:fs';
 import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -75,33 +75,58 @@ async function makeFolder(path: string): Promise<void> {
   }
 }
 
-/** Writes `files` (name → contents) as `<outDir>/<slug>/`, replacing what was there. */
-export async function writeResultFolder(outDir: string, slug: string, files: Record<string, string>): Promise<string> {
+/**
+ * A result folder being written: files go into `path` (a hidden staging folder next to the
+ * target), and commit() swaps it into `<outDir>/<slug>/` in one rename; discard() removes it.
+ */
+export interface StagedFolder {
+  readonly path: string;
+  /** Replaces `<outDir>/<slug>/` with the staged files; returns the folder's path. */
+  commit(): Promise<string>;
+  discard(): Promise<void>;
+  /** discard(), for the last moment before the process exits (a second Ctrl-C). */
+  discardSync(): void;
+}
+
+export async function stageResultFolder(outDir: string, slug: string): Promise<StagedFolder> {
   const target = join(outDir, slug);
   const staging = join(outDir, `.${slug}.partial-${process.pid}`);
   const previous = join(outDir, `.${slug}.previous-${process.pid}`);
   await makeFolder(outDir);
   await rm(staging, { recursive: true, force: true });
-  try {
-    await mkdir(staging);
-    for (const [name, contents] of Object.entries(files)) await writeFile(join(staging, name), contents);
-    const hadPrevious = await rename(target, previous).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return false;
+  await mkdir(staging);
+  return {
+    path: staging,
+    async commit() {
+      const hadPrevious = await rename(target, previous).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      );
+      try {
+        await rename(staging, target);
+      } catch (error) {
+        if (hadPrevious) await rename(previous, target);
         throw error;
-      },
-    );
-    try {
-      await rename(staging, target);
-    } catch (error) {
-      if (hadPrevious) await rename(previous, target);
-      throw error;
-    }
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+      }
+      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+      return target;
+    },
+    discard: () => rm(staging, { recursive: true, force: true }),
+    discardSync: () => rmSync(staging, { recursive: true, force: true }),
+  };
+}
+
+/** Writes `files` (name → contents) as `<outDir>/<slug>/`, replacing what was there. */
+export async function writeResultFolder(outDir: string, slug: string, files: Record<string, string>): Promise<string> {
+  const staged = await stageResultFolder(outDir, slug);
+  try {
+    for (const [name, contents] of Object.entries(files)) await writeFile(join(staged.path, name), contents);
+    return await staged.commit();
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await staged.discard();
     throw error;
   }
-  return target;
 }

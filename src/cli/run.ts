@@ -1,12 +1,19 @@
-/** `queuesim run FILE...`: simulate, print the tables (or the JSON), write out/<slug>/. */
+/**
+ * `queuesim run FILE...`: simulate, print the tables (or the JSON), write out/<slug>/.
+ *
+ * Replications run on worker threads (run/pool.ts) and stream into replications.csv in the
+ * staging folder as they finish (run/streamed-run.ts), so memory stays flat however many
+ * replications a file asks for, and Ctrl-C stops at once: the threads are terminated, the
+ * staging folder removed, and result folders already written stay whole.
+ */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runReplications } from '../run/replicate.js';
-import { replicationsCsv } from '../run/csv.js';
 import type { RunSummary } from '../metrics/summarise.js';
-import { loadScenarioFiles, reportProblems } from './scenario-files.js';
-import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
+import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.js';
+import { runToCsv } from '../run/streamed-run.js';
+import { Interruption } from './interrupt.js';
+import { checkOutputFolder, slugOf, stageResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
-import { renderSummary } from './summary-table.js';
 
 export interface RunCommandOptions {
   reps?: number;
@@ -14,9 +21,25 @@ export interface RunCommandOptions {
   out: string;
   json?: boolean;
   quiet?: boolean;
+  /** Worker threads; default: every core. */
+  workers?: number;
 }
 
 export async function runCommand(files: string[], options: RunCommandOptions): Promise<number> {
+  const pool = new ReplicationPool(options.workers);
+  // The first thread loads the simulator while this thread loads the scenario code and files.
+  pool.start(1);
+  const interruption = new Interruption();
+  try {
+    return await runFiles(files, options, pool, interruption);
+  } finally {
+    interruption.dispose();
+    await pool.close();
+  }
+}
+
+async function runFiles(files: string[], options: RunCommandOptions, pool: ReplicationPool, interruption: Interruption): Promise<number> {
+  const { loadScenarioFiles, reportProblems } = await import('./scenario-files.js');
   const { loaded, problems } = await loadScenarioFiles(files);
   const folders = new Map<string, string>();
   for (const { file, model } of loaded) {
@@ -37,27 +60,62 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
     process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
     return 2;
   }
+  pool.start(Math.max(...loaded.map(({ model }) => options.reps ?? model.replications)));
 
   const summaries: RunSummary[] = [];
+  const written: string[] = [];
   for (const { model } of loaded) {
-    const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet });
-    const { summary, replications } = runReplications(model, {
-      seed: options.seed,
-      replications: options.reps,
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet && !options.json });
+    const staged = await stageResultFolder(options.out, slugOf(model.name));
+    const forget = interruption.onForce(() => staged.discardSync());
+    let summary: RunSummary;
+    let folder: string;
+    try {
+      summary = await runToCsv(model, pool, join(staged.path, 'replications.csv'), {
+        seed: options.seed,
+        replications: options.reps,
+        signal: interruption.signal,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+      await writeFile(join(staged.path, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+      if (interruption.signal.aborted) throw new RunInterrupted();
+      folder = await staged.commit();
+    } catch (error) {
+      progress.done();
+      await staged.discard();
+      return failed(error, model.name, written, interruption);
+    } finally {
+      forget();
+    }
     progress.done();
-    const folder = await writeResultFolder(options.out, slugOf(model.name), {
-      'summary.json': JSON.stringify(summary, null, 2) + '\n',
-      'replications.csv': replicationsCsv(model, replications),
-    });
+    written.push(folder);
     summaries.push(summary);
     if (!options.json && !options.quiet) {
+      const { renderSummary } = await import('./summary-table.js');
       process.stdout.write(`${renderSummary(summary)}\n\nWritten: ${folder}/summary.json, ${folder}/replications.csv\n\n`);
     }
   }
   if (options.json) {
     process.stdout.write(JSON.stringify(summaries.length === 1 ? summaries[0] : summaries, null, 2) + '\n');
   }
-  return 0;
+  return interruption.signal.aborted ? failed(new RunInterrupted(), undefined, written, interruption) : 0;
+}
+
+/** The one-line message and exit code of a run that could not finish; other errors are bugs. */
+function failed(error: unknown, scenario: string | undefined, written: readonly string[], interruption: Interruption): number {
+  const kept = written.length > 0 ? `; complete results kept in ${written.join(', ')}` : '';
+  if (error instanceof RunInterrupted) {
+    const lost = scenario === undefined ? '' : `; nothing was written for "${scenario}"`;
+    process.stderr.write(`queuesim: interrupted${lost}${kept}.\n`);
+    return interruption.exitCode;
+  }
+  if (error instanceof ReplicationFailed && error.outOfMemory) {
+    process.stderr.write(`error: ${error.message} (a line that grows without bound?); nothing was written for it${kept}.\n`);
+    return 1;
+  }
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && 'syscall' in error) {
+    process.stderr.write(`error: cannot write the results of "${scenario}": ${error.message}; nothing was written for it${kept}.\n`);
+    return 1;
+  }
+  throw error;
 }
