@@ -160,7 +160,9 @@ export class ReplicationPool {
 
       const dispatch = (thread: Thread): void => {
         const left = total - next;
-        const size = Math.min(thread.batch, left, passed + maxAhead - next, Math.max(1, Math.ceil(left / (2 * count))));
+        // Guided self-scheduling: at most an equal share of what is left, so the last batches
+        // are small and the threads finish together.
+        const size = Math.min(thread.batch, passed + maxAhead - next, Math.ceil(left / count));
         if (stopped || size <= 0) {
           idle.add(thread);
           return;
