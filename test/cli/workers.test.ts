@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,6 +37,26 @@ describe('queuesim run --workers', () => {
     const result = queuesim(['run', 'scenarios/bank-branch.yaml', '--out', tempDir(), '--workers', '0']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--workers must be a whole number of at least 1/);
+  });
+
+  it('a replication that runs out of memory ends the run with exit 1 and one line, and writes nothing', () => {
+    const overloaded = `
+name: Overloaded
+replications: 2
+time: { horizon: 100000000 }
+stations:
+  - { id: desk, servers: 1, service: { dist: exponential, mean: 1 } }
+segments:
+  - { id: walkIn, arrivals: { rate: 5 }, route: [desk] }
+`;
+    const out = tempDir();
+    // A small heap (worker threads inherit it) makes the endless line run out of memory quickly.
+    const result = spawnSync(process.execPath, ['--max-old-space-size=48', join(projectRoot, 'dist/cli/main.js'), 'run', scenarioFile('over.yaml', overloaded), '--out', out, '--workers', '1'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: replication 0 of "Overloaded" ran out of memory .*; nothing was written for it\.$/)]);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('Ctrl-C stops the run: exit 130, one line on stderr, no staging folder left, the earlier result folder untouched', async () => {
