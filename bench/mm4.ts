@@ -254,7 +254,7 @@ if (skipMemory) {
 
 // ---------------------------------------------------------------- workers
 if (skipWorkers) console.log('\nWorkers: skipped (--no-workers)');
-else failures.push(...(await benchWorkers(Math.max(runs, 30))));
+else failures.push(...(await benchWorkers(Math.max(runs, 100))));
 
 // ---------------------------------------------------------------- whole process
 if (skipWholeProcess) console.log('\nWhole process: skipped (--no-whole-process)');
