@@ -158,11 +158,10 @@ export class ReplicationPool {
       };
       const interrupt = (): void => stop(new RunInterrupted());
 
-      const dispatch = (thread: Thread): void => {
-        const left = total - next;
-        // Guided self-scheduling: at most an equal share of what is left, so the last batches
-        // are small and the threads finish together.
-        const size = Math.min(thread.batch, passed + maxAhead - next, Math.ceil(left / count));
+      // Guided self-scheduling: a batch is at most an equal share of what is left, so the last
+      // batches are small and the threads finish together; the first round shares equally.
+      const dispatch = (thread: Thread, share = Math.ceil((total - next) / count)): void => {
+        const size = Math.min(thread.batch, passed + maxAhead - next, total - next, share);
         if (stopped || size <= 0) {
           idle.add(thread);
           return;
@@ -226,7 +225,7 @@ export class ReplicationPool {
         thread.worker.ref();
       }
       options.signal?.addEventListener('abort', interrupt);
-      for (const thread of threads) dispatch(thread);
+      for (const thread of threads) dispatch(thread, Math.ceil(total / count));
     });
   }
 
