@@ -3,14 +3,14 @@
  * (memory): the scenario object, the engine run through the public API, a minimal
  * hand-written reference event loop of the same model, and the Erlang C formulas.
  *
- * The reference draws from the same random streams as the engine (same seedrandom.xor4096
- * generator, same stream keys, same draw order: the next arrival gap on each arrival, the
- * service time on arrival), so with continuous times it simulates exactly the same sample
+ * The reference draws from the same random streams as the engine (queuesim's own xor4096
+ * streams, so both sides pay the same for random numbers; same stream keys, same draw order:
+ * the next arrival gap on each arrival, the service time on arrival), so with continuous times it simulates exactly the same sample
  * path. Its customer count and mean wait must match the engine's, which checks that the two
  * sides of the comparison do the same work.
  */
-import seedrandom from 'seedrandom';
 import { simulate, validateScenario, type Model } from '../src/index.js';
+import { createStream } from '../src/random/streams.js';
 
 export const LAMBDA = 3.6;
 export const MU = 1;
@@ -87,8 +87,8 @@ const DEPARTURE = 1;
 export function runReference(customers: number): ReferenceResult {
   const t0 = performance.now();
   const horizon = horizonFor(customers);
-  const arrivalRng = seedrandom.xor4096(`queuesim:${SEED}:${REPLICATION}:arrivals/${SEGMENT}`);
-  const serviceRng = seedrandom.xor4096(`queuesim:${SEED}:${REPLICATION}:service/${SEGMENT}/${STATION}`);
+  const arrivalRng = createStream(SEED, REPLICATION, `arrivals/${SEGMENT}`);
+  const serviceRng = createStream(SEED, REPLICATION, `service/${SEGMENT}/${STATION}`);
   const meanService = 1 / MU;
 
   // Event heap: at most one pending arrival plus SERVERS departures.
@@ -157,7 +157,7 @@ export function runReference(customers: number): ReferenceResult {
   let batchSum = 0;
   let lastChange = 0;
 
-  const first = -Math.log(1 - arrivalRng.double()) / LAMBDA;
+  const first = -Math.log(1 - arrivalRng.next()) / LAMBDA;
   if (first < horizon) push(first, ARRIVAL);
   while (heapSize > 0) {
     pop();
@@ -167,9 +167,9 @@ export function runReference(customers: number): ReferenceResult {
     lastChange = now;
     if (poppedKind === ARRIVAL) {
       arrivals++;
-      const next = now + -Math.log(1 - arrivalRng.double()) / LAMBDA;
+      const next = now + -Math.log(1 - arrivalRng.next()) / LAMBDA;
       if (next < horizon) push(next, ARRIVAL);
-      const service = -meanService * Math.log(1 - serviceRng.double());
+      const service = -meanService * Math.log(1 - serviceRng.next());
       if (busy < SERVERS) {
         busy++;
         push(now + service, DEPARTURE);

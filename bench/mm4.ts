@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the M/M/4 throughput and memory benchmark.
+ * `npm run bench`: the M/M/4 throughput and memory benchmark, replications on worker
+ * threads, and the whole CLI process against a hand-written loop.
  *
  *   1. Sanity: the engine's mean wait and utilisation next to Erlang C, so a reader sees the
  *      benchmark simulates the right model.
@@ -9,15 +10,23 @@
  *      A warm-up pair, then alternating runs; target: engine/reference customers/s >= 0.40.
  *   3. Memory: the engine at 1M and 5M customers, each in a fresh child process
  *      (bench/memory-child.ts); target: 5M/1M peak memory <= 1.25.
+ *   4. Workers: 20 replications of the bank branch on 1 worker thread and on one per core
+ *      (bench/workers.ts); target: speed-up >= 1.7 (on 2 cores or more).
+ *   5. Whole process: `node dist/cli/main.js run` of an M/M/4 file at ~1M and ~5M customers
+ *      against the loop of bench/mm4-loop.mjs as its own process (bench/whole-process.ts);
+ *      target at 5M: loop/CLI wall time >= 0.40. Builds dist/ first.
  *
  * Exits 1 if any target is missed. Options: --runs=N (timed runs per side, default 15),
- * --customers=N (speed-run size, default 1000000), --no-memory (skip the child processes).
+ * --customers=N (speed-run size, default 1000000), --no-memory (skip the child processes),
+ * --no-workers, --no-whole-process, --process-runs=N (runs per side there, default 5).
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { LAMBDA, MU, SERVERS, WAIT_BATCHES, erlangC, runEngine, runReference, type SideResult } from './mm4-model.js';
 import { EXPERIENCE_RATIO_TARGET, measureExperienceCost } from './experience.js';
+import { benchWholeProcess } from './whole-process.js';
+import { benchWorkers } from './workers.js';
 
 const RATIO_TARGET = 0.4;
 const MEMORY_RATIO_TARGET = 1.25;
@@ -28,6 +37,9 @@ const option = (name: string): string | undefined =>
 const runs = Math.max(1, Number(option('runs') ?? 15));
 const customers = Math.max(1000, Number(option('customers') ?? 1_000_000));
 const skipMemory = option('no-memory') !== undefined;
+const skipWorkers = option('no-workers') !== undefined;
+const skipWholeProcess = option('no-whole-process') !== undefined;
+const processRuns = Math.max(1, Number(option('process-runs') ?? 5));
 
 const failures: string[] = [];
 const fmt = (x: number, digits = 0) =>
@@ -250,6 +262,19 @@ if (skipMemory) {
   console.log(`  5M/1M heap after GC: ${retainedRatio.toFixed(3)}   (for information)`);
   if (!rssOk) failures.push(`memory: 5M/1M maxRSS = ${rssRatio.toFixed(3)} > ${MEMORY_RATIO_TARGET}`);
   if (!heapOk) failures.push(`memory: 5M/1M peak heap = ${heapRatio.toFixed(3)} > ${MEMORY_RATIO_TARGET}`);
+}
+
+// ---------------------------------------------------------------- workers
+if (skipWorkers) console.log('\nWorkers: skipped (--no-workers)');
+else failures.push(...(await benchWorkers(Math.max(runs, 100))));
+
+// ---------------------------------------------------------------- whole process
+if (skipWholeProcess) console.log('\nWhole process: skipped (--no-whole-process)');
+else failures.push(...benchWholeProcess({ runs: processRuns, sizes: [1_000_000, 5_000_000] }));
+if (busy()) {
+  console.log(
+    `\nnote: the machine was busy (1-min load average ${Math.max(loadAtStart, os.loadavg()[0]!).toFixed(2)} on ${os.cpus().length} CPUs): timings are noisy, rerun when idle`,
+  );
 }
 
 // ---------------------------------------------------------------- verdict

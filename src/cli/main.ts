@@ -1,15 +1,14 @@
 #!/usr/bin/env node
-/** The `queuesim` command line: run, compare, sweep, staff, validate, schema. */
+/**
+ * The `queuesim` command line: run, compare, sweep, staff, validate, schema. Each command's
+ * code (and the scenario schema with zod and yaml behind it) is imported only when that
+ * command runs, so `queuesim --version` or `--help` starts in a few tens of milliseconds.
+ */
 import { createRequire } from 'node:module';
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { scenarioJsonSchema } from '../scenario/compose.js';
-import { compareCommand } from './compare.js';
-import { runCommand } from './run.js';
-import { staffCommand } from './staff.js';
-import { sweepCommand } from './sweep.js';
-import { validateCommand } from './validate.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -21,6 +20,13 @@ function wholeNumber(min: number, what: string) {
     }
     return value;
   };
+}
+
+/** --workers, the same for every command that runs replications. */
+function workersOption(): Option {
+  return new Option('--workers <n>', 'worker threads running replications (results do not depend on it)')
+    .argParser(wholeNumber(1, '--workers'))
+    .default(availableParallelism(), `${availableParallelism()}, every core`);
 }
 
 /** Repeatable options gather their values in a list. */
@@ -46,11 +52,13 @@ export function buildProgram(): Command {
     .option('--json', 'print the results as JSON on stdout (and nothing else)')
     .option('--quiet', 'print nothing but errors; still write the output folder')
     .option('--no-report', 'do not write report.html and charts/')
+    .addOption(workersOption())
     .addHelpText(
       'after',
       '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n',
     )
     .action(async (files: string[], options) => {
+      const { runCommand } = await import('./run.js');
       process.exitCode = await runCommand(files, options);
     });
 
@@ -66,11 +74,13 @@ export function buildProgram(): Command {
     .option('--json', 'print the comparison as JSON on stdout (and nothing else)')
     .option('--quiet', 'print nothing but errors; still write the output folder')
     .option('--no-report', 'do not write report.html and charts/')
+    .addOption(workersOption())
     .addHelpText(
       'after',
       '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n',
     )
     .action(async (files: string[], options) => {
+      const { compareCommand } = await import('./compare.js');
       process.exitCode = await compareCommand(files, options);
     });
 
@@ -86,11 +96,13 @@ export function buildProgram(): Command {
     .option('--json', 'print the results as JSON on stdout (and nothing else)')
     .option('--quiet', 'print nothing but errors; still write the output folder')
     .option('--no-report', 'do not write report.html and charts/')
+    .addOption(workersOption())
     .addHelpText(
       'after',
       '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n',
     )
     .action(async (file: string, options) => {
+      const { sweepCommand } = await import('./sweep.js');
       process.exitCode = await sweepCommand(file, options);
     });
 
@@ -109,11 +121,13 @@ export function buildProgram(): Command {
     .option('--json', 'print the result as JSON on stdout (and nothing else)')
     .option('--quiet', 'print nothing but errors; still write the output folder')
     .option('--no-report', 'do not write report.html and charts/')
+    .addOption(workersOption())
     .addHelpText(
       'after',
       '\n"80% served within 5 minutes" is --target "waitP80<=5". Targets are judged per station and period on the simulated mean.\n\nExamples:\n  queuesim staff scenarios/bank-day-staffing.yaml --target "waitP80<=5"\n  queuesim staff scenarios/bank-branch.yaml --station counter --target "waitP90<=5" --target "abandonmentRate<=5%"\n',
     )
     .action(async (file: string, options) => {
+      const { staffCommand } = await import('./staff.js');
       process.exitCode = await staffCommand(file, options);
     });
 
@@ -122,13 +136,15 @@ export function buildProgram(): Command {
     .description('Check scenario files and report every problem, without running them.')
     .argument('<file...>', 'scenario files (YAML or JSON)')
     .action(async (files: string[]) => {
+      const { validateCommand } = await import('./validate.js');
       process.exitCode = await validateCommand(files);
     });
 
   program
     .command('schema')
     .description('Print the JSON Schema of scenario files (for editors and validators).')
-    .action(() => {
+    .action(async () => {
+      const { scenarioJsonSchema } = await import('../scenario/compose.js');
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
 
@@ -146,13 +162,22 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`queuesim: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (process.env.QUEUESIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return 1;
+    return internalError(error);
   }
+}
+
+/** A bug: one line on stderr (the stack only with QUEUESIM_DEBUG set), exit code 1. */
+function internalError(error: unknown): number {
+  process.stderr.write(`queuesim: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.QUEUESIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
+  // Errors outside main's promise (a stream's 'error' event, say) end the same way.
+  const last = (error: unknown) => process.exit(internalError(error));
+  process.on('uncaughtException', last);
+  process.on('unhandledRejection', last);
   process.exitCode = await main(process.argv);
 }

@@ -3,7 +3,7 @@
  * temporary folder first, which then replaces `<out>/<slug>/` in one rename, so a failure
  * never leaves a half-written result set behind.
  */
-import { constants } from 'node:fs';
+import { constants, rmSync } from 'node:fs';
 import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 
@@ -75,6 +75,50 @@ async function makeFolder(path: string): Promise<void> {
   }
 }
 
+/**
+ * A result folder being written: files go into `path` (a hidden staging folder next to the
+ * target), and commit() swaps it into `<outDir>/<slug>/` in one rename; discard() removes it.
+ */
+export interface StagedFolder {
+  readonly path: string;
+  /** Replaces `<outDir>/<slug>/` with the staged files; returns the folder's path. */
+  commit(): Promise<string>;
+  discard(): Promise<void>;
+  /** discard(), for the last moment before the process exits (a second Ctrl-C). */
+  discardSync(): void;
+}
+
+export async function stageResultFolder(outDir: string, slug: string): Promise<StagedFolder> {
+  const target = join(outDir, slug);
+  const staging = join(outDir, `.${slug}.partial-${process.pid}`);
+  const previous = join(outDir, `.${slug}.previous-${process.pid}`);
+  await makeFolder(outDir);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging);
+  return {
+    path: staging,
+    async commit() {
+      const hadPrevious = await rename(target, previous).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      );
+      try {
+        await rename(staging, target);
+      } catch (error) {
+        if (hadPrevious) await rename(previous, target);
+        throw error;
+      }
+      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+      return target;
+    },
+    discard: () => rm(staging, { recursive: true, force: true }),
+    discardSync: () => rmSync(staging, { recursive: true, force: true }),
+  };
+}
+
 /** A file's path inside a result folder: relative, forward slashes, never leaving the folder. */
 function checkRelativePath(name: string): void {
   const parts = name.split('/');
@@ -84,40 +128,27 @@ function checkRelativePath(name: string): void {
 }
 
 /**
- * Writes `files` (relative path → contents) as `<outDir>/<slug>/`, replacing what was there.
- * Paths may name subfolders (`charts/utilisation.svg`); they are created in the staging folder.
+ * Writes `files` (relative path → contents) into a staged folder. Paths may name subfolders
+ * (`charts/utilisation.svg`); they are created in the staging folder.
  */
+export async function writeStagedFiles(staged: StagedFolder, files: Record<string, string | Uint8Array>): Promise<void> {
+  Object.keys(files).forEach(checkRelativePath);
+  for (const [name, contents] of Object.entries(files)) {
+    const path = join(staged.path, name);
+    if (name.includes('/')) await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, contents);
+  }
+}
+
+/** Writes `files` (relative path → contents) as `<outDir>/<slug>/`, replacing what was there. */
 export async function writeResultFolder(outDir: string, slug: string, files: Record<string, string | Uint8Array>): Promise<string> {
   Object.keys(files).forEach(checkRelativePath);
-  const target = join(outDir, slug);
-  const staging = join(outDir, `.${slug}.partial-${process.pid}`);
-  const previous = join(outDir, `.${slug}.previous-${process.pid}`);
-  await makeFolder(outDir);
-  await rm(staging, { recursive: true, force: true });
+  const staged = await stageResultFolder(outDir, slug);
   try {
-    await mkdir(staging);
-    for (const [name, contents] of Object.entries(files)) {
-      const path = join(staging, name);
-      if (name.includes('/')) await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, contents);
-    }
-    const hadPrevious = await rename(target, previous).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return false;
-        throw error;
-      },
-    );
-    try {
-      await rename(staging, target);
-    } catch (error) {
-      if (hadPrevious) await rename(previous, target);
-      throw error;
-    }
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    await writeStagedFiles(staged, files);
+    return await staged.commit();
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await staged.discard();
     throw error;
   }
-  return target;
 }

@@ -6,10 +6,10 @@ import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import { activeLevers } from '../levers/registry.js';
 import type { ReplicationResult } from '../run/simulate.js';
-import type { ScopedValues } from './collect.js';
+import { resultLayout, rowValues, type ResultLayout } from './columns.js';
+import { OnlineMoments } from './online-moments.js';
 import { seriesGrid } from './series.js';
-import { metricsFor, type MetricValues, type Scope } from './catalogue.js';
-import { studentTQuantile } from './student-t.js';
+import { TwoPassMoments } from './two-pass.js';
 
 export interface MetricSummary {
   /** null only when the metric is undefined in every replication. */
@@ -87,91 +87,109 @@ export interface ScheduledServers {
 
 /** Summary statistics of one metric's per-replication values (NaN = undefined there). */
 export function summariseValues(values: readonly number[], replications = values.length): MetricSummary {
-  const defined = values.filter((v) => Number.isFinite(v));
-  const n = defined.length;
-  const summary: MetricSummary = { mean: null, ci95: null, sd: null };
-  if (n > 0) {
-    const mean = defined.reduce((a, b) => a + b, 0) / n;
-    summary.mean = mean;
-    if (n > 1) {
-      const sd = Math.sqrt(defined.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
-      const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-      summary.sd = sd;
-      summary.ci95 = [mean - half, mean + half];
-    }
+  const moments = new TwoPassMoments(1);
+  const one = new Float64Array(1);
+  for (const v of values) {
+    one[0] = v;
+    moments.add(one);
   }
-  if (n < replications) summary.n = n;
-  return summary;
-}
-
-function summariseScope(samples: readonly MetricValues[], names: readonly string[], replications: number): MetricSummaries {
-  return Object.fromEntries(names.map((name) => [name, summariseValues(samples.map((s) => s[name] ?? NaN), replications)]));
+  for (const v of values) {
+    one[0] = v;
+    moments.addDeviations(one);
+  }
+  return moments.summary(0, replications);
 }
 
 /**
- * An object keyed by ids from a scenario. Object.fromEntries defines own properties, so an
- * id such as `__proto__` or `constructor` is kept like any other (an assignment would set
- * the prototype instead, and the entry would vanish from summary.json and the tables).
+ * The statistics of a run, fed one replication's row (metrics/columns.ts) at a time in
+ * replication order: the metrics in two passes (two-pass.ts; the second pass may read the
+ * rows back from replications.csv), the series over the day in one (online-moments.ts).
+ * Every way of running a model feeds it the same rows, so all give the same summary.
  */
-function byId<T>(ids: readonly string[], value: (index: number) => T): Record<string, T> {
-  return Object.fromEntries(ids.map((id, i) => [id, value(i)]));
+export class RunStatistics {
+  readonly metrics: TwoPassMoments;
+  readonly series: OnlineMoments;
+  replications = 0;
+
+  constructor(readonly layout: ResultLayout) {
+    this.metrics = new TwoPassMoments(layout.columns.length);
+    this.series = new OnlineMoments(layout.seriesWidth);
+  }
+
+  /** First pass: one replication's whole row. */
+  add(row: Float64Array): void {
+    const width = this.layout.columns.length;
+    this.metrics.add(row.subarray(0, width));
+    this.series.add(row.subarray(width, this.layout.width));
+    this.replications++;
+  }
+
+  /** Second pass: the metric part of the same rows again, in the same order. */
+  addDeviations(metricValues: ArrayLike<number>): void {
+    this.metrics.addDeviations(metricValues);
+  }
+
+  summary(model: Model, seed: number, levers?: readonly Lever[]): RunSummary {
+    return summaryFrom(model, seed, this, levers);
+  }
 }
 
-function summariseScopes(model: Model, samples: readonly ScopedValues[], levers: readonly Lever[] | undefined, replications: number): ScopedSummaries {
-  const names = (scope: Scope) => metricsFor(scope, model, levers);
-  return {
-    metrics: summariseScope(samples.map((r) => r.metrics), names('system'), replications),
-    stations: byId(model.stations.map((s) => s.id), (i) => summariseScope(samples.map((r) => r.stations[i]!), names('station'), replications)),
-    segments: byId(model.segments.map((s) => s.id), (i) => summariseScope(samples.map((r) => r.segments[i]!), names('segment'), replications)),
-  };
-}
-
+/** The summary of a run held in memory: every replication's result at once. */
 export function summariseRun(model: Model, seed: number, results: readonly ReplicationResult[], levers?: readonly Lever[]): RunSummary {
-  const replications = results.length;
+  const layout = resultLayout(model, levers);
+  const statistics = new RunStatistics(layout);
+  const row = new Float64Array(layout.width);
+  for (const result of results) statistics.add(rowValues(layout, result, row));
+  for (const result of results) statistics.addDeviations(rowValues(layout, result, row).subarray(0, layout.columns.length));
+  return statistics.summary(model, seed, levers);
+}
+
+function summaryFrom(model: Model, seed: number, statistics: RunStatistics, levers: readonly Lever[] | undefined): RunSummary {
+  const { layout, replications } = statistics;
   const described = activeLevers(model, levers).flatMap((lever) =>
     lever.describe === undefined ? [] : [[lever.name, lever.describe(model.levers[lever.name], model)] as const],
   );
-  return {
+  const summary: RunSummary = {
     scenario: model.name,
     ...(model.description === undefined ? {} : { description: model.description }),
     seed,
     replications,
     unit: model.unit,
     horizon: model.horizon,
-    ...summariseScopes(model, results, levers, replications),
+    metrics: {},
+    stations: {},
+    segments: {},
     periods: byId(
       model.periods.map((p) => p.name),
-      (p) => ({
-        start: model.periods[p]!.start,
-        end: model.periods[p]!.end,
-        ...summariseScopes(model, results.map((r) => r.periods[p]!), levers, replications),
-      }),
+      (p) => ({ start: model.periods[p]!.start, end: model.periods[p]!.end, metrics: {}, stations: {}, segments: {} }),
     ),
-    series: summariseSeries(model, results),
-    schedule: byId(
-      model.stations.map((s) => s.id),
-      (i) => model.periods.map((period, p) => ({ period: period.name, start: period.start, end: period.end, servers: model.stations[i]!.servers[p]! })),
-    ),
-    ...(described.length > 0 ? { levers: Object.fromEntries(described) } : {}),
   };
-}
-
-/** Mean over replications and a 95% band (the Student-t CI of the mean) at each grid time. */
-function band(samples: readonly Float64Array[], points: number): Band {
-  const out: Band = { mean: [], lo: [], hi: [] };
-  for (let t = 0; t < points; t++) {
-    const s = summariseValues(samples.map((values) => values[t]!));
-    out.mean.push(s.mean ?? NaN);
-    out.lo.push(s.ci95?.[0] ?? s.mean ?? NaN);
-    out.hi.push(s.ci95?.[1] ?? s.mean ?? NaN);
-  }
-  return out;
+  layout.columns.forEach((column, c) => setAt(summary, column.path, statistics.metrics.summary(c, replications)));
+  summary.series = seriesSummary(model, layout, statistics.series);
+  summary.schedule = byId(
+    model.stations.map((s) => s.id),
+    (i) => model.periods.map((period, p) => ({ period: period.name, start: period.start, end: period.end, servers: model.stations[i]!.servers[p]! })),
+  );
+  if (described.length > 0) summary.levers = Object.fromEntries(described);
+  return summary;
 }
 
 /** Each station's number waiting, in the system and busy servers over the day, with 95% bands. */
-export function summariseSeries(model: Model, results: readonly Pick<ReplicationResult, 'series'>[]): RunSeries {
+function seriesSummary(model: Model, layout: ResultLayout, moments: OnlineMoments): RunSeries {
   const time = seriesGrid(model);
-  const points = time.length;
+  const { points } = layout;
+  const stations = model.stations.length;
+  const band = (quantity: number, station: number): Band => {
+    const out: Band = { mean: [], lo: [], hi: [] };
+    const first = (quantity * stations + station) * points;
+    for (let t = 0; t < points; t++) {
+      const [lo, hi] = moments.interval(first + t);
+      out.mean.push(moments.mean(first + t));
+      out.lo.push(lo);
+      out.hi.push(hi);
+    }
+    return out;
+  };
   const serversAt = (i: number) =>
     time.map((t) => {
       let p = 0;
@@ -183,12 +201,31 @@ export function summariseSeries(model: Model, results: readonly Pick<Replication
     time,
     stations: byId(
       model.stations.map((s) => s.id),
-      (i) => ({
-        waiting: band(results.map((r) => r.series.waiting[i]!), points),
-        inSystem: band(results.map((r) => r.series.inSystem[i]!), points),
-        busy: band(results.map((r) => r.series.busy[i]!), points),
-        servers: serversAt(i),
-      }),
+      (i) => ({ waiting: band(0, i), inSystem: band(1, i), busy: band(2, i), servers: serversAt(i) }),
     ),
   };
+}
+
+/**
+ * An object keyed by ids from a scenario. Object.fromEntries defines own properties, so an
+ * id such as `__proto__` or `constructor` is kept like any other (an assignment would set
+ * the prototype instead, and the entry would vanish from summary.json and the tables).
+ */
+function byId<T>(ids: readonly string[], value: (index: number) => T): Record<string, T> {
+  return Object.fromEntries(ids.map((id, i) => [id, value(i)]));
+}
+
+/** Sets `value` at `path` under `root`, making objects on the way; ids are own keys, even "__proto__". */
+function setAt(root: object, path: readonly string[], value: unknown): void {
+  let node = root as Record<string, unknown>;
+  path.forEach((key, i) => {
+    const last = i === path.length - 1;
+    if (!last && Object.hasOwn(node, key)) {
+      node = node[key] as Record<string, unknown>;
+      return;
+    }
+    const next = last ? value : {};
+    Object.defineProperty(node, key, { value: next, enumerable: true, writable: true, configurable: true });
+    node = next as Record<string, unknown>;
+  });
 }

@@ -1,30 +1,48 @@
-/** One row per replication, one column per metric and scope: the raw numbers behind the CIs. */
-import { metricsFor } from '../metrics/catalogue.js';
+/**
+ * replications.csv: one row per replication, one column per metric and scope (see
+ * metrics/columns.ts), the raw numbers behind the CIs. Numbers are written with String(),
+ * which gives the shortest text that reads back as exactly the same double, so the file can
+ * be read back for the second pass of the summary without changing a bit. Undefined values
+ * (nobody served) are empty fields.
+ */
+import type { Lever } from '../levers/lever.js';
+import { columnValues, resultColumns, type ResultColumn } from '../metrics/columns.js';
+import type { Band, RunSeries } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import type { ReplicationResult } from './simulate.js';
-import type { Band, RunSeries } from '../metrics/summarise.js';
 
-export function replicationsCsv(model: Model, results: readonly ReplicationResult[]): string {
-  const columns: { header: string; value: (r: ReplicationResult) => number | undefined }[] = [];
-  for (const name of metricsFor('system', model)) columns.push({ header: name, value: (r) => r.metrics[name] });
-  model.stations.forEach((station, i) => {
-    for (const name of metricsFor('station', model)) {
-      columns.push({ header: `station:${station.id}:${name}`, value: (r) => r.stations[i]![name] });
-    }
-  });
-  model.segments.forEach((segment, i) => {
-    for (const name of metricsFor('segment', model)) {
-      columns.push({ header: `segment:${segment.id}:${name}`, value: (r) => r.segments[i]![name] });
-    }
-  });
-  const header = ['replication', ...columns.map((c) => csvField(c.header))].join(',');
-  const rows = results.map((r) =>
-    [String(r.replication), ...columns.map((c) => {
-      const value = c.value(r);
-      return value === undefined || !Number.isFinite(value) ? '' : String(value);
-    })].join(','),
-  );
-  return [header, ...rows].join('\n') + '\n';
+/** The whole file for results held in memory. */
+export function replicationsCsv(model: Model, results: readonly ReplicationResult[], levers?: readonly Lever[]): string {
+  const columns = resultColumns(model, levers);
+  const row = new Float64Array(columns.length);
+  const lines = [csvHeader(columns), ...results.map((r) => csvRow(r.replication, columnValues(columns, r, row)))];
+  return lines.join('\n') + '\n';
+}
+
+/** The header line (no newline). */
+export function csvHeader(columns: readonly ResultColumn[]): string {
+  return ['replication', ...columns.map((c) => csvField(c.header))].join(',');
+}
+
+/** One replication's line (no newline), from its column values. */
+export function csvRow(replication: number, values: ArrayLike<number>): string {
+  let line = String(replication);
+  for (let c = 0; c < values.length; c++) {
+    const value = values[c]!;
+    line += Number.isFinite(value) ? `,${value}` : ',';
+  }
+  return line;
+}
+
+/** A data line read back: its replication number and column values (NaN for empty fields). */
+export function parseCsvRow(line: string, into: Float64Array): number {
+  const fields = line.split(',');
+  if (fields.length !== into.length + 1) throw new Error(`replications.csv: a row has ${fields.length} fields, expected ${into.length + 1}`);
+  for (let c = 0; c < into.length; c++) {
+    const field = fields[c + 1]!;
+    into[c] = field === '' ? NaN : Number(field);
+  }
+  return Number(fields[0]);
 }
 
 export function csvField(text: string): string {

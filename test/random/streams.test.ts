@@ -88,3 +88,19 @@ describe('random streams', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 });
+
+describe('the xor4096 stream', () => {
+  it('draws bit for bit what seedrandom’s xor4096(key).double() draws, for any key', async () => {
+    const { default: seedrandom } = await import('seedrandom');
+    for (const [seed, replication, source] of [
+      [42, 0, 'arrivals/quick'],
+      [1, 19, 'service/quick/counter'],
+      [0, 3, 'patience/a\\/b'],
+      [2 ** 31, 123_456, 'service/東京/desk'],
+    ] as const) {
+      const ours = createStream(seed, replication, source);
+      const theirs = seedrandom.xor4096(`queuesim:${seed}:${replication}:${source}`);
+      for (let i = 0; i < 20_000; i++) expect(ours.next()).toBe(theirs.double());
+    }
+  });
+});
