@@ -5,10 +5,11 @@
  * report.html and charts/).
  */
 import { join } from 'node:path';
-import { compareVariants, type Variant } from '../run/compare.js';
+import { compareVariants, type ComparisonRun, type Variant } from '../run/compare.js';
 import { comparisonCsv } from '../run/compare-csv.js';
 import { replicationsCsv } from '../run/csv.js';
-import { sequentialRunner } from '../run/runner.js';
+import type { Runner } from '../run/runner.js';
+import { withWorkers } from './workers.js';
 import { buildVariant, parseVariantSpec } from '../scenario/variants.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { renderComparison } from './compare-table.js';
@@ -25,6 +26,8 @@ export interface CompareCommandOptions {
   json?: boolean;
   quiet?: boolean;
   report?: boolean;
+  /** Worker threads; default: every core. */
+  workers?: number;
 }
 
 type Loaded = { ok: true; variants: Variant[] } | { ok: false; problems: ScenarioProblem[] };
@@ -64,6 +67,10 @@ async function variantsOfFiles(files: readonly string[]): Promise<Loaded> {
 }
 
 export async function compareCommand(files: string[], options: CompareCommandOptions): Promise<number> {
+  return withWorkers(options.workers, (runner) => compareWith(runner, files, options));
+}
+
+async function compareWith(runner: Runner, files: string[], options: CompareCommandOptions): Promise<number> {
   const sets = options.set ?? [];
   if (sets.length > 0 && files.length > 1) return usage('--set makes variants of one file: give one file with --set, or several files without it.');
   if (sets.length === 0 && files.length < 2) return usage('nothing to compare: give two or more files, or one file and --set "NAME: key.path=value".');
@@ -81,13 +88,17 @@ export async function compareCommand(files: string[], options: CompareCommandOpt
   const title = options.name ?? `Compare ${variants.map((v) => v.name).join(' vs ')}`;
   const progress = new ProgressBar(`variants · ${title}`, { enabled: !options.quiet && !options.json });
   const reps = options.reps ?? variants[0]!.model.replications;
-  const run = await compareVariants(variants, {
-    seed: options.seed,
-    replications: options.reps,
-    runner: sequentialRunner,
-    onProgress: (v, done) => progress.update(v * reps + done, variants.length * reps),
-  });
-  progress.done();
+  let run: ComparisonRun;
+  try {
+    run = await compareVariants(variants, {
+      seed: options.seed,
+      replications: options.reps,
+      runner,
+      onProgress: (v, done) => progress.update(v * reps + done, variants.length * reps),
+    });
+  } finally {
+    progress.done();
+  }
   const folders = variants.map((v, i) => `${i + 1}-${slugOf(v.name)}`);
   const report =
     options.report === false

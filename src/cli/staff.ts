@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { analyticBaseline } from '../baseline/baseline.js';
-import { sequentialRunner } from '../run/runner.js';
+import type { Runner } from '../run/runner.js';
+import { withWorkers } from './workers.js';
 import { staff, withStaffing, type StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
 import { checkTarget, parseTarget, type Target } from '../run/targets.js';
@@ -31,6 +32,8 @@ export interface StaffCommandOptions {
   json?: boolean;
   quiet?: boolean;
   report?: boolean;
+  /** Worker threads; default: every core. */
+  workers?: number;
 }
 
 function staffingCsv(result: StaffResult): string {
@@ -54,6 +57,10 @@ function staffJson(title: string, result: StaffResult): string {
 }
 
 export async function staffCommand(file: string, options: StaffCommandOptions): Promise<number> {
+  return withWorkers(options.workers, (runner) => staffWith(runner, file, options));
+}
+
+async function staffWith(runner: Runner, file: string, options: StaffCommandOptions): Promise<number> {
   const targetTexts = options.target ?? [];
   if (targetTexts.length === 0) return usage('give at least one --target, e.g. --target "waitP80<=5" (80% served within 5 time units).');
   const start = options.start ?? 'sipp';
@@ -83,16 +90,20 @@ export async function staffCommand(file: string, options: StaffCommandOptions): 
   const title = options.name ?? `Staff ${base.model.name}`;
   const maxEvaluations = options.maxEvaluations ?? 60;
   const progress = new ProgressBar(`evaluations · ${title}`, { enabled: !options.quiet && !options.json });
-  const result = await staff(base.data, base.model, targets, {
-    stations: options.station,
-    start,
-    seed: options.seed,
-    replications: options.reps,
-    maxEvaluations,
-    runner: sequentialRunner,
-    onEvaluation: (n) => progress.update(n, maxEvaluations),
-  });
-  progress.done();
+  let result: StaffResult;
+  try {
+    result = await staff(base.data, base.model, targets, {
+      stations: options.station,
+      start,
+      seed: options.seed,
+      replications: options.reps,
+      maxEvaluations,
+      runner,
+      onEvaluation: (n) => progress.update(n, maxEvaluations),
+    });
+  } finally {
+    progress.done();
+  }
   const stationIndices = result.stations.map((id) => ids.indexOf(id));
   const staffed = withStaffing(base.data, base.model, stationIndices, result.servers);
   let report = {};

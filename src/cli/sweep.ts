@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { parseAxis, type Axis } from '../run/grid.js';
-import { sequentialRunner } from '../run/runner.js';
+import type { Runner } from '../run/runner.js';
+import { withWorkers } from './workers.js';
 import { pointMetrics, runSweep, sweepModels, type SweepResult } from '../run/sweep.js';
 import { sweepCsv } from '../run/sweep-csv.js';
 import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
@@ -22,6 +23,8 @@ export interface SweepCommandOptions {
   json?: boolean;
   quiet?: boolean;
   report?: boolean;
+  /** Worker threads; default: every core. */
+  workers?: number;
 }
 
 /** The results without the over-the-day series: every metric of every scope and period, per point. */
@@ -37,6 +40,10 @@ export function sweepJson(title: string, sweep: SweepResult): string {
 }
 
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<number> {
+  return withWorkers(options.workers, (runner) => sweepWith(runner, file, options));
+}
+
+async function sweepWith(runner: Runner, file: string, options: SweepCommandOptions): Promise<number> {
   const specs = options.vary ?? [];
   if (specs.length < 1 || specs.length > 2) return usage('give one or two --vary KEY.PATH=from..to[:step] (or =a,b,c).');
   const axes: Axis[] = [];
@@ -65,13 +72,17 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   const progress = new ProgressBar(`points · ${title}`, { enabled: !options.quiet && !options.json });
   const reps = options.reps ?? base.model.replications;
   const total = grid.points.length * reps;
-  const sweep = await runSweep(axes, grid.points, {
-    seed: options.seed ?? base.model.seed,
-    replications: reps,
-    runner: sequentialRunner,
-    onProgress: (point, done) => progress.update(point * reps + done, total),
-  });
-  progress.done();
+  let sweep: SweepResult;
+  try {
+    sweep = await runSweep(axes, grid.points, {
+      seed: options.seed ?? base.model.seed,
+      replications: reps,
+      runner,
+      onProgress: (point, done) => progress.update(point * reps + done, total),
+    });
+  } finally {
+    progress.done();
+  }
   const report = options.report === false ? {} : await (await import('../report/sweep.js')).buildSweepReport(title, sweep);
   const json = sweepJson(title, sweep);
   const folder = await writeResultFolder(options.out, slugOf(title), { 'sweep.csv': sweepCsv(sweep), 'sweep.json': json, ...report });

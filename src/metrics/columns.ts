@@ -20,6 +20,8 @@ export interface ResultColumn {
   path: readonly string[];
   /** Its value in one replication; NaN where the metric is undefined (nobody served). */
   value(result: CollectedMetrics): number;
+  /** Puts a value back where value() reads it (rebuilding a replication from its row). */
+  put(result: CollectedMetrics, value: number): void;
 }
 
 /** What a replication's row holds and where. */
@@ -40,7 +42,14 @@ export function resultColumns(model: Model, levers?: readonly Lever[]): ResultCo
   const names = (scope: Scope) => metricsFor(scope, model, levers);
   const addScopes = (headerPrefix: string, pathPrefix: readonly string[], scopes: (r: CollectedMetrics) => ScopedValues) => {
     const add = (header: string, path: readonly string[], name: string, values: (r: CollectedMetrics) => MetricValues) =>
-      columns.push({ header: headerPrefix + header, path: [...pathPrefix, ...path], value: (r) => values(r)[name] ?? NaN });
+      columns.push({
+        header: headerPrefix + header,
+        path: [...pathPrefix, ...path],
+        value: (r) => values(r)[name] ?? NaN,
+        put: (r, value) => {
+          values(r)[name] = value;
+        },
+      });
     for (const name of names('system')) add(name, ['metrics', name], name, (r) => scopes(r).metrics);
     model.stations.forEach((station, i) => {
       for (const name of names('station')) add(`station:${station.id}:${name}`, ['stations', station.id, name], name, (r) => scopes(r).stations[i]!);
@@ -78,4 +87,24 @@ export function rowValues(layout: ResultLayout, result: CollectedMetrics & { ser
     }
   }
   return into;
+}
+
+/**
+ * A replication rebuilt from its row, as a worker thread sent it: every metric of the
+ * catalogue at its scope (NaN where simulate() left it undefined) and the series. It gives
+ * the same row, so the same summary and replications.csv, as the result simulate() returned.
+ */
+export function resultFromRow(layout: ResultLayout, model: Model, row: ArrayLike<number>): CollectedMetrics {
+  const scopes = (): ScopedValues => ({ metrics: {}, stations: model.stations.map(() => ({})), segments: model.segments.map(() => ({})) });
+  const series = () => model.stations.map(() => new Float64Array(layout.points));
+  const result: CollectedMetrics = { ...scopes(), periods: model.periods.map(scopes), series: { waiting: series(), inSystem: series(), busy: series() } };
+  layout.columns.forEach((column, c) => column.put(result, row[c]!));
+  let at = layout.columns.length;
+  for (const quantity of [result.series.waiting, result.series.inSystem, result.series.busy]) {
+    for (const values of quantity) {
+      for (let t = 0; t < layout.points; t++) values[t] = row[at + t]!;
+      at += layout.points;
+    }
+  }
+  return result;
 }

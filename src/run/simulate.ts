@@ -15,9 +15,9 @@ import { createStream, sources } from '../random/streams.js';
 
 export interface ReplicationResult extends CollectedMetrics {
   replication: number;
-  /** When the run ended: the horizon, or the last departure with drain: true. */
+  /** When the run ended: the horizon, or the last departure with drain: true (NaN when rebuilt from a worker thread's row). */
   endTime: number;
-  /** Events the engine handled (for benchmarks). */
+  /** Events the engine handled (for benchmarks; NaN when rebuilt from a worker thread's row). */
   events: number;
   /** Each station's state over the day on the model's grid. */
   series: ReplicationSeries;

@@ -52,6 +52,22 @@ describe('queuesim run --workers', () => {
     }
   });
 
+  it('compare and sweep give the same files on 1 and on 3 threads', () => {
+    const commands = [
+      ['compare', 'scenarios/coffee-as-is.yaml', 'scenarios/coffee-wait-display.yaml'],
+      ['sweep', 'scenarios/bank-branch.yaml', '--vary', 'stations.counter.servers.lunch=4..5'],
+    ];
+    for (const command of commands) {
+      const [one, three] = [tempDir(), tempDir()];
+      for (const [out, workers] of [[one, '1'], [three, '3']] as const) {
+        expect(queuesim([...command, '--reps', '10', '--out', out, '--quiet', '--no-report', '--workers', workers]).code).toBe(0);
+      }
+      const [slug] = readdirSync(one);
+      const json = command[0] === 'compare' ? 'compare.json' : 'sweep.json';
+      for (const file of [json, `${command[0]}.csv`]) expect(readFileSync(join(three, slug!, file), 'utf8')).toBe(readFileSync(join(one, slug!, file), 'utf8'));
+    }
+  });
+
   it('refuses --workers 0 as a usage error', () => {
     const result = queuesim(['run', 'scenarios/bank-branch.yaml', '--out', tempDir(), '--workers', '0']);
     expect(result.code).toBe(2);

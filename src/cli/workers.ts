@@ -1,0 +1,31 @@
+/**
+ * The worker threads of a multi-run command (compare, sweep, staff): a pool for the command's
+ * whole life, a Runner on it, and Ctrl-C handled as `run` handles it — the threads stop, no
+ * result folder is written (they are written whole at the end, or not at all), exit 130.
+ */
+import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.js';
+import { poolRunner } from '../run/pool-runner.js';
+import type { Runner } from '../run/runner.js';
+import { Interruption } from './interrupt.js';
+
+export async function withWorkers(workers: number | undefined, work: (runner: Runner) => Promise<number>): Promise<number> {
+  const pool = new ReplicationPool(workers);
+  pool.start(1);
+  const interruption = new Interruption();
+  try {
+    return await work(poolRunner(pool, interruption.signal));
+  } catch (error) {
+    if (error instanceof RunInterrupted) {
+      process.stderr.write('queuesim: interrupted; nothing was written.\n');
+      return interruption.exitCode;
+    }
+    if (error instanceof ReplicationFailed && error.outOfMemory) {
+      process.stderr.write(`error: ${error.message} (a line that grows without bound?); nothing was written.\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    interruption.dispose();
+    await pool.close();
+  }
+}
