@@ -8,6 +8,11 @@
  * earlier (Larson 1987's "slips and skips"); the one who overtakes "skips". Counted only at
  * stations whose line does not keep joining order (keepsOrder false), since one FIFO line
  * has none by construction.
+ *
+ * It runs at every journey point of every customer, so it is written for speed: one
+ * customer column holds a record of Field numbers per customer, everything that depends only
+ * on the configuration is looked up once, and what follows a score (repurchase, loyalty
+ * label, word of mouth) is reused while consecutive customers leave with the same score.
  */
 import type { LeverMetrics } from '../levers/lever.js';
 import type { Customer, CustomerColumn } from '../model/customer.js';
@@ -26,12 +31,13 @@ import {
   repurchaseProbability,
   resolveLoyaltyCurve,
   type LoyaltyCurve,
+  type ResolvedRecovery,
 } from './aftermath.js';
-import { Information, type ExperienceConfig } from './config.js';
+import { Information, type ExperienceConfig, type SegmentExperience, type WaitSetting } from './config.js';
 import { failureProbability } from './quality.js';
-import { fairnessPenalty, lognormalFactor, quoteDisconfirmation, zoneScore } from './satisfaction.js';
+import { fairnessPenalty, lognormalFactor, quoteDisconfirmation, waitZone, WaitZone, zoneScore } from './satisfaction.js';
 import { QuantileSketch } from '../metrics/quantiles.js';
-import { CustomerExperience, StationExperience } from './stats.js';
+import { ExperienceScopes } from './stats.js';
 
 /** The experience's random streams, one per source. */
 export interface ExperienceStreams {
@@ -43,59 +49,58 @@ export interface ExperienceStreams {
   aftermath: RandomStream;
 }
 
-/** Experience tallies for one set of scopes (the whole run, or one period). */
-class Scopes {
-  readonly segments: CustomerExperience[];
-  readonly stations: StationExperience[];
-  constructor(segments: number, stations: number) {
-    this.segments = Array.from({ length: segments }, () => new CustomerExperience());
-    this.stations = Array.from({ length: stations }, () => new StationExperience());
-  }
-  values(): { metrics: LeverMetrics['metrics']; segments: NonNullable<LeverMetrics['segments']>; stations: NonNullable<LeverMetrics['stations']> } {
-    const system = new CustomerExperience();
-    for (const segment of this.segments) system.merge(segment);
-    const { perceivedWaitMean, perceivedWaitP90, ...rest } = system.values();
-    return {
-      metrics: { perceivedWaitMean: perceivedWaitMean!, perceivedWaitP90: perceivedWaitP90!, ...rest },
-      segments: this.segments.map((s) => s.values()),
-      stations: this.stations.map((s) => s.values()),
-    };
-  }
-}
+/** The numbers kept per customer, at customer.slot × Field.width + field in one column. */
+const Field = {
+  perceived: 0,
+  /** Perceived wait at stations where a wait was quoted, and the quotes' total. */
+  quotedPerceived: 1,
+  quote: 2,
+  quotedHere: 3,
+  slips: 4,
+  slipsHere: 5,
+  /** Perceived wait at the current station (set when service starts, read when it ends). */
+  feltHere: 6,
+  joinOrder: 7,
+  failed: 8,
+  /** Uniform drawn on arrival: unfamiliar at a station if below its first-time share. */
+  familiarity: 9,
+  /** Uniform drawn on arrival for the personal tolerance factor (NaN: no spread). */
+  tolerance: 10,
+  width: 11,
+} as const;
+
 
 export class ExperienceObserver extends JourneyWatcher {
-  private readonly all: Scopes;
-  private readonly byPeriod: Scopes[];
-  /** The scopes a customer of each period counts in: the whole run, and its period if several. */
-  private readonly scopeLists: Scopes[][];
+  private readonly all: ExperienceScopes;
+  /** Per period; empty with a single period (the whole run is that period). */
+  private readonly byPeriod: ExperienceScopes[];
   private readonly curve: LoyaltyCurve;
-  // Per-customer columns.
-  private readonly perceived: CustomerColumn;
-  /** Perceived wait at stations where a wait was quoted, and the quotes' total. */
-  private readonly quotedPerceived: CustomerColumn;
-  private readonly quote: CustomerColumn;
-  private readonly quotedHere: CustomerColumn;
-  private readonly slips: CustomerColumn;
-  private readonly slipsHere: CustomerColumn;
-  /** Perceived wait at the current station (set when service starts, read when it ends). */
-  private readonly feltHere: CustomerColumn;
-  private readonly joinOrder: CustomerColumn;
-  private readonly failed: CustomerColumn;
-  /** Uniform drawn on arrival: unfamiliar at a station if below its first-time share. */
-  private readonly familiarity: CustomerColumn;
-  private readonly tolerance: CustomerColumn;
+  private readonly record: CustomerColumn;
+  /** [station][segment] */
+  private readonly waits: readonly (readonly WaitSetting[])[];
+  private readonly segments: readonly SegmentExperience[];
+  private readonly recovery: ResolvedRecovery;
+  /** Probability that a service fails, [station][period] (0 everywhere with quality off). */
+  private readonly failureAt: readonly (readonly number[])[];
+  private readonly qualityOn: boolean;
   /** Stations that reorder: who waits there now (slots), and the next join order number. */
   private readonly waitingAt: number[][];
   private readonly joins: Float64Array;
   private readonly anyFirstTimers: boolean[];
-  /** Whether any station quotes a wait (else the quote columns stay 0 and need no reset). */
+  /** Whether any station quotes a wait (else the quote fields stay 0 and need no reset). */
   private readonly anyQuotes: boolean;
   /** σ and σ² of the lognormal tolerance factor (0: every customer has the segment's zone). */
   private readonly toleranceSigma: number;
   private readonly toleranceVariance: number;
+  private readonly finiteSpread: boolean;
   /** The last perceived wait whose sketch bucket was computed (station, then segment, see it twice). */
   private lastFelt = NaN;
   private lastFeltBucket = -1;
+  /** What follows the last score without a complaint (consecutive customers often share one: 5). */
+  private lastScore = NaN;
+  private lastRepurchase = 0;
+  private lastLabel: LoyaltyLabel = LoyaltyLabel.none;
+  private lastWordOfMouth = 0;
 
   constructor(
     private readonly system: ServiceSystem,
@@ -104,22 +109,15 @@ export class ExperienceObserver extends JourneyWatcher {
   ) {
     super();
     const { model } = system;
-    this.all = new Scopes(model.segments.length, model.stations.length);
-    this.byPeriod = model.periods.length > 1 ? model.periods.map(() => new Scopes(model.segments.length, model.stations.length)) : [];
-    this.scopeLists = this.byPeriod.length === 0 ? [[this.all]] : this.byPeriod.map((period) => [this.all, period]);
+    this.all = new ExperienceScopes(model.segments.length, model.stations.length);
+    this.byPeriod = model.periods.length > 1 ? model.periods.map(() => new ExperienceScopes(model.segments.length, model.stations.length)) : [];
     this.curve = resolveLoyaltyCurve(config.loyaltyCurve);
-    const column = (name: string) => system.addColumn(`experience/${name}`);
-    this.perceived = column('perceived');
-    this.quotedPerceived = column('quotedPerceived');
-    this.quote = column('quote');
-    this.quotedHere = column('quotedHere');
-    this.slips = column('slips');
-    this.slipsHere = column('slipsHere');
-    this.feltHere = column('feltHere');
-    this.joinOrder = column('joinOrder');
-    this.failed = column('failed');
-    this.familiarity = column('familiarity');
-    this.tolerance = column('tolerance');
+    this.record = system.addColumn('experience/customer', Field.width);
+    this.waits = config.waits;
+    this.segments = config.segments;
+    this.recovery = config.recovery;
+    this.qualityOn = config.quality.enabled;
+    this.failureAt = config.plannedUtilisation.map((byPeriod) => byPeriod.map((rho) => (config.quality.enabled ? failureProbability(config.quality, rho) : 0)));
     this.waitingAt = model.stations.map(() => []);
     this.joins = new Float64Array(model.stations.length);
     this.anyFirstTimers = model.segments.map((_, g) => config.waits.some((byStation) => byStation[g]!.firstTimeShare > 0));
@@ -127,66 +125,78 @@ export class ExperienceObserver extends JourneyWatcher {
     const cv = config.satisfaction.toleranceSpread;
     this.toleranceVariance = Math.log(1 + cv * cv);
     this.toleranceSigma = Math.sqrt(this.toleranceVariance);
+    this.finiteSpread = Number.isFinite(this.toleranceVariance);
   }
 
   override arrive(customer: Customer): void {
-    const slot = customer.slot;
-    this.perceived.values[slot] = 0;
+    const v = this.record.values;
+    const at = customer.slot * Field.width;
+    v[at + Field.perceived] = 0;
     if (this.anyQuotes) {
-      this.quotedPerceived.values[slot] = 0;
-      this.quote.values[slot] = 0;
+      v[at + Field.quotedPerceived] = 0;
+      v[at + Field.quote] = 0;
     }
-    this.slips.values[slot] = 0;
-    this.failed.values[slot] = 0;
-    this.familiarity.values[slot] = this.anyFirstTimers[customer.segment] ? this.streams.customers.next() : 1;
-    this.tolerance.values[slot] = this.toleranceSigma > 0 ? lognormalFactor(normalQuantile(this.streams.customers.next()), this.toleranceSigma, this.toleranceVariance) : 1;
+    v[at + Field.slips] = 0;
+    v[at + Field.failed] = 0;
+    v[at + Field.familiarity] = this.anyFirstTimers[customer.segment] ? this.streams.customers.next() : 1;
+    // The tolerance uniform is drawn now, in stream order; its factor is computed on leaving,
+    // and only if the score needs it (a served customer who felt no wait scores 5 anyway).
+    v[at + Field.tolerance] = this.toleranceSigma > 0 ? this.streams.customers.next() : NaN;
   }
 
   override join(customer: Customer, station: StationView, ahead: number): void {
-    const slot = customer.slot;
-    const wait = this.config.waits[station.index]![customer.segment]!;
-    this.quotedHere.values[slot] = 0;
+    const v = this.record.values;
+    const at = customer.slot * Field.width;
+    const index = station.index;
+    const wait = this.waits[index]![customer.segment]!;
+    v[at + Field.quotedHere] = 0;
     if (wait.information === Information.quote && station.busy >= station.capacity && station.capacity > 0) {
-      this.quote.values[slot]! += (wait.quoteFactor * (ahead + 1)) / (station.capacity * wait.serviceRate);
-      this.quotedHere.values[slot] = 1;
+      v[at + Field.quote]! += (wait.quoteFactor * (ahead + 1)) / (station.capacity * wait.serviceRate);
+      v[at + Field.quotedHere] = 1;
     }
-    if (!this.system.stations[station.index]!.line.keepsOrder) {
-      this.joinOrder.values[slot] = this.joins[station.index]!++;
-      this.slipsHere.values[slot] = 0;
-      this.waitingAt[station.index]!.push(slot);
+    if (!this.system.stations[index]!.line.keepsOrder) {
+      v[at + Field.joinOrder] = this.joins[index]!++;
+      v[at + Field.slipsHere] = 0;
+      this.waitingAt[index]!.push(customer.slot);
     }
   }
 
   override start(customer: Customer, station: StationView, time: number, waited: number): void {
+    const v = this.record.values;
     const slot = customer.slot;
-    const felt = this.feel(customer, station.index, waited);
-    if (this.quotedHere.values[slot] === 1) this.quotedPerceived.values[slot]! += felt;
-    const list = this.waitingAt[station.index]!;
+    const at = slot * Field.width;
+    const index = station.index;
+    const felt = this.feel(customer, index, waited);
+    if (v[at + Field.quotedHere] === 1) v[at + Field.quotedPerceived]! += felt;
+    const list = this.waitingAt[index]!;
     let slipsHere = 0;
-    if (list.length > 0 || !this.system.stations[station.index]!.line.keepsOrder) {
+    if (list.length > 0 || !this.system.stations[index]!.line.keepsOrder) {
       this.leaveWaitingList(list, slot);
       // Everyone still waiting here who joined before this customer has just been overtaken.
-      const order = this.joinOrder.values[slot]!;
-      for (const other of list) {
-        if (this.joinOrder.values[other]! < order) {
-          this.slips.values[other]!++;
-          this.slipsHere.values[other]!++;
+      const order = v[at + Field.joinOrder]!;
+      for (let i = 0; i < list.length; i++) {
+        const other = list[i]! * Field.width;
+        if (v[other + Field.joinOrder]! < order) {
+          v[other + Field.slips]!++;
+          v[other + Field.slipsHere]!++;
         }
       }
-      slipsHere = this.slipsHere.values[slot]!;
+      slipsHere = v[at + Field.slipsHere]!;
     }
     let failed = false;
-    if (this.config.quality.enabled) {
-      const rho = this.config.plannedUtilisation[station.index]![this.periodAt(time)]!;
-      failed = this.streams.quality.next() < failureProbability(this.config.quality, rho);
-      if (failed) this.failed.values[slot] = 1;
+    if (this.qualityOn) {
+      failed = this.streams.quality.next() < this.failureAt[index]![this.periodAt(time)]!;
+      if (failed) v[at + Field.failed] = 1;
     }
-    this.feltHere.values[slot] = felt;
-    this.slipsHere.values[slot] = slipsHere;
+    v[at + Field.feltHere] = felt;
+    v[at + Field.slipsHere] = slipsHere;
     if (failed && customer.counted) {
-      for (const scopes of this.scopesOf(customer)) {
-        scopes.stations[station.index]!.failures++;
-        scopes.segments[customer.segment]!.failures++;
+      this.all.stations[index]!.failures++;
+      this.all.segments[customer.segment]!.failures++;
+      if (this.byPeriod.length > 0) {
+        const period = this.byPeriod[customer.period]!;
+        period.stations[index]!.failures++;
+        period.segments[customer.segment]!.failures++;
       }
     }
   }
@@ -194,68 +204,70 @@ export class ExperienceObserver extends JourneyWatcher {
   /** The station's tallies are fed as service ends, in the order the core's are (same sums, to the last bit). */
   override finish(customer: Customer, station: StationView): void {
     if (!customer.counted) return;
-    const slot = customer.slot;
-    const felt = this.feltHere.values[slot]!;
-    for (const scopes of this.scopesOf(customer)) {
-      const s = scopes.stations[station.index]!;
-      s.served++;
-      s.perceivedSum += felt;
-      s.perceived.addBucket(this.bucketOf(felt));
-      s.slips += this.slipsHere.values[slot]!;
-    }
+    const v = this.record.values;
+    const at = customer.slot * Field.width;
+    const felt = v[at + Field.feltHere]!;
+    const slips = v[at + Field.slipsHere]!;
+    const bucket = this.bucketOf(felt);
+    this.all.stations[station.index]!.addService(felt, bucket, slips);
+    if (this.byPeriod.length > 0) this.byPeriod[customer.period]!.stations[station.index]!.addService(felt, bucket, slips);
   }
 
   override leave(customer: Customer, outcome: Outcome, station: StationView | undefined, time: number): void {
-    const slot = customer.slot;
     if (station !== undefined) {
-      this.leaveWaitingList(this.waitingAt[station.index]!, slot);
+      this.leaveWaitingList(this.waitingAt[station.index]!, customer.slot);
       if (outcome === Outcome.reneged) this.feel(customer, station.index, time - customer.joinedAt);
     }
     if (!customer.counted || outcome === Outcome.inSystemAtEnd) return;
-    const segment = this.config.segments[customer.segment]!;
+    const v = this.record.values;
+    const at = customer.slot * Field.width;
     const p = this.config.satisfaction;
-    const perceived = this.perceived.values[slot]!;
-    const slips = this.slips.values[slot]!;
+    const perceived = v[at + Field.perceived]!;
+    const slips = v[at + Field.slips]!;
+    const served = outcome === Outcome.served;
     let score: number;
-    let zone: 0 | 1 | 2; // desired, within tolerance, below adequate
-    if (outcome === Outcome.served) {
-      const factor = this.tolerance.values[slot]!;
-      const desired = segment.desired * factor;
-      const adequate = segment.adequate * factor;
-      score = zoneScore(perceived, desired, adequate, p.lossAversion) - fairnessPenalty(slips, p.slipPenalty, p.slipPenaltyCap);
-      const quote = this.quote.values[slot]!;
-      if (quote > 0) score += quoteDisconfirmation(this.quotedPerceived.values[slot]!, quote, p.quoteGainWeight, p.quoteLossWeight);
+    let zone: WaitZone;
+    if (served) {
+      const segment = this.segments[customer.segment]!;
+      let zoneScored: number;
+      if (perceived === 0 && segment.desired > 0 && this.finiteSpread) {
+        // zoneScore(0, D·F, A·F) is 5 and the zone desired for every factor F ≥ 0 (F is never
+        // NaN while σ is finite).
+        zoneScored = 5;
+        zone = WaitZone.desired;
+      } else {
+        const factor = this.toleranceFactor(v[at + Field.tolerance]!);
+        const desired = segment.desired * factor;
+        const adequate = segment.adequate * factor;
+        zoneScored = zoneScore(perceived, desired, adequate, p.lossAversion);
+        zone = waitZone(perceived, desired, adequate);
+      }
+      score = zoneScored - fairnessPenalty(slips, p.slipPenalty, p.slipPenaltyCap);
+      const quote = v[at + Field.quote]!;
+      if (quote > 0) score += quoteDisconfirmation(v[at + Field.quotedPerceived]!, quote, p.quoteGainWeight, p.quoteLossWeight);
       score = score < 1 ? 1 : score > 5 ? 5 : score;
-      if (this.failed.values[slot] === 1) score = Math.min(score, this.config.quality.satisfactionAfterFailure);
-      zone = perceived <= desired ? 0 : perceived <= adequate ? 1 : 2;
+      if (v[at + Field.failed] === 1) score = Math.min(score, this.config.quality.satisfactionAfterFailure);
     } else {
       score = p.lostScore;
-      zone = 2;
+      zone = WaitZone.belowAdequate;
     }
-    const r = this.config.recovery;
+    const r = this.recovery;
     let complaint: ComplaintOutcome = ComplaintOutcome.none;
     if (score < r.complaintBelow && complains(r, score, this.streams.aftermath.next())) complaint = recoveryOutcome(r, this.streams.aftermath.next());
-    const repurchase = repurchaseProbability(r, this.curve, score, complaint);
-    const label = loyaltyLabel(score);
-    const wordOfMouth = expectedPositiveWordOfMouth(r, score) - expectedNegativeWordOfMouth(r, score);
-    for (const scopes of this.scopesOf(customer)) {
-      const s = scopes.segments[customer.segment]!;
-      if (outcome === Outcome.served) {
-        s.served++;
-        s.perceivedSum += perceived;
-        s.perceived.addBucket(this.bucketOf(perceived));
-      }
-      s.left++;
-      s.scoreSum += score;
-      if (zone === 0) s.withinDesired++;
-      if (zone <= 1) s.withinTolerance++;
-      else s.belowAdequate++;
-      s.slips += slips;
-      if (complaint !== ComplaintOutcome.none) s.complaints++;
-      s.repurchase += repurchase;
-      if (label === LoyaltyLabel.apostle) s.apostles++;
-      else if (label === LoyaltyLabel.terrorist) s.terrorists++;
-      s.wordOfMouthNet += wordOfMouth;
+    if (score !== this.lastScore) {
+      this.lastScore = score;
+      this.lastRepurchase = repurchaseProbability(r, this.curve, score, ComplaintOutcome.none);
+      this.lastLabel = loyaltyLabel(score);
+      this.lastWordOfMouth = expectedPositiveWordOfMouth(r, score) - expectedNegativeWordOfMouth(r, score);
+    }
+    const repurchase = complaint === ComplaintOutcome.none ? this.lastRepurchase : repurchaseProbability(r, this.curve, score, complaint);
+    const bucket = served ? this.bucketOf(perceived) : -1;
+    const complained = complaint !== ComplaintOutcome.none;
+    const label = this.lastLabel;
+    const wordOfMouth = this.lastWordOfMouth;
+    this.all.segments[customer.segment]!.addLeave(served, perceived, bucket, score, zone, slips, complained, repurchase, label, wordOfMouth);
+    if (this.byPeriod.length > 0) {
+      this.byPeriod[customer.period]!.segments[customer.segment]!.addLeave(served, perceived, bucket, score, zone, slips, complained, repurchase, label, wordOfMouth);
     }
   }
 
@@ -266,12 +278,21 @@ export class ExperienceObserver extends JourneyWatcher {
 
   /** Adds the perceived duration of `waited` at `station` to the customer's; returns it. */
   private feel(customer: Customer, station: number, waited: number): number {
-    const wait = this.config.waits[station]![customer.segment]!;
+    const v = this.record.values;
+    const at = customer.slot * Field.width;
+    const wait = this.waits[station]![customer.segment]!;
     const solo = customer.partySize === 1 ? 1 : 0;
-    const unfamiliar = this.familiarity.values[customer.slot]! < wait.firstTimeShare ? 1 : 0;
-    const felt = wait.factor * Math.pow(waited, wait.exponent) * wait.multiplier[solo]![unfamiliar]!;
-    this.perceived.values[customer.slot]! += felt;
+    const unfamiliar = v[at + Field.familiarity]! < wait.firstTimeShare ? 1 : 0;
+    // Math.pow(0, b) is exactly 0 for b > 0: customers served at once skip the costly call.
+    const powered = waited === 0 && wait.exponent > 0 ? 0 : Math.pow(waited, wait.exponent);
+    const felt = wait.factor * powered * wait.multiplier[solo]![unfamiliar]!;
+    v[at + Field.perceived]! += felt;
     return felt;
+  }
+
+  /** The customer's lognormal tolerance factor from its uniform (NaN: no spread, factor 1). */
+  private toleranceFactor(uniform: number): number {
+    return uniform === uniform ? lognormalFactor(normalQuantile(uniform), this.toleranceSigma, this.toleranceVariance) : 1;
   }
 
   private bucketOf(value: number): number {
@@ -283,14 +304,11 @@ export class ExperienceObserver extends JourneyWatcher {
   }
 
   private leaveWaitingList(list: number[], slot: number): void {
+    if (list.length === 0) return;
     const at = list.indexOf(slot);
     if (at < 0) return;
     list[at] = list[list.length - 1]!;
     list.pop();
-  }
-
-  private scopesOf(customer: Customer): Scopes[] {
-    return this.scopeLists[this.byPeriod.length === 0 ? 0 : customer.period]!;
   }
 
   private periodAt(time: number): number {

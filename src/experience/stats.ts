@@ -1,6 +1,9 @@
 /** Constant-memory tallies of the experience, for one scope (a segment, a station, a period's). */
+import type { LeverMetrics } from '../levers/lever.js';
 import type { MetricValues } from '../metrics/catalogue.js';
 import { QuantileSketch } from '../metrics/quantiles.js';
+import { LoyaltyLabel } from './aftermath.js';
+import { WaitZone } from './satisfaction.js';
 
 const ratio = (sum: number, count: number) => (count === 0 ? NaN : sum / count);
 
@@ -22,6 +25,37 @@ export class CustomerExperience {
   apostles = 0;
   terrorists = 0;
   wordOfMouthNet = 0;
+
+  /** A customer left with an outcome (`bucket`: its perceived wait's sketch bucket, if served). */
+  addLeave(
+    served: boolean,
+    perceived: number,
+    bucket: number,
+    score: number,
+    zone: WaitZone,
+    slips: number,
+    complained: boolean,
+    repurchase: number,
+    label: LoyaltyLabel,
+    wordOfMouth: number,
+  ): void {
+    if (served) {
+      this.served++;
+      this.perceivedSum += perceived;
+      this.perceived.addBucket(bucket);
+    }
+    this.left++;
+    this.scoreSum += score;
+    if (zone === WaitZone.desired) this.withinDesired++;
+    if (zone <= WaitZone.tolerance) this.withinTolerance++;
+    else this.belowAdequate++;
+    this.slips += slips;
+    if (complained) this.complaints++;
+    this.repurchase += repurchase;
+    if (label === LoyaltyLabel.apostle) this.apostles++;
+    else if (label === LoyaltyLabel.terrorist) this.terrorists++;
+    this.wordOfMouthNet += wordOfMouth;
+  }
 
   merge(o: CustomerExperience): void {
     this.served += o.served;
@@ -68,12 +102,40 @@ export class StationExperience {
   slips = 0;
   failures = 0;
 
+  /** A service here ended: its perceived wait (with the wait's sketch bucket) and slips here. */
+  addService(felt: number, bucket: number, slips: number): void {
+    this.served++;
+    this.perceivedSum += felt;
+    this.perceived.addBucket(bucket);
+    this.slips += slips;
+  }
+
   values(): MetricValues {
     return {
       perceivedWaitMean: ratio(this.perceivedSum, this.served),
       perceivedWaitP90: this.perceived.quantile(0.9),
       slipsMean: ratio(this.slips, this.served),
       serviceFailures: this.failures,
+    };
+  }
+}
+
+/** Experience tallies for one set of scopes (the whole run, or one period). */
+export class ExperienceScopes {
+  readonly segments: CustomerExperience[];
+  readonly stations: StationExperience[];
+  constructor(segments: number, stations: number) {
+    this.segments = Array.from({ length: segments }, () => new CustomerExperience());
+    this.stations = Array.from({ length: stations }, () => new StationExperience());
+  }
+  values(): { metrics: LeverMetrics['metrics']; segments: NonNullable<LeverMetrics['segments']>; stations: NonNullable<LeverMetrics['stations']> } {
+    const system = new CustomerExperience();
+    for (const segment of this.segments) system.merge(segment);
+    const { perceivedWaitMean, perceivedWaitP90, ...rest } = system.values();
+    return {
+      metrics: { perceivedWaitMean: perceivedWaitMean!, perceivedWaitP90: perceivedWaitP90!, ...rest },
+      segments: this.segments.map((s) => s.values()),
+      stations: this.stations.map((s) => s.values()),
     };
   }
 }

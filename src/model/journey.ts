@@ -76,28 +76,48 @@ export class JourneyWatcher implements JourneyObserver {
   stationChanged(_station: StationView, _time: number): void {}
 }
 
-/** Several observers behind one, each told of every point in the order given. */
+/**
+ * Several observers behind one, each told of every point in the order given. Built as a
+ * pair (all but the last, then the last) rather than a loop over a list, so each call site
+ * sees one observer class and the compiler can inline it (and drop the points an observer
+ * leaves to JourneyWatcher's no-ops): with the metrics and one lever, a loop cost the
+ * benchmark ~15% even when the lever's observer did nothing.
+ */
 export class AllObservers implements JourneyObserver {
-  constructor(private readonly observers: readonly JourneyObserver[]) {}
+  private readonly first: JourneyObserver;
+  private readonly second: JourneyObserver;
+
+  constructor(observers: readonly JourneyObserver[]) {
+    const last = observers.length - 1;
+    this.first = last <= 0 ? new JourneyWatcher() : last === 1 ? observers[0]! : new AllObservers(observers.slice(0, last));
+    this.second = last < 0 ? new JourneyWatcher() : observers[last]!;
+  }
   arrive(customer: Customer, time: number): void {
-    for (const o of this.observers) o.arrive(customer, time);
+    this.first.arrive(customer, time);
+    this.second.arrive(customer, time);
   }
   reach(customer: Customer, station: StationView, time: number): void {
-    for (const o of this.observers) o.reach(customer, station, time);
+    this.first.reach(customer, station, time);
+    this.second.reach(customer, station, time);
   }
   join(customer: Customer, station: StationView, ahead: number, time: number): void {
-    for (const o of this.observers) o.join(customer, station, ahead, time);
+    this.first.join(customer, station, ahead, time);
+    this.second.join(customer, station, ahead, time);
   }
   start(customer: Customer, station: StationView, time: number, waited: number): void {
-    for (const o of this.observers) o.start(customer, station, time, waited);
+    this.first.start(customer, station, time, waited);
+    this.second.start(customer, station, time, waited);
   }
   finish(customer: Customer, station: StationView, time: number): void {
-    for (const o of this.observers) o.finish(customer, station, time);
+    this.first.finish(customer, station, time);
+    this.second.finish(customer, station, time);
   }
   leave(customer: Customer, outcome: Outcome, station: StationView | undefined, time: number): void {
-    for (const o of this.observers) o.leave(customer, outcome, station, time);
+    this.first.leave(customer, outcome, station, time);
+    this.second.leave(customer, outcome, station, time);
   }
   stationChanged(station: StationView, time: number): void {
-    for (const o of this.observers) o.stationChanged(station, time);
+    this.first.stationChanged(station, time);
+    this.second.stationChanged(station, time);
   }
 }
