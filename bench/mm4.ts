@@ -25,6 +25,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { LAMBDA, MU, SERVERS, WAIT_BATCHES, erlangC, runEngine, runReference, type SideResult } from './mm4-model.js';
 import { EXPERIENCE_RATIO_TARGET, measureExperienceCost } from './experience.js';
+import { measureLeverCosts } from './levers.js';
 import { benchWholeProcess } from './whole-process.js';
 import { benchWorkers } from './workers.js';
 
@@ -194,6 +195,17 @@ if (!sanityOk) failures.push('sanity: the simulated M/M/4 does not match Erlang 
   console.log(`  plain ${fmt(cost.plainPerSecond)} customers/s, with experience ${fmt(cost.experiencePerSecond)} customers/s (satisfactionMean ${cost.satisfactionMean.toFixed(3)})`);
   console.log(`  with/without: ${cost.ratio.toFixed(3)} (the experience costs ${(100 * (1 - cost.ratio)).toFixed(0)}%)   target >= ${EXPERIENCE_RATIO_TARGET.toFixed(2)}   ${pass(ok)}`);
   if (!ok) failures.push(`experience: with/without = ${cost.ratio.toFixed(3)} < ${EXPERIENCE_RATIO_TARGET}`);
+}
+
+// ---------------------------------------------------------------- each lever's cost
+{
+  const leverRuns = Math.max(1, Math.min(runs, 5));
+  const size = Math.min(customers, 200_000);
+  console.log(`\nWhat each lever costs: the same model (${fmt(size)} customers) with one lever's keys added; best of ${leverRuns} alternating runs; for information`);
+  console.log(`  ${'lever'.padEnd(13)} ${'ms without'.padStart(10)} ${'ms with'.padStart(8)}  customers/s with ÷ without   keys`);
+  for (const cost of measureLeverCosts(size, leverRuns)) {
+    console.log(`  ${cost.lever.padEnd(13)} ${cost.plainMs.toFixed(0).padStart(10)} ${cost.withMs.toFixed(0).padStart(8)}  ${cost.ratio.toFixed(2).padStart(26)}   ${cost.keys}`);
+  }
 }
 
 // ---------------------------------------------------------------- memory

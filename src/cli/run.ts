@@ -39,6 +39,10 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
 }
 
 async function runFiles(files: string[], options: RunCommandOptions, pool: ReplicationPool, interruption: Interruption): Promise<number> {
+  // vega and resvg take a few hundred ms to import: this thread does it while the worker
+  // threads simulate, and not at all with --no-report.
+  const reportLoading = options.report === false ? Promise.resolve(undefined) : import('../report/index.js');
+  reportLoading.catch(() => {}); // an import failure surfaces where it is awaited
   const { loadScenarioFiles, reportProblems } = await import('./scenario-files.js');
   const { LeverSettleError } = await import('../levers/lever.js');
   const { settleModel } = await import('../run/settle.js');
@@ -98,8 +102,7 @@ async function runFiles(files: string[], options: RunCommandOptions, pool: Repli
         onProgress: (done, total) => progress.update(done, total),
       });
       progress.done();
-      // Loaded only when needed: vega and resvg take a moment to import.
-      const reportModule = options.report === false ? undefined : await import('../report/index.js');
+      const reportModule = await reportLoading;
       const report = reportModule ? await reportModule.buildReport(summary, { sections: [reportModule.baselineSection(baseline, summary)] }) : {};
       const outputs = {
         'summary.json': JSON.stringify(summary, null, 2) + '\n',

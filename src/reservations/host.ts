@@ -26,6 +26,10 @@ export class Host {
   private readonly owedAtMost: Int32Array;
   private readonly windowStart: Float64Array;
   private readonly windowEnd: Float64Array;
+  /** Whether the windows open in slot order (slot times ascend): then owed() scans only the open ones. */
+  private readonly startsInOrder: boolean;
+  /** Slots before this one have closed their windows for good (time only moves on). */
+  private firstOpen = 0;
 
   constructor(
     private readonly config: ReservationsConfig,
@@ -38,13 +42,27 @@ export class Host {
     this.owedAtMost = Int32Array.from(slots, (slot, k) => (config.overflow === 'deny' ? Math.min(slot.bookable, book.kept(k)) : book.kept(k)));
     this.windowStart = Float64Array.from(slots, (slot) => (slot.appointmentTimes[0] ?? slot.time) - ahead);
     this.windowEnd = Float64Array.from(slots, (slot, k) => (slot.appointmentTimes[book.bookings[k]! - 1] ?? slot.time) + grace);
+    this.startsInOrder = this.windowStart.every((start, k) => k === 0 || this.windowStart[k - 1]! <= start);
   }
 
-  /** Units owed now to booked customers who have not arrived at the station yet. */
+  /**
+   * Units owed now to booked customers who have not arrived at the station yet. Called at
+   * every walk-in's arrival, so it does not scan the whole day: the slots whose windows have
+   * closed are skipped for good, and the scan stops at the first window not yet open.
+   */
   owed(): number {
     const now = this.journey.now;
+    const slots = this.admitted.length;
+    if (!this.startsInOrder) return this.owedIn(0, slots, now);
+    while (this.firstOpen < slots && this.windowEnd[this.firstOpen]! <= now) this.firstOpen++;
+    let end = this.firstOpen;
+    while (end < slots && this.windowStart[end]! <= now) end++;
+    return this.owedIn(this.firstOpen, end, now);
+  }
+
+  private owedIn(from: number, to: number, now: number): number {
     let owed = 0;
-    for (let k = 0; k < this.admitted.length; k++) {
+    for (let k = from; k < to; k++) {
       if (this.windowStart[k]! <= now && now < this.windowEnd[k]!) owed += Math.max(0, this.owedAtMost[k]! - this.admitted[k]!);
     }
     return owed;
