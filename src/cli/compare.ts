@@ -109,7 +109,7 @@ export async function compareCommand(files: string[], options: CompareCommandOpt
     const plan = await readPlan(files, options);
     if (typeof plan === 'number') return plan;
     const models = plan.variants.map((v) => ({ model: v.model, file: v.source ?? files[0]!, seed: plan.seed, replications: plan.replications }));
-    return [{ slug: slugOf(plan.title), inputs: plan.inputs, models }];
+    return [{ slug: slugOf(plan.title), inputs: plan.inputs, models, kind: 'variants' }];
   });
 }
 

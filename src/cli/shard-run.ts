@@ -24,6 +24,8 @@ export interface ShardJob {
   inputs: JobInputs;
   /** In the order merge gives them back to the command; `file` names the model in errors. */
   models: { model: Model; file: string; seed: number; replications: number }[];
+  /** What the models are, for people: "variants", "points". */
+  kind?: string;
 }
 
 export interface ShardRunOptions {
@@ -59,7 +61,7 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
         }
         const folder = await staged.commit();
         written.push(folder);
-        report(folder, manifest.models, shard, options);
+        report(folder, manifest.models, job.kind ?? 'models', shard, options);
       } catch (error) {
         await staged.discard();
         throw error;
@@ -128,12 +130,12 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
   return manifest;
 }
 
-function report(folder: string, models: readonly ShardModel[], shard: Shard, options: ShardRunOptions): void {
+function report(folder: string, models: readonly ShardModel[], kind: string, shard: Shard, options: ShardRunOptions): void {
   const ranges = [...new Set(models.map((m) => (m.to > m.from ? `${m.from}–${m.to - 1} of ${m.replications}` : `none of ${m.replications}`)))];
   if (options.json) {
     process.stdout.write(JSON.stringify({ shard, folder, models: models.map(({ name, from, to, replications }) => ({ name, from, to, replications })) }) + '\n');
   } else if (!options.quiet) {
-    const each = models.length === 1 ? '' : ` of each of ${models.length} models`;
+    const each = models.length === 1 ? '' : ` of each of ${models.length} ${kind}`;
     process.stdout.write(`Shard ${shard.index} of ${shard.count}: replications ${ranges.join(', ')}${each}\nWritten: ${folder}/\n`);
   }
 }

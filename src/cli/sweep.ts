@@ -114,7 +114,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
     const plan = await readPlan(file, options);
     if (typeof plan === 'number') return plan;
     const models = plan.points.map((p) => ({ model: p.model, file, seed: plan.seed, replications: plan.replications }));
-    return [{ slug: slugOf(plan.title), inputs: plan.inputs, models }];
+    return [{ slug: slugOf(plan.title), inputs: plan.inputs, models, kind: 'points' }];
   });
 }
 
