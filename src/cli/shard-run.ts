@@ -49,7 +49,6 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
       process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
       return 2;
     }
-    const written: string[] = [];
     for (const job of jobs) {
       const staged = await stageResultFolder(options.out, shardFolderName(job.slug, shard));
       const forget = interruption.onForce(() => staged.discardSync());
@@ -60,7 +59,6 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
           return manifest;
         }
         const folder = await staged.commit();
-        written.push(folder);
         report(folder, manifest.models, job.kind ?? 'models', shard, options);
       } catch (error) {
         await staged.discard();
