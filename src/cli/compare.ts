@@ -15,17 +15,27 @@ import type { ScenarioProblem } from '../scenario/problems.js';
 import { renderComparison } from './compare-table.js';
 import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
-import { loadScenarioData, loadScenarioFiles, reportProblems } from './scenario-files.js';
+import { reportProblems } from './scenario-files.js';
+import { dataOfText, modelOfText, readScenarioText, type ScenarioText } from './scenario-texts.js';
+import type { JobInputs } from './shard-manifest.js';
+import { shardOfCommand, type ShardOptions } from './shard-option.js';
+import type { ModelRows } from './shard-rows.js';
+import type { Model } from '../model/model.js';
+import { rowsRunner } from '../run/pool-runner.js';
 
-export interface CompareCommandOptions {
-  set?: string[];
-  name?: string;
-  reps?: number;
-  seed?: number;
+/** Where and how results are written and told: the same for a comparison and its merge. */
+export interface CompareOutputOptions {
   out: string;
   json?: boolean;
   quiet?: boolean;
   report?: boolean;
+}
+
+export interface CompareCommandOptions extends CompareOutputOptions, ShardOptions {
+  set?: string[];
+  name?: string;
+  reps?: number;
+  seed?: number;
   /** Worker threads; default: every core. */
   workers?: number;
 }
@@ -33,8 +43,9 @@ export interface CompareCommandOptions {
 type Loaded = { ok: true; variants: Variant[] } | { ok: false; problems: ScenarioProblem[] };
 
 /** The variants of one file: the file itself ("base"), then one per --set. */
-async function variantsOfFile(file: string, sets: readonly string[]): Promise<Loaded> {
-  const base = await loadScenarioData(file);
+function variantsOfFile(source: ScenarioText, sets: readonly string[]): Loaded {
+  const file = source.path;
+  const base = dataOfText(source);
   if (!base.ok) return base;
   const variants: Variant[] = [{ name: 'base', model: base.model, source: file }];
   const problems: ScenarioProblem[] = [];
@@ -56,43 +67,100 @@ async function variantsOfFile(file: string, sets: readonly string[]): Promise<Lo
 }
 
 /** One variant per file, named by its scenario (or by its file when two scenarios share a name). */
-async function variantsOfFiles(files: readonly string[]): Promise<Loaded> {
-  const { loaded, problems } = await loadScenarioFiles(files);
+function variantsOfFiles(sources: readonly ScenarioText[]): Loaded {
+  const loaded = sources.map((source) => ({ file: source.path, result: modelOfText(source) }));
+  const problems = loaded.flatMap(({ result }) => (result.ok ? [] : result.problems));
   if (problems.length > 0) return { ok: false, problems };
+  const models = loaded.map(({ result }) => (result as { model: Model }).model);
   const unique = (names: string[]) => names.every((n, i) => names.indexOf(n) === i);
-  const scenarios = loaded.map((l) => l.model.name);
+  const scenarios = models.map((m) => m.name);
   let names = scenarios.map((n, i) => (scenarios.filter((m) => m === n).length > 1 ? loaded[i]!.file : n));
   if (!unique(names)) names = scenarios.map((n, i) => `${n} #${i + 1}`);
-  return { ok: true, variants: loaded.map(({ file, model }, i) => ({ name: names[i]!, model, source: file })) };
+  return { ok: true, variants: models.map((model, i) => ({ name: names[i]!, model, source: loaded[i]!.file })) };
+}
+
+type CompareInputs = JobInputs & { command: 'compare' };
+
+/** A comparison ready to run: its variants, title, seed and replications. */
+interface ComparePlan {
+  inputs: CompareInputs;
+  variants: Variant[];
+  title: string;
+  seed: number;
+  replications: number;
+}
+
+/** The comparison the inputs describe, or their problems: the same for a run, a shard and a merge. */
+function planCompare(inputs: CompareInputs): { ok: true; plan: ComparePlan } | { ok: false; problems: ScenarioProblem[] } {
+  const loaded = inputs.set.length > 0 ? variantsOfFile(inputs.files[0]!, inputs.set) : variantsOfFiles(inputs.files);
+  if (!loaded.ok) return loaded;
+  const { variants } = loaded;
+  const first = variants[0]!.model;
+  const title = inputs.name ?? `Compare ${variants.map((v) => v.name).join(' vs ')}`;
+  return { ok: true, plan: { inputs, variants, title, seed: inputs.seed ?? first.seed, replications: inputs.reps ?? first.replications } };
 }
 
 export async function compareCommand(files: string[], options: CompareCommandOptions): Promise<number> {
-  return withWorkers(options.workers, (runner) => compareWith(runner, files, options));
+  const shard = shardOfCommand(options, 'compare');
+  if (typeof shard === 'number') return shard;
+  if (shard === undefined) return withWorkers(options.workers, (runner) => compareWith(runner, files, options));
+  const { runShard } = await import('./shard-run.js');
+  return runShard(shard, options, async () => {
+    const plan = await readPlan(files, options);
+    if (typeof plan === 'number') return plan;
+    const models = plan.variants.map((v) => ({ model: v.model, file: v.source ?? files[0]!, seed: plan.seed, replications: plan.replications }));
+    return [{ slug: slugOf(plan.title), inputs: plan.inputs, models, kind: 'variants' }];
+  });
 }
 
-async function compareWith(runner: Runner, files: string[], options: CompareCommandOptions): Promise<number> {
+/** Checks the usage, reads the files and plans the comparison; an exit code after reporting what is wrong. */
+async function readPlan(files: string[], options: CompareCommandOptions): Promise<ComparePlan | number> {
   const sets = options.set ?? [];
   if (sets.length > 0 && files.length > 1) return usage('--set makes variants of one file: give one file with --set, or several files without it.');
   if (sets.length === 0 && files.length < 2) return usage('nothing to compare: give two or more files, or one file and --set "NAME: key.path=value".');
-  const loaded = sets.length > 0 ? await variantsOfFile(files[0]!, sets) : await variantsOfFiles(files);
-  if (!loaded.ok) {
-    reportProblems(loaded.problems);
+  const reads = await Promise.all(files.map(readScenarioText));
+  if (reads.some((read) => !read.ok)) {
+    // Every problem of every file at once: what cannot be read, and what is wrong in the rest.
+    reportProblems(reads.flatMap((read) => (read.ok ? (sets.length > 0 ? [] : problemsOf(modelOfText(read.source))) : read.problems)));
     return 2;
   }
+  const sources = reads.map((read) => (read as { source: ScenarioText }).source);
+  const planned = planCompare({ command: 'compare', files: sources, set: sets, name: options.name, reps: options.reps, seed: options.seed });
+  if (!planned.ok) {
+    reportProblems(planned.problems);
+    return 2;
+  }
+  return planned.plan;
+}
+
+function problemsOf(result: { ok: true } | { ok: false; problems: ScenarioProblem[] }): ScenarioProblem[] {
+  return result.ok ? [] : result.problems;
+}
+
+async function compareWith(runner: Runner, files: string[], options: CompareCommandOptions): Promise<number> {
+  const plan = await readPlan(files, options);
+  if (typeof plan === 'number') return plan;
   const outProblem = await checkOutputFolder(options.out);
   if (outProblem !== undefined) {
     process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
     return 2;
   }
-  const { variants } = loaded;
-  const title = options.name ?? `Compare ${variants.map((v) => v.name).join(' vs ')}`;
+  return writeComparison(plan, runner, options);
+}
+
+/**
+ * The comparison's results from each variant's rows — run on the threads, or read back from
+ * the shards (mergeCompare) — by one code path: the paired differences, compare.json,
+ * compare.csv, variants/ and the report, written whole; the table printed.
+ */
+async function writeComparison(plan: ComparePlan, runner: Runner, options: CompareOutputOptions): Promise<number> {
+  const { variants, title, replications: reps } = plan;
   const progress = new ProgressBar(`variants · ${title}`, { enabled: !options.quiet && !options.json });
-  const reps = options.reps ?? variants[0]!.model.replications;
   let run: ComparisonRun;
   try {
     run = await compareVariants(variants, {
-      seed: options.seed,
-      replications: options.reps,
+      seed: plan.inputs.seed,
+      replications: plan.inputs.reps,
       runner,
       onProgress: (v, done) => progress.update(v * reps + done, variants.length * reps),
     });
@@ -118,6 +186,18 @@ async function compareWith(runner: Runner, files: string[], options: CompareComm
     process.stdout.write(`${renderComparison(run.comparison, title)}\n\nWritten: ${folder}/compare.csv, compare.json, variants/\n${reportLine}`);
   }
   return 0;
+}
+
+/** `queuesim merge` of a comparison's shards: exactly the files and output of `queuesim compare`. */
+export async function mergeCompare(inputs: CompareInputs, rows: ModelRows, options: CompareOutputOptions): Promise<number> {
+  const planned = planCompare(inputs);
+  if (!planned.ok) {
+    reportProblems(planned.problems);
+    return 2;
+  }
+  const { variants } = planned.plan;
+  const runner = rowsRunner(({ model, settled, onProgress }, sink) => rows(variants.findIndex((v) => v.model === model), settled, sink, onProgress));
+  return writeComparison(planned.plan, runner, options);
 }
 
 function usage(message: string): number {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `queuesim` command line: run, compare, sweep, staff, validate, schema. Each command's
+ * The `queuesim` command line: run, compare, sweep, staff, merge, validate, schema. Each command's
  * code (and the scenario schema with zod and yaml behind it) is imported only when that
  * command runs, so `queuesim --version` or `--help` starts in a few tens of milliseconds.
  */
@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseShard } from '../run/shard.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -28,6 +29,23 @@ function workersOption(): Option {
     .argParser(wholeNumber(1, '--workers'))
     .default(availableParallelism(), `${availableParallelism()}, every core`);
 }
+
+/** --shard K/N, the same for every command that can run as shards (run/shard.ts). */
+function shardOption(): Option {
+  return new Option('--shard <k/n>', 'run only shard K of N (a share of every model\'s replications) and write <out>/<slug>.shard-K-of-N/ for `queuesim merge`').argParser((text) => {
+      const parsed = parseShard(text);
+      if (!parsed.ok) throw new InvalidArgumentError(`${parsed.message}.`);
+      return parsed.value;
+    });
+}
+
+/** --shards N: shard K of N with K from the environment (run/shard.ts). */
+function shardsOption(): Option {
+  return new Option('--shards <n>', 'run as one of N shards, the index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID (Slurm job array); also QUEUESIM_SHARDS=N').argParser(wholeNumber(1, '--shards'));
+}
+
+const SHARD_HELP =
+  '\nShards (one machine each; see "Beyond one machine: shards" in the README):\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7 --shard 2/4 --out results\n  queuesim merge results --out results\n';
 
 /** Repeatable options gather their values in a list. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -53,9 +71,11 @@ export function buildProgram(): Command {
     .option('--quiet', 'print nothing but errors; still write the output folder')
     .option('--no-report', 'do not write report.html and charts/')
     .addOption(workersOption())
+    .addOption(shardOption())
+    .addOption(shardsOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n',
+      '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n' + SHARD_HELP,
     )
     .action(async (files: string[], options) => {
       const { runCommand } = await import('./run.js');
@@ -75,9 +95,11 @@ export function buildProgram(): Command {
     .option('--quiet', 'print nothing but errors; still write the output folder')
     .option('--no-report', 'do not write report.html and charts/')
     .addOption(workersOption())
+    .addOption(shardOption())
+    .addOption(shardsOption())
     .addHelpText(
       'after',
-      '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n',
+      '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n' + SHARD_HELP,
     )
     .action(async (files: string[], options) => {
       const { compareCommand } = await import('./compare.js');
@@ -97,9 +119,11 @@ export function buildProgram(): Command {
     .option('--quiet', 'print nothing but errors; still write the output folder')
     .option('--no-report', 'do not write report.html and charts/')
     .addOption(workersOption())
+    .addOption(shardOption())
+    .addOption(shardsOption())
     .addHelpText(
       'after',
-      '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n',
+      '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n' + SHARD_HELP,
     )
     .action(async (file: string, options) => {
       const { sweepCommand } = await import('./sweep.js');
@@ -129,6 +153,23 @@ export function buildProgram(): Command {
     .action(async (file: string, options) => {
       const { staffCommand } = await import('./staff.js');
       process.exitCode = await staffCommand(file, options);
+    });
+
+  program
+    .command('merge')
+    .description('Put the shard folders of a run, compare or sweep (written with --shard or --shards) back together: exactly the single run\'s result folder and output.')
+    .argument('<dir...>', 'shard folders (<slug>.shard-K-of-N/), or folders holding them')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', 'print the results as JSON on stdout (and nothing else)')
+    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/')
+    .addHelpText(
+      'after',
+      '\nEvery shard 1..N of a job must be given once, all from the same inputs and queuesim version; otherwise nothing is written (exit 2).\n\nExamples:\n  queuesim merge results/bank-branch-weekday.shard-1-of-2 results/bank-branch-weekday.shard-2-of-2\n  queuesim merge results --out results\n',
+    )
+    .action(async (dirs: string[], options) => {
+      const { mergeCommand } = await import('./merge.js');
+      process.exitCode = await mergeCommand(dirs, options);
     });
 
   program

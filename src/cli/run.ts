@@ -8,24 +8,44 @@
  */
 import { join } from 'node:path';
 import type { RunSummary } from '../metrics/summarise.js';
-import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.js';
+import type { Model } from '../model/model.js';
+import { ReplicationFailed, ReplicationPool, RunInterrupted, type RowsSink } from '../run/pool.js';
+import type { ScenarioProblem } from '../scenario/problems.js';
 import { Interruption } from './interrupt.js';
+import type { ModelRows } from './shard-rows.js';
 import { checkOutputFolder, slugOf, stageResultFolder, writeStagedFiles } from './output.js';
 import { ProgressBar } from './progress.js';
+import type { JobInputs } from './shard-manifest.js';
+import { shardOfCommand, type ShardOptions } from './shard-option.js';
+import type { ScenarioText } from './scenario-texts.js';
 
-export interface RunCommandOptions {
-  reps?: number;
-  seed?: number;
+/** Where and how results are written and told: the same for a run and its merge. */
+export interface RunOutputOptions {
   out: string;
   json?: boolean;
   quiet?: boolean;
-  /** Worker threads; default: every core. */
-  workers?: number;
   /** false with --no-report: no report.html and no charts/. */
   report?: boolean;
 }
 
+export interface RunCommandOptions extends RunOutputOptions, ShardOptions {
+  reps?: number;
+  seed?: number;
+  /** Worker threads; default: every core. */
+  workers?: number;
+}
+
 export async function runCommand(files: string[], options: RunCommandOptions): Promise<number> {
+  const shard = shardOfCommand(options, 'run');
+  if (typeof shard === 'number') return shard;
+  if (shard !== undefined) {
+    const { runShard } = await import('./shard-run.js');
+    return runShard(shard, options, async () => {
+      const loaded = await loadRunFiles(files, options);
+      if (typeof loaded === 'number') return loaded;
+      return loaded.map((entry) => ({ slug: slugOf(entry.model.name), inputs: entry.inputs, models: [entry] }));
+    });
+  }
   const pool = new ReplicationPool(options.workers);
   // The first thread loads the simulator while this thread loads the scenario code and files.
   pool.start(1);
@@ -38,19 +58,37 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
   }
 }
 
-async function runFiles(files: string[], options: RunCommandOptions, pool: ReplicationPool, interruption: Interruption): Promise<number> {
-  // vega and resvg take a few hundred ms to import: this thread does it while the worker
-  // threads simulate, and not at all with --no-report.
-  const reportLoading = options.report === false ? Promise.resolve(undefined) : import('../report/index.js');
-  reportLoading.catch(() => {}); // an import failure surfaces where it is awaited
-  const { loadScenarioFiles, reportProblems } = await import('./scenario-files.js');
-  const { LeverSettleError } = await import('../levers/lever.js');
-  const { settleModel } = await import('../run/settle.js');
-  const { runToCsv } = await import('../run/streamed-run.js');
-  const { seriesCsv } = await import('../run/csv.js');
-  const { analyticBaseline } = await import('../baseline/baseline.js');
-  const { formatProblem } = await import('../scenario/problems.js');
-  const { loaded, problems } = await loadScenarioFiles(files);
+/** A file to run: its model, the seed and replications it runs with, and the inputs a shard records. */
+interface RunEntry {
+  file: string;
+  model: Model;
+  seed: number;
+  replications: number;
+  inputs: JobInputs & { command: 'run' };
+}
+
+function runEntry(source: ScenarioText, model: Model, options: { reps?: number; seed?: number }): RunEntry {
+  return {
+    file: source.path,
+    model,
+    seed: options.seed ?? model.seed,
+    replications: options.reps ?? model.replications,
+    inputs: { command: 'run', files: [source], reps: options.reps, seed: options.seed },
+  };
+}
+
+/** Every file's model, or the exit code after reporting every problem of every file. */
+async function loadRunFiles(files: string[], options: RunCommandOptions): Promise<RunEntry[] | number> {
+  const { reportProblems } = await import('./scenario-files.js');
+  const { readScenarioText, modelOfText } = await import('./scenario-texts.js');
+  const loaded: RunEntry[] = [];
+  const problems: ScenarioProblem[] = [];
+  for (const file of files) {
+    const read = await readScenarioText(file);
+    const result = read.ok ? modelOfText(read.source) : read;
+    if (read.ok && result.ok) loaded.push(runEntry(read.source, result.model, options));
+    else if (!result.ok) problems.push(...result.problems);
+  }
   const folders = new Map<string, string>();
   for (const { file, model } of loaded) {
     const slug = slugOf(model.name);
@@ -65,76 +103,135 @@ async function runFiles(files: string[], options: RunCommandOptions, pool: Repli
     reportProblems(problems);
     return 2;
   }
+  return loaded;
+}
+
+let reportModule: Promise<typeof import('../report/index.js')> | undefined;
+
+/**
+ * The report code, imported once. vega and resvg take a few hundred ms to import, so a run
+ * starts the import before it simulates: this thread does it while the worker threads work.
+ */
+function loadReport(): Promise<typeof import('../report/index.js')> {
+  return (reportModule ??= import('../report/index.js'));
+}
+
+async function runFiles(files: string[], options: RunCommandOptions, pool: ReplicationPool, interruption: Interruption): Promise<number> {
+  if (options.report !== false) loadReport().catch(() => {}); // a failure surfaces where it is awaited
+  const loaded = await loadRunFiles(files, options);
+  if (typeof loaded === 'number') return loaded;
   const outProblem = await checkOutputFolder(options.out);
   if (outProblem !== undefined) {
     process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
     return 2;
   }
-  pool.start(Math.max(...loaded.map(({ model }) => options.reps ?? model.replications)));
+  pool.start(Math.max(...loaded.map((entry) => entry.replications)));
 
   const summaries: RunSummary[] = [];
   const written: string[] = [];
-  for (const { file, model } of loaded) {
-    const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet && !options.json });
-    const seed = options.seed ?? model.seed;
-    const replications = options.reps ?? model.replications;
-    let settled: typeof model;
-    try {
-      // A lever whose config is an equilibrium of the simulation (pricing's congestion) settles first.
-      settled = settleModel(model, seed, replications);
-    } catch (error) {
-      if (!(error instanceof LeverSettleError)) throw error;
-      // An equilibrium that does not settle is a problem of the scenario, not a bug.
-      process.stderr.write(`error: ${formatProblem({ file, path: error.path, message: error.message })}\n`);
-      return 2;
-    }
-    const staged = await stageResultFolder(options.out, slugOf(model.name));
-    const forget = interruption.onForce(() => staged.discardSync());
-    let summary: RunSummary;
-    let folder: string;
-    let files: string[];
-    const baseline = analyticBaseline(settled);
-    try {
-      summary = await runToCsv(settled, pool, join(staged.path, 'replications.csv'), {
-        seed,
-        replications,
-        signal: interruption.signal,
-        onProgress: (done, total) => progress.update(done, total),
-      });
-      progress.done();
-      const reportModule = await reportLoading;
-      const report = reportModule ? await reportModule.buildReport(summary, { sections: [reportModule.baselineSection(baseline, summary)] }) : {};
-      const outputs = {
-        'summary.json': JSON.stringify(summary, null, 2) + '\n',
-        ...(summary.series ? { 'series.csv': seriesCsv(summary.series) } : {}),
-        ...report,
-      };
-      await writeStagedFiles(staged, outputs);
-      files = ['summary.json', 'replications.csv', ...Object.keys(outputs).filter((name) => name.endsWith('.csv'))];
-      if ('report.html' in report) files.push('report.html');
-      if (interruption.signal.aborted) throw new RunInterrupted();
-      folder = await staged.commit();
-    } catch (error) {
-      progress.done();
-      await staged.discard();
-      return failed(error, model.name, written, interruption);
-    } finally {
-      forget();
-    }
-    written.push(folder);
+  for (const entry of loaded) {
+    const rows: SettledRows = (settled, sink, onProgress) =>
+      pool.run({ model: settled, seed: entry.seed, replications: entry.replications }, sink, { signal: interruption.signal, onProgress });
+    const summary = await writeRunResult(entry, rows, options, interruption, written);
+    if (typeof summary === 'number') return summary;
     summaries.push(summary);
-    if (!options.json && !options.quiet) {
-      const { renderSummary } = await import('./summary-table.js');
-      const { renderBaseline } = await import('./baseline-table.js');
-      const report = files.includes('report.html') ? `Report:  ${join(folder, 'report.html')}\n` : '';
-      const data = files.filter((name) => name !== 'report.html').join(', ');
-      process.stdout.write(`${renderSummary(summary)}\n\n${renderBaseline(baseline, summary)}\n\nWritten: ${folder}/${data}\n${report}\n`);
-    }
   }
   if (options.json) {
     process.stdout.write(JSON.stringify(summaries.length === 1 ? summaries[0] : summaries, null, 2) + '\n');
   }
   return interruption.signal.aborted ? failed(new RunInterrupted(), undefined, written, interruption) : 0;
+}
+
+/** Passes every row of the settled model to `sink`, in replication order. */
+type SettledRows = (settled: Model, sink: RowsSink, onProgress: (done: number, total: number) => void) => Promise<void>;
+
+/**
+ * One file's results from its rows — run on the threads, or read back from its shards
+ * (mergeRun) — by one code path: settle, rows into replications.csv and the summary, the
+ * report, the folder committed whole, the tables printed. Returns the summary or an exit code.
+ */
+async function writeRunResult(entry: Omit<RunEntry, 'inputs'>, rows: SettledRows, options: RunOutputOptions, interruption: Interruption, written: string[]): Promise<RunSummary | number> {
+  const { LeverSettleError } = await import('../levers/lever.js');
+  const { settleModel } = await import('../run/settle.js');
+  const { rowsToCsv } = await import('../run/streamed-run.js');
+  const { seriesCsv } = await import('../run/csv.js');
+  const { analyticBaseline } = await import('../baseline/baseline.js');
+  const { formatProblem } = await import('../scenario/problems.js');
+  const { file, model, seed, replications } = entry;
+  const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet && !options.json });
+  let settled: Model;
+  try {
+    // A lever whose config is an equilibrium of the simulation (pricing's congestion) settles first.
+    settled = settleModel(model, seed, replications);
+  } catch (error) {
+    if (!(error instanceof LeverSettleError)) throw error;
+    // An equilibrium that does not settle is a problem of the scenario, not a bug.
+    process.stderr.write(`error: ${formatProblem({ file, path: error.path, message: error.message })}\n`);
+    return 2;
+  }
+  const staged = await stageResultFolder(options.out, slugOf(model.name));
+  const forget = interruption.onForce(() => staged.discardSync());
+  let summary: RunSummary;
+  let folder: string;
+  let files: string[];
+  const baseline = analyticBaseline(settled);
+  try {
+    summary = await rowsToCsv(settled, (sink) => rows(settled, sink, (done, total) => progress.update(done, total)), join(staged.path, 'replications.csv'), {
+      seed,
+      replications,
+      signal: interruption.signal,
+    });
+    progress.done();
+    const reportCode = options.report === false ? undefined : await loadReport();
+    const report = reportCode ? await reportCode.buildReport(summary, { sections: [reportCode.baselineSection(baseline, summary)] }) : {};
+    const outputs = {
+      'summary.json': JSON.stringify(summary, null, 2) + '\n',
+      ...(summary.series ? { 'series.csv': seriesCsv(summary.series) } : {}),
+      ...report,
+    };
+    await writeStagedFiles(staged, outputs);
+    files = ['summary.json', 'replications.csv', ...Object.keys(outputs).filter((name) => name.endsWith('.csv'))];
+    if ('report.html' in report) files.push('report.html');
+    if (interruption.signal.aborted) throw new RunInterrupted();
+    folder = await staged.commit();
+  } catch (error) {
+    progress.done();
+    await staged.discard();
+    return failed(error, model.name, written, interruption);
+  } finally {
+    forget();
+  }
+  written.push(folder);
+  if (!options.json && !options.quiet) {
+    const { renderSummary } = await import('./summary-table.js');
+    const { renderBaseline } = await import('./baseline-table.js');
+    const report = files.includes('report.html') ? `Report:  ${join(folder, 'report.html')}\n` : '';
+    const data = files.filter((name) => name !== 'report.html').join(', ');
+    process.stdout.write(`${renderSummary(summary)}\n\n${renderBaseline(baseline, summary)}\n\nWritten: ${folder}/${data}\n${report}\n`);
+  }
+  return summary;
+}
+
+/** `queuesim merge` of a run's shards: the file's results exactly as `queuesim run` writes them. */
+export async function mergeRun(inputs: JobInputs & { command: 'run' }, rows: ModelRows, options: RunOutputOptions): Promise<number> {
+  const { reportProblems } = await import('./scenario-files.js');
+  const { modelOfText } = await import('./scenario-texts.js');
+  const [source] = inputs.files;
+  const loaded = modelOfText(source);
+  if (!loaded.ok) {
+    reportProblems(loaded.problems);
+    return 2;
+  }
+  const entry = runEntry(source, loaded.model, inputs);
+  const interruption = new Interruption();
+  try {
+    const summary = await writeRunResult(entry, (settled, sink, onProgress) => rows(0, settled, sink, onProgress), options, interruption, []);
+    if (typeof summary === 'number') return summary;
+    if (options.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    return 0;
+  } finally {
+    interruption.dispose();
+  }
 }
 
 /** The one-line message and exit code of a run that could not finish; other errors are bugs. */

@@ -7,22 +7,31 @@ import { join } from 'node:path';
 import { parseAxis, type Axis } from '../run/grid.js';
 import type { Runner } from '../run/runner.js';
 import { withWorkers } from './workers.js';
-import { pointMetrics, runSweep, sweepModels, type SweepResult } from '../run/sweep.js';
+import { pointMetrics, runSweep, sweepModels, type SweepPoint, type SweepResult } from '../run/sweep.js';
+import { rowsRunner } from '../run/pool-runner.js';
 import { sweepCsv } from '../run/sweep-csv.js';
 import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
-import { loadScenarioData, reportProblems } from './scenario-files.js';
+import { reportProblems } from './scenario-files.js';
+import { dataOfText, readScenarioText } from './scenario-texts.js';
+import type { JobInputs } from './shard-manifest.js';
+import { shardOfCommand, type ShardOptions } from './shard-option.js';
+import type { ModelRows } from './shard-rows.js';
 import { renderSweep } from './sweep-table.js';
 
-export interface SweepCommandOptions {
-  vary?: string[];
-  name?: string;
-  reps?: number;
-  seed?: number;
+/** Where and how results are written and told: the same for a sweep and its merge. */
+export interface SweepOutputOptions {
   out: string;
   json?: boolean;
   quiet?: boolean;
   report?: boolean;
+}
+
+export interface SweepCommandOptions extends SweepOutputOptions, ShardOptions {
+  vary?: string[];
+  name?: string;
+  reps?: number;
+  seed?: number;
   /** Worker threads; default: every core. */
   workers?: number;
 }
@@ -39,12 +48,20 @@ export function sweepJson(title: string, sweep: SweepResult): string {
   return JSON.stringify({ name: title, seed: sweep.seed, replications: sweep.replications, unit: sweep.unit, axes: sweep.axes, points }, null, 2) + '\n';
 }
 
-export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<number> {
-  return withWorkers(options.workers, (runner) => sweepWith(runner, file, options));
+type SweepInputs = JobInputs & { command: 'sweep' };
+
+/** A sweep ready to run: its axes, points, title, seed and replications. */
+interface SweepPlan {
+  inputs: SweepInputs;
+  axes: Axis[];
+  points: SweepPoint[];
+  title: string;
+  seed: number;
+  replications: number;
 }
 
-async function sweepWith(runner: Runner, file: string, options: SweepCommandOptions): Promise<number> {
-  const specs = options.vary ?? [];
+/** The --vary axes, or the exit code of a usage error (printed). */
+function axesOf(specs: readonly string[]): Axis[] | number {
   if (specs.length < 1 || specs.length > 2) return usage('give one or two --vary KEY.PATH=from..to[:step] (or =a,b,c).');
   const axes: Axis[] = [];
   for (const spec of specs) {
@@ -53,29 +70,78 @@ async function sweepWith(runner: Runner, file: string, options: SweepCommandOpti
     axes.push(axis.value);
   }
   if (axes.length === 2 && axes[0]!.path === axes[1]!.path) return usage('the two --vary name the same key path.');
-  const base = await loadScenarioData(file);
+  return axes;
+}
+
+/** The sweep the inputs describe, or the exit code after reporting what is wrong: the same for a run, a shard and a merge. */
+function planSweep(inputs: SweepInputs): SweepPlan | number {
+  const axes = axesOf(inputs.vary);
+  if (typeof axes === 'number') return axes;
+  const [source] = inputs.files;
+  const base = dataOfText(source);
   if (!base.ok) {
     reportProblems(base.problems);
     return 2;
   }
-  const grid = sweepModels(base.data, file, axes);
+  const grid = sweepModels(base.data, source.path, axes);
   if (!grid.ok) {
     reportProblems(grid.problems);
     return 2;
   }
+  const title = inputs.name ?? `Sweep ${base.model.name} over ${axes.map((a) => a.path).join(' and ')}`;
+  return { inputs, axes, points: grid.points, title, seed: inputs.seed ?? base.model.seed, replications: inputs.reps ?? base.model.replications };
+}
+
+/** Checks the axes, reads the file and plans the sweep; an exit code after reporting what is wrong. */
+async function readPlan(file: string, options: SweepCommandOptions): Promise<SweepPlan | number> {
+  const vary = options.vary ?? [];
+  const axes = axesOf(vary);
+  if (typeof axes === 'number') return axes;
+  const read = await readScenarioText(file);
+  if (!read.ok) {
+    reportProblems(read.problems);
+    return 2;
+  }
+  return planSweep({ command: 'sweep', files: [read.source], vary, name: options.name, reps: options.reps, seed: options.seed });
+}
+
+export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<number> {
+  const shard = shardOfCommand(options, 'sweep');
+  if (typeof shard === 'number') return shard;
+  if (shard === undefined) return withWorkers(options.workers, (runner) => sweepWith(runner, file, options));
+  const { runShard } = await import('./shard-run.js');
+  return runShard(shard, options, async () => {
+    const plan = await readPlan(file, options);
+    if (typeof plan === 'number') return plan;
+    const models = plan.points.map((p) => ({ model: p.model, file, seed: plan.seed, replications: plan.replications }));
+    return [{ slug: slugOf(plan.title), inputs: plan.inputs, models, kind: 'points' }];
+  });
+}
+
+async function sweepWith(runner: Runner, file: string, options: SweepCommandOptions): Promise<number> {
+  const plan = await readPlan(file, options);
+  if (typeof plan === 'number') return plan;
   const outProblem = await checkOutputFolder(options.out);
   if (outProblem !== undefined) {
     process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
     return 2;
   }
-  const title = options.name ?? `Sweep ${base.model.name} over ${axes.map((a) => a.path).join(' and ')}`;
+  return writeSweep(plan, runner, options);
+}
+
+/**
+ * The sweep's results from each point's rows — run on the threads, or read back from the
+ * shards (mergeSweep) — by one code path: sweep.csv, sweep.json and the report, written
+ * whole; the table printed.
+ */
+async function writeSweep(plan: SweepPlan, runner: Runner, options: SweepOutputOptions): Promise<number> {
+  const { title, replications: reps } = plan;
   const progress = new ProgressBar(`points · ${title}`, { enabled: !options.quiet && !options.json });
-  const reps = options.reps ?? base.model.replications;
-  const total = grid.points.length * reps;
+  const total = plan.points.length * reps;
   let sweep: SweepResult;
   try {
-    sweep = await runSweep(axes, grid.points, {
-      seed: options.seed ?? base.model.seed,
+    sweep = await runSweep(plan.axes, plan.points, {
+      seed: plan.seed,
       replications: reps,
       runner,
       onProgress: (point, done) => progress.update(point * reps + done, total),
@@ -92,6 +158,14 @@ async function sweepWith(runner: Runner, file: string, options: SweepCommandOpti
     process.stdout.write(`${renderSweep(sweep, title)}\n\nWritten: ${folder}/sweep.csv, sweep.json\n${reportLine}`);
   }
   return 0;
+}
+
+/** `queuesim merge` of a sweep's shards: exactly the files and output of `queuesim sweep`. */
+export async function mergeSweep(inputs: SweepInputs, rows: ModelRows, options: SweepOutputOptions): Promise<number> {
+  const plan = planSweep(inputs);
+  if (typeof plan === 'number') return plan;
+  const runner = rowsRunner(({ model, settled, onProgress }, sink) => rows(plan.points.findIndex((p) => p.model === model), settled, sink, onProgress));
+  return writeSweep(plan, runner, options);
 }
 
 function usage(message: string): number {

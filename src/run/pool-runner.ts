@@ -1,18 +1,39 @@
 /**
- * A Runner (runner.ts) that spreads each model's replications over the worker threads of a
- * ReplicationPool, for compare, sweep and staff. The rows come back in replication order
- * (pool.ts) and go through the same RunStatistics as runReplications, so the summary is
- * byte for byte the one of a run on this thread; each replication is rebuilt from its row
- * (metrics/columns.ts) for the paired differences and the variants' replications.csv.
+ * Runners (runner.ts) built on a model's rows, for compare, sweep and staff. The rows come
+ * from a RowSource in replication order — the worker threads of a ReplicationPool
+ * (pool.ts), or the shards of a run read back from disk (cli/merge.ts) — and go through the
+ * same RunStatistics as runReplications, so the summary is byte for byte the one of a run on
+ * this thread; each replication is rebuilt from its row (metrics/columns.ts) for the paired
+ * differences and the variants' replications.csv.
  */
 import { resultFromRow, resultLayout } from '../metrics/columns.js';
 import { RunStatistics } from '../metrics/summarise.js';
+import type { Model } from '../model/model.js';
 import type { Runner } from './runner.js';
-import type { ReplicationPool } from './pool.js';
+import type { ReplicationPool, RowsSink } from './pool.js';
 import { settleModel } from './settle.js';
 import type { ReplicationResult } from './simulate.js';
 
-export function poolRunner(pool: ReplicationPool, signal?: AbortSignal): Runner {
+/** What a RowSource is asked for: all `replications` rows of `settled`, the settled form of `model`. */
+export interface RowRequest {
+  /** The model as the command gave it (before settling). */
+  model: Model;
+  settled: Model;
+  seed: number;
+  replications: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Passes every row of a request to `sink`, in replication order. */
+export type RowSource = (request: RowRequest, sink: RowsSink) => Promise<void>;
+
+/** The rows of a model run on the pool's threads. */
+export function poolRows(pool: ReplicationPool, signal?: AbortSignal): RowSource {
+  return ({ settled, seed, replications, onProgress }, sink) => pool.run({ model: settled, seed, replications }, sink, { signal, onProgress });
+}
+
+/** A Runner whose rows come from `source`. */
+export function rowsRunner(source: RowSource): Runner {
   return async (model, options) => {
     const seed = options.seed ?? model.seed;
     const total = options.replications ?? model.replications;
@@ -20,17 +41,14 @@ export function poolRunner(pool: ReplicationPool, signal?: AbortSignal): Runner 
     const layout = resultLayout(settled);
     const statistics = new RunStatistics(layout);
     const rows: Float64Array[] = [];
-    await pool.run(
-      { model: settled, seed, replications: total },
-      (first, count, values) => {
-        for (let i = 0; i < count; i++) {
-          const row = values.slice(i * layout.width, (i + 1) * layout.width);
-          statistics.add(row);
-          rows.push(row);
-        }
-      },
-      { signal, onProgress: options.onProgress },
-    );
+    await source({ model, settled, seed, replications: total, onProgress: options.onProgress }, (first, count, values) => {
+      for (let i = 0; i < count; i++) {
+        const row = values.slice(i * layout.width, (i + 1) * layout.width);
+        statistics.add(row);
+        rows.push(row);
+      }
+    });
+    if (rows.length !== total) throw new Error(`${rows.length} rows of "${model.name}" where ${total} were asked for`);
     for (const row of rows) statistics.addDeviations(row.subarray(0, layout.columns.length));
     const replications: ReplicationResult[] = rows.map((row, replication) => ({
       replication,
@@ -40,4 +58,8 @@ export function poolRunner(pool: ReplicationPool, signal?: AbortSignal): Runner 
     }));
     return { summary: statistics.summary(settled, seed), replications };
   };
+}
+
+export function poolRunner(pool: ReplicationPool, signal?: AbortSignal): Runner {
+  return rowsRunner(poolRows(pool, signal));
 }

@@ -16,11 +16,17 @@ import { workerEntry } from './worker-entry.js';
 export interface PoolJob {
   model: Model;
   seed: number;
+  /** How many replications to run. */
   replications: number;
+  /**
+   * The first replication's number (default 0): the job runs replications
+   * first..first+replications−1, so a shard of a run (shard.ts) runs its own range.
+   */
+  first?: number;
 }
 
 /**
- * Receives replications first..first+count-1, in order: `count` rows of column values
+ * Receives replications first..first+count-1 (their own numbers, job.first included), in order: `count` rows of column values
  * (metrics/columns.ts), one after the other. The pool waits for a returned promise.
  */
 export type RowsSink = (first: number, count: number, values: Float64Array) => void | Promise<void>;
@@ -64,7 +70,7 @@ const MAX_AHEAD = 4;
 
 class Thread {
   readonly worker: Worker;
-  /** The job this thread last received, and its batch in flight. */
+  /** The job this thread last received, and its batch in flight (replication numbers). */
   job = -1;
   from = 0;
   to = 0;
@@ -123,6 +129,7 @@ export class ReplicationPool {
     if (this.closing) return Promise.reject(new Error('ReplicationPool: run() after close()'));
     if (options.signal?.aborted) return Promise.reject(new RunInterrupted());
     const total = job.replications;
+    const offset = job.first ?? 0;
     if (total === 0) return Promise.resolve();
     const count = Math.min(this.size, total);
     this.start(count);
@@ -131,6 +138,7 @@ export class ReplicationPool {
     const maxAhead = ReplicationPool.maxAhead(count);
 
     return new Promise<void>((resolve, reject) => {
+      // Counted from the job's first replication; the threads and the sink see replication numbers.
       let next = 0; // first replication not yet handed out
       let passed = 0; // first replication not yet passed to the sink
       const ready = new Map<number, { to: number; values: Float64Array }>();
@@ -170,8 +178,8 @@ export class ReplicationPool {
           thread.send({ kind: 'job', id, model: job.model, seed: job.seed });
           thread.job = id;
         }
-        thread.from = next;
-        thread.to = next + size;
+        thread.from = offset + next;
+        thread.to = offset + next + size;
         next += size;
         this.outstanding = next - passed;
         thread.send({ kind: 'batch', from: thread.from, to: thread.to });
@@ -183,7 +191,7 @@ export class ReplicationPool {
         try {
           for (let rows = ready.get(passed); rows !== undefined && !stopped; rows = ready.get(passed)) {
             ready.delete(passed);
-            await sink(passed, rows.to - passed, rows.values);
+            await sink(offset + passed, rows.to - passed, rows.values);
             passed = rows.to;
             this.outstanding = next - passed;
             options.onProgress?.(passed, total);
@@ -208,7 +216,7 @@ export class ReplicationPool {
             stop(new ReplicationFailed(text, message.replication, false));
             return;
           }
-          ready.set(message.from, { to: message.to, values: message.values });
+          ready.set(message.from - offset, { to: message.to - offset, values: message.values });
           const perReplication = message.ms / (message.to - message.from);
           thread.batch = Math.max(1, Math.min(MAX_BATCH, 4 * thread.batch, Math.round(BATCH_MS / Math.max(perReplication, 1e-3))));
           dispatch(thread);

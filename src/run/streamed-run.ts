@@ -9,7 +9,7 @@ import { resultLayout } from '../metrics/columns.js';
 import { RunStatistics, type RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import { CsvFileWriter, readCsvRows } from './csv-file.js';
-import { RunInterrupted, type PoolRunOptions, type ReplicationPool } from './pool.js';
+import { RunInterrupted, type PoolRunOptions, type ReplicationPool, type RowsSink } from './pool.js';
 
 export interface StreamedRunOptions extends PoolRunOptions {
   seed?: number;
@@ -19,17 +19,26 @@ export interface StreamedRunOptions extends PoolRunOptions {
 /** Runs `model` on `pool`, writes replications.csv at `csvPath` and returns the summary. */
 export async function runToCsv(model: Model, pool: ReplicationPool, csvPath: string, options: StreamedRunOptions = {}): Promise<RunSummary> {
   const seed = options.seed ?? model.seed;
+  const replications = options.replications ?? model.replications;
+  return rowsToCsv(model, (sink) => pool.run({ model, seed, replications }, sink, options), csvPath, { ...options, seed, replications });
+}
+
+/**
+ * The same for rows from anywhere (`produceRows` passes every replication's row to the sink, in
+ * replication order): the worker threads, or the shards of a run read back (cli/merge.ts).
+ */
+export async function rowsToCsv(model: Model, produceRows: (sink: RowsSink) => Promise<void>, csvPath: string, options: StreamedRunOptions = {}): Promise<RunSummary> {
+  const seed = options.seed ?? model.seed;
   const total = options.replications ?? model.replications;
   const layout = resultLayout(model);
   const { columns, width } = layout;
   const statistics = new RunStatistics(layout);
   const writer = await CsvFileWriter.create(csvPath, columns);
   try {
-    const job = { model, seed, replications: total };
-    await pool.run(job, async (first, count, values) => {
+    await produceRows(async (first, count, values) => {
       for (let i = 0; i < count; i++) statistics.add(values.subarray(i * width, (i + 1) * width));
       await writer.addRows(first, count, values);
-    }, options);
+    });
   } finally {
     await writer.close();
   }

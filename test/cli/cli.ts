@@ -18,6 +18,12 @@ export function queuesim(args: string[], cwd = projectRoot): CliResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A command that must succeed: on failure the assertion shows what it printed on stderr. */
+export function expectSuccess(result: CliResult): CliResult {
+  if (result.code !== 0) throw new Error(`queuesim exited ${result.code}:\n${result.stderr}`);
+  return result;
+}
+
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'queuesim-test-'));
 }

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, runReplications } from '../../src/index.js';
 import { pinnedPart } from '../run/pinned-results.js';
-import { projectRoot, queuesim, scenarioFile, tempDir } from './cli.js';
+import { projectRoot, queuesim, scenarioFile, tempDir, expectSuccess } from './cli.js';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, 'bank-branch-weekday', file), 'utf8');
 
@@ -23,8 +23,8 @@ segments:
 describe('queuesim run --workers', () => {
   it('gives byte-identical summary.json and replications.csv with 1 and with 2 workers, and the pinned summary', () => {
     const [one, two] = [tempDir(), tempDir()];
-    expect(queuesim(['run', 'scenarios/bank-branch.yaml', '--out', one, '--quiet', '--workers', '1']).code).toBe(0);
-    expect(queuesim(['run', 'scenarios/bank-branch.yaml', '--out', two, '--quiet', '--workers', '2']).code).toBe(0);
+    expectSuccess(queuesim(['run', 'scenarios/bank-branch.yaml', '--out', one, '--quiet', '--workers', '1']));
+    expectSuccess(queuesim(['run', 'scenarios/bank-branch.yaml', '--out', two, '--quiet', '--workers', '2']));
     expect(read(two, 'summary.json')).toBe(read(one, 'summary.json'));
     expect(read(two, 'replications.csv')).toBe(read(one, 'replications.csv'));
     const pinned = readFileSync(join(projectRoot, 'test/fixtures/pinned/bank-branch.json'), 'utf8');
@@ -40,7 +40,7 @@ describe('queuesim run --workers', () => {
     for (const file of ['coffee-as-is.yaml', 'restaurant-saturday.yaml', 'cafe-peak-surcharge.yaml', 'bank-with-triage.yaml']) {
       const [one, three] = [tempDir(), tempDir()];
       for (const [out, workers] of [[one, '1'], [three, '3']] as const) {
-        expect(queuesim(['run', `scenarios/${file}`, '--out', out, '--quiet', '--no-report', '--reps', '12', '--workers', workers]).code).toBe(0);
+        expectSuccess(queuesim(['run', `scenarios/${file}`, '--out', out, '--quiet', '--no-report', '--reps', '12', '--workers', workers]));
       }
       const [slug] = readdirSync(one);
       const summary = (dir: string) => readFileSync(join(dir, slug!, 'summary.json'), 'utf8');
@@ -60,7 +60,7 @@ describe('queuesim run --workers', () => {
     for (const command of commands) {
       const [one, three] = [tempDir(), tempDir()];
       for (const [out, workers] of [[one, '1'], [three, '3']] as const) {
-        expect(queuesim([...command, '--reps', '10', '--out', out, '--quiet', '--no-report', '--workers', workers]).code).toBe(0);
+        expectSuccess(queuesim([...command, '--reps', '10', '--out', out, '--quiet', '--no-report', '--workers', workers]));
       }
       const [slug] = readdirSync(one);
       const json = command[0] === 'compare' ? 'compare.json' : 'sweep.json';
@@ -97,7 +97,7 @@ segments:
   it('Ctrl-C stops the run: exit 130, one line on stderr, no staging folder left, the earlier result folder untouched', async () => {
     const out = tempDir();
     const file = scenarioFile('endless.yaml', endless);
-    expect(queuesim(['run', file, '--out', out, '--quiet', '--no-report', '--reps', '3']).code).toBe(0);
+    expectSuccess(queuesim(['run', file, '--out', out, '--quiet', '--no-report', '--reps', '3']));
     const before = readFileSync(join(out, 'endless', 'summary.json'), 'utf8');
 
     const child = spawn(process.execPath, [join(projectRoot, 'dist/cli/main.js'), 'run', file, '--out', out, '--workers', '2'], { cwd: projectRoot });

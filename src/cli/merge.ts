@@ -1,0 +1,132 @@
+/**
+ * `queuesim merge DIR...`: the shard folders of a sharded run, compare or sweep (or folders
+ * holding them) put back together. The shards of each job must all be there, once each,
+ * and of one job (the same inputs and queuesim version); their rows are then read back in
+ * replication order and go through the command's own code after its replications, so the
+ * result folder and the printed output are exactly those of the single run.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RowFileMismatch } from '../run/row-file.js';
+import { checkOutputFolder } from './output.js';
+import { MANIFEST_FILE, parseManifest, shardFolderName, version } from './shard-manifest.js';
+import { shardRows, type ShardFolder } from './shard-rows.js';
+
+export interface MergeCommandOptions {
+  out: string;
+  json?: boolean;
+  quiet?: boolean;
+  report?: boolean;
+}
+
+/** A problem that stops the merge before anything is written: one line, exit 2. */
+class MergeProblem extends Error {}
+
+export async function mergeCommand(dirs: string[], options: MergeCommandOptions): Promise<number> {
+  let jobs: ShardFolder[][];
+  try {
+    jobs = groupByJob(await readShards(dirs));
+  } catch (error) {
+    if (!(error instanceof MergeProblem)) throw error;
+    process.stderr.write(`error: ${error.message}; nothing was merged.\n`);
+    return 2;
+  }
+  const outProblem = await checkOutputFolder(options.out);
+  if (outProblem !== undefined) {
+    process.stderr.write(`error: ${outProblem}; nothing was merged.\n`);
+    return 2;
+  }
+  for (const shards of jobs) {
+    const code = await mergeJob(shards, options);
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
+async function mergeJob(shards: ShardFolder[], options: MergeCommandOptions): Promise<number> {
+  const { inputs } = shards[0]!.manifest;
+  const rows = shardRows(shards);
+  try {
+    switch (inputs.command) {
+      case 'run':
+        return await (await import('./run.js')).mergeRun(inputs, rows, options);
+      case 'compare':
+        return await (await import('./compare.js')).mergeCompare(inputs, rows, options);
+      case 'sweep':
+        return await (await import('./sweep.js')).mergeSweep(inputs, rows, options);
+    }
+  } catch (error) {
+    if (!(error instanceof RowFileMismatch)) throw error;
+    process.stderr.write(`error: ${error.message}; nothing was written for ${shards[0]!.manifest.slug}.\n`);
+    return 2;
+  }
+}
+
+/** Every shard folder named, or found directly inside a folder named, with its manifest. */
+async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
+  const folders: string[] = [];
+  for (const dir of dirs) {
+    const kind = await stat(dir).catch(() => undefined);
+    if (kind === undefined || !kind.isDirectory()) throw new MergeProblem(`${dir} is not a folder`);
+    if (await isShardFolder(dir)) {
+      folders.push(dir);
+      continue;
+    }
+    const inside = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => join(dir, entry.name))
+      .sort();
+    const shards: string[] = [];
+    for (const folder of inside) if (await isShardFolder(folder)) shards.push(folder);
+    if (shards.length === 0) throw new MergeProblem(`${dir} holds no shard folder (one with ${MANIFEST_FILE}, written by --shard)`);
+    folders.push(...shards);
+  }
+  const read: ShardFolder[] = [];
+  for (const folder of folders) {
+    const manifest = parseManifest(await readFile(join(folder, MANIFEST_FILE), 'utf8'));
+    if (typeof manifest === 'string') throw new MergeProblem(`${folder}: ${manifest}`);
+    if (manifest.queuesim !== version) throw new MergeProblem(`${folder} was written by queuesim ${manifest.queuesim}; this is ${version}: merge with the version that ran the shards`);
+    read.push({ folder, manifest });
+  }
+  return read;
+}
+
+async function isShardFolder(dir: string): Promise<boolean> {
+  return (await stat(join(dir, MANIFEST_FILE)).catch(() => undefined))?.isFile() === true;
+}
+
+/**
+ * The shards by job (the result folder they merge into), each job's in shard order; throws
+ * unless every job has shards 1..N of one split, once each, all of the same inputs.
+ */
+function groupByJob(shards: readonly ShardFolder[]): ShardFolder[][] {
+  const bySlug = new Map<string, ShardFolder[]>();
+  for (const shard of shards) bySlug.set(shard.manifest.slug, [...(bySlug.get(shard.manifest.slug) ?? []), shard]);
+  const jobs: ShardFolder[][] = [];
+  for (const [slug, group] of bySlug) {
+    const [first] = group;
+    for (const other of group) {
+      if (other.manifest.job !== first!.manifest.job) {
+        throw new MergeProblem(`${first!.folder} and ${other.folder} are shards of different jobs (their inputs differ: scenario files, options or version); merge the shards of one run`);
+      }
+      if (other.manifest.shard.count !== first!.manifest.shard.count) {
+        throw new MergeProblem(`${first!.folder} and ${other.folder} split the job differently (into ${first!.manifest.shard.count} and ${other.manifest.shard.count} shards)`);
+      }
+    }
+    const count = first!.manifest.shard.count;
+    const byIndex = new Map<number, ShardFolder>();
+    for (const shard of group) {
+      const { index } = shard.manifest.shard;
+      const twice = byIndex.get(index);
+      if (twice !== undefined) throw new MergeProblem(`shard ${index} of ${count} of ${slug} is given twice (${twice.folder} and ${shard.folder})`);
+      byIndex.set(index, shard);
+    }
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+    if (missing.length > 0) {
+      const names = missing.map((index) => shardFolderName(slug, { index, count }));
+      throw new MergeProblem(`${slug} is missing ${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} of ${count} (${names.join(', ')})`);
+    }
+    jobs.push(Array.from({ length: count }, (_, i) => byIndex.get(i + 1)!));
+  }
+  return jobs;
+}

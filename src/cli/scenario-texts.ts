@@ -1,0 +1,46 @@
+/**
+ * Scenario files kept as their text. A sharded command records the text of every file it
+ * read in its shards' manifests (cli/shard-manifest.ts), so `queuesim merge` rebuilds exactly
+ * the same models — on another machine, after the files changed — by the same code path.
+ */
+import { readFile } from 'node:fs/promises';
+import { loadScenario, parseScenarioText, validateScenario, type LoadResult } from '../scenario/load.js';
+import type { ScenarioProblem } from '../scenario/problems.js';
+import type { DataResult } from './scenario-files.js';
+
+/** A scenario file as read: its path as given on the command line, and its text. */
+export interface ScenarioText {
+  path: string;
+  text: string;
+}
+
+export type TextResult = { ok: true; source: ScenarioText } | { ok: false; problems: ScenarioProblem[] };
+
+export async function readScenarioText(path: string): Promise<TextResult> {
+  try {
+    return { ok: true, source: { path, text: await readFile(path, 'utf8') } };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((error as Error).message);
+    return { ok: false, problems: [{ file: path, path: [], message: `cannot read the scenario: ${reason}` }] };
+  }
+}
+
+/** The texts of `paths`, or every file's read problem. */
+export async function readScenarioTexts(paths: readonly string[]): Promise<{ ok: true; sources: ScenarioText[] } | { ok: false; problems: ScenarioProblem[] }> {
+  const results = await Promise.all(paths.map(readScenarioText));
+  const problems = results.flatMap((r) => (r.ok ? [] : r.problems));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, sources: results.map((r) => (r as { source: ScenarioText }).source) };
+}
+
+export function modelOfText(source: ScenarioText): LoadResult {
+  return loadScenario(source.text, source.path);
+}
+
+/** A file's plain data (to make variants of) and its model, or its problems. */
+export function dataOfText(source: ScenarioText): DataResult {
+  const parsed = parseScenarioText(source.text, source.path);
+  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
+  const result = validateScenario(parsed.data, source.path, parsed.locate);
+  return result.ok ? { ok: true, file: source.path, data: parsed.data, model: result.model } : result;
+}

@@ -1,0 +1,89 @@
+/**
+ * A shard's result folder, `<out>/<slug>.shard-K-of-N/`: shard.json (this manifest) and one
+ * rows file per model (run/row-file.ts). The manifest holds what `queuesim merge` needs to
+ * rebuild the job and check the shards belong together: the command and the inputs that
+ * shape its results (the text of every scenario file, the options), a hash of them, and
+ * which replications of which model this shard ran.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Shard } from '../run/shard.js';
+import type { ScenarioText } from './scenario-texts.js';
+
+export const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export const MANIFEST_FILE = 'shard.json';
+const FORMAT = 'queuesim-shard/1';
+
+/** What a sharded command was asked to do: everything its results depend on. */
+export type JobInputs =
+  | { command: 'run'; files: [ScenarioText]; reps?: number; seed?: number }
+  | { command: 'compare'; files: ScenarioText[]; set: string[]; name?: string; reps?: number; seed?: number }
+  | { command: 'sweep'; files: [ScenarioText]; vary: string[]; name?: string; reps?: number; seed?: number };
+
+/** One model of the job (a file of a run, a variant, a point of a sweep) and its part in this shard. */
+export interface ShardModel {
+  name: string;
+  seed: number;
+  /** All the model's replications, in every shard together. */
+  replications: number;
+  /** This shard's replications: [from, to). */
+  from: number;
+  to: number;
+  /** Values per row (metrics/columns.ts). */
+  width: number;
+  /** Its rows file, in the shard folder. */
+  rows: string;
+}
+
+export interface ShardManifest {
+  format: typeof FORMAT;
+  queuesim: string;
+  /** Hash of the queuesim version and the inputs: shards of one job have the same. */
+  job: string;
+  /** The merged result's folder name under --out. */
+  slug: string;
+  shard: Shard;
+  inputs: JobInputs;
+  models: ShardModel[];
+}
+
+/** SHA-256 of the version and the inputs as JSON (their keys in the order the commands write them). */
+export function jobHash(queuesim: string, inputs: JobInputs): string {
+  return createHash('sha256').update(JSON.stringify({ queuesim, inputs })).digest('hex');
+}
+
+export function shardFolderName(slug: string, shard: Shard): string {
+  return `${slug}.shard-${shard.index}-of-${shard.count}`;
+}
+
+export function manifestOf(slug: string, shard: Shard, inputs: JobInputs, models: ShardModel[]): ShardManifest {
+  return { format: FORMAT, queuesim: version, job: jobHash(version, inputs), slug, shard, inputs, models };
+}
+
+/** The manifest read from shard.json, or what is wrong with it. */
+export function parseManifest(text: string): ShardManifest | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return 'shard.json is not JSON';
+  }
+  const m = data as Partial<ShardManifest>;
+  if (typeof m !== 'object' || m === null || m.format !== FORMAT) return `shard.json is not a queuesim shard manifest (${FORMAT})`;
+  const wellFormed =
+    typeof m.queuesim === 'string' &&
+    typeof m.job === 'string' &&
+    typeof m.slug === 'string' &&
+    /^[a-z0-9-]+$/.test(m.slug) &&
+    Number.isSafeInteger(m.shard?.count) &&
+    Number.isSafeInteger(m.shard?.index) &&
+    m.shard!.index >= 1 &&
+    m.shard!.index <= m.shard!.count &&
+    typeof m.inputs === 'object' &&
+    Array.isArray(m.models) &&
+    m.models.every((model) => Number.isSafeInteger(model.replications) && Number.isSafeInteger(model.from) && Number.isSafeInteger(model.to) && Number.isSafeInteger(model.width) && /^[\w.-]+$/.test(String(model.rows)));
+  if (!wellFormed) return 'shard.json is damaged (a field is missing or of the wrong kind)';
+  if (jobHash(m.queuesim!, m.inputs!) !== m.job) return 'shard.json was changed after it was written (its inputs do not match its job hash)';
+  return m as ShardManifest;
+}

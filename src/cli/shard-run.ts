@@ -1,0 +1,139 @@
+/**
+ * One shard of `run`, `compare` or `sweep` (--shard K/N, or --shards N with the index from
+ * the environment: run/shard.ts). Instead of results, each job writes a partial result
+ * folder, `<out>/<slug>.shard-K-of-N/`: the rows of its range of every model's replications
+ * and a manifest (shard-manifest.ts), staged and committed whole like any result folder.
+ * `queuesim merge` (merge.ts) turns the N folders into the single run's results.
+ */
+import { join } from 'node:path';
+import { resultLayout } from '../metrics/columns.js';
+import type { Model } from '../model/model.js';
+import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.js';
+import { RowFileWriter } from '../run/row-file.js';
+import { settleModel } from '../run/settle.js';
+import { shardRange, type Shard } from '../run/shard.js';
+import { Interruption } from './interrupt.js';
+import { checkOutputFolder, stageResultFolder, type StagedFolder } from './output.js';
+import { ProgressBar } from './progress.js';
+import { manifestOf, MANIFEST_FILE, shardFolderName, type JobInputs, type ShardModel } from './shard-manifest.js';
+
+/** What one shard of a job runs: each model's part of its replications. */
+export interface ShardJob {
+  /** The folder the merged results go to; the shard's is `<slug>.shard-K-of-N`. */
+  slug: string;
+  inputs: JobInputs;
+  /** In the order merge gives them back to the command; `file` names the model in errors. */
+  models: { model: Model; file: string; seed: number; replications: number }[];
+  /** What the models are, for people: "variants", "points". */
+  kind?: string;
+}
+
+export interface ShardRunOptions {
+  out: string;
+  workers?: number;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Runs shard `shard` of the jobs `prepare` gives (or returns its exit code), and writes each job's shard folder. */
+export async function runShard(shard: Shard, options: ShardRunOptions, prepare: () => Promise<ShardJob[] | number>): Promise<number> {
+  const pool = new ReplicationPool(options.workers);
+  // The first thread loads the simulator while this thread loads the scenario files.
+  pool.start(1);
+  const interruption = new Interruption();
+  try {
+    const jobs = await prepare();
+    if (typeof jobs === 'number') return jobs;
+    const outProblem = await checkOutputFolder(options.out);
+    if (outProblem !== undefined) {
+      process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
+      return 2;
+    }
+    for (const job of jobs) {
+      const staged = await stageResultFolder(options.out, shardFolderName(job.slug, shard));
+      const forget = interruption.onForce(() => staged.discardSync());
+      try {
+        const manifest = await writeShard(job, shard, staged, pool, interruption.signal, options);
+        if (typeof manifest === 'number') {
+          await staged.discard();
+          return manifest;
+        }
+        const folder = await staged.commit();
+        report(folder, manifest.models, job.kind ?? 'models', shard, options);
+      } catch (error) {
+        await staged.discard();
+        throw error;
+      } finally {
+        forget();
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof RunInterrupted) {
+      process.stderr.write('queuesim: interrupted; this shard was not written.\n');
+      return interruption.exitCode;
+    }
+    if (error instanceof ReplicationFailed && error.outOfMemory) {
+      process.stderr.write(`error: ${error.message} (a line that grows without bound?); this shard was not written.\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    interruption.dispose();
+    await pool.close();
+  }
+}
+
+/** Runs the job's models' ranges into the staging folder; returns the manifest written, or an exit code. */
+async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, pool: ReplicationPool, signal: AbortSignal, options: ShardRunOptions) {
+  const { LeverSettleError } = await import('../levers/lever.js');
+  const { formatProblem } = await import('../scenario/problems.js');
+  const { writeStagedFiles } = await import('./output.js');
+  const models: ShardModel[] = [];
+  const total = job.models.reduce((sum, m) => sum + m.replications, 0);
+  const progress = new ProgressBar(`shard ${shard.index}/${shard.count} · ${job.slug}`, { enabled: !options.quiet && !options.json });
+  let before = 0;
+  try {
+    for (const [i, { model, file, seed, replications }] of job.models.entries()) {
+      let settled: Model;
+      try {
+        // Every shard settles the whole model the same way: settling is a pure function of (model, seed, replications).
+        settled = settleModel(model, seed, replications);
+      } catch (error) {
+        if (!(error instanceof LeverSettleError)) throw error;
+        process.stderr.write(`error: ${formatProblem({ file, path: error.path, message: error.message })}\n`);
+        return 2;
+      }
+      const { width } = resultLayout(settled);
+      const [from, to] = shardRange(shard, replications);
+      const rows = `rows-${i + 1}.f64`;
+      const writer = await RowFileWriter.create(join(staged.path, rows), width);
+      try {
+        await pool.run({ model: settled, seed, replications: to - from, first: from }, (_first, count, values) => writer.addRows(count, values), {
+          signal,
+          onProgress: (done) => progress.update(before + done, total),
+        });
+      } finally {
+        await writer.close();
+      }
+      before += replications;
+      models.push({ name: model.name, seed, replications, from, to, width, rows });
+    }
+  } finally {
+    progress.done();
+  }
+  const manifest = manifestOf(job.slug, shard, job.inputs, models);
+  await writeStagedFiles(staged, { [MANIFEST_FILE]: JSON.stringify(manifest, null, 2) + '\n' });
+  if (signal.aborted) throw new RunInterrupted();
+  return manifest;
+}
+
+function report(folder: string, models: readonly ShardModel[], kind: string, shard: Shard, options: ShardRunOptions): void {
+  const ranges = [...new Set(models.map((m) => (m.to > m.from ? `${m.from}–${m.to - 1} of ${m.replications}` : `none of ${m.replications}`)))];
+  if (options.json) {
+    process.stdout.write(JSON.stringify({ shard, folder, models: models.map(({ name, from, to, replications }) => ({ name, from, to, replications })) }) + '\n');
+  } else if (!options.quiet) {
+    const each = models.length === 1 ? '' : ` of each of ${models.length} ${kind}`;
+    process.stdout.write(`Shard ${shard.index} of ${shard.count}: replications ${ranges.join(', ')}${each}\nWritten: ${folder}/\n`);
+  }
+}

@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, tempDir, type CliResult } from './cli.js';
+
+/** Runs the built binary with exactly these shard variables (none of the caller's leak in). */
+function queuesimWith(args: string[], env: Record<string, string> = {}): CliResult {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(JOB_COMPLETION_INDEX|QUEUESIM_SHARDS|SLURM_ARRAY_)/.test(name)),
+  );
+  const result = spawnSync(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...base, ...env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir`, by its path there, with a hash of its bytes. */
+function contents(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+  return Object.fromEntries(files.sort().map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]));
+}
+
+/**
+ * The command run whole, and as 3 shards in 3 separate processes — shard 1 by --shard, shard 2
+ * from a Kubernetes Indexed Job's variables, shard 3 from a Slurm array's — then merged.
+ */
+function wholeAndMerged(command: string[]): { whole: string; merged: string; shards: string; mergeOutput: CliResult; wholeOutput: CliResult } {
+  const [whole, shards, merged] = [tempDir(), tempDir(), tempDir()];
+  const wholeOutput = queuesimWith([...command, '--out', whole, '--workers', '1']);
+  expect(wholeOutput.code).toBe(0);
+  const runs = [
+    queuesimWith([...command, '--out', shards, '--workers', '2', '--shard', '1/3']),
+    queuesimWith([...command, '--out', shards, '--workers', '2', '--shards', '3'], { JOB_COMPLETION_INDEX: '1' }),
+    queuesimWith([...command, '--out', shards, '--workers', '3'], { QUEUESIM_SHARDS: '3', SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '3' }),
+  ];
+  for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+  const mergeOutput = queuesimWith(['merge', shards, '--out', merged, ...command.filter((a) => a === '--no-report' || a === '--quiet')]);
+  expect({ code: mergeOutput.code, stderr: mergeOutput.stderr }).toEqual({ code: 0, stderr: '' });
+  return { whole, merged, shards, mergeOutput, wholeOutput };
+}
+
+describe('queuesim --shard and queuesim merge', () => {
+  it('run: 3 shards in 3 processes, merged, give byte-identical files to the single run (pricing that settles included)', () => {
+    const { whole, merged, shards } = wholeAndMerged(['run', 'scenarios/coffee-as-is.yaml', 'scenarios/cafe-peak-surcharge.yaml', '--reps', '12', '--no-report', '--quiet']);
+    expect(readdirSync(shards).sort()).toEqual([
+      'cafe-peak-surcharge.shard-1-of-3',
+      'cafe-peak-surcharge.shard-2-of-3',
+      'cafe-peak-surcharge.shard-3-of-3',
+      'coffee-counter-as-is.shard-1-of-3',
+      'coffee-counter-as-is.shard-2-of-3',
+      'coffee-counter-as-is.shard-3-of-3',
+    ]);
+    expect(readdirSync(merged).sort()).toEqual(['cafe-peak-surcharge', 'coffee-counter-as-is']);
+    expect(Object.keys(contents(whole))).toContain('coffee-counter-as-is/replications.csv');
+    expect(contents(merged)).toEqual(contents(whole));
+  });
+
+  it('run: the merge prints what the single run prints, and the report is byte-identical too', () => {
+    const { whole, merged, mergeOutput, wholeOutput } = wholeAndMerged(['run', 'scenarios/coffee-as-is.yaml', '--reps', '12']);
+    expect(Object.keys(contents(whole))).toContain('coffee-counter-as-is/report.html');
+    expect(contents(merged)).toEqual(contents(whole));
+    expect(mergeOutput.stdout.replaceAll(merged, 'OUT')).toBe(wholeOutput.stdout.replaceAll(whole, 'OUT'));
+  });
+
+  it('compare: the merged variants, paired differences and report are byte-identical to the single comparison', () => {
+    const { whole, merged } = wholeAndMerged(['compare', 'scenarios/coffee-as-is.yaml', 'scenarios/coffee-wait-display.yaml', '--reps', '12']);
+    const files = Object.keys(contents(whole));
+    for (const file of ['compare.json', 'compare.csv', 'report.html']) expect(files.some((f) => f.endsWith(`/${file}`))).toBe(true);
+    expect(contents(merged)).toEqual(contents(whole));
+  });
+
+  it('compare with --set and sweep: byte-identical after merging', () => {
+    const commands = [
+      ['compare', 'scenarios/bank-branch.yaml', '--set', 'lunch5: stations.counter.servers.lunch=5', '--reps', '12', '--no-report', '--quiet'],
+      ['sweep', 'scenarios/bank-branch.yaml', '--vary', 'stations.counter.servers.lunch=4..6', '--reps', '12', '--no-report', '--quiet'],
+    ];
+    for (const command of commands) {
+      const { whole, merged } = wholeAndMerged(command);
+      expect(Object.keys(contents(whole)).length).toBeGreaterThan(0);
+      expect(contents(merged)).toEqual(contents(whole));
+    }
+  });
+
+  it('more shards than replications: the empty shards merge too', () => {
+    const [whole, shards, merged] = [tempDir(), tempDir(), tempDir()];
+    const command = ['sweep', 'scenarios/bank-branch.yaml', '--vary', 'stations.counter.servers.lunch=4,5', '--reps', '2', '--no-report', '--quiet'];
+    expect(queuesimWith([...command, '--out', whole]).code).toBe(0);
+    for (const k of [1, 2, 3, 4]) expect(queuesimWith([...command, '--out', shards, '--shard', `${k}/4`]).code).toBe(0);
+    const folders = readdirSync(shards).map((name) => join(shards, name));
+    expect(queuesimWith(['merge', ...folders, '--out', merged, '--quiet', '--no-report']).code).toBe(0);
+    expect(contents(merged)).toEqual(contents(whole));
+  });
+
+  describe('refuses shards that do not make one whole job, with one line and exit 2, and writes nothing', () => {
+    const [shards, other] = [tempDir(), tempDir()];
+    beforeAll(() => {
+      const command = ['run', 'scenarios/coffee-as-is.yaml', '--reps', '6', '--out', shards, '--quiet'];
+      for (const k of [1, 2, 3]) expect(queuesimWith([...command, '--shard', `${k}/3`]).code).toBe(0);
+      // The same scenario with other replications: another job.
+      expect(queuesimWith(['run', 'scenarios/coffee-as-is.yaml', '--reps', '9', '--out', other, '--quiet', '--shard', '2/3']).code).toBe(0);
+    });
+    const shard = (k: number) => join(shards, `coffee-counter-as-is.shard-${k}-of-3`);
+
+    const refused = (dirs: string[], message: RegExp) => {
+      const out = tempDir();
+      const result = queuesimWith(['merge', ...dirs, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+      expect(readdirSync(out)).toEqual([]);
+    };
+
+    it('a missing shard', () => refused([shard(1), shard(3)], /^error: coffee-counter-as-is is missing shard 2 of 3 \(coffee-counter-as-is\.shard-2-of-3\); nothing was merged\.$/));
+
+    it('a shard given twice', () => {
+      const copy = join(tempDir(), 'copy-of-shard-2');
+      cpSync(shard(2), copy, { recursive: true });
+      refused([shard(1), shard(2), copy, shard(3)], /^error: shard 2 of 3 of coffee-counter-as-is is given twice \(.*shard-2-of-3 and .*copy-of-shard-2\); nothing was merged\.$/);
+    });
+
+    it('shards of different jobs', () =>
+      refused([shard(1), join(other, 'coffee-counter-as-is.shard-2-of-3'), shard(3)], /^error: .*shard-1-of-3 and .*shard-2-of-3 are shards of different jobs \(their inputs differ: .*\); merge the shards of one run; nothing was merged\.$/));
+
+    it('a folder with no shard in it', () => refused([tempDir()], /^error: .* holds no shard folder .*; nothing was merged\.$/));
+  });
+
+  it('bad --shard values and a shard count with no index are usage errors (exit 2)', () => {
+    for (const bad of ['0/3', '4/3', 'x']) {
+      const result = queuesimWith(['sweep', 'scenarios/bank-branch.yaml', '--vary', 'stations.counter.servers.lunch=4,5', '--shard', bad, '--out', tempDir()]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--shard must be K/N with 1 ≤ K ≤ N (shard K of N), e.g. 2/8; got "${bad}"`);
+    }
+    const noIndex = queuesimWith(['compare', 'scenarios/coffee-as-is.yaml', 'scenarios/coffee-wait-display.yaml', '--shards', '3', '--out', tempDir()]);
+    expect(noIndex.code).toBe(2);
+    expect(noIndex.stderr).toMatch(/^error: 3 shards asked for, but which one is this\? Give --shard K\/N, or run in a Kubernetes Indexed Job \(JOB_COMPLETION_INDEX\) or a Slurm job array \(SLURM_ARRAY_TASK_ID\)\./);
+    const slurmDisagrees = queuesimWith(['run', 'scenarios/coffee-as-is.yaml', '--shards', '3', '--out', tempDir()], { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '4' });
+    expect(slurmDisagrees.code).toBe(2);
+    expect(slurmDisagrees.stderr).toContain('3 shards asked for, but the Slurm array has 4 tasks (SLURM_ARRAY_TASK_COUNT)');
+  });
+
+  it('staff searches step by step and takes no --shard', () => {
+    const result = queuesimWith(['staff', 'scenarios/bank-branch.yaml', '--shard', '1/2']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--shard'");
+  });
+
+  it('--help explains merge and the shard options', () => {
+    const merge = queuesimWith(['merge', '--help']);
+    expect(merge.stdout).toContain('Usage: queuesim merge [options] <dir...>');
+    expect(merge.stdout).toContain('Every shard 1..N of a job must be given once');
+    for (const command of ['run', 'compare', 'sweep']) {
+      const help = queuesimWith([command, '--help']).stdout;
+      expect(help).toContain('--shard <k/n>');
+      expect(help).toContain('JOB_COMPLETION_INDEX');
+    }
+  });
+});
