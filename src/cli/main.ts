@@ -47,6 +47,24 @@ function shardsOption(): Option {
 const SHARD_HELP =
   '\nShards (one machine each; see "Beyond one machine: shards" in the README):\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7 --shard 2/4 --out results\n  queuesim merge results --out results\n';
 
+/**
+ * The options every command that writes a result folder shares: where, how much to print,
+ * the report; `printed` names what --json prints.
+ */
+function outputOptions(command: Command, printed: string): Command {
+  return command
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--json', `print ${printed} as JSON on stdout (and nothing else)`)
+    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--no-report', 'do not write report.html and charts/');
+}
+
+/** --workers, and the shard options of the commands that can be split over machines. */
+function runOptions(command: Command, shards: boolean): Command {
+  command.addOption(workersOption());
+  return shards ? command.addOption(shardOption()).addOption(shardsOption()) : command;
+}
+
 /** Repeatable options gather their values in a list. */
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -60,19 +78,15 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
-  program
+  const run = program
     .command('run')
     .description('Simulate scenario files: print a table of metrics with 95% CIs and write <out>/<slug>/summary.json, replications.csv, report.html and charts/.')
     .argument('<file...>', 'scenario files (YAML or JSON)')
     .addOption(new Option('--reps <n>', 'replications (overrides the file)').argParser(wholeNumber(1, '--reps')))
-    .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')))
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--json', 'print the results as JSON on stdout (and nothing else)')
-    .option('--quiet', 'print nothing but errors; still write the output folder')
-    .option('--no-report', 'do not write report.html and charts/')
-    .addOption(workersOption())
-    .addOption(shardOption())
-    .addOption(shardsOption())
+    .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')));
+  outputOptions(run, 'the results');
+  runOptions(run, true);
+  run
     .addHelpText(
       'after',
       '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n' + SHARD_HELP,
@@ -82,21 +96,17 @@ export function buildProgram(): Command {
       process.exitCode = await runCommand(files, options);
     });
 
-  program
+  const compare = program
     .command('compare')
     .description('Run variants on common random numbers and compare each metric with the first: paired differences with 95% CIs. Writes <out>/<slug>/compare.csv, compare.json, variants/, report.html and charts/.')
     .argument('<file...>', 'two or more scenario files, or one file with --set variants')
     .addOption(new Option('--set <variant>', 'a variant of the one file: "NAME: key.path=value; key.path=value" (repeatable)').argParser(collect))
     .option('--name <text>', 'name of the comparison (its output folder is the slug)')
     .addOption(new Option('--reps <n>', 'replications of every variant (default: the first file’s)').argParser(wholeNumber(1, '--reps')))
-    .addOption(new Option('--seed <s>', 'seed of every variant (default: the first file’s)').argParser(wholeNumber(0, '--seed')))
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--json', 'print the comparison as JSON on stdout (and nothing else)')
-    .option('--quiet', 'print nothing but errors; still write the output folder')
-    .option('--no-report', 'do not write report.html and charts/')
-    .addOption(workersOption())
-    .addOption(shardOption())
-    .addOption(shardsOption())
+    .addOption(new Option('--seed <s>', 'seed of every variant (default: the first file’s)').argParser(wholeNumber(0, '--seed')));
+  outputOptions(compare, 'the comparison');
+  runOptions(compare, true);
+  compare
     .addHelpText(
       'after',
       '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n' + SHARD_HELP,
@@ -106,21 +116,17 @@ export function buildProgram(): Command {
       process.exitCode = await compareCommand(files, options);
     });
 
-  program
+  const sweep = program
     .command('sweep')
     .description('Run one scenario over a grid of one or two parameters on common random numbers: a row per point, sweep.csv, sweep.json, and trade-off charts with 95% bands in report.html and charts/.')
     .argument('<file>', 'the scenario file (YAML or JSON)')
     .addOption(new Option('--vary <axis>', 'KEY.PATH=from..to[:step] or KEY.PATH=a,b,c (once or twice)').argParser(collect))
     .option('--name <text>', 'name of the sweep (its output folder is the slug)')
     .addOption(new Option('--reps <n>', 'replications at every point (overrides the file)').argParser(wholeNumber(1, '--reps')))
-    .addOption(new Option('--seed <s>', 'seed of every point (overrides the file)').argParser(wholeNumber(0, '--seed')))
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--json', 'print the results as JSON on stdout (and nothing else)')
-    .option('--quiet', 'print nothing but errors; still write the output folder')
-    .option('--no-report', 'do not write report.html and charts/')
-    .addOption(workersOption())
-    .addOption(shardOption())
-    .addOption(shardsOption())
+    .addOption(new Option('--seed <s>', 'seed of every point (overrides the file)').argParser(wholeNumber(0, '--seed')));
+  outputOptions(sweep, 'the results');
+  runOptions(sweep, true);
+  sweep
     .addHelpText(
       'after',
       '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n' + SHARD_HELP,
@@ -130,7 +136,7 @@ export function buildProgram(): Command {
       process.exitCode = await sweepCommand(file, options);
     });
 
-  program
+  const staff = program
     .command('staff')
     .description('Find the fewest servers per period and station that meet every target in simulation: start from SIPP (Erlang, period by period), correct by simulation. Writes <out>/<slug>/staff.json, staffing.csv, staffed.yaml, summary.json, report.html and charts/.')
     .argument('<file>', 'the scenario file (YAML or JSON)')
@@ -140,12 +146,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--max-evaluations <n>', 'simulations at most').default(60).argParser(wholeNumber(1, '--max-evaluations')))
     .option('--name <text>', 'name of the result (its output folder is the slug)')
     .addOption(new Option('--reps <n>', 'replications per evaluation (overrides the file)').argParser(wholeNumber(1, '--reps')))
-    .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')))
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--json', 'print the result as JSON on stdout (and nothing else)')
-    .option('--quiet', 'print nothing but errors; still write the output folder')
-    .option('--no-report', 'do not write report.html and charts/')
-    .addOption(workersOption())
+    .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')));
+  outputOptions(staff, 'the result');
+  runOptions(staff, false);
+  staff
     .addHelpText(
       'after',
       '\n"80% served within 5 minutes" is --target "waitP80<=5". Targets are judged per station and period on the simulated mean.\n\nExamples:\n  queuesim staff scenarios/bank-day-staffing.yaml --target "waitP80<=5"\n  queuesim staff scenarios/bank-branch.yaml --station counter --target "waitP90<=5" --target "abandonmentRate<=5%"\n',
@@ -155,14 +159,12 @@ export function buildProgram(): Command {
       process.exitCode = await staffCommand(file, options);
     });
 
-  program
+  const merge = program
     .command('merge')
     .description('Put the shard folders of a run, compare or sweep (written with --shard or --shards) back together: exactly the single run\'s result folder and output.')
-    .argument('<dir...>', 'shard folders (<slug>.shard-K-of-N/), or folders holding them')
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--json', 'print the results as JSON on stdout (and nothing else)')
-    .option('--quiet', 'print nothing but errors; still write the output folder')
-    .option('--no-report', 'do not write report.html and charts/')
+    .argument('<dir...>', 'shard folders (<slug>.shard-K-of-N/), or folders holding them');
+  outputOptions(merge, 'the results');
+  merge
     .addHelpText(
       'after',
       '\nEvery shard 1..N of a job must be given once, all from the same inputs and queuesim version; otherwise nothing is written (exit 2).\n\nExamples:\n  queuesim merge results/bank-branch-weekday.shard-1-of-2 results/bank-branch-weekday.shard-2-of-2\n  queuesim merge results --out results\n',

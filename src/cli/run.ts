@@ -151,24 +151,15 @@ type SettledRows = (settled: Model, sink: RowsSink, onProgress: (done: number, t
  * report, the folder committed whole, the tables printed. Returns the summary or an exit code.
  */
 async function writeRunResult(entry: Omit<RunEntry, 'inputs'>, rows: SettledRows, options: RunOutputOptions, interruption: Interruption, written: string[]): Promise<RunSummary | number> {
-  const { LeverSettleError } = await import('../levers/lever.js');
-  const { settleModel } = await import('../run/settle.js');
+  const { settleOrReport } = await import('./settle.js');
   const { rowsToCsv } = await import('../run/streamed-run.js');
   const { seriesCsv } = await import('../run/csv.js');
   const { analyticBaseline } = await import('../baseline/baseline.js');
-  const { formatProblem } = await import('../scenario/problems.js');
   const { file, model, seed, replications } = entry;
   const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet && !options.json });
-  let settled: Model;
-  try {
-    // A lever whose config is an equilibrium of the simulation (pricing's congestion) settles first.
-    settled = settleModel(model, seed, replications);
-  } catch (error) {
-    if (!(error instanceof LeverSettleError)) throw error;
-    // An equilibrium that does not settle is a problem of the scenario, not a bug.
-    process.stderr.write(`error: ${formatProblem({ file, path: error.path, message: error.message })}\n`);
-    return 2;
-  }
+  // A lever whose config is an equilibrium of the simulation (pricing's congestion) settles first.
+  const settled = settleOrReport(model, seed, replications, file);
+  if (settled === 2) return 2;
   const staged = await stageResultFolder(options.out, slugOf(model.name));
   const forget = interruption.onForce(() => staged.discardSync());
   let summary: RunSummary;

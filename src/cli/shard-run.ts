@@ -10,7 +10,7 @@ import { resultLayout } from '../metrics/columns.js';
 import type { Model } from '../model/model.js';
 import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.js';
 import { RowFileWriter } from '../run/row-file.js';
-import { settleModel } from '../run/settle.js';
+import { settleOrReport } from './settle.js';
 import { shardRange, type Shard } from '../run/shard.js';
 import { Interruption } from './interrupt.js';
 import { checkOutputFolder, stageResultFolder, type StagedFolder } from './output.js';
@@ -86,8 +86,6 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
 
 /** Runs the job's models' ranges into the staging folder; returns the manifest written, or an exit code. */
 async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, pool: ReplicationPool, signal: AbortSignal, options: ShardRunOptions) {
-  const { LeverSettleError } = await import('../levers/lever.js');
-  const { formatProblem } = await import('../scenario/problems.js');
   const { writeStagedFiles } = await import('./output.js');
   const models: ShardModel[] = [];
   const total = job.models.reduce((sum, m) => sum + m.replications, 0);
@@ -95,15 +93,9 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
   let before = 0;
   try {
     for (const [i, { model, file, seed, replications }] of job.models.entries()) {
-      let settled: Model;
-      try {
-        // Every shard settles the whole model the same way: settling is a pure function of (model, seed, replications).
-        settled = settleModel(model, seed, replications);
-      } catch (error) {
-        if (!(error instanceof LeverSettleError)) throw error;
-        process.stderr.write(`error: ${formatProblem({ file, path: error.path, message: error.message })}\n`);
-        return 2;
-      }
+      // Every shard settles the whole model the same way: settling is a pure function of (model, seed, replications).
+      const settled = settleOrReport(model, seed, replications, file);
+      if (settled === 2) return 2;
       const { width } = resultLayout(settled);
       const [from, to] = shardRange(shard, replications);
       const rows = `rows-${i + 1}.f64`;
