@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { resultColumns } from '../src/metrics/columns.js';
-import { TwoPassMoments } from '../src/metrics/two-pass.js';
+import { resultLayout } from '../src/metrics/columns.js';
+import { RunStatistics } from '../src/metrics/summarise.js';
 import { loadScenario, type Model } from '../src/index.js';
 import { ReplicationPool } from '../src/run/pool.js';
 
@@ -25,11 +25,11 @@ function bankBranch(): Model {
 
 /** One run of the job on `pool`, in ms. */
 async function timeJob(pool: ReplicationPool, model: Model): Promise<number> {
-  const width = resultColumns(model).length;
-  const moments = new TwoPassMoments(width);
+  const layout = resultLayout(model);
+  const statistics = new RunStatistics(layout);
   const started = performance.now();
   await pool.run({ model, seed: model.seed, replications: REPLICATIONS }, (_first, count, values) => {
-    for (let i = 0; i < count; i++) moments.add(values.subarray(i * width, (i + 1) * width));
+    for (let i = 0; i < count; i++) statistics.add(values.subarray(i * layout.width, (i + 1) * layout.width));
   });
   return performance.now() - started;
 }

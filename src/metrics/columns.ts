@@ -39,7 +39,8 @@ export interface ResultLayout {
 /** Every metric column of a model's results (the levers it uses included). */
 export function resultColumns(model: Model, levers?: readonly Lever[]): ResultColumn[] {
   const columns: ResultColumn[] = [];
-  const names = (scope: Scope) => metricsFor(scope, model, levers);
+  const byScope = { system: metricsFor('system', model, levers), station: metricsFor('station', model, levers), segment: metricsFor('segment', model, levers) };
+  const names = (scope: Scope) => byScope[scope];
   const addScopes = (headerPrefix: string, pathPrefix: readonly string[], scopes: (r: CollectedMetrics) => ScopedValues) => {
     const add = (header: string, path: readonly string[], name: string, values: (r: CollectedMetrics) => MetricValues) =>
       columns.push({
