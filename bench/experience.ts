@@ -6,17 +6,10 @@
  * best run of each side as the main benchmark is.
  */
 import { simulate, validateScenario } from '../src/index.js';
+import { bestOfAlternating } from './levers.js';
 import { mm4Scenario } from './mm4-model.js';
 
 export const EXPERIENCE_RATIO_TARGET = 0.7;
-
-function timedRun(scenario: Record<string, unknown>): { ms: number; served: number } {
-  const t0 = performance.now();
-  const loaded = validateScenario(scenario, 'bench/experience');
-  if (!loaded.ok) throw new Error(`benchmark scenario rejected: ${JSON.stringify(loaded.problems)}`);
-  const result = simulate(loaded.model, 0);
-  return { ms: performance.now() - t0, served: result.metrics.served ?? NaN };
-}
 
 export interface ExperienceCost {
   plainPerSecond: number;
@@ -28,23 +21,10 @@ export interface ExperienceCost {
 export function measureExperienceCost(customers: number, runs: number): ExperienceCost {
   const plain = mm4Scenario(customers);
   const felt = { ...plain, experience: {} };
-  timedRun(plain);
-  timedRun(felt);
-  let bestPlain = Infinity;
-  let bestFelt = Infinity;
-  let served = 0;
-  for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? [plain, felt] : [felt, plain];
-    for (const scenario of order) {
-      const run = timedRun(scenario);
-      served = run.served;
-      if (scenario === plain) bestPlain = Math.min(bestPlain, run.ms);
-      else bestFelt = Math.min(bestFelt, run.ms);
-    }
-  }
+  const best = bestOfAlternating(plain, felt, runs);
   const loaded = validateScenario(felt);
   const satisfactionMean = loaded.ok ? (simulate(loaded.model, 0).metrics.satisfactionMean ?? NaN) : NaN;
-  const plainPerSecond = (served / bestPlain) * 1000;
-  const experiencePerSecond = (served / bestFelt) * 1000;
+  const plainPerSecond = (best.plain.arrivals / best.plain.ms) * 1000;
+  const experiencePerSecond = (best.withLever.arrivals / best.withLever.ms) * 1000;
   return { plainPerSecond, experiencePerSecond, ratio: experiencePerSecond / plainPerSecond, satisfactionMean };
 }

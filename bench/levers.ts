@@ -7,7 +7,7 @@
 import { simulate, validateScenario } from '../src/index.js';
 import { mm4Scenario } from './mm4-model.js';
 
-type Scenario = Record<string, unknown>;
+export type Scenario = Record<string, unknown>;
 
 interface LeverVariant {
   lever: string;
@@ -39,7 +39,13 @@ export const leverVariants: readonly LeverVariant[] = [
   },
 ];
 
-function timed(scenario: Scenario): { ms: number; arrivals: number } {
+export interface TimedRun {
+  ms: number;
+  arrivals: number;
+}
+
+/** Validates and simulates one replication of `scenario`: what a run costs, resolving included. */
+function timed(scenario: Scenario): TimedRun {
   const t0 = performance.now();
   const loaded = validateScenario(scenario, 'bench/levers');
   if (!loaded.ok) throw new Error(`benchmark scenario rejected: ${JSON.stringify(loaded.problems)}`);
@@ -56,25 +62,30 @@ export interface LeverCost {
   ratio: number;
 }
 
+/** The best run of each side, `runs` alternating runs per side after one warm-up run each. */
+export function bestOfAlternating(plain: Scenario, withLever: Scenario, runs: number): { plain: TimedRun; withLever: TimedRun } {
+  timed(plain);
+  timed(withLever);
+  let bestPlain: TimedRun = { ms: Infinity, arrivals: 0 };
+  let bestWith: TimedRun = { ms: Infinity, arrivals: 0 };
+  for (let i = 0; i < runs; i++) {
+    for (const side of i % 2 === 0 ? [plain, withLever] : [withLever, plain]) {
+      const run = timed(side);
+      if (side === plain && run.ms < bestPlain.ms) bestPlain = run;
+      if (side === withLever && run.ms < bestWith.ms) bestWith = run;
+    }
+  }
+  return { plain: bestPlain, withLever: bestWith };
+}
+
 /** Each lever against the plain model, `runs` alternating runs per side, best of each. */
 export function measureLeverCosts(customers: number, runs: number, variants: readonly LeverVariant[] = leverVariants): LeverCost[] {
   const plain = mm4Scenario(customers);
   return variants.map(({ lever, keys, scenario }) => {
-    const withLever = scenario(plain);
-    timed(plain);
-    timed(withLever);
-    let bestPlain = { ms: Infinity, arrivals: 0 };
-    let bestWith = { ms: Infinity, arrivals: 0 };
-    for (let i = 0; i < runs; i++) {
-      for (const side of i % 2 === 0 ? [plain, withLever] : [withLever, plain]) {
-        const run = timed(side);
-        if (side === plain && run.ms < bestPlain.ms) bestPlain = run;
-        if (side === withLever && run.ms < bestWith.ms) bestWith = run;
-      }
-    }
+    const best = bestOfAlternating(plain, scenario(plain), runs);
     // Per customer: a lever may change how many arrive (pricing moves demand, bookings add some).
-    const ratio = bestWith.arrivals / bestWith.ms / (bestPlain.arrivals / bestPlain.ms);
-    return { lever, keys, plainMs: bestPlain.ms, withMs: bestWith.ms, ratio };
+    const ratio = best.withLever.arrivals / best.withLever.ms / (best.plain.arrivals / best.plain.ms);
+    return { lever, keys, plainMs: best.plain.ms, withMs: best.withLever.ms, ratio };
   });
 }
 

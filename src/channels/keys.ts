@@ -9,6 +9,7 @@
  *   segment      partySize;  station  seating                          (lever groups)
  */
 import { z } from 'zod';
+import { weightChecks } from '../scenario/schema.js';
 import type { StepStation } from '../scenario/route-steps.js';
 
 /** Defaults, each with its source tag (shared/models.md). */
@@ -124,14 +125,8 @@ export const partyKeys = {
           values: z.array(wholeNumber('each party size', 1)).min(1, { error: 'needs at least one value' }),
           weights: z.array(z.number().nonnegative({ error: 'each weight must be 0 or more' })).optional(),
         })
-        .refine((d) => d.weights === undefined || d.weights.length === d.values.length, {
-          error: 'weights must have one entry per value',
-          path: ['weights'],
-        })
-        .refine((d) => d.weights === undefined || d.weights.some((w) => w > 0), {
-          error: 'at least one weight must be greater than 0',
-          path: ['weights'],
-        }),
+        .refine(weightChecks.onePerValue, weightChecks.onePerValueIssue)
+        .refine(weightChecks.someAboveZero, weightChecks.someAboveZeroIssue),
     ])
     .optional()
     .meta({

@@ -4,7 +4,7 @@
  * is named in `reservationDefaults` with its models.md source tag.
  */
 import { z } from 'zod';
-import { DistributionSchema } from '../scenario/schema.js';
+import { DistributionSchema, weightChecks } from '../scenario/schema.js';
 
 /** The defaults of the optional keys, each with its source (models.md §4). */
 export const reservationDefaults = {
@@ -79,8 +79,8 @@ export const PunctualitySchema = z
         values: z.array(z.number()).min(1, { error: 'needs at least one value' }),
         weights: z.array(nonNegative('each weight')).optional(),
       })
-      .refine((d) => d.weights === undefined || d.weights.length === d.values.length, { error: 'weights must have one entry per value', path: ['weights'] })
-      .refine((d) => d.weights === undefined || d.weights.some((w) => w > 0), { error: 'at least one weight must be greater than 0', path: ['weights'] }),
+      .refine(weightChecks.onePerValue, weightChecks.onePerValueIssue)
+      .refine(weightChecks.someAboveZero, weightChecks.someAboveZeroIssue),
   ])
   .meta({
     description:

@@ -41,7 +41,7 @@ export function rowsRunner(source: RowSource): Runner {
     const layout = resultLayout(settled);
     const statistics = new RunStatistics(layout);
     const rows: Float64Array[] = [];
-    await source({ model, settled, seed, replications: total, onProgress: options.onProgress }, (first, count, values) => {
+    await source({ model, settled, seed, replications: total, onProgress: options.onProgress }, (_first, count, values) => {
       for (let i = 0; i < count; i++) {
         const row = values.slice(i * layout.width, (i + 1) * layout.width);
         statistics.add(row);

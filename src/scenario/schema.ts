@@ -13,6 +13,20 @@ import type { Lever } from '../levers/lever.js';
 const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
 const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 
+/** An empirical list with optional weights (durations, party sizes, punctuality). */
+interface Weighted {
+  values: readonly unknown[];
+  weights?: readonly number[] | undefined;
+}
+
+/** The two checks on the weights of a weighted list, for `.refine(check, issue)`: one weight per value, and not all zero. */
+export const weightChecks = {
+  onePerValue: (d: Weighted) => d.weights === undefined || d.weights.length === d.values.length,
+  onePerValueIssue: { error: 'weights must have one entry per value', path: ['weights'] },
+  someAboveZero: (d: Weighted) => d.weights === undefined || d.weights.some((w) => w > 0),
+  someAboveZeroIssue: { error: 'at least one weight must be greater than 0', path: ['weights'] },
+};
+
 const distributionShapes = [
   z.strictObject({ dist: z.literal('exponential'), mean: positive('mean') }),
   z.strictObject({ dist: z.literal('deterministic'), value: positive('value') }),
@@ -43,14 +57,8 @@ const distributionShapes = [
       values: z.array(nonNegative('each value')).min(1, { error: 'needs at least one value' }),
       weights: z.array(nonNegative('each weight')).optional(),
     })
-    .refine((d) => d.weights === undefined || d.weights.length === d.values.length, {
-      error: 'weights must have one entry per value',
-      path: ['weights'],
-    })
-    .refine((d) => d.weights === undefined || d.weights.some((w) => w > 0), {
-      error: 'at least one weight must be greater than 0',
-      path: ['weights'],
-    })
+    .refine(weightChecks.onePerValue, weightChecks.onePerValueIssue)
+    .refine(weightChecks.someAboveZero, weightChecks.someAboveZeroIssue)
     .refine((d) => d.values.some((v) => v > 0), {
       error: 'at least one value must be greater than 0',
       path: ['values'],
