@@ -110,14 +110,15 @@ let reportModule: Promise<typeof import('../report/index.js')> | undefined;
 
 /**
  * The report code, imported once. vega and resvg take a few hundred ms to import, so a run
- * starts the import before it simulates: this thread does it while the worker threads work.
+ * starts the import as soon as its first replications are on the threads: this thread
+ * imports while they simulate. Not sooner: importing holds this thread, and the threads
+ * wait for the scenario that this thread reads and checks.
  */
 function loadReport(): Promise<typeof import('../report/index.js')> {
   return (reportModule ??= import('../report/index.js'));
 }
 
 async function runFiles(files: string[], options: RunCommandOptions, pool: ReplicationPool, interruption: Interruption): Promise<number> {
-  if (options.report !== false) loadReport().catch(() => {}); // a failure surfaces where it is awaited
   const loaded = await loadRunFiles(files, options);
   if (typeof loaded === 'number') return loaded;
   const outProblem = await checkOutputFolder(options.out);
@@ -130,8 +131,11 @@ async function runFiles(files: string[], options: RunCommandOptions, pool: Repli
   const summaries: RunSummary[] = [];
   const written: string[] = [];
   for (const entry of loaded) {
-    const rows: SettledRows = (settled, sink, onProgress) =>
-      pool.run({ model: settled, seed: entry.seed, replications: entry.replications }, sink, { signal: interruption.signal, onProgress });
+    const rows: SettledRows = (settled, sink, onProgress) => {
+      const running = pool.run({ model: settled, seed: entry.seed, replications: entry.replications }, sink, { signal: interruption.signal, onProgress });
+      if (options.report !== false) loadReport().catch(() => {}); // a failure surfaces where it is awaited
+      return running;
+    };
     const summary = await writeRunResult(entry, rows, options, interruption, written);
     if (typeof summary === 'number') return summary;
     summaries.push(summary);

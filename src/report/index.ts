@@ -25,16 +25,21 @@ export type ReportFiles = Record<string, string | Uint8Array>;
 export async function renderCharts(charts: readonly Chart[], folder: string, options: ReportOptions = {}): Promise<{ files: ReportFiles; rendered: RenderedChart[] }> {
   const files: ReportFiles = {};
   const rendered: RenderedChart[] = [];
+  const pngs: Promise<void>[] = [];
   for (const chart of charts) {
     const { svg } = await renderSvg(chart.spec);
-    const own: ReportFiles = {
-      [`${folder}/${chart.name}.vl.json`]: JSON.stringify(chart.spec, null, 2) + '\n',
-      [`${folder}/${chart.name}.svg`]: svg,
-      ...(options.png === false ? {} : { [`${folder}/${chart.name}.png`]: renderPng(svg) }),
-    };
-    Object.assign(files, own);
-    rendered.push({ chart, svg, files: Object.keys(own) });
+    const own = [`${folder}/${chart.name}.vl.json`, `${folder}/${chart.name}.svg`];
+    files[own[0]!] = JSON.stringify(chart.spec, null, 2) + '\n';
+    files[own[1]!] = svg;
+    if (options.png !== false) {
+      const png = `${folder}/${chart.name}.png`;
+      own.push(png);
+      files[png] = new Uint8Array(); // its place in the listing; drawn while the next chart's SVG renders
+      pngs.push(renderPng(svg).then((bytes) => void (files[png] = bytes)));
+    }
+    rendered.push({ chart, svg, files: own });
   }
+  await Promise.all(pngs);
   return { files, rendered };
 }
 

@@ -3,7 +3,7 @@
  * View (renderer 'none': no canvas, no DOM) draws it as an SVG string, and resvg turns that
  * SVG into a PNG for memos and slides.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { parse, View, Warn } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -59,13 +59,13 @@ export async function renderSvg(spec: TopLevelSpec): Promise<RenderedSvg> {
 /**
  * An SVG as PNG at `scale` times its size (2 by default: sharp on high-density screens and in
  * print). Text uses the system's fonts; without any, the PNG has marks but no labels.
+ * resvg draws on libuv's thread pool, so this thread can render the next chart's SVG meanwhile.
  */
-export function renderPng(svg: string, scale = 2): Uint8Array {
-  const png = new Resvg(svg, {
+export async function renderPng(svg: string, scale = 2): Promise<Uint8Array> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'Liberation Sans' },
-  })
-    .render()
-    .asPng();
+  });
+  const png = image.asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

@@ -39,7 +39,7 @@ describe('rendering without a browser', () => {
   it('turns the SVG into a PNG at twice its size', async () => {
     const { svg } = await renderSvg(bars);
     const [, width, height] = svg.match(/width="(\d+)" height="(\d+)"/)!.map(Number);
-    const png = renderPng(svg);
+    const png = await renderPng(svg);
     const header = new DataView(png.buffer, png.byteOffset, png.byteLength);
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     expect([header.getUint32(16), header.getUint32(20)]).toEqual([2 * width!, 2 * height!]);
