@@ -12,7 +12,7 @@
  *      (bench/memory-child.ts); target: 5M/1M peak memory <= 1.25.
  *   4. Workers: 20 replications of the bank branch on 1 worker thread and on one per core
  *      (bench/workers.ts); target: speed-up >= 1.7 (on 2 cores or more).
- *   5. Whole process: `node dist/cli/main.js run` of an M/M/4 file at ~1M and ~5M customers
+ *   5. Whole process: `node dist/bin/queuesim.js run` of an M/M/4 file at ~1M and ~5M customers
  *      against the loop of bench/mm4-loop.mjs as its own process (bench/whole-process.ts);
  *      target at 5M: loop/CLI wall time >= 0.40. Builds dist/ first.
  *

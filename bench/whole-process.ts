@@ -1,6 +1,6 @@
 /**
  * `npm run bench`, whole-process section: one long M/M/4 replication through the whole CLI,
- * as a user runs it (`node dist/cli/main.js run mm4.yaml --quiet`: start-up, loading and
+ * as a user runs it (`node dist/bin/queuesim.js run mm4.yaml --quiet`: start-up, loading and
  * validating the file, the worker thread, writing the results), against the minimal
  * hand-written loop of bench/mm4-loop.mjs run as its own process. Both are timed from spawn
  * to exit, alternating, and the best run of each side is judged (noise only slows a run).
@@ -9,7 +9,6 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +16,7 @@ import { slugOf } from '../src/cli/output.js';
 import { LAMBDA, MU, SERVERS, erlangC, mm4Scenario } from './mm4-model.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
+const cli = join(root, 'dist/bin/queuesim.js');
 const loop = join(root, 'bench/mm4-loop.mjs');
 
 export const WHOLE_PROCESS_TARGET = 0.4;
@@ -44,9 +43,9 @@ export interface WholeProcessOptions {
 /** Runs the section, prints its table; returns the targets missed. */
 export function benchWholeProcess(options: WholeProcessOptions): string[] {
   const failures: string[] = [];
-  console.log('\nWhole process: `node dist/cli/main.js run <M/M/4 file> --quiet` against `node bench/mm4-loop.mjs` (own processes)');
-  process.stdout.write('  building dist/ (tsc -p tsconfig.build.json) ... ');
-  execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  console.log('\nWhole process: `node dist/bin/queuesim.js run <M/M/4 file> --quiet` against `node bench/mm4-loop.mjs` (own processes)');
+  process.stdout.write('  building the command (node scripts/build.mjs --cli-only) ... ');
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cli-only'], { cwd: root, stdio: 'inherit' });
   console.log('done');
 
   const dir = mkdtempSync(join(tmpdir(), 'queuesim-bench-'));

@@ -1,8 +1,7 @@
-/** Vitest global setup: build dist/ once, so CLI tests run the real `queuesim` binary. */
+/** Vitest global setup: build the `queuesim` command once, so CLI tests run the real binary. */
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build.mjs', import.meta.url)), '--cli-only'], { stdio: 'inherit' });
 }

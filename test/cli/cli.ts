@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
-const binary = join(projectRoot, 'dist/cli/main.js');
+const binary = join(projectRoot, 'dist/bin/queuesim.js');
 
 export interface CliResult {
   code: number | null;

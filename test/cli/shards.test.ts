@@ -10,7 +10,7 @@ function queuesimWith(args: string[], env: Record<string, string> = {}): CliResu
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(JOB_COMPLETION_INDEX|QUEUESIM_SHARDS|SLURM_ARRAY_)/.test(name)),
   );
-  const result = spawnSync(process.execPath, [join(projectRoot, 'dist/cli/main.js'), ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...base, ...env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [join(projectRoot, 'dist/bin/queuesim.js'), ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...base, ...env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -86,7 +86,7 @@ segments:
 `;
     const out = tempDir();
     // A small heap (worker threads inherit it) makes the endless line run out of memory quickly.
-    const result = spawnSync(process.execPath, ['--max-old-space-size=48', join(projectRoot, 'dist/cli/main.js'), 'run', scenarioFile('over.yaml', overloaded), '--out', out, '--workers', '1'], {
+    const result = spawnSync(process.execPath, ['--max-old-space-size=48', join(projectRoot, 'dist/bin/queuesim.js'), 'run', scenarioFile('over.yaml', overloaded), '--out', out, '--workers', '1'], {
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
@@ -100,7 +100,7 @@ segments:
     expectSuccess(queuesim(['run', file, '--out', out, '--quiet', '--no-report', '--reps', '3']));
     const before = readFileSync(join(out, 'endless', 'summary.json'), 'utf8');
 
-    const child = spawn(process.execPath, [join(projectRoot, 'dist/cli/main.js'), 'run', file, '--out', out, '--workers', '2'], { cwd: projectRoot });
+    const child = spawn(process.execPath, [join(projectRoot, 'dist/bin/queuesim.js'), 'run', file, '--out', out, '--workers', '2'], { cwd: projectRoot });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

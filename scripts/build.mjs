@@ -1,0 +1,44 @@
+/**
+ * `npm run build`: the library and the command.
+ *
+ *   1. tsc emits dist/ (the library: dist/index.js and its .d.ts files), unless --cli-only.
+ *   2. esbuild bundles the `queuesim` command into dist/bin/: queuesim.js, the worker thread's
+ *      worker.js, and shared chunks loaded when a command needs them (the report's vega code
+ *      only when a report is drawn). From one bundle node reads, compiles and links a few
+ *      files instead of some 400 modules, so every command starts ~120 ms sooner (measured:
+ *      a 4-customer `run` 0.82 s → 0.60 s, `run --no-report` 0.32 s → 0.20 s).
+ *      resvg stays outside: it loads a native binary of its own.
+ *
+ * Usage: node scripts/build.mjs [--cli-only]
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+
+if (!process.argv.includes('--cli-only')) {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+}
+
+rmSync(new URL('../dist/bin', import.meta.url), { recursive: true, force: true }); // no stale chunks
+await build({
+  absWorkingDir: root,
+  // worker.js sits next to the chunk that starts it (run/worker-entry.ts: './worker.js').
+  entryPoints: { queuesim: 'src/cli/main.ts', worker: 'src/run/worker.ts' },
+  outdir: 'dist/bin', // two levels down, like dist/cli/: '../../package.json' is the package's
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['@resvg/resvg-js'],
+  // CommonJS dependencies (commander, seedrandom) call require() for node's own modules.
+  banner: { js: "import { createRequire as queuesimCreateRequire } from 'node:module'; const require = queuesimCreateRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
