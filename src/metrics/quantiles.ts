@@ -74,8 +74,25 @@ function representative(bucket: number): number {
   return (2 * lower * upper) / (lower + upper);
 }
 
+/**
+ * Values a sketch keeps one by one (their buckets) before it counts them by bucket. Most
+ * scopes of a replication (a station or segment in one period) see a few hundred customers,
+ * whose waits spread over a thousand buckets or more: listing them costs less than
+ * allocating and walking the counts, and the quantiles are the same buckets.
+ */
+const LISTED = 256;
+
 export class QuantileSketch {
-  private readonly counts = new Float64Array(BUCKETS);
+  /** The bucket of each non-zero value, while there are at most LISTED (then `counts` takes over). */
+  private listed: number[] = [];
+  /** The listed buckets in order, once a quantile is asked (null until then, or after another value). */
+  private ordered: Int32Array | null = null;
+  /**
+   * Past LISTED values: the counts of buckets `offset` .. `offset + counts.length − 1`, only
+   * the span the values have reached (the whole range is 9,767 buckets), grown as they spread.
+   */
+  private counts: Float64Array | null = null;
+  private offset = 0;
   private zeros = 0;
   private total = 0;
   private lowest = BUCKETS;
@@ -103,19 +120,43 @@ export class QuantileSketch {
       this.zeros++;
       return;
     }
-    this.counts[bucket]!++;
     if (bucket < this.lowest) this.lowest = bucket;
     if (bucket > this.highest) this.highest = bucket;
+    const counts = this.counts;
+    if (counts !== null) {
+      const index = bucket - this.offset;
+      if (index >= 0 && index < counts.length) counts[index]!++;
+      else this.count1(bucket);
+    } else if (this.listed.length < LISTED) {
+      this.listed.push(bucket);
+      this.ordered = null;
+    } else {
+      this.countListed();
+      this.count1(bucket);
+    }
   }
 
   /** Adds another sketch's values (sketches of the same accuracy merge exactly). */
   merge(other: QuantileSketch): void {
     if (other.total === 0) return;
-    for (let bucket = other.lowest; bucket <= other.highest; bucket++) this.counts[bucket]! += other.counts[bucket]!;
     this.zeros += other.zeros;
     this.total += other.total;
+    if (other.highest < 0) return; // zeros only
     if (other.lowest < this.lowest) this.lowest = other.lowest;
     if (other.highest > this.highest) this.highest = other.highest;
+    if (this.counts === null && other.counts === null && this.listed.length + other.listed.length <= LISTED) {
+      for (const bucket of other.listed) this.listed.push(bucket);
+      this.ordered = null;
+      return;
+    }
+    if (this.counts === null) this.countListed();
+    this.cover(other.lowest, other.highest);
+    const counts = this.counts!;
+    if (other.counts === null) {
+      for (const bucket of other.listed) counts[bucket - this.offset]!++;
+    } else {
+      for (let bucket = other.lowest; bucket <= other.highest; bucket++) counts[bucket - this.offset]! += other.counts[bucket - other.offset]!;
+    }
   }
 
   /** The q-quantile (0 <= q <= 1) of the values added, or NaN if none were. */
@@ -123,12 +164,50 @@ export class QuantileSketch {
     if (this.total === 0) return NaN;
     const rank = Math.floor(q * (this.total - 1)); // 0-based rank of the lower order statistic
     if (rank < this.zeros) return 0;
+    const counts = this.counts;
+    if (counts === null) {
+      this.ordered ??= Int32Array.from(this.listed).sort(); // a typed array sorts numerically, natively
+      return representative(this.ordered[rank - this.zeros]!);
+    }
     let seen = this.zeros;
     for (let bucket = this.lowest; bucket <= this.highest; bucket++) {
-      seen += this.counts[bucket]!;
+      seen += counts[bucket - this.offset]!;
       if (seen > rank) return representative(bucket);
     }
     return representative(this.highest);
+  }
+
+  /** From listing to counting: the counts over the listed values' span, with as much room again. */
+  private countListed(): void {
+    this.cover(this.lowest, this.highest);
+    const counts = this.counts!;
+    for (const bucket of this.listed) counts[bucket - this.offset]!++;
+    this.listed = [];
+    this.ordered = null;
+  }
+
+  /** Counts one value outside the counts' span, after growing it. */
+  private count1(bucket: number): void {
+    this.cover(bucket, bucket);
+    this.counts![bucket - this.offset]!++;
+  }
+
+  /** Grows the counts to hold buckets `from` .. `to`, with room to spread (doubling, so growth is amortised). */
+  private cover(from: number, to: number): void {
+    const old = this.counts;
+    const length = old === null ? 0 : old.length;
+    if (old !== null && from >= this.offset && to < this.offset + length) return;
+    let start = old === null ? from : Math.min(from, this.offset);
+    let end = old === null ? to + 1 : Math.max(to + 1, this.offset + length); // exclusive
+    const room = old === null ? (end - start) >> 1 : length;
+    if (old === null || from < this.offset) start -= room;
+    if (old === null || to >= this.offset + length) end += room;
+    start = Math.max(0, start);
+    end = Math.min(BUCKETS, end);
+    const counts = new Float64Array(end - start);
+    if (old !== null) counts.set(old, this.offset - start);
+    this.counts = counts;
+    this.offset = start;
   }
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QuantileSketch, quantileRelativeAccuracy } from '../../src/metrics/quantiles.js';
 import { createStream } from '../../src/random/streams.js';
@@ -108,4 +109,32 @@ describe('QuantileSketch', () => {
     expect(sketch.quantile(0)).toBeNaN();
     expect(sketch.quantile(1)).toBeNaN();
   });
+
+  it('answers the bucket of the exact order statistic, listing or counting, however sketches merge', () => {
+    // A sketch lists its first 256 values and counts by bucket after; merging crosses both ways.
+    const value = fc.oneof(fc.constant(0), fc.double({ min: 1e-8, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { maxLength: 400, size: 'max' }), { minLength: 1, maxLength: 4 }), (parts) => {
+        const merged = new QuantileSketch();
+        for (const part of parts) {
+          const sketch = new QuantileSketch();
+          for (const v of part) sketch.add(v);
+          merged.merge(sketch);
+        }
+        const all = Float64Array.from(parts.flat()).sort();
+        expect(merged.count).toBe(all.length);
+        for (const q of QS) {
+          if (all.length === 0) {
+            expect(merged.quantile(q)).toBeNaN();
+            continue;
+          }
+          const single = new QuantileSketch();
+          single.add(exactQuantile(all, q)); // the order statistic's bucket, as the sketch reports it
+          expect(merged.quantile(q), `q=${q}`).toBe(single.quantile(0.5));
+        }
+      }),
+      { numRuns: 200, seed: 20261129 },
+    );
+  });
 });
+
