@@ -4,8 +4,8 @@
  * validating the file, the worker thread, writing the results), against the minimal
  * hand-written loop of bench/mm4-loop.mjs run as its own process. Both are timed from spawn
  * to exit, alternating, and the best run of each side is judged (noise only slows a run).
- * Also prints where start-up goes: node itself, `queuesim --version`, and importing the
- * libraries `run` needs.
+ * Also prints where start-up goes: node itself, `queuesim --version`, and a run of a
+ * 4-customer file with and without the report.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,13 +92,10 @@ export function benchWholeProcess(options: WholeProcessOptions): string[] {
     const nodeMs = startup(['-e', '0']);
     const versionMs = startup([cli, '--version']);
     const runMs = startup([cli, 'run', tiny, '--quiet', '--out', join(dir, 'out')]);
-    const importMs = (specifier: string) => startup(['--input-type=module', '-e', `await import(${JSON.stringify(specifier)})`]) - nodeMs;
+    const bareMs = startup([cli, 'run', tiny, '--quiet', '--no-report', '--out', join(dir, 'out')]);
     console.log(
       `  start-up (best of ${Math.max(3, options.runs)}): node -e 0 ${nodeMs.toFixed(0)} ms; queuesim --version ${versionMs.toFixed(0)} ms; ` +
-        `run of a 4-customer file ${runMs.toFixed(0)} ms`,
-    );
-    console.log(
-      `  importing, above node's own start: commander +${importMs('commander').toFixed(0)} ms, zod +${importMs('zod').toFixed(0)} ms, yaml +${importMs('yaml').toFixed(0)} ms`,
+        `run of a 4-customer file ${runMs.toFixed(0)} ms, ${bareMs.toFixed(0)} ms with --no-report (the report's share: ${(runMs - bareMs).toFixed(0)} ms)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
