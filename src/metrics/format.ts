@@ -16,10 +16,14 @@ export function decimalsFor(half: number | null | undefined, value: number): num
   return Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(half))));
 }
 
+/** One formatter per number of decimals: toLocaleString would build a new one per number. */
+const formatters: Intl.NumberFormat[] = [];
+
 /** A number with `decimals` decimals and thousands separators; "—" when undefined. */
 export function formatFixed(value: number | null | undefined, decimals: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const format = (formatters[decimals] ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
+  return format.format(value);
 }
 
 export interface FormattedEstimate {
