@@ -14,7 +14,7 @@
  *      (bench/workers.ts); target: speed-up >= 1.7 (on 2 cores or more).
  *   5. Whole process: `node dist/bin/queuesim.js run` of an M/M/4 file at ~1M and ~5M customers
  *      against the loop of bench/mm4-loop.mjs as its own process (bench/whole-process.ts);
- *      target at 5M: loop/CLI wall time >= 0.40. Builds dist/ first.
+ *      target at 5M: loop/CLI wall time >= 0.40. Builds the command first (scripts/build.mjs --cli-only).
  *
  * Exits 1 if any target is missed. Options: --runs=N (timed runs per side, default 15),
  * --customers=N (speed-run size, default 1000000), --no-memory (skip the child processes),

@@ -12,7 +12,8 @@
  * Usage: node scripts/build.mjs [--cli-only]
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -24,8 +25,7 @@ if (!process.argv.includes('--cli-only')) {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 }
 
-rmSync(new URL('../dist/bin', import.meta.url), { recursive: true, force: true }); // no stale chunks
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
   // worker.js sits next to the chunk that starts it (run/worker-entry.ts: './worker.js').
   entryPoints: { queuesim: 'src/cli/main.ts', worker: 'src/run/worker.ts' },
@@ -40,5 +40,21 @@ await build({
   // CommonJS dependencies (commander, seedrandom) call require() for node's own modules.
   banner: { js: "import { createRequire as queuesimCreateRequire } from 'node:module'; const require = queuesimCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
+  metafile: true,
   logLevel: 'warning',
 });
+
+// The command runs only when queuesim.js holds main.ts's own code (main.ts compares its
+// import.meta.url with the script node was given): if another module ever imported main.ts,
+// esbuild would move it into a shared chunk and `queuesim` would silently do nothing.
+if (!Object.keys(metafile.outputs['dist/bin/queuesim.js']?.inputs ?? {}).includes('src/cli/main.ts')) {
+  throw new Error('scripts/build.mjs: src/cli/main.ts is no longer inside dist/bin/queuesim.js (is it imported by another module?)');
+}
+
+// Chunks of earlier builds go once the new ones are written (chunk names are content
+// hashes), so the folder is never missing while a test or the bench starts a command.
+// A command started before the rebuild that loads a chunk lazily afterwards may still miss
+// an old one; that only happens when building beside a running command.
+const current = new Set(Object.keys(metafile.outputs).map((file) => file.slice('dist/bin/'.length)));
+const folder = join(root, 'dist/bin');
+for (const name of readdirSync(folder)) if (!current.has(name)) rmSync(join(folder, name), { force: true });

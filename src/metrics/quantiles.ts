@@ -167,7 +167,7 @@ export class QuantileSketch {
     const counts = this.counts;
     if (counts === null) {
       this.ordered ??= Int32Array.from(this.listed).sort(); // a typed array sorts numerically, natively
-      return representative(this.ordered[rank - this.zeros]!);
+      return representative(this.ordered[Math.min(rank - this.zeros, this.ordered.length - 1)]!); // q > 1: the largest, as counted
     }
     let seen = this.zeros;
     for (let bucket = this.lowest; bucket <= this.highest; bucket++) {

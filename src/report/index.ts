@@ -26,20 +26,26 @@ export async function renderCharts(charts: readonly Chart[], folder: string, opt
   const files: ReportFiles = {};
   const rendered: RenderedChart[] = [];
   const pngs: Promise<void>[] = [];
-  for (const chart of charts) {
-    const { svg } = await renderSvg(chart.spec);
-    const own = [`${folder}/${chart.name}.vl.json`, `${folder}/${chart.name}.svg`];
-    files[own[0]!] = JSON.stringify(chart.spec, null, 2) + '\n';
-    files[own[1]!] = svg;
-    if (options.png !== false) {
-      const png = `${folder}/${chart.name}.png`;
-      own.push(png);
-      files[png] = new Uint8Array(); // its place in the listing; drawn while the next chart's SVG renders
-      pngs.push(renderPng(svg).then((bytes) => void (files[png] = bytes)));
+  try {
+    for (const chart of charts) {
+      const { svg } = await renderSvg(chart.spec);
+      const own = [`${folder}/${chart.name}.vl.json`, `${folder}/${chart.name}.svg`];
+      files[own[0]!] = JSON.stringify(chart.spec, null, 2) + '\n';
+      files[own[1]!] = svg;
+      if (options.png !== false) {
+        const png = `${folder}/${chart.name}.png`;
+        own.push(png);
+        files[png] = new Uint8Array(); // its place in the listing; drawn while the next chart's SVG renders
+        const drawn = renderPng(svg).then((bytes) => void (files[png] = bytes));
+        drawn.catch(() => {}); // handled below, by Promise.all: not an unhandled rejection meanwhile
+        pngs.push(drawn);
+      }
+      rendered.push({ chart, svg, files: own });
     }
-    rendered.push({ chart, svg, files: own });
+    await Promise.all(pngs);
+  } finally {
+    await Promise.allSettled(pngs); // nothing left drawing when this returns or throws
   }
-  await Promise.all(pngs);
   return { files, rendered };
 }
 

@@ -102,6 +102,14 @@ describe('QuantileSketch', () => {
     expect(Math.abs(sketch.quantile(0.5) - Math.LN2) / Math.LN2).toBeLessThan(0.01);
   });
 
+  it('answers the largest value for q above 1, listing or counting', () => {
+    for (const n of [10, 1000]) {
+      const sketch = new QuantileSketch();
+      for (let i = 1; i <= n; i++) sketch.add(i);
+      expect(sketch.quantile(1.5), `${n} values`).toBe(sketch.quantile(1));
+    }
+  });
+
   it('is NaN when empty', () => {
     const sketch = new QuantileSketch();
     expect(sketch.count).toBe(0);
