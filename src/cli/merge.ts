@@ -9,7 +9,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RowFileMismatch } from '../run/row-file.js';
 import { checkOutputFolder } from './output.js';
-import { MANIFEST_FILE, parseManifest, shardFolderName, version } from './shard-manifest.js';
+import type { RunSummary } from '../metrics/summarise.js';
+import { MANIFEST_FILE, parseManifest, shardFolderName, version, type FilePlace } from './shard-manifest.js';
 import { shardRows, type ShardFolder } from './shard-rows.js';
 
 export interface MergeCommandOptions {
@@ -36,14 +37,29 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
     process.stderr.write(`error: ${outProblem}; nothing was merged.\n`);
     return 2;
   }
+  // The files of a run given several, in the run's order (each file shards as its own job).
+  jobs.sort((a, b) => placeOf(a).index - placeOf(b).index);
+  const runs: RunSummary[] = [];
   for (const shards of jobs) {
-    const code = await mergeJob(shards, options);
-    if (code !== 0) return code;
+    const merged = await mergeJob(shards, options);
+    if (typeof merged !== 'number') runs.push(merged);
+    else if (merged !== 0) return merged;
+  }
+  // As `run` prints them: one summary, or an array for a run of several files.
+  if (options.json && runs.length > 0) {
+    const several = runs.length > 1 || jobs.some((shards) => placeOf(shards).of > 1);
+    process.stdout.write(JSON.stringify(several ? runs : runs[0], null, 2) + '\n');
   }
   return 0;
 }
 
-async function mergeJob(shards: ShardFolder[], options: MergeCommandOptions): Promise<number> {
+function placeOf(shards: ShardFolder[]): FilePlace {
+  const { inputs } = shards[0]!.manifest;
+  return (inputs.command === 'run' ? inputs.place : undefined) ?? { index: 0, of: 1 };
+}
+
+/** Merges one job: a run's summary (its JSON is printed with the others'), or an exit code. */
+async function mergeJob(shards: ShardFolder[], options: MergeCommandOptions): Promise<RunSummary | number> {
   const { inputs } = shards[0]!.manifest;
   const rows = shardRows(shards);
   try {

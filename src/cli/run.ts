@@ -43,7 +43,10 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
     return runShard(shard, options, async () => {
       const loaded = await loadRunFiles(files, options);
       if (typeof loaded === 'number') return loaded;
-      return loaded.map((entry) => ({ slug: slugOf(entry.model.name), inputs: entry.inputs, models: [entry] }));
+      return loaded.map((entry, index) => {
+        const inputs = loaded.length > 1 ? { ...entry.inputs, place: { index, of: loaded.length } } : entry.inputs;
+        return { slug: slugOf(entry.model.name), inputs, models: [entry] };
+      });
     });
   }
   const pool = new ReplicationPool(options.workers);
@@ -207,8 +210,11 @@ async function writeRunResult(entry: Omit<RunEntry, 'inputs'>, rows: SettledRows
   return summary;
 }
 
-/** `queuesim merge` of a run's shards: the file's results exactly as `queuesim run` writes them. */
-export async function mergeRun(inputs: JobInputs & { command: 'run' }, rows: ModelRows, options: RunOutputOptions): Promise<number> {
+/**
+ * `queuesim merge` of a run's shards: the file's results exactly as `queuesim run` writes and
+ * prints them, but for the JSON, which the merge prints once for all the files it merged.
+ */
+export async function mergeRun(inputs: JobInputs & { command: 'run' }, rows: ModelRows, options: RunOutputOptions): Promise<RunSummary | number> {
   const { reportProblems } = await import('./scenario-files.js');
   const { modelOfText } = await import('./scenario-texts.js');
   const [source] = inputs.files;
@@ -220,10 +226,7 @@ export async function mergeRun(inputs: JobInputs & { command: 'run' }, rows: Mod
   const entry = runEntry(source, loaded.model, inputs);
   const interruption = new Interruption();
   try {
-    const summary = await writeRunResult(entry, (settled, sink, onProgress) => rows(0, settled, sink, onProgress), options, interruption, []);
-    if (typeof summary === 'number') return summary;
-    if (options.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-    return 0;
+    return await writeRunResult(entry, (settled, sink, onProgress) => rows(0, settled, sink, onProgress), options, interruption, []);
   } finally {
     interruption.dispose();
   }

@@ -17,9 +17,19 @@ const FORMAT = 'queuesim-shard/1';
 
 /** What a sharded command was asked to do: everything its results depend on. */
 export type JobInputs =
-  | { command: 'run'; files: [ScenarioText]; reps?: number; seed?: number }
+  | { command: 'run'; files: [ScenarioText]; reps?: number; seed?: number; place?: FilePlace }
   | { command: 'compare'; files: ScenarioText[]; set: string[]; name?: string; reps?: number; seed?: number }
   | { command: 'sweep'; files: [ScenarioText]; vary: string[]; name?: string; reps?: number; seed?: number };
+
+/**
+ * A file's place among the files of a `run` given several (index from 0): each file shards
+ * as its own job, and the merge puts them back in the run's order, printing their summaries
+ * as the run does (one JSON array).
+ */
+export interface FilePlace {
+  index: number;
+  of: number;
+}
 
 /** One model of the job (a file of a run, a variant, a point of a sweep) and its part in this shard. */
 export interface ShardModel {

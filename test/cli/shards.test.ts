@@ -36,7 +36,7 @@ function wholeAndMerged(command: string[]): { whole: string; merged: string; sha
     queuesimWith([...command, '--out', shards, '--workers', '3'], { QUEUESIM_SHARDS: '3', SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '3' }),
   ];
   for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
-  const mergeOutput = queuesimWith(['merge', shards, '--out', merged, ...command.filter((a) => a === '--no-report' || a === '--quiet')]);
+  const mergeOutput = queuesimWith(['merge', shards, '--out', merged, ...command.filter((a) => a === '--no-report' || a === '--quiet' || a === '--json')]);
   expect({ code: mergeOutput.code, stderr: mergeOutput.stderr }).toEqual({ code: 0, stderr: '' });
   return { whole, merged, shards, mergeOutput, wholeOutput };
 }
@@ -62,6 +62,19 @@ describe('queuesim --shard and queuesim merge', () => {
     expect(Object.keys(contents(whole))).toContain('coffee-counter-as-is/report.html');
     expect(contents(merged)).toEqual(contents(whole));
     expect(mergeOutput.stdout.replaceAll(merged, 'OUT')).toBe(wholeOutput.stdout.replaceAll(whole, 'OUT'));
+  });
+
+  it('run of several files: the merge prints the tables in the run’s file order, and with --json one array, as the run does', () => {
+    const files = ['scenarios/coffee-as-is.yaml', 'scenarios/bank-branch.yaml']; // slugs in the other order: coffee-… after bank-…
+    for (const output of [[], ['--json']]) {
+      const { whole, merged, mergeOutput, wholeOutput } = wholeAndMerged(['run', ...files, '--reps', '6', '--no-report', ...output]);
+      expect(contents(merged)).toEqual(contents(whole));
+      expect(mergeOutput.stdout.replaceAll(merged, 'OUT')).toBe(wholeOutput.stdout.replaceAll(whole, 'OUT'));
+      if (output.length > 0) {
+        const summaries = JSON.parse(mergeOutput.stdout) as { scenario: string }[];
+        expect(summaries.map((summary) => summary.scenario)).toEqual(['Coffee counter, as is', 'Bank branch, weekday']);
+      }
+    }
   });
 
   it('compare: the merged variants, paired differences and report are byte-identical to the single comparison', () => {
