@@ -121,13 +121,15 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     'summary.json': JSON.stringify(result.summary, null, 2) + '\n',
     ...report,
   });
-  if (!result.converged) process.stderr.write(`warning: stopped after ${maxEvaluations} evaluations before every target was met; see the search in the output.\n`);
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
     process.stdout.write(`${renderStaffing(result, title)}\n\nWritten: ${folder}/staff.json, staffing.csv, staffed.yaml, summary.json\n${reportLine}`);
   }
-  return 0;
+  if (result.converged) return 0;
+  // The search is written (how far it got), but the plan is not an answer: a script must see that.
+  process.stderr.write(`error: stopped after ${maxEvaluations} evaluation${maxEvaluations === 1 ? '' : 's'} before every target was met (raise --max-evaluations, or ease the targets); the search so far is in ${folder}.\n`);
+  return 1;
 }
 
 function usage(message: string): number {

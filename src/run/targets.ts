@@ -30,15 +30,37 @@ export function parseTarget(text: string): Parsed<Target> {
   return { ok: true, value: { metric: metric!, atMost, value, text: `${metric}${atMost ? '<=' : '>='}${number}${percent}` } };
 }
 
-/** What is wrong with a target for this model, if anything: it must be a metric of stations. */
+/**
+ * How the core's station metrics move as servers are added. staff only adds servers where a
+ * target is missed (and takes them away only while every target still holds), so a target
+ * must get easier with more servers: an upper bound on a metric that falls, a lower bound on
+ * one that rises. Levers' metrics are not judged here.
+ */
+const FALL_WITH_SERVERS = new Set([
+  'balked', 'reneged', 'blocked', 'inSystemAtEnd', 'waitMean', 'waitP50', 'waitP80', 'waitP90', 'waitP95',
+  'timeInSystemMean', 'queueLengthMean', 'utilisation', 'overtime', 'abandonmentRate',
+]);
+const RISE_WITH_SERVERS = new Set(['served']);
+/** Set by the demand and the bookings, whatever the staffing. */
+const STAFFING_LEAVES_ALONE = new Set(['arrivals', 'denied']);
+
+/** What is wrong with a target for this model, if anything: a metric of stations that staffing can bring to the target. */
 export function checkTarget(target: Target, model: Model): string | undefined {
   const names = metricsFor('station', model);
-  if (!names.includes(target.metric)) {
-    return `${target.text}: "${target.metric}" is not a metric of stations${hint(target.metric, names)}; staff judges each station, period by period (station metrics: ${names.join(', ')})`;
+  const { metric, text } = target;
+  if (!names.includes(metric)) {
+    return `${text}: "${metric}" is not a metric of stations${hint(metric, names)}; staff judges each station, period by period (station metrics: ${names.join(', ')})`;
   }
-  if (kindOf(target.metric) === 'share' && !(target.value >= 0 && target.value <= 1)) {
-    return `${target.text}: ${target.metric} is a share between 0 and 1 (or write a percentage, e.g. 5%)`;
+  if (kindOf(metric) === 'share' && !(target.value >= 0 && target.value <= 1)) {
+    return `${text}: ${metric} is a share between 0 and 1 (or write a percentage, e.g. 5%)`;
   }
+  if (STAFFING_LEAVES_ALONE.has(metric)) return `${text}: staffing does not change ${metric}; give a target on waits, losses or utilisation`;
+  const falls = FALL_WITH_SERVERS.has(metric);
+  if ((falls && !target.atMost) || (RISE_WITH_SERVERS.has(metric) && target.atMost)) {
+    const way = falls ? ['lower', '<='] : ['raise', '>='];
+    return `${text}: more servers ${way[0]} ${metric}, and staff adds servers where a target is missed, so it cannot search for this; write ${metric}${way[1]}VALUE`;
+  }
+  if (falls && target.value < 0) return `${text}: ${metric} is never negative, so no staffing meets this`;
   return undefined;
 }
 

@@ -36,5 +36,16 @@ describe('queuesim staff', () => {
     expect(station.code).toBe(2);
     expect(station.stderr).toContain('--station "teller" is not a station');
     expect(queuesim(['staff', bankDay]).code).toBe(2);
+    const wrongWay = queuesim(['staff', bankDay, '--target', 'utilisation>=90%']);
+    expect({ code: wrongWay.code, stdout: wrongWay.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(wrongWay.stderr).toContain('more servers lower utilisation');
+  });
+
+  it('a search stopped before every target is met writes how far it got and exits 1', () => {
+    const out = tempDir();
+    const result = queuesim(['staff', bankDay, '--target', 'waitP80<=0.5', '--max-evaluations', '1', '--reps', '5', '--no-report', '--quiet', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: stopped after 1 evaluation before every target was met .*; the search so far is in .*staff-bank-day-teller-staffing\.\n$/);
+    expect(JSON.parse(readFileSync(join(out, 'staff-bank-day-teller-staffing', 'staff.json'), 'utf8'))).toMatchObject({ converged: false });
   });
 });

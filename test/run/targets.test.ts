@@ -24,6 +24,16 @@ describe('staffing targets', () => {
     expect(checkTarget(target('waitP90<=5'), loaded.model)).toBeUndefined();
   });
 
+  it('must be reachable by adding servers: the right direction, a possible value, a metric staffing moves', () => {
+    const loaded = validateScenario({ name: 'x', time: { horizon: 10 }, stations: [{ id: 'a', servers: 1, service: 1 }], segments: [{ id: 's', arrivals: { rate: 1 }, route: ['a'] }] });
+    if (!loaded.ok) throw new Error('invalid');
+    expect(checkTarget(target('utilisation>=90%'), loaded.model)).toMatch(/more servers lower utilisation.*write utilisation<=VALUE/);
+    expect(checkTarget(target('served<=100'), loaded.model)).toMatch(/more servers raise served.*write served>=VALUE/);
+    expect(checkTarget(target('waitP80<=-1'), loaded.model)).toMatch(/waitP80 is never negative, so no staffing meets this/);
+    expect(checkTarget(target('arrivals>=10'), loaded.model)).toMatch(/staffing does not change arrivals/);
+    for (const fine of ['utilisation<=85%', 'served>=100', 'abandonmentRate<=5%', 'waitMean<=0']) expect(checkTarget(target(fine), loaded.model), fine).toBeUndefined();
+  });
+
   it('are met on the mean, and met with margin when the whole CI is on the right side', () => {
     const t = target('waitP80<=5');
     expect(meets(t, { mean: 4.9, ci95: [4, 5.8], sd: 1 })).toBe(true);
