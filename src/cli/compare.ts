@@ -96,6 +96,17 @@ function planCompare(inputs: CompareInputs): { ok: true; plan: ComparePlan } | {
   if (!loaded.ok) return loaded;
   const { variants } = loaded;
   const first = variants[0]!.model;
+  // Waits of 7 minutes and of 0.1 hours are the same wait: side by side, they would not read so.
+  const otherUnits = variants.filter((v) => v.model.unit !== first.unit);
+  if (otherUnits.length > 0) {
+    const where = variants[0]!.source ?? variants[0]!.name;
+    const problems = otherUnits.map((v) => ({
+      file: v.source ?? v.name,
+      path: ['time', 'unit'],
+      message: `time.unit is "${v.model.unit}" here and "${first.unit}" in ${where}: compare scenarios that measure time in the same unit (their durations, rates and waits are not comparable otherwise)`,
+    }));
+    return { ok: false, problems };
+  }
   const title = inputs.name ?? `Compare ${variants.map((v) => v.name).join(' vs ')}`;
   return { ok: true, plan: { inputs, variants, title, seed: inputs.seed ?? first.seed, replications: inputs.reps ?? first.replications } };
 }

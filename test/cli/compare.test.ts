@@ -70,6 +70,16 @@ describe('queuesim compare', () => {
     expect(filesUnder(out)).toEqual([]);
   });
 
+  it('refuses scenarios in different time units: their waits would stand side by side as if comparable', () => {
+    const out = tempDir();
+    const minutes = scenarioFile('minutes.yaml', cafe);
+    const hours = scenarioFile('hours.yaml', cafe.replace('time: { horizon: 120,', 'time: { unit: hour, horizon: 120,').replace('name: Tiny café', 'name: Tiny café in hours'));
+    const result = queuesim(['compare', minutes, hours, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`error: ${hours}: time.unit: time.unit is "hour" here and "minute" in ${minutes}: compare scenarios that measure time in the same unit`);
+    expect(filesUnder(out)).toEqual([]);
+  });
+
   it('refuses a usage that compares nothing, or --set with several files', () => {
     const file = scenarioFile('cafe.yaml', cafe);
     expect(queuesim(['compare', file]).code).toBe(2);
