@@ -83,7 +83,8 @@ async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
   const folders: string[] = [];
   for (const dir of dirs) {
     const kind = await stat(dir).catch(() => undefined);
-    if (kind === undefined || !kind.isDirectory()) throw new MergeProblem(`${dir} is not a folder`);
+    if (kind === undefined) throw new MergeProblem(`${dir} does not exist`);
+    if (!kind.isDirectory()) throw new MergeProblem(`${dir} is not a folder`);
     if (await isShardFolder(dir)) {
       folders.push(dir);
       continue;

@@ -19,7 +19,7 @@ export function renderSweep(sweep: SweepResult, title: string): string {
   ]);
   return [
     title,
-    `${sweep.points.length} points · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers · times in ${pluralUnit(sweep.unit)} · lost = balked + reneged + blocked + denied per run`,
+    `${sweep.points.length} point${sweep.points.length === 1 ? '' : 's'} · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers · times in ${pluralUnit(sweep.unit)} · lost = balked + reneged + blocked + denied per run`,
     '',
     renderTable([header, ...body], header.map((_, i) => (i < sweep.axes.length ? 'left' : 'right'))),
   ].join('\n');

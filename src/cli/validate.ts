@@ -1,4 +1,5 @@
 /** `queuesim validate FILE...`: check scenario files without running them. */
+import { pluralUnit } from './format.js';
 import { loadScenarioFiles, reportProblems } from './scenario-files.js';
 
 export async function validateCommand(files: string[]): Promise<number> {
@@ -8,7 +9,7 @@ export async function validateCommand(files: string[]): Promise<number> {
     process.stdout.write(
       `ok  ${file}: "${model.name}", ${model.stations.length} station${model.stations.length === 1 ? '' : 's'}, ` +
         `${model.segments.length} segment${model.segments.length === 1 ? '' : 's'}, ${periods} period${periods === 1 ? '' : 's'}, ` +
-        `horizon ${model.horizon} ${model.unit}\n`,
+        `horizon ${model.horizon} ${model.horizon === 1 ? model.unit : pluralUnit(model.unit)}\n`,
     );
   }
   if (problems.length > 0) {

@@ -141,7 +141,7 @@ describe('queuesim validate and schema', () => {
   it('validate reports a valid file and exits 0', () => {
     const result = queuesim(['validate', scenarioFile('cafe.yaml', small)]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^ok {2}.*cafe\.yaml: "Tiny café, lunch", 1 station, 1 segment/);
+    expect(result.stdout).toMatch(/^ok {2}.*cafe\.yaml: "Tiny café, lunch", 1 station, 1 segment, 1 period, horizon \d+ minutes\n$/);
   });
 
   it('schema prints the JSON Schema of scenario files', () => {

@@ -137,6 +137,8 @@ describe('queuesim --shard and queuesim merge', () => {
       refused([shard(1), join(other, 'coffee-counter-as-is.shard-2-of-3'), shard(3)], /^error: .*shard-1-of-3 and .*shard-2-of-3 are shards of different jobs \(their inputs differ: .*\); merge the shards of one run; nothing was merged\.$/));
 
     it('a folder with no shard in it', () => refused([tempDir()], /^error: .* holds no shard folder .*; nothing was merged\.$/));
+
+    it('a folder that does not exist', () => refused([join(tempDir(), 'nowhere')], /^error: .*nowhere does not exist; nothing was merged\.$/));
   });
 
   it('bad --shard values and a shard count with no index are usage errors (exit 2)', () => {

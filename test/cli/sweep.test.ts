@@ -22,11 +22,18 @@ describe('queuesim sweep', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/stations\.till\.servers\s+utilisation\s+waitMean/);
     expect(result.stdout.split('\n').filter((l) => /^ {2}[123] /.test(l))).toHaveLength(3);
+    expect(result.stdout).toContain('\n3 points · 4 replications each · ');
     const folder = join(out, 'sweep-tiny-cafe-over-stations-till-servers');
     expect(filesUnder(folder)).toEqual(expect.arrayContaining(['sweep.csv', 'sweep.json', 'report.html', 'charts/sweep-wait.svg', 'charts/sweep-wait.vl.json', 'charts/sweep-lost.png']));
     const json = JSON.parse(readFileSync(join(folder, 'sweep.json'), 'utf8'));
     expect(json.points.map((p: { values: Record<string, number> }) => p.values['stations.till.servers'])).toEqual([1, 2, 3]);
     expect(json.points[0].metrics.lost.mean).toBeGreaterThan(json.points[2].metrics.lost.mean);
+  });
+
+  it('a grid of one point says so in the singular', () => {
+    const result = queuesim(['sweep', scenarioFile('cafe.yaml', cafe), '--vary', 'stations.till.servers=2..2', '--no-report', '--out', tempDir()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\n1 point · 4 replications each · ');
   });
 
   it('refuses a bad grid or a point the scenario cannot take, and writes nothing', () => {
