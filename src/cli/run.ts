@@ -106,6 +106,8 @@ async function loadRunFiles(files: string[], options: RunCommandOptions): Promis
     reportProblems(problems);
     return 2;
   }
+  const { overloadedStations, overloadWarning } = await import('../baseline/overload.js');
+  for (const { file, model } of loaded) for (const overload of overloadedStations(model)) process.stderr.write(`${overloadWarning(file, overload)}\n`);
   return loaded;
 }
 

@@ -1,4 +1,5 @@
 /** `queuesim validate FILE...`: check scenario files without running them. */
+import { overloadedStations, overloadWarning } from '../baseline/overload.js';
 import { pluralUnit } from './format.js';
 import { loadScenarioFiles, reportProblems } from './scenario-files.js';
 
@@ -11,6 +12,7 @@ export async function validateCommand(files: string[]): Promise<number> {
         `${model.segments.length} segment${model.segments.length === 1 ? '' : 's'}, ${periods} period${periods === 1 ? '' : 's'}, ` +
         `horizon ${model.horizon} ${model.horizon === 1 ? model.unit : pluralUnit(model.unit)}\n`,
     );
+    for (const overload of overloadedStations(model)) process.stderr.write(`${overloadWarning(file, overload)}\n`);
   }
   if (problems.length > 0) {
     reportProblems(problems);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { overloadedStations } from '../../src/baseline/overload.js';
+import { validateScenario } from '../../src/scenario/load.js';
+
+function model(extra: { segment?: Record<string, unknown>; station?: Record<string, unknown>; periods?: boolean; rate?: unknown; servers?: unknown }) {
+  const loaded = validateScenario({
+    name: 'x',
+    time: { horizon: 120, ...(extra.periods ? { periods: [{ name: 'am', start: 0 }, { name: 'pm', start: 60 }] } : {}) },
+    stations: [{ id: 'till', servers: extra.servers ?? 1, service: { dist: 'exponential', mean: 1 }, ...extra.station }],
+    segments: [{ id: 's', arrivals: { rate: extra.rate ?? 1.2 }, route: ['till'], ...extra.segment }],
+  });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  return loaded.model;
+}
+
+describe('overloaded stations', () => {
+  it('a station offered more work over the day than its servers can do, with nobody leaving the line', () => {
+    expect(overloadedStations(model({}))).toEqual([{ station: 'till', ratio: expect.closeTo(1.2, 9) }]);
+    expect(overloadedStations(model({ rate: 0.9 }))).toEqual([]);
+  });
+
+  it('not when customers can leave: patience, balking or a queue capacity', () => {
+    expect(overloadedStations(model({ segment: { patience: { dist: 'exponential', mean: 5 } } }))).toEqual([]);
+    expect(overloadedStations(model({ segment: { balkAt: 10 } }))).toEqual([]);
+    expect(overloadedStations(model({ station: { queueCapacity: 10 } }))).toEqual([]);
+  });
+
+  it('not for a peak that the rest of the day works off, but for a day that never catches up', () => {
+    expect(overloadedStations(model({ periods: true, rate: { am: 1.5, pm: 0.3 } }))).toEqual([]);
+    expect(overloadedStations(model({ periods: true, rate: { am: 1.5, pm: 0.6 } }))).toEqual([{ station: 'till', ratio: expect.closeTo(1.05, 9) }]);
+    expect(overloadedStations(model({ periods: true, rate: 1.5, servers: { am: 1, pm: 2 } }))).toEqual([]);
+  });
+});
