@@ -16,11 +16,18 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 function wholeNumber(min: number, what: string) {
   return (text: string): number => {
     const value = Number(text);
-    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-      throw new InvalidArgumentError(`${what} must be a whole number of at least ${min}.`);
-    }
+    if (!/^\d+$/.test(text.trim()) || value < min) throw new InvalidArgumentError(`${what} must be a whole number of at least ${min}.`);
+    if (!Number.isSafeInteger(value)) throw new InvalidArgumentError(`${what} must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1).`);
     return value;
   };
+}
+
+/** A name for the result: its title, and its folder's slug. */
+function nameOption(what: string): Option {
+  return new Option('--name <text>', `name of the ${what} (its output folder is the slug)`).argParser((text: string) => {
+    if (text.trim() === '') throw new InvalidArgumentError('--name must not be empty.');
+    return text;
+  });
 }
 
 /** --workers, the same for every command that runs replications. */
@@ -101,7 +108,7 @@ export function buildProgram(): Command {
     .description('Run variants on common random numbers and compare each metric with the first: paired differences with 95% CIs. Writes <out>/<slug>/compare.csv, compare.json, variants/, report.html and charts/.')
     .argument('<file...>', 'two or more scenario files, or one file with --set variants')
     .addOption(new Option('--set <variant>', 'a variant of the one file: "NAME: key.path=value; key.path=value" (repeatable)').argParser(collect))
-    .option('--name <text>', 'name of the comparison (its output folder is the slug)')
+    .addOption(nameOption('comparison'))
     .addOption(new Option('--reps <n>', 'replications of every variant (default: the first file’s)').argParser(wholeNumber(1, '--reps')))
     .addOption(new Option('--seed <s>', 'seed of every variant (default: the first file’s)').argParser(wholeNumber(0, '--seed')));
   outputOptions(compare, 'the comparison');
@@ -121,7 +128,7 @@ export function buildProgram(): Command {
     .description('Run one scenario over a grid of one or two parameters on common random numbers: a row per point, sweep.csv, sweep.json, and trade-off charts with 95% bands in report.html and charts/.')
     .argument('<file>', 'the scenario file (YAML or JSON)')
     .addOption(new Option('--vary <axis>', 'KEY.PATH=from..to[:step] or KEY.PATH=a,b,c (once or twice)').argParser(collect))
-    .option('--name <text>', 'name of the sweep (its output folder is the slug)')
+    .addOption(nameOption('sweep'))
     .addOption(new Option('--reps <n>', 'replications at every point (overrides the file)').argParser(wholeNumber(1, '--reps')))
     .addOption(new Option('--seed <s>', 'seed of every point (overrides the file)').argParser(wholeNumber(0, '--seed')));
   outputOptions(sweep, 'the results');
@@ -144,7 +151,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--station <id>', 'staff only this station (repeatable; default every station)').argParser(collect))
     .addOption(new Option('--start <rule>', 'the Erlang start: sipp or lag-sipp').default('sipp'))
     .addOption(new Option('--max-evaluations <n>', 'simulations at most').default(60).argParser(wholeNumber(1, '--max-evaluations')))
-    .option('--name <text>', 'name of the result (its output folder is the slug)')
+    .addOption(nameOption('result'))
     .addOption(new Option('--reps <n>', 'replications per evaluation (overrides the file)').argParser(wholeNumber(1, '--reps')))
     .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')));
   outputOptions(staff, 'the result');

@@ -139,6 +139,16 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(result.stderr).toContain('--reps must be a whole number');
   });
 
+  it('a seed beyond exact whole numbers, and an empty --name, say what is wrong (exit 2)', () => {
+    const file = scenarioFile('s.json', JSON.stringify(valid));
+    const seed = queuesim(['run', file, '--seed', '9007199254740993', '--out', tempDir()]);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain('--seed must be at most 9007199254740991 (2^53 − 1).');
+    const name = queuesim(['compare', file, '--set', 'b: seed=2', '--name', ' ', '--out', tempDir()]);
+    expect(name.code).toBe(2);
+    expect(name.stderr).toContain('--name must not be empty.');
+  });
+
   it('a name that is not text says so', () => {
     const lines = runExpectingErrors('s.json', JSON.stringify({ ...valid, name: 5 }));
     expect(lines).toEqual([expect.stringMatching(/: name: expected text, got 5$/)]);
