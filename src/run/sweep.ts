@@ -6,6 +6,7 @@
 import type { Model } from '../model/model.js';
 import type { MetricSummaries, MetricSummary, RunSummary } from '../metrics/summarise.js';
 import { summariseValues } from '../metrics/summarise.js';
+import { setKeyPath } from '../scenario/key-path.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { buildVariant } from '../scenario/variants.js';
 import { gridPoints, type Axis } from './grid.js';
@@ -42,6 +43,12 @@ export interface SweepResult {
 
 /** The grid's models, or every problem of every point (each named by its values). */
 export function sweepModels(baseData: unknown, file: string, axes: readonly Axis[]): { ok: true; points: SweepPoint[] } | { ok: false; problems: ScenarioProblem[] } {
+  // A key path the file does not have is the axis's problem, not each point's: said once.
+  const paths = axes.flatMap((axis) => {
+    const set = setKeyPath(structuredClone(baseData), axis.parts, axis.values[0]);
+    return set.ok ? [] : [{ file, path: [], message: `--vary ${axis.path}: ${set.message}` }];
+  });
+  if (paths.length > 0) return { ok: false, problems: paths };
   const points: SweepPoint[] = [];
   const problems: ScenarioProblem[] = [];
   for (const values of gridPoints(axes)) {

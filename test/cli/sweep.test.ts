@@ -46,6 +46,9 @@ describe('queuesim sweep', () => {
     expect(negative.code).toBe(2);
     expect(negative.stderr).toContain('[variant "stations.till.service.mean=-1"]');
     expect(queuesim(['sweep', file, '--out', out]).code).toBe(2);
+    const typo = queuesim(['sweep', file, '--vary', 'stations.tll.servers=1..7', '--out', out]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(`error: ${file}: --vary stations.tll.servers: stations has no element "tll" (did you mean "till"?); it has till\n1 problem in 1 file; nothing was run or written.\n`);
     expect(filesUnder(out)).toEqual([]);
   });
 });
