@@ -46,10 +46,13 @@ export function parseScenarioText(text: string, file: string): ParsedText {
     }
   }
 
-  for (const error of doc.errors) {
+  // The first syntax error only: the parser's later ones mostly follow from it (a file that is
+  // not YAML at all, a README say, would give dozens).
+  const [error] = doc.errors;
+  if (error !== undefined) {
     problems.push({ file, path: [], line: error.linePos?.[0]?.line, message: `not valid YAML: ${firstLine(error.message)}` });
+    return { data: undefined, locate, problems };
   }
-  if (problems.length > 0) return { data: undefined, locate, problems };
   return { data: doc.toJS({ maxAliasCount: 1000 }), locate, problems };
 }
 
@@ -113,6 +116,8 @@ function offsetOf(doc: Document, path: KeyPath): number | undefined {
 }
 
 /** The first line of a parser message, without the position (the problem carries the line). */
+/** The parser's message on one line, and short: it quotes the token it stumbled on, which can be long. */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return line.length <= 160 ? line : `${line.slice(0, 159)}…`;
 }

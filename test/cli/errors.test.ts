@@ -34,6 +34,14 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(line).toMatch(/broken\.yaml:3: not valid YAML/);
   });
 
+  it('a file that is not YAML at all is one problem, its first, on one short line', () => {
+    const text = `# A README\n\nSome prose: with a colon, then a list\n\n- one\n\`\`\`sh\n${'npm install && npm start '.repeat(20)}\n\`\`\`\nMore: text: here\n`;
+    const lines = runExpectingErrors('notes.yaml', text);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/notes\.yaml:\d+: not valid YAML: /);
+    expect(lines[0]!.length).toBeLessThan(260);
+  });
+
   it('a file that is not valid JSON names the line', () => {
     const [line] = runExpectingErrors('broken.json', '{\n  "name": "x",\n  "time": { "horizon": 10, }\n}');
     expect(line).toMatch(/broken\.json:3: not valid JSON/);
