@@ -17,7 +17,15 @@ type AnySchema = z.core.$ZodType;
 export function describeIssues(issues: readonly Issue[], root: AnySchema, data: unknown): LocatedMessage[] {
   const out: LocatedMessage[] = [];
   for (const issue of issues) describeIssue(issue, [], root, data, out);
-  return out;
+  // A misspelt required key is one problem: the unknown key says what was meant, so the
+  // meant key's "is required" beside it would only repeat it.
+  const meant = new Set(
+    out.flatMap(({ path, message }) => {
+      const suggestion = /^unknown key ".*?" \(did you mean "([^"]+)"\?\)/.exec(message)?.[1];
+      return suggestion === undefined ? [] : [JSON.stringify([...path.slice(0, -1), suggestion])];
+    }),
+  );
+  return out.filter(({ path, message }) => !(message.startsWith('is required') && meant.has(JSON.stringify(path))));
 }
 
 function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unknown, out: LocatedMessage[]): void {

@@ -53,6 +53,12 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(lines).toEqual([expect.stringMatching(/: name: is required/)]);
   });
 
+  it('a misspelt required key is one problem: the unknown key with its hint, not also "is required"', () => {
+    const { segments, ...rest } = valid;
+    const lines = runExpectingErrors('s.json', JSON.stringify({ ...rest, segmnets: segments }));
+    expect(lines).toEqual([expect.stringMatching(/: segmnets: unknown key "segmnets" \(did you mean "segments"\?\)/)]);
+  });
+
   it('a mistyped key is an error with a "did you mean" hint and the YAML line', () => {
     const text = 'name: Post office\ntime: { horizon: 60 }\nstations:\n  - id: counter\n    servers: 1\n    queueCapcity: 3\n    service: 2\nsegments:\n  - { id: walkIn, arrivals: { rate: 0.3 }, route: [counter] }\n';
     const lines = runExpectingErrors('s.yaml', text);
