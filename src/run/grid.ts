@@ -24,7 +24,9 @@ const numberPattern = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
 
 function toNumber(text: string, what: string): Parsed<number> {
   const trimmed = text.trim();
-  if (!numberPattern.test(trimmed)) return { ok: false, message: `${what} "${trimmed}" is not a number` };
+  if (!numberPattern.test(trimmed)) {
+    return { ok: false, message: `${what} "${trimmed}" is not a number: sweep varies numbers (for text values, such as a discipline, compare variants made with compare --set)` };
+  }
   return { ok: true, value: Number(trimmed) };
 }
 

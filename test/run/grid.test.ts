@@ -27,6 +27,10 @@ describe('sweep grids', () => {
     for (const bad of ['8..2', '1..5:0', '1..5:-1', 'a..b', '1,,2', '1,1', '1..1e9']) expect(parseValues(bad).ok, bad).toBe(false);
   });
 
+  it('say that text values are for compare --set', () => {
+    expect(parseValues('fifo,priority')).toEqual({ ok: false, message: expect.stringMatching(/^the value "fifo" is not a number: sweep varies numbers .*compare --set/) });
+  });
+
   it('read KEY.PATH=VALUES, and need the =', () => {
     expect(parseAxis('stations.counter.servers=2..4')).toMatchObject({ ok: true, value: { path: 'stations.counter.servers', values: [2, 3, 4] } });
     expect(parseAxis('stations.counter.servers')).toMatchObject({ ok: false });
