@@ -87,12 +87,8 @@ export class QuantileSketch {
   private listed: number[] = [];
   /** The listed buckets in order, once a quantile is asked (null until then, or after another value). */
   private ordered: Int32Array | null = null;
-  /**
-   * Past LISTED values: the counts of buckets `offset` .. `offset + counts.length − 1`, only
-   * the span the values have reached (the whole range is 9,767 buckets), grown as they spread.
-   */
+  /** Past LISTED values: the count of every bucket (9,767 of them, 78 KB), as a run of many customers needs. */
   private counts: Float64Array | null = null;
-  private offset = 0;
   private zeros = 0;
   private total = 0;
   private lowest = BUCKETS;
@@ -123,16 +119,13 @@ export class QuantileSketch {
     if (bucket < this.lowest) this.lowest = bucket;
     if (bucket > this.highest) this.highest = bucket;
     const counts = this.counts;
-    if (counts !== null) {
-      const index = bucket - this.offset;
-      if (index >= 0 && index < counts.length) counts[index]!++;
-      else this.count1(bucket);
-    } else if (this.listed.length < LISTED) {
+    if (counts !== null) counts[bucket]!++;
+    else if (this.listed.length < LISTED) {
       this.listed.push(bucket);
       this.ordered = null;
     } else {
       this.countListed();
-      this.count1(bucket);
+      this.counts![bucket]!++;
     }
   }
 
@@ -150,12 +143,11 @@ export class QuantileSketch {
       return;
     }
     if (this.counts === null) this.countListed();
-    this.cover(other.lowest, other.highest);
     const counts = this.counts!;
     if (other.counts === null) {
-      for (const bucket of other.listed) counts[bucket - this.offset]!++;
+      for (const bucket of other.listed) counts[bucket]!++;
     } else {
-      for (let bucket = other.lowest; bucket <= other.highest; bucket++) counts[bucket - this.offset]! += other.counts[bucket - other.offset]!;
+      for (let bucket = other.lowest; bucket <= other.highest; bucket++) counts[bucket]! += other.counts[bucket]!;
     }
   }
 
@@ -171,43 +163,19 @@ export class QuantileSketch {
     }
     let seen = this.zeros;
     for (let bucket = this.lowest; bucket <= this.highest; bucket++) {
-      seen += counts[bucket - this.offset]!;
+      seen += counts[bucket]!;
       if (seen > rank) return representative(bucket);
     }
     return representative(this.highest);
   }
 
-  /** From listing to counting: the counts over the listed values' span, with as much room again. */
+  /** From listing to counting: every bucket's count, the listed values counted. */
   private countListed(): void {
-    this.cover(this.lowest, this.highest);
-    const counts = this.counts!;
-    for (const bucket of this.listed) counts[bucket - this.offset]!++;
+    const counts = new Float64Array(BUCKETS);
+    for (const bucket of this.listed) counts[bucket]!++;
+    this.counts = counts;
     this.listed = [];
     this.ordered = null;
-  }
-
-  /** Counts one value outside the counts' span, after growing it. */
-  private count1(bucket: number): void {
-    this.cover(bucket, bucket);
-    this.counts![bucket - this.offset]!++;
-  }
-
-  /** Grows the counts to hold buckets `from` .. `to`, with room to spread (doubling, so growth is amortised). */
-  private cover(from: number, to: number): void {
-    const old = this.counts;
-    const length = old === null ? 0 : old.length;
-    if (old !== null && from >= this.offset && to < this.offset + length) return;
-    let start = old === null ? from : Math.min(from, this.offset);
-    let end = old === null ? to + 1 : Math.max(to + 1, this.offset + length); // exclusive
-    const room = old === null ? (end - start) >> 1 : length;
-    if (old === null || from < this.offset) start -= room;
-    if (old === null || to >= this.offset + length) end += room;
-    start = Math.max(0, start);
-    end = Math.min(BUCKETS, end);
-    const counts = new Float64Array(end - start);
-    if (old !== null) counts.set(old, this.offset - start);
-    this.counts = counts;
-    this.offset = start;
   }
 }
 
