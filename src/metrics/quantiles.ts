@@ -28,13 +28,19 @@ const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-/** ≈ log2(x) for x > 0: the binary exponent plus the cubic of the mantissa. */
-function approxLog2(x: number): number {
+/** 2^−e at index e + 1023, for every exponent of a normal double: x · 2^−e is exact. */
+const INVERSE_POWERS = Float64Array.from({ length: 2047 }, (_, i) => 2 ** (1023 - i));
+
+/**
+ * ≈ log2(x) for a normal x > 0: the binary exponent plus the cubic of the mantissa. The
+ * exponent is read from the float's bits; the mantissa (in [1, 2)) is x scaled by 2^−exponent,
+ * exact, rather than written back into the bits, which would make the next read of the float
+ * wait for the narrower write.
+ */
+export function approxLog2(x: number): number {
   scratch[0] = x;
-  const high = scratchWords[HIGH_WORD]!;
-  const exponent = ((high >>> 20) & 0x7ff) - 1023;
-  scratchWords[HIGH_WORD] = (high & 0x000fffff) | 0x3ff00000; // the mantissa, as a number in [1, 2)
-  return exponent + cubic(scratch[0]! - 1);
+  const exponent = ((scratchWords[HIGH_WORD]! >>> 20) & 0x7ff) - 1023;
+  return exponent + cubic(x * INVERSE_POWERS[exponent + 1023]! - 1);
 }
 
 /** The x with approxLog2(x) = y (only needed to read quantiles out, so bisection will do). */

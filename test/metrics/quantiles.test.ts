@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { QuantileSketch, quantileRelativeAccuracy } from '../../src/metrics/quantiles.js';
+import { QuantileSketch, approxLog2, quantileRelativeAccuracy } from '../../src/metrics/quantiles.js';
 import { createStream } from '../../src/random/streams.js';
 import { samplerFor, type Distribution } from '../../src/random/distributions.js';
 
@@ -28,6 +28,29 @@ function expectWithinOnePercent(values: Float64Array): void {
     else expect(Math.abs(estimate - exact) / exact, `q=${q}: ${estimate} vs ${exact}`).toBeLessThanOrEqual(0.01);
   }
 }
+
+describe('approxLog2 (the bucket mapping)', () => {
+  // The mapping as first written: the mantissa made by writing the exponent bits of 1 into the float.
+  const words = new Uint32Array(2);
+  const float = new Float64Array(words.buffer);
+  const high = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+  const cubic = (m: number) => (((6 / 35) * m - 3 / 5) * m + 10 / 7) * m;
+  function byBits(x: number): number {
+    float[0] = x;
+    const exponent = ((words[high]! >>> 20) & 0x7ff) - 1023;
+    words[high] = (words[high]! & 0x000fffff) | 0x3ff00000;
+    return exponent + cubic(float[0]! - 1);
+  }
+
+  it('scales the mantissa out exactly: the same number as setting its bits, for every exponent a wait can have', () => {
+    const stream = createStream(7, 0, 'approxLog2');
+    for (let i = 0; i < 200_000; i++) {
+      const x = 2 ** (-30 + 70 * stream.next()) * (1 + stream.next()); // 1e-9 .. 1e21
+      expect(approxLog2(x)).toBe(byBits(x));
+    }
+    for (let e = -1022; e <= 1023; e++) for (const x of [2 ** e, 2 ** e * 1.5, 2 ** e * (2 - 2 ** -52)]) expect(approxLog2(x), `${x}`).toBe(byBits(x));
+  });
+});
 
 describe('QuantileSketch', () => {
   it('is within 1% relative of the exact sample quantile for 100k exponential values', () => {
