@@ -28,8 +28,11 @@ const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-/** 2^−e at index e + 1023, for every exponent of a normal double: x · 2^−e is exact. */
-const INVERSE_POWERS = Float64Array.from({ length: 2047 }, (_, i) => 2 ** (1023 - i));
+/**
+ * 2^−e at index e + 1023, for every exponent of a normal double (x · 2^−e is exact), and one
+ * more for the exponent of Infinity and NaN, which land in the top bucket as before.
+ */
+const INVERSE_POWERS = Float64Array.from({ length: 2048 }, (_, i) => 2 ** (1023 - i));
 
 /**
  * ≈ log2(x) for a normal x > 0: the binary exponent plus the cubic of the mantissa. The

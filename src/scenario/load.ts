@@ -46,13 +46,16 @@ export function parseScenarioText(text: string, file: string): ParsedText {
     }
   }
 
-  // The first syntax error only: the parser's later ones mostly follow from it (a file that is
-  // not YAML at all, a README say, would give dozens).
-  const [error] = doc.errors;
-  if (error !== undefined) {
+  // Every duplicated key (each is a problem of its own), and of the other syntax errors the
+  // first only: the parser's later ones mostly follow from it (a file that is not YAML at all,
+  // a README say, would give dozens).
+  const duplicates = doc.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+  const first = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  const reported = doc.errors.filter((error) => error === first || duplicates.includes(error));
+  for (const error of reported) {
     problems.push({ file, path: [], line: error.linePos?.[0]?.line, message: `not valid YAML: ${firstLine(error.message)}` });
-    return { data: undefined, locate, problems };
   }
+  if (problems.length > 0) return { data: undefined, locate, problems };
   return { data: doc.toJS({ maxAliasCount: 1000 }), locate, problems };
 }
 
@@ -115,7 +118,6 @@ function offsetOf(doc: Document, path: KeyPath): number | undefined {
   return undefined;
 }
 
-/** The first line of a parser message, without the position (the problem carries the line). */
 /** The parser's message on one line, and short: it quotes the token it stumbled on, which can be long. */
 function firstLine(message: string): string {
   const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();

@@ -42,6 +42,11 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(lines[0]!.length).toBeLessThan(260);
   });
 
+  it('every duplicated key is a problem of its own', () => {
+    const lines = runExpectingErrors('twice.yaml', 'name: a\nname: b\ntime: { horizon: 10 }\ntime: { horizon: 20 }\n');
+    expect(lines).toEqual([expect.stringMatching(/twice\.yaml:2: not valid YAML: .*[Uu]nique/), expect.stringMatching(/twice\.yaml:4: not valid YAML: .*[Uu]nique/)]);
+  });
+
   it('a file that is not valid JSON names the line', () => {
     const [line] = runExpectingErrors('broken.json', '{\n  "name": "x",\n  "time": { "horizon": 10, }\n}');
     expect(line).toMatch(/broken\.json:3: not valid JSON/);

@@ -50,6 +50,11 @@ describe('approxLog2 (the bucket mapping)', () => {
     }
     for (let e = -1022; e <= 1023; e++) for (const x of [2 ** e, 2 ** e * 1.5, 2 ** e * (2 - 2 ** -52)]) expect(approxLog2(x), `${x}`).toBe(byBits(x));
   });
+
+  it('puts Infinity and NaN in the top bucket, with every value past the largest', () => {
+    const top = QuantileSketch.bucketOf(1e13);
+    expect([QuantileSketch.bucketOf(Infinity), QuantileSketch.bucketOf(NaN), QuantileSketch.bucketOf(Number.MAX_VALUE)]).toEqual([top, top, top]);
+  });
 });
 
 describe('QuantileSketch', () => {
