@@ -1,16 +1,17 @@
 /**
- * Stations that can never keep up: over the whole day they are offered more work than their
- * servers can do, and nobody leaves their line (no patience, no balking, no queue capacity),
- * so the line grows for as long as the run lasts. A scenario like that is seldom meant (a rate
+ * Stations that can never keep up: over the whole day, customers who never leave their line
+ * (no patience, no balking, no queue capacity) bring more work than the servers can do, so
+ * the line grows for as long as the run lasts. A scenario like that is seldom meant (a rate
  * typed per hour in a file in minutes, say), and its run can take minutes and gigabytes:
  * `run` and `validate` warn before simulating. A peak period over capacity that later periods
  * work off is normal and not reported.
  *
- * Work offered at a station: each segment's arrival rate times the mean service of each of its
- * visits there (a customer passed on from an earlier station reaches it at most as often as
- * they arrive). Capacity: servers times the period's length. Only the core's model is judged:
- * a lever that changes who comes, where they go or who joins (all but the waiting experience
- * without its balking) makes the check stand aside.
+ * Work brought: each such segment's arrival rate times its mean service, at the first station
+ * of its route only, where its customers arrive as they come; what reaches a later station
+ * depends on the stations before it, which a count over the day cannot tell. Capacity:
+ * servers times the period's length. Only the core's model is judged: a lever that changes
+ * who comes, where they go or who joins (all but the waiting experience without its
+ * balking) makes the check stand aside.
  */
 import type { ExperienceConfig } from '../experience/config.js';
 import type { Model } from '../model/model.js';
@@ -18,7 +19,7 @@ import { meanOf } from '../random/distributions.js';
 
 export interface Overload {
   station: string;
-  /** Work offered over the day ÷ server time available (above 1). */
+  /** Work brought over the day by customers who never leave ÷ server time available (above 1). */
   ratio: number;
 }
 
@@ -31,16 +32,12 @@ export function overloadedStations(model: Model): Overload[] {
   for (const [index, station] of model.stations.entries()) {
     if (station.queueCapacity !== Infinity) continue;
     let work = 0;
-    let leaves = false;
     for (const segment of model.segments) {
-      const visits = segment.route.flatMap((stationIndex, step) => (stationIndex === index ? [step] : []));
-      if (visits.length === 0) continue;
-      if (segment.patience !== null || segment.balkAt !== Infinity) leaves = true;
-      const serviceMean = visits.reduce((sum, step) => sum + meanOf(segment.service[step]!), 0);
+      if (segment.route[0] !== index || segment.patience !== null || segment.balkAt !== Infinity) continue;
+      const serviceMean = meanOf(segment.service[0]!);
       work += lengths.reduce((sum, length, p) => sum + segment.rates[p]! * length * serviceMean, 0);
     }
     const capacity = lengths.reduce((sum, length, p) => sum + station.servers[p]! * length, 0);
-    if (leaves || work === 0) continue;
     if (work > capacity) overloads.push({ station: station.id, ratio: capacity === 0 ? Infinity : work / capacity });
   }
   return overloads;
@@ -50,7 +47,7 @@ export function overloadedStations(model: Model): Overload[] {
 export function overloadWarning(file: string, overload: Overload): string {
   const ratio = Number.isFinite(overload.ratio) ? `${overload.ratio.toFixed(overload.ratio < 10 ? 2 : 0)} times` : 'more than';
   return (
-    `warning: ${file}: station ${overload.station} is offered ${ratio} the work its servers can do over the day, ` +
-    `and nobody leaves its line (no patience, balkAt or queueCapacity): the line grows for the whole run, which may take long and much memory`
+    `warning: ${file}: station ${overload.station} is offered ${ratio} the work its servers can do over the day ` +
+    `by customers who never leave its line (no patience, balkAt or queueCapacity): the line grows for the whole run, which may take long and much memory`
   );
 }

@@ -25,6 +25,34 @@ describe('overloaded stations', () => {
     expect(overloadedStations(model({ station: { queueCapacity: 10 } }))).toEqual([]);
   });
 
+  it('counts only the customers who cannot leave: a patient-less class alone can overload a station', () => {
+    const loaded = validateScenario({
+      name: 'x',
+      time: { horizon: 120 },
+      stations: [{ id: 'till', servers: 1, discipline: 'priority', service: 1 }],
+      segments: [
+        { id: 'vip', priority: 0, arrivals: { rate: 1.5 }, route: ['till'] },
+        { id: 'rest', arrivals: { rate: 1 }, route: ['till'], patience: { dist: 'exponential', mean: 5 } },
+      ],
+    });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    expect(overloadedStations(loaded.model)).toEqual([{ station: 'till', ratio: expect.closeTo(1.5, 9) }]);
+  });
+
+  it('judges a route’s first station only: what reaches a later one depends on the stations before it', () => {
+    const loaded = validateScenario({
+      name: 'x',
+      time: { horizon: 120 },
+      stations: [
+        { id: 'till', servers: 1, queueCapacity: 2, service: 1 },
+        { id: 'back', servers: 1, service: 1 },
+      ],
+      segments: [{ id: 's', arrivals: { rate: 3 }, route: ['till', 'back'] }],
+    });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    expect(overloadedStations(loaded.model)).toEqual([]);
+  });
+
   it('not for a peak that the rest of the day works off, but for a day that never catches up', () => {
     expect(overloadedStations(model({ periods: true, rate: { am: 1.5, pm: 0.3 } }))).toEqual([]);
     expect(overloadedStations(model({ periods: true, rate: { am: 1.5, pm: 0.6 } }))).toEqual([{ station: 'till', ratio: expect.closeTo(1.05, 9) }]);

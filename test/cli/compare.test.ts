@@ -78,6 +78,8 @@ describe('queuesim compare', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`error: ${hours}: time.unit: time.unit is "hour" here and "minute" in ${minutes}: compare scenarios that measure time in the same unit`);
     expect(filesUnder(out)).toEqual([]);
+    const spelt = scenarioFile('minutes.yaml', cafe.replace('time: { horizon: 120,', 'time: { unit: Minutes, horizon: 120,').replace('name: Tiny café', 'name: Tiny café spelt'));
+    expect(queuesim(['compare', minutes, spelt, '--reps', '2', '--no-report', '--quiet', '--out', out]).code).toBe(0); // "minute" and "Minutes" are one unit
   });
 
   it('refuses a usage that compares nothing, or --set with several files', () => {

@@ -146,7 +146,7 @@ describe('queuesim validate and schema', () => {
 
   it('validate and run warn, before simulating, of a station that can never keep up; the run still runs', () => {
     const file = scenarioFile('over.yaml', 'name: Over\ntime: { horizon: 30 }\nstations: [{ id: till, servers: 1, service: 1 }]\nsegments: [{ id: s, arrivals: { rate: 3 }, route: [till] }]\n');
-    const warning = `warning: ${file}: station till is offered 3.00 times the work its servers can do over the day, and nobody leaves its line (no patience, balkAt or queueCapacity): the line grows for the whole run, which may take long and much memory\n`;
+    const warning = `warning: ${file}: station till is offered 3.00 times the work its servers can do over the day by customers who never leave its line (no patience, balkAt or queueCapacity): the line grows for the whole run, which may take long and much memory\n`;
     const validate = queuesim(['validate', file]);
     expect({ code: validate.code, stderr: validate.stderr }).toEqual({ code: 0, stderr: warning });
     const run = queuesim(['run', file, '--reps', '2', '--no-report', '--quiet', '--out', tempDir()]);

@@ -91,7 +91,7 @@ segments:
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^warning: .*over\.yaml: station desk is offered 5\.00 times the work its servers can do over the day, and nobody leaves its line/), // said before it ran
+      expect.stringMatching(/^warning: .*over\.yaml: station desk is offered 5\.00 times the work its servers can do over the day by customers who never leave its line/), // said before it ran
       expect.stringMatching(/^error: replication 0 of "Overloaded" ran out of memory .*; nothing was written for it\.$/),
     ]);
     expect(readdirSync(out)).toEqual([]);
