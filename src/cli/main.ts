@@ -229,10 +229,12 @@ if (invokedDirectly) {
   const last = (error: unknown) => process.exit(internalError(error));
   process.on('uncaughtException', last);
   process.on('unhandledRejection', last);
-  // A reader that stops early (`queuesim run a.yaml b.yaml | head`) closes the pipe: what is
-  // left to print is dropped, and the command goes on to write every result folder whole.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') last(error);
-  });
+  // A reader that stops early (`queuesim run a.yaml b.yaml 2>&1 | head`) closes the pipe: what
+  // is left to print is dropped, and the command goes on to write every result folder whole.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') last(error);
+    });
+  }
   process.exitCode = await main(process.argv);
 }

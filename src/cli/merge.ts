@@ -37,8 +37,9 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
     process.stderr.write(`error: ${outProblem}; nothing was merged.\n`);
     return 2;
   }
-  // The files of a run given several, in the run's order (each file shards as its own job).
-  jobs.sort((a, b) => placeOf(a).index - placeOf(b).index);
+  // The files of a run given several, in the run's order (each file shards as its own job);
+  // the files of different runs merged together stay together, run by run.
+  jobs.sort((a, b) => placeOf(a).run.localeCompare(placeOf(b).run) || placeOf(a).index - placeOf(b).index);
   const runs: RunSummary[] = [];
   for (const shards of jobs) {
     const merged = await mergeJob(shards, options);
@@ -55,7 +56,7 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
 
 function placeOf(shards: ShardFolder[]): FilePlace {
   const { inputs } = shards[0]!.manifest;
-  return (inputs.command === 'run' ? inputs.place : undefined) ?? { index: 0, of: 1 };
+  return (inputs.command === 'run' ? inputs.place : undefined) ?? { index: 0, of: 1, run: '' };
 }
 
 /** Merges one job: a run's summary (its JSON is printed with the others'), or an exit code. */

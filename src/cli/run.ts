@@ -6,6 +6,7 @@
  * replications a file asks for, and Ctrl-C stops at once: the threads are terminated, the
  * staging folder removed, and result folders already written stay whole.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
@@ -43,8 +44,9 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
     return runShard(shard, options, async () => {
       const loaded = await loadRunFiles(files, options);
       if (typeof loaded === 'number') return loaded;
+      const run = createHash('sha256').update(JSON.stringify(loaded.map((entry) => entry.inputs))).digest('hex').slice(0, 16);
       return loaded.map((entry, index) => {
-        const inputs = loaded.length > 1 ? { ...entry.inputs, place: { index, of: loaded.length } } : entry.inputs;
+        const inputs = loaded.length > 1 ? { ...entry.inputs, place: { index, of: loaded.length, run } } : entry.inputs;
         return { slug: slugOf(entry.model.name), inputs, models: [entry] };
       });
     });

@@ -29,6 +29,8 @@ export type JobInputs =
 export interface FilePlace {
   index: number;
   of: number;
+  /** Names the run the file was given in (a hash of all its files' inputs): runs merged together stay apart. */
+  run: string;
 }
 
 /** One model of the job (a file of a run, a variant, a point of a sweep) and its part in this shard. */

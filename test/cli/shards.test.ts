@@ -77,6 +77,21 @@ describe('queuesim --shard and queuesim merge', () => {
     }
   });
 
+  it('runs of several files merged together stay apart: each run’s files together and in its order', () => {
+    const shards = tempDir();
+    const runs = [
+      ['scenarios/coffee-as-is.yaml', 'scenarios/bank-branch.yaml'],
+      ['scenarios/bank-day-staffing.yaml', 'scenarios/supermarket-serpentine.yaml'],
+    ];
+    for (const files of runs) expect(queuesimWith(['run', ...files, '--reps', '2', '--no-report', '--quiet', '--shard', '1/1', '--out', shards]).code).toBe(0);
+    const merged = queuesimWith(['merge', shards, '--json', '--no-report', '--out', tempDir()]);
+    expect({ code: merged.code, stderr: merged.stderr }).toEqual({ code: 0, stderr: '' });
+    const order = (JSON.parse(merged.stdout) as { scenario: string }[]).map((summary) => summary.scenario);
+    const first = ['Coffee counter, as is', 'Bank branch, weekday'];
+    const second = ['Bank day, teller staffing', 'Supermarket, one serpentine line'];
+    expect([[...first, ...second], [...second, ...first]]).toContainEqual(order);
+  });
+
   it('compare: the merged variants, paired differences and report are byte-identical to the single comparison', () => {
     const { whole, merged } = wholeAndMerged(['compare', 'scenarios/coffee-as-is.yaml', 'scenarios/coffee-wait-display.yaml', '--reps', '12']);
     const files = Object.keys(contents(whole));
