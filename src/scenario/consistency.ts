@@ -42,6 +42,7 @@ export function checkConsistency(data: unknown, stepStations: StepStations = pla
 
   const periodSpecs = Array.isArray(time.periods) ? time.periods : undefined;
   const periodNames = checkPeriods(periodSpecs ?? [], horizon, report);
+  const namesComplete = (periodSpecs ?? []).every((spec) => isMap(spec) && typeof spec.name === 'string' && spec.name !== '');
 
   /** Checks a number-or-per-period value; returns the per-period values it could read. */
   const perPeriod = (value: unknown, path: KeyPath): number[] | undefined => {
@@ -52,7 +53,8 @@ export function checkConsistency(data: unknown, stepStations: StepStations = pla
       return undefined;
     }
     const unknown = Object.keys(value).filter((key) => !periodNames.includes(key));
-    for (const key of unknown) report([...path, key], `unknown period "${key}"${hint(key, periodNames)}`);
+    // With a period whose name could not be read, its name is reported there; not again wherever it is used.
+    if (namesComplete) for (const key of unknown) report([...path, key], `unknown period "${key}"${hint(key, periodNames)}`);
     const missing = periodNames.filter((name) => !Object.hasOwn(value, name));
     if (missing.length > 0) report(path, `gives no value for period${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     if (unknown.length > 0 || missing.length > 0) return undefined;

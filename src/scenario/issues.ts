@@ -21,7 +21,7 @@ export function describeIssues(issues: readonly Issue[], root: AnySchema, data: 
   // meant key's "is required" beside it would only repeat it.
   const meant = new Set(
     out.flatMap(({ path, message }) => {
-      const suggestion = /^unknown key ".*?" \(did you mean "([^"]+)"\?\)/.exec(message)?.[1];
+      const suggestion = /^unknown key ".*?" \(did you mean "([^"]+)"\?/.exec(message)?.[1];
       return suggestion === undefined ? [] : [JSON.stringify([...path.slice(0, -1), suggestion])];
     }),
   );
@@ -35,7 +35,10 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
       const allowed = allowedKeysAt(root, data, path);
       for (const key of issue.keys) {
         const where = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
-        out.push({ path: [...path, key], message: `unknown key "${key}"${hint(key, allowed)}${where}` });
+        // `{ name  afternoon }`: a key, then its value, with the colon between them forgotten.
+        const [, meant, value] = /^(\S+)\s+(\S.*)$/.exec(key) ?? [];
+        const colon = meant !== undefined && allowed.includes(meant) ? ` (did you mean "${meant}"? a colon is missing: ${meant}: ${value})` : undefined;
+        out.push({ path: [...path, key], message: `unknown key "${key}"${colon ?? hint(key, allowed)}${where}` });
       }
       return;
     }

@@ -64,6 +64,15 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(lines).toEqual([expect.stringMatching(/: segmnets: unknown key "segmnets" \(did you mean "segments"\?\)/)]);
   });
 
+  it('a colon missing between a key and its value is one problem that says so, with no cascade where the value is used', () => {
+    const text =
+      'name: x\ntime: { horizon: 600, periods: [{ name: morning, start: 0 }, { name  afternoon, start: 300 }] }\n' +
+      'stations: [{ id: till, servers: { morning: 1, afternoon: 2 }, service: 1 }]\n' +
+      'segments: [{ id: s, arrivals: { rate: { morning: 0.5, afternoon: 0.8 } }, route: [till] }]\n';
+    const lines = runExpectingErrors('colon.yaml', text);
+    expect(lines).toEqual([expect.stringMatching(/colon\.yaml:2: time\.periods\[1\]\.name {2}afternoon: unknown key "name {2}afternoon" \(did you mean "name"\? a colon is missing: name: afternoon\)/)]);
+  });
+
   it('a mistyped key is an error with a "did you mean" hint and the YAML line', () => {
     const text = 'name: Post office\ntime: { horizon: 60 }\nstations:\n  - id: counter\n    servers: 1\n    queueCapcity: 3\n    service: 2\nsegments:\n  - { id: walkIn, arrivals: { rate: 0.3 }, route: [counter] }\n';
     const lines = runExpectingErrors('s.yaml', text);
