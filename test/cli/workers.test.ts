@@ -117,6 +117,7 @@ segments:
       await sleep(50);
     }
     expect(staging()).toBeDefined();
+    expect(readFileSync(join(out, staging()!, 'replications.csv')).length).toBeGreaterThan(0); // interrupted while writing, not before
     child.kill('SIGINT');
     const { code, signal } = await exited;
     expect({ code, signal }).toEqual({ code: 130, signal: null });

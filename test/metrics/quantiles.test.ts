@@ -134,6 +134,7 @@ describe('QuantileSketch', () => {
     for (const n of [10, 1000]) {
       const sketch = new QuantileSketch();
       for (let i = 1; i <= n; i++) sketch.add(i);
+      expect(Math.abs(sketch.quantile(1) - n) / n, `${n} values`).toBeLessThanOrEqual(quantileRelativeAccuracy + 1e-12);
       expect(sketch.quantile(1.5), `${n} values`).toBe(sketch.quantile(1));
     }
   });

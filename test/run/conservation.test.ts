@@ -178,9 +178,11 @@ function followable<T extends Spec>(scenario: T): T {
 }
 
 /** The experience's own invariants: shares are shares, scores lie in 1..5, zones partition. */
-function checkExperience(...scopes: (MetricValues | MetricValues[])[]): void {
+function checkExperience(...scopes: (MetricValues | MetricValues[])[]): number {
+  let checked = 0;
   for (const m of scopes.flat()) {
     if (!Number.isFinite(m.satisfactionMean)) continue;
+    checked++;
     expect(m.satisfactionMean).toBeGreaterThanOrEqual(1);
     expect(m.satisfactionMean).toBeLessThanOrEqual(5);
     expect(m.withinDesiredShare).toBeLessThanOrEqual(m.withinToleranceShare! + 1e-12);
@@ -190,6 +192,7 @@ function checkExperience(...scopes: (MetricValues | MetricValues[])[]): void {
     expect(m.repurchaseRate).toBeLessThanOrEqual(1);
     expect(m.complaints).toBeGreaterThanOrEqual(0);
   }
+  return checked;
 }
 
 /** The random scenarios above with a booked segment and a random `reservations` key added. */
@@ -256,9 +259,14 @@ const people = (name: string) => `people${name[0]!.toUpperCase()}${name.slice(1)
 const peopleAccounted = (m: MetricValues) => outcomes.reduce((sum, name) => sum + (m[people(name)] ?? 0), 0);
 
 /** The identity for parties, and for the people in them when the scenario has parties. */
+/** How often each identity was checked, so a property cannot pass by never reaching it. */
+const checked = { people: 0, experience: 0 };
+
 function expectConserved(m: MetricValues): void {
   expect(accounted(m)).toBe(m.arrivals);
-  if (m.peopleArrivals !== undefined) expect(peopleAccounted(m)).toBe(m.peopleArrivals);
+  if (m.peopleArrivals === undefined) return;
+  expect(peopleAccounted(m)).toBe(m.peopleArrivals);
+  checked.people++;
 }
 
 
@@ -280,13 +288,15 @@ describe('conservation of customers (property-based)', () => {
           if (Number.isFinite(utilisation)) expect(utilisation).toBeGreaterThanOrEqual(0);
           if (Number.isFinite(utilisation)) expect(utilisation).toBeLessThanOrEqual(1 + 1e-12);
           if (r.metrics.served! > 0) expect(r.metrics.waitMean).toBeGreaterThanOrEqual(0);
-          if (spec.experience !== undefined) checkExperience(r.metrics, r.segments);
+          if (spec.experience !== undefined) checked.experience += checkExperience(r.metrics, r.segments);
         }
         // Determinism: the same scenario and seed give the same numbers.
         expect(runReplications(loaded.model).replications).toEqual(replications);
       }),
       { numRuns: 200, seed: 20261127 },
     );
+    expect(checked.experience).toBeGreaterThan(0);
+    expect(checked.people).toBeGreaterThan(0);
   });
 
   it('holds with reservations too: booked customers and walk-ins who are denied are accounted for', () => {
