@@ -2,11 +2,10 @@
  * Reading scenario data defensively, for the channels levers' checks (which run even when
  * the schema found problems elsewhere) and their resolution (which runs on valid data).
  */
+import { isMap, list, type Raw } from '../levers/raw-data.js';
 import { choiceStepStations } from './keys.js';
 
-export type Raw = Record<string, unknown>;
-export const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export { isMap, list, type Raw };
 export const maps = (value: unknown): Raw[] => list(value).map((item) => (isMap(item) ? item : {}));
 export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 /** A key's own value: names such as "constructor" must not find Object.prototype's members. */

@@ -8,6 +8,7 @@ import type { LeverProblem } from './lever.js';
 export type Raw = Record<string, unknown>;
 export const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+export const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /** The named periods of the raw scenario (empty without time.periods). */
 export function periodNamesOf(data: Raw): string[] {

@@ -5,13 +5,10 @@
  * they run even when the schema found other problems.
  */
 import type { LeverProblem } from '../levers/lever.js';
+import { isMap, list, number, type Raw } from '../levers/raw-data.js';
 import { hint, type KeyPath } from '../scenario/problems.js';
 import { slotTimesOf } from './slot-grid.js';
 
-type Raw = Record<string, unknown>;
-const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const idOf = (value: unknown): string | undefined => (isMap(value) && typeof value.id === 'string' ? value.id : undefined);
 
 export function checkReservations(data: Raw): LeverProblem[] {

@@ -2,11 +2,8 @@
  * The slot grid of the `reservations` key: a list of times, or a slot every `every` from
  * `from` (default 0) until before `until` (default the horizon).
  */
+import { isMap, number } from '../levers/raw-data.js';
 import type { Period } from '../model/model.js';
-
-type Raw = Record<string, unknown>;
-const isMap = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /** Slot times of a `slots` value (raw or validated), or undefined when they cannot be read. */
 export function slotTimesOf(slots: unknown, horizon: number): number[] | undefined {
