@@ -6,7 +6,7 @@ import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import { activeLevers } from '../levers/registry.js';
 import type { ReplicationResult } from '../run/simulate.js';
-import { resultLayout, rowValues, type ResultLayout } from './columns.js';
+import { columnValues, resultLayout, rowValues, type ResultLayout } from './columns.js';
 import { OnlineMoments } from './online-moments.js';
 import { seriesGrid } from './series.js';
 import { TwoPassMoments } from './two-pass.js';
@@ -140,7 +140,8 @@ export function summariseRun(model: Model, seed: number, results: readonly Repli
   const statistics = new RunStatistics(layout);
   const row = new Float64Array(layout.width);
   for (const result of results) statistics.add(rowValues(layout, result, row));
-  for (const result of results) statistics.addDeviations(rowValues(layout, result, row).subarray(0, layout.columns.length));
+  const metrics = row.subarray(0, layout.columns.length); // the second pass reads the metric values only, not the series
+  for (const result of results) statistics.addDeviations(columnValues(layout.columns, result, metrics));
   return statistics.summary(model, seed, levers);
 }
 
