@@ -88,7 +88,11 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
 async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, pool: ReplicationPool, signal: AbortSignal, options: ShardRunOptions) {
   const { writeStagedFiles } = await import('./output.js');
   const models: ShardModel[] = [];
-  const total = job.models.reduce((sum, m) => sum + m.replications, 0);
+  // The bar counts this shard's replications (pool.run reports its own count done), not the job's.
+  const total = job.models.reduce((sum, m) => {
+    const [from, to] = shardRange(shard, m.replications);
+    return sum + to - from;
+  }, 0);
   const progress = new ProgressBar(`shard ${shard.index}/${shard.count} · ${job.slug}`, { enabled: !options.quiet && !options.json });
   let before = 0;
   try {
@@ -108,7 +112,7 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
       } finally {
         await writer.close();
       }
-      before += replications;
+      before += to - from;
       models.push({ name: model.name, seed, replications, from, to, width, rows });
     }
   } finally {
