@@ -9,8 +9,8 @@ import type { Customer } from '../model/customer.js';
 import { JourneyWatcher, Outcome, type StationView } from '../model/journey.js';
 
 /**
- * What a customer record spends at `price`: the price for each member of its party (one until
- * groups exist). The one place a party's spend is computed, so groups change only this.
+ * What a customer record spends at `price`: the price for each member of its party (its
+ * `partySize`, 1 without the parties lever). The one place a party's spend is computed.
  */
 export function partySpend(price: number, customer: Customer): number {
   return price * customer.partySize;

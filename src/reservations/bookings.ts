@@ -25,15 +25,6 @@ import { punctualityQuantile } from './punctuality.js';
 
 export const BookingStatus = { shows: 0, cancelled: 1, noShow: 2 } as const;
 
-/**
- * People in the party of booking i. The hook for groups: a booking is one unit of capacity
- * (a table, a room, a slot) whatever its party size; every party is 1 until groups exist.
- */
-export interface PartySizes {
-  sizeOf(booking: number): number;
-}
-export const singleParties: PartySizes = { sizeOf: () => 1 };
-
 /** Customer column `reservations/booking`: [slot index, booked time] of each booked customer. */
 export const BookingColumn = { width: 2, slot: 0, bookedTime: 1 } as const;
 
@@ -126,7 +117,6 @@ export class BookingArrivals implements ArrivalSource, EventHandlerOf {
     private readonly config: ReservationsConfig,
     private readonly book: BookingBook,
     private readonly column: CustomerColumn,
-    private readonly partySizes: PartySizes = singleParties,
   ) {}
 
   start(journey: JourneyControl): void {
@@ -142,7 +132,6 @@ export class BookingArrivals implements ArrivalSource, EventHandlerOf {
     const { config, book } = this;
     const customer = this.journey.create(config.segment);
     if (config.hold !== null) customer.service[config.step] = book.hold[booking]!;
-    customer.partySize = this.partySizes.sizeOf(booking);
     const at = customer.slot * BookingColumn.width;
     this.column.values[at + BookingColumn.slot] = book.slotOf[booking]!;
     this.column.values[at + BookingColumn.bookedTime] = book.bookedTime[booking]!;

@@ -11,7 +11,7 @@
  */
 import { defineLever } from '../levers/lever.js';
 import { AppointmentLine } from './appointment-line.js';
-import { BookingArrivals, BookingBook, BookingColumn, singleParties } from './bookings.js';
+import { BookingArrivals, BookingBook, BookingColumn } from './bookings.js';
 import { checkReservations } from './check.js';
 import type { ReservationsConfig } from './config.js';
 import { BookedAdmission, Host, WalkInAdmission } from './host.js';
@@ -32,7 +32,7 @@ export const reservationsLever = defineLever<ReservationsConfig>({
     const book = new BookingBook(config, model.horizon, context);
     const host = new Host(config, book, system);
 
-    system.arrivalSources.push(new BookingArrivals(config, book, column, singleParties));
+    system.arrivalSources.push(new BookingArrivals(config, book, column));
     const booked = config.segment;
     system.joinPolicies[booked] = new BookedAdmission(host, system.joinPolicies[booked]!, column, config.station, config.step);
     if (config.holdForBookings !== null) {
