@@ -162,7 +162,7 @@ type SettledRows = (settled: Model, sink: RowsSink, onProgress: (done: number, t
  * report, the folder committed whole, the tables printed. Returns the summary or an exit code.
  */
 async function writeRunResult(entry: Omit<RunEntry, 'inputs'>, rows: SettledRows, options: RunOutputOptions, interruption: Interruption, written: string[]): Promise<RunSummary | number> {
-  const { settleOrReport } = await import('./settle.js');
+  const { settleOrReport } = await import('./settle-or-report.js');
   const { rowsToCsv } = await import('../run/streamed-run.js');
   const { seriesCsv } = await import('../run/csv.js');
   const { analyticBaseline } = await import('../baseline/baseline.js');

@@ -10,7 +10,7 @@ import { resultLayout } from '../metrics/columns.js';
 import type { Model } from '../model/model.js';
 import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.js';
 import { RowFileWriter } from '../run/row-file.js';
-import { settleOrReport } from './settle.js';
+import { settleOrReport } from './settle-or-report.js';
 import { shardRange, type Shard } from '../run/shard.js';
 import { Interruption } from './interrupt.js';
 import { checkOutputFolder, stageResultFolder, type StagedFolder } from './output.js';
