@@ -13,7 +13,7 @@ import { withWorkers } from './workers.js';
 import { buildVariant, parseVariantSpec } from '../scenario/variants.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { renderComparison } from './compare-table.js';
-import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
+import { outputFolderReady, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { reportProblems } from './scenario-files.js';
 import { dataOfText, modelOfText, readScenarioText, type ScenarioText } from './scenario-texts.js';
@@ -157,11 +157,7 @@ function problemsOf(result: { ok: true } | { ok: false; problems: ScenarioProble
 async function compareWith(runner: Runner, files: string[], options: CompareCommandOptions): Promise<number> {
   const plan = await readPlan(files, options);
   if (typeof plan === 'number') return plan;
-  const outProblem = await checkOutputFolder(options.out);
-  if (outProblem !== undefined) {
-    process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
-    return 2;
-  }
+  if (!(await outputFolderReady(options.out))) return 2;
   return writeComparison(plan, runner, options);
 }
 

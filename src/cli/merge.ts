@@ -8,7 +8,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RowFileMismatch } from '../run/row-file.js';
-import { checkOutputFolder } from './output.js';
+import { outputFolderReady } from './output.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { MANIFEST_FILE, parseManifest, shardFolderName, version, type FilePlace } from './shard-manifest.js';
 import { shardRows, type ShardFolder } from './shard-rows.js';
@@ -32,11 +32,7 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
     process.stderr.write(`error: ${error.message}; nothing was merged.\n`);
     return 2;
   }
-  const outProblem = await checkOutputFolder(options.out);
-  if (outProblem !== undefined) {
-    process.stderr.write(`error: ${outProblem}; nothing was merged.\n`);
-    return 2;
-  }
+  if (!(await outputFolderReady(options.out, 'merged'))) return 2;
   // The files of a run given several, in the run's order (each file shards as its own job);
   // the files of different runs merged together stay together, run by run.
   jobs.sort((a, b) => placeOf(a).run.localeCompare(placeOf(b).run) || placeOf(a).index - placeOf(b).index);

@@ -56,6 +56,14 @@ export async function checkOutputFolder(outDir: string): Promise<string | undefi
   }
 }
 
+/** Whether results can be written under `outDir`; if not, says why (`error: …; nothing was run.`, or `merged`) for exit code 2. */
+export async function outputFolderReady(outDir: string, nothingWas: 'run' | 'merged' = 'run'): Promise<boolean> {
+  const problem = await checkOutputFolder(outDir);
+  if (problem === undefined) return true;
+  process.stderr.write(`error: ${problem}; nothing was ${nothingWas}.\n`);
+  return false;
+}
+
 /**
  * mkdir -p, but never Node's recursive mkdir on the folder itself: on filesystems that
  * answer ENOENT to every mkdir (procfs) it retries forever. The parent is made recursively,

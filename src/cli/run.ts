@@ -14,7 +14,7 @@ import { ReplicationFailed, ReplicationPool, RunInterrupted, type RowsSink } fro
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { Interruption } from './interrupt.js';
 import type { ModelRows } from './shard-rows.js';
-import { checkOutputFolder, slugOf, stageResultFolder, writeStagedFiles } from './output.js';
+import { outputFolderReady, slugOf, stageResultFolder, writeStagedFiles } from './output.js';
 import { ProgressBar } from './progress.js';
 import type { JobInputs } from './shard-manifest.js';
 import { shardOfCommand, type ShardOptions } from './shard-option.js';
@@ -128,11 +128,7 @@ function loadReport(): Promise<typeof import('../report/index.js')> {
 async function runFiles(files: string[], options: RunCommandOptions, pool: ReplicationPool, interruption: Interruption): Promise<number> {
   const loaded = await loadRunFiles(files, options);
   if (typeof loaded === 'number') return loaded;
-  const outProblem = await checkOutputFolder(options.out);
-  if (outProblem !== undefined) {
-    process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
-    return 2;
-  }
+  if (!(await outputFolderReady(options.out))) return 2;
   pool.start(Math.max(...loaded.map((entry) => entry.replications)));
 
   const summaries: RunSummary[] = [];

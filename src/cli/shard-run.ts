@@ -13,7 +13,7 @@ import { RowFileWriter } from '../run/row-file.js';
 import { settleOrReport } from './settle-or-report.js';
 import { shardRange, type Shard } from '../run/shard.js';
 import { Interruption } from './interrupt.js';
-import { checkOutputFolder, stageResultFolder, type StagedFolder } from './output.js';
+import { outputFolderReady, stageResultFolder, type StagedFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { manifestOf, MANIFEST_FILE, shardFolderName, type JobInputs, type ShardModel } from './shard-manifest.js';
 
@@ -44,11 +44,7 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
   try {
     const jobs = await prepare();
     if (typeof jobs === 'number') return jobs;
-    const outProblem = await checkOutputFolder(options.out);
-    if (outProblem !== undefined) {
-      process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
-      return 2;
-    }
+    if (!(await outputFolderReady(options.out))) return 2;
     for (const job of jobs) {
       const staged = await stageResultFolder(options.out, shardFolderName(job.slug, shard));
       const forget = interruption.onForce(() => staged.discardSync());

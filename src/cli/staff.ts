@@ -15,7 +15,7 @@ import { staffTime } from '../run/staff-time.js';
 import { checkTarget, parseTarget, type Target } from '../run/targets.js';
 import { csvField } from '../run/csv.js';
 import { hint } from '../scenario/problems.js';
-import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
+import { outputFolderReady, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioData, reportProblems } from './scenario-files.js';
 import { renderStaffing } from './staff-table.js';
@@ -82,11 +82,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   for (const station of options.station ?? []) {
     if (!ids.includes(station)) return usage(`--station "${station}" is not a station of ${file}${hint(station, ids)}; it has ${ids.join(', ')}.`);
   }
-  const outProblem = await checkOutputFolder(options.out);
-  if (outProblem !== undefined) {
-    process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
-    return 2;
-  }
+  if (!(await outputFolderReady(options.out))) return 2;
   const title = options.name ?? `Staff ${base.model.name}`;
   const maxEvaluations = options.maxEvaluations ?? 60;
   const progress = new ProgressBar(`evaluations · ${title}`, { enabled: !options.quiet && !options.json });

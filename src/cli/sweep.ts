@@ -10,7 +10,7 @@ import { withWorkers } from './workers.js';
 import { pointMetrics, runSweep, sweepModels, type SweepPoint, type SweepResult } from '../run/sweep.js';
 import { rowsRunner } from '../run/pool-runner.js';
 import { sweepCsv } from '../run/sweep-csv.js';
-import { checkOutputFolder, slugOf, writeResultFolder } from './output.js';
+import { outputFolderReady, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { reportProblems } from './scenario-files.js';
 import { dataOfText, readScenarioText } from './scenario-texts.js';
@@ -121,11 +121,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
 async function sweepWith(runner: Runner, file: string, options: SweepCommandOptions): Promise<number> {
   const plan = await readPlan(file, options);
   if (typeof plan === 'number') return plan;
-  const outProblem = await checkOutputFolder(options.out);
-  if (outProblem !== undefined) {
-    process.stderr.write(`error: ${outProblem}; nothing was run.\n`);
-    return 2;
-  }
+  if (!(await outputFolderReady(options.out))) return 2;
   return writeSweep(plan, runner, options);
 }
 
