@@ -4,11 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/index.js';
-import { slotScenario } from './scenario.js';
+import type { ReservationsConfig } from '../../src/reservations/config.js';
+import { modelOf, slotScenario } from './scenario.js';
 
 function problemsOf(scenario: Record<string, unknown>): string[] {
   const loaded = validateScenario(scenario, 'test.yaml');
   return loaded.ok ? [] : loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
+}
+
+/** The visit slot whose service time a booking's hold replaces. */
+function resolvedStep(scenario: Record<string, unknown>): number {
+  return (modelOf(scenario).levers.reservations as ReservationsConfig).step;
 }
 
 const withReservations = (reservations: Record<string, unknown>, servers = 2) => slotScenario({ servers, horizon: 100, reservations: { slots: { times: [0] }, ...reservations } });
@@ -29,6 +35,29 @@ describe('checks of the reservations key', () => {
     const scenario = withReservations({ station: 'bar' });
     (scenario.stations as unknown[]).push({ id: 'bar', servers: 1, service: 1 });
     expect(problemsOf(scenario)).toEqual(['reservations.station: the route of "guests" does not visit "bar"']);
+  });
+
+  it('the booked station is a plain step of the route, not one of a choice (a booking is for one station)', () => {
+    const withChoice = (reservations: Record<string, unknown>) => {
+      const scenario = withReservations(reservations);
+      (scenario.stations as unknown[]).push({ id: 'bar', servers: 1, service: 1 });
+      (scenario.segments as Record<string, unknown>[])[0]!.route = [{ choose: ['bar', 'rooms'] }];
+      return scenario;
+    };
+    expect(problemsOf(withChoice({ station: 'rooms' }))).toEqual([
+      'reservations.station: "rooms" is one of the stations "guests" chooses among at a step of its route; a booking is for one station: make it a plain step (route: [rooms])',
+    ]);
+    expect(problemsOf(withChoice({}))).toEqual([
+      'reservations.segment: the first step of "guests" is a choice among stations; a booking is for one station: make the booked station a plain step of the route and name it in reservations.station',
+    ]);
+    const bothWays = withChoice({ station: 'rooms' });
+    (bothWays.segments as Record<string, unknown>[])[0]!.route = [{ choose: ['bar', 'rooms'] }, 'rooms'];
+    expect(problemsOf(bothWays)).toHaveLength(1);
+    const choiceFirst = withChoice({ station: 'rooms' });
+    (choiceFirst.stations as unknown[]).push({ id: 'cellar', servers: 1, service: 1 });
+    (choiceFirst.segments as Record<string, unknown>[])[0]!.route = [{ choose: ['bar', 'cellar'] }, 'rooms'];
+    expect(problemsOf(choiceFirst)).toEqual([]);
+    expect(resolvedStep(choiceFirst)).toBe(2); // the visit slot of rooms, after the choice's two
   });
 
   it('slots are ascending, before the horizon, and lists have one value per slot', () => {
