@@ -126,6 +126,7 @@ export class EventCalendar {
   }
 
   private dropCancelledTop(): void {
+    if (this.cancelledInHeap === 0) return; // the common case, and one read
     while (this.heapCount > 0 && this.states[this.heapSlots[0]!] === SlotState.Cancelled) {
       this.removeTop();
       this.cancelledInHeap--;
