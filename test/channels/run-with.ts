@@ -10,14 +10,9 @@ import { MetricsCollector, type CollectedMetrics } from '../../src/metrics/colle
 import type { Model } from '../../src/model/model.js';
 import { ServiceSystem } from '../../src/model/system.js';
 import { createStream, sources } from '../../src/random/streams.js';
-import { validateScenario } from '../../src/scenario/load.js';
 import { InjectedArrivals, JourneyRecorder, type Watcher } from '../model/harness.js';
 
-export function modelOf(scenario: Record<string, unknown>): Model {
-  const loaded = validateScenario(scenario, '(channels test)');
-  if (!loaded.ok) throw new Error(`invalid test scenario: ${JSON.stringify(loaded.problems, null, 2)}`);
-  return loaded.model;
-}
+export { modelOf } from '../model-of.js';
 
 export interface LeverRun extends CollectedMetrics {
   endTime: number;

@@ -9,6 +9,7 @@ import { experienceMetrics } from '../../src/experience/lever.js';
 import { buildModel, runWithArrivals } from '../model/harness.js';
 import { experienceLever } from '../../src/experience/lever.js';
 import { resolveExperience } from '../../src/experience/config.js';
+import { modelOf } from '../model-of.js';
 
 const base = {
   name: 'Experience check',
@@ -24,12 +25,6 @@ const base = {
     { id: 'regular', arrivals: { rate: { a: 1.2, b: 1.4 } }, route: ['front'], patience: { dist: 'exponential', mean: 5 } },
   ],
 };
-
-function modelOf(scenario: unknown) {
-  const loaded = validateScenario(scenario);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.model;
-}
 
 describe('the waiting experience lever', () => {
   it('with perception switched off, each perceived metric equals its clock twin exactly, in every scope and period', () => {

@@ -21,6 +21,7 @@ import type { ServiceSystem } from '../../src/model/system.js';
 import type { RandomStream } from '../../src/random/streams.js';
 import { simulate } from '../../src/run/simulate.js';
 import { validateScenario } from '../../src/scenario/load.js';
+import { modelOf as validModel } from '../model-of.js';
 
 interface VipConfig {
   /** Per segment: the share of VIPs. */
@@ -102,12 +103,7 @@ const scenario = (vipShare?: number) => ({
   stations: [{ id: 'desk', servers: 1, service: { dist: 'exponential', mean: 1 } }],
   segments: [{ id: 'guests', arrivals: { rate: 1.1 }, route: ['desk'], balkAt: 2, ...(vipShare === undefined ? {} : { vipShare }) }],
 });
-
-function modelOf(data: unknown) {
-  const loaded = validateScenario(data, '(toy)', undefined, levers);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.model;
-}
+const modelOf = (data: unknown) => validModel(data, levers);
 
 describe('a lever added from outside the core', () => {
   it('brings its scenario key: validated with the core keys, with its own consistency check', () => {

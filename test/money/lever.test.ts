@@ -4,9 +4,8 @@
  * waiting, compensation for denied service from the reservations lever, and its checks.
  */
 import { describe, expect, it } from 'vitest';
-import type { Lever } from '../../src/levers/lever.js';
-import { defaultLevers } from '../../src/levers/registry.js';
-import { runReplications, simulate, validateScenario, type Model } from '../../src/index.js';
+import { runReplications, simulate, validateScenario } from '../../src/index.js';
+import { modelOf } from '../model-of.js';
 
 const cafe = (money: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   name: 'Café',
@@ -19,11 +18,6 @@ const cafe = (money: Record<string, unknown>, extra: Record<string, unknown> = {
   ...extra,
 });
 
-function modelOf(data: unknown, levers: readonly Lever[] = defaultLevers): Model {
-  const loaded = validateScenario(data, '(test)', undefined, levers);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.model;
-}
 const problemsOf = (data: unknown) => {
   const loaded = validateScenario(data);
   return loaded.ok ? [] : loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`).sort();

@@ -11,11 +11,12 @@
 import { describe, expect, it } from 'vitest';
 import { dampedFixedPoint } from '../../src/analytic/fixed-point.js';
 import { LeverSettleError } from '../../src/levers/lever.js';
-import { runReplications, validateScenario, type Model } from '../../src/index.js';
+import { runReplications, validateScenario } from '../../src/index.js';
 import type { PricingConfig } from '../../src/pricing/config.js';
 import { calibrateMnl, mnlShares } from '../../src/pricing/slot-choice.js';
 import { runSet, settleModel } from '../../src/run/settle.js';
 import { studentTQuantile } from '../../src/metrics/student-t.js';
+import { modelOf } from '../model-of.js';
 
 const T = 20_000;
 const BASE = [0.7, 0.35];
@@ -34,12 +35,6 @@ const scenario = (congestion: Record<string, unknown>) => ({
   segments: [{ id: 'all', arrivals: { rate: { a: BASE[0], b: BASE[1] } }, route: ['desk'] }],
   pricing: { referencePrice: 10, price: { a: PRICES[0], b: PRICES[1] }, elasticity: ELASTICITY, calibrateOn: 'b', noPurchaseShare: NONE, congestion },
 });
-
-function modelOf(data: unknown): Model {
-  const loaded = validateScenario(data);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.model;
-}
 
 // ---- the hand solution
 const market = (T * (BASE[0]! + BASE[1]!)) / (1 - NONE);

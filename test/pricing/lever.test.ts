@@ -8,6 +8,7 @@ import { runReplications, simulate, validateScenario, type Model } from '../../s
 import type { PricingConfig } from '../../src/pricing/config.js';
 import { numericalElasticity } from '../../src/pricing/demand.js';
 import { pricedRates } from '../../src/pricing/segment-demand.js';
+import { modelOf } from '../model-of.js';
 
 const PEAK = 0;
 const OFF = 1;
@@ -23,11 +24,6 @@ const v17 = (pricing: Record<string, unknown>, extra: Record<string, unknown> = 
   ...extra,
 });
 
-function modelOf(scenario: unknown): Model {
-  const loaded = validateScenario(scenario);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.model;
-}
 const pricingOf = (model: Model) => model.levers.pricing as PricingConfig;
 const problemsOf = (scenario: unknown) => {
   const loaded = validateScenario(scenario);

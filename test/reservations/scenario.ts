@@ -2,8 +2,10 @@
  * Scenarios for the reservations tests: one booked station, a booked segment and (when asked)
  * a walk-in segment, with the `reservations` key given by each test.
  */
-import { validateScenario, type Model } from '../../src/index.js';
+import type { Model } from '../../src/index.js';
 import type { ReservationsConfig } from '../../src/reservations/config.js';
+
+export { modelOf } from '../model-of.js';
 
 export interface SlotScenario {
   /** Servers of the booked station. */
@@ -32,12 +34,6 @@ export function slotScenario(spec: SlotScenario): Record<string, unknown> {
     ],
     reservations: { segment: 'guests', ...spec.reservations },
   };
-}
-
-export function modelOf(scenario: Record<string, unknown>): Model {
-  const loaded = validateScenario(scenario, '(reservations test)');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems, null, 2));
-  return loaded.model;
 }
 
 export function reservationsOf(model: Model): ReservationsConfig {

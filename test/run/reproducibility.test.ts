@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario, simulate, type Model } from '../../src/index.js';
+import { simulate, type Model } from '../../src/index.js';
 import type { Customer } from '../../src/model/customer.js';
 import type { JourneyObserver } from '../../src/model/journey.js';
 import { ServiceSystem } from '../../src/model/system.js';
+import { modelOf } from '../model-of.js';
 
 const base = {
   name: 'Two counters',
@@ -14,12 +15,6 @@ const base = {
   ],
   segments: [{ id: 'first', arrivals: { rate: { am: 1, pm: 1.4 } }, route: ['a', 'b'], patience: { dist: 'exponential', mean: 4 } }],
 };
-
-function modelOf(scenario: unknown): Model {
-  const loaded = validateScenario(scenario);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.model;
-}
 
 /** Arrival times and drawn service requirements of one segment's customers. */
 function arrivalsOf(model: Model, segment: number, replication = 0): { time: number; service: number[] }[] {

@@ -3,14 +3,9 @@
  * simulate(model, replication, seed) gives that replication's metrics.
  */
 import { describe, expect, it } from 'vitest';
-import { simulate, validateScenario, type Model, type ReplicationResult } from '../../src/index.js';
+import { simulate, type Model, type ReplicationResult } from '../../src/index.js';
 import type { MetricValues } from '../../src/metrics/catalogue.js';
-
-function modelOf(scenario: unknown): Model {
-  const result = validateScenario(scenario);
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('\n'));
-  return result.model;
-}
+import { modelOf } from '../model-of.js';
 
 const outcomes = ['served', 'balked', 'reneged', 'blocked', 'denied', 'inSystemAtEnd'] as const;
 

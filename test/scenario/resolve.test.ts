@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario, type Model } from '../../src/index.js';
-
-function modelOf(scenario: unknown): Model {
-  const loaded = validateScenario(scenario);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.model;
-}
+import { modelOf } from '../model-of.js';
 
 const minimal = {
   name: 'Kiosk',
