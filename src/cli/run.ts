@@ -13,6 +13,7 @@ import type { Model } from '../model/model.js';
 import { ReplicationFailed, ReplicationPool, RunInterrupted, type RowsSink } from '../run/pool.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { Interruption } from './interrupt.js';
+import { withPool } from './workers.js';
 import type { ModelRows } from './shard-rows.js';
 import { outputFolderReady, slugOf, stageResultFolder, writeStagedFiles } from './output.js';
 import { ProgressBar } from './progress.js';
@@ -51,16 +52,7 @@ export async function runCommand(files: string[], options: RunCommandOptions): P
       });
     });
   }
-  const pool = new ReplicationPool(options.workers);
-  // The first thread loads the simulator while this thread loads the scenario code and files.
-  pool.start(1);
-  const interruption = new Interruption();
-  try {
-    return await runFiles(files, options, pool, interruption);
-  } finally {
-    interruption.dispose();
-    await pool.close();
-  }
+  return withPool(options.workers, (pool, interruption) => runFiles(files, options, pool, interruption));
 }
 
 /** A file to run: its model, the seed and replications it runs with, and the inputs a shard records. */

@@ -12,7 +12,7 @@ import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.
 import { RowFileWriter } from '../run/row-file.js';
 import { settleOrReport } from './settle-or-report.js';
 import { shardRange, type Shard } from '../run/shard.js';
-import { Interruption } from './interrupt.js';
+import { withPool } from './workers.js';
 import { outputFolderReady, stageResultFolder, type StagedFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { manifestOf, MANIFEST_FILE, shardFolderName, type JobInputs, type ShardModel } from './shard-manifest.js';
@@ -37,47 +37,42 @@ export interface ShardRunOptions {
 
 /** Runs shard `shard` of the jobs `prepare` gives (or returns its exit code), and writes each job's shard folder. */
 export async function runShard(shard: Shard, options: ShardRunOptions, prepare: () => Promise<ShardJob[] | number>): Promise<number> {
-  const pool = new ReplicationPool(options.workers);
-  // The first thread loads the simulator while this thread loads the scenario files.
-  pool.start(1);
-  const interruption = new Interruption();
-  try {
-    const jobs = await prepare();
-    if (typeof jobs === 'number') return jobs;
-    if (!(await outputFolderReady(options.out))) return 2;
-    for (const job of jobs) {
-      const staged = await stageResultFolder(options.out, shardFolderName(job.slug, shard));
-      const forget = interruption.onForce(() => staged.discardSync());
-      try {
-        const manifest = await writeShard(job, shard, staged, pool, interruption.signal, options);
-        if (typeof manifest === 'number') {
+  return withPool(options.workers, async (pool, interruption) => {
+    try {
+      const jobs = await prepare();
+      if (typeof jobs === 'number') return jobs;
+      if (!(await outputFolderReady(options.out))) return 2;
+      for (const job of jobs) {
+        const staged = await stageResultFolder(options.out, shardFolderName(job.slug, shard));
+        const forget = interruption.onForce(() => staged.discardSync());
+        try {
+          const manifest = await writeShard(job, shard, staged, pool, interruption.signal, options);
+          if (typeof manifest === 'number') {
+            await staged.discard();
+            return manifest;
+          }
+          const folder = await staged.commit();
+          report(folder, manifest.models, job.kind ?? 'models', shard, options);
+        } catch (error) {
           await staged.discard();
-          return manifest;
+          throw error;
+        } finally {
+          forget();
         }
-        const folder = await staged.commit();
-        report(folder, manifest.models, job.kind ?? 'models', shard, options);
-      } catch (error) {
-        await staged.discard();
-        throw error;
-      } finally {
-        forget();
       }
+      return 0;
+    } catch (error) {
+      if (error instanceof RunInterrupted) {
+        process.stderr.write('queuesim: interrupted; this shard was not written.\n');
+        return interruption.exitCode;
+      }
+      if (error instanceof ReplicationFailed && error.outOfMemory) {
+        process.stderr.write(`error: ${error.message} (a line that grows without bound?); this shard was not written.\n`);
+        return 1;
+      }
+      throw error;
     }
-    return 0;
-  } catch (error) {
-    if (error instanceof RunInterrupted) {
-      process.stderr.write('queuesim: interrupted; this shard was not written.\n');
-      return interruption.exitCode;
-    }
-    if (error instanceof ReplicationFailed && error.outOfMemory) {
-      process.stderr.write(`error: ${error.message} (a line that grows without bound?); this shard was not written.\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    interruption.dispose();
-    await pool.close();
-  }
+  });
 }
 
 /** Runs the job's models' ranges into the staging folder; returns the manifest written, or an exit code. */

@@ -8,24 +8,37 @@ import { poolRunner } from '../run/pool-runner.js';
 import type { Runner } from '../run/runner.js';
 import { Interruption } from './interrupt.js';
 
-export async function withWorkers(workers: number | undefined, work: (runner: Runner) => Promise<number>): Promise<number> {
+/**
+ * A pool of up to `workers` threads and Ctrl-C handling for the life of `work`, both closed
+ * after it. The first thread starts now, so it loads the simulator while this thread reads
+ * the scenario files.
+ */
+export async function withPool<T>(workers: number | undefined, work: (pool: ReplicationPool, interruption: Interruption) => Promise<T>): Promise<T> {
   const pool = new ReplicationPool(workers);
   pool.start(1);
   const interruption = new Interruption();
   try {
-    return await work(poolRunner(pool, interruption.signal));
-  } catch (error) {
-    if (error instanceof RunInterrupted) {
-      process.stderr.write('queuesim: interrupted; nothing was written.\n');
-      return interruption.exitCode;
-    }
-    if (error instanceof ReplicationFailed && error.outOfMemory) {
-      process.stderr.write(`error: ${error.message} (a line that grows without bound?); nothing was written.\n`);
-      return 1;
-    }
-    throw error;
+    return await work(pool, interruption);
   } finally {
     interruption.dispose();
     await pool.close();
   }
+}
+
+export function withWorkers(workers: number | undefined, work: (runner: Runner) => Promise<number>): Promise<number> {
+  return withPool(workers, async (pool, interruption) => {
+    try {
+      return await work(poolRunner(pool, interruption.signal));
+    } catch (error) {
+      if (error instanceof RunInterrupted) {
+        process.stderr.write('queuesim: interrupted; nothing was written.\n');
+        return interruption.exitCode;
+      }
+      if (error instanceof ReplicationFailed && error.outOfMemory) {
+        process.stderr.write(`error: ${error.message} (a line that grows without bound?); nothing was written.\n`);
+        return 1;
+      }
+      throw error;
+    }
+  });
 }
