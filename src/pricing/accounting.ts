@@ -54,18 +54,26 @@ export function accountDemand(base: readonly number[], priced: readonly number[]
   for (let from = 0; from < periods; from++) {
     for (let to = 0; to < periods; to++) if (from !== to) shifted[from]![to] = (out[from]! * into[to]!) / flow;
   }
-  // flow ≥ noneIn in exact arithmetic; rounding can leave −1e−133 of a customer.
-  const shifting = Math.max(0, flow - noneIn);
+  // What moves between periods: flow ≥ noneIn and flow ≥ noneOut in exact arithmetic, and
+  // both are equal when every period loses (or every one gains). Sums taken in another
+  // order then leave ±1e−17 of a customer, which would show as a shift that did not happen.
+  const shifting = beyondRounding(flow - noneIn, flow);
+  const shiftingIn = beyondRounding(flow - noneOut, flow);
   return {
     base: [...base],
     priced: [...priced],
     stayed,
     shiftedOut: out.map((o) => (o * shifting) / flow),
-    shiftedIn: into.map((i) => (i * (flow - noneOut)) / flow),
+    shiftedIn: into.map((i) => (i * shiftingIn) / flow),
     lostToPrice: out.map((o) => (o * noneIn) / flow),
     gainedFromPrice: into.map((i) => (i * noneOut) / flow),
     shifted,
   };
+}
+
+/** `value`, or 0 when it is below the rounding of sums of size `scale` (and never negative). */
+function beyondRounding(value: number, scale: number): number {
+  return value > 1e-12 * scale ? value : 0;
 }
 
 function sum(values: readonly number[]): number {

@@ -29,6 +29,16 @@ describe('paired differences', () => {
     expect(d).toMatchObject({ mean: 0, ci95: [0, 0], sd: 0, differs: false });
   });
 
+  it('count values that differ only by floating-point rounding as equal: no difference is marked', () => {
+    // The same quantity summed in another order (0.1 + 0.2 against 0.3) in every replication.
+    const a = [0.1 + 0.2, 1.1 + 2.2, 4.35 * 100];
+    const b = [0.3, 3.3, 435];
+    expect(a.map((x, r) => x - b[r]!).every((x) => x !== 0)).toBe(true);
+    expect(pairedDifference(a, b)).toMatchObject({ mean: 0, ci95: [0, 0], differs: false });
+    // A real difference, however small against the values, is kept.
+    expect(pairedDifference([1000, 1000, 1000], [1000.001, 1000.002, 1000.0015]).differs).toBe(true);
+  });
+
   it('leave out replications where either side is undefined, and say how many remain', () => {
     const d = pairedDifference([1, NaN, 3, 4], [2, 5, NaN, 6]);
     expect(d.n).toBe(2);

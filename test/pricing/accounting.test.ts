@@ -36,6 +36,16 @@ describe('demand accounting: every base customer stays, shifts or is lost exactl
     expect(account.shiftedOut).toEqual([0, 0]);
   });
 
+  it('a surcharge everywhere shifts nobody exactly, though its totals carry rounding', () => {
+    const base = [0.35, 0.78, 0.25, 0.61];
+    for (let i = 0; i < 200; i++) {
+      const account = accountDemand(base, base.map((b) => b * (0.5 + i / 400)), true);
+      expect(account.shiftedOut).toEqual([0, 0, 0, 0]);
+      expect(account.shiftedIn).toEqual([0, 0, 0, 0]);
+      expectBalanced(account);
+    }
+  });
+
   it('volume responses lose or gain within each period', () => {
     const account = accountDemand([60, 20], [50, 24], false);
     expect(account.lostToPrice).toEqual([10, 0]);
