@@ -11,6 +11,12 @@ import type { StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
 import { renderTable } from './format.js';
 
+/** How the search ended, when it did not run to its end. */
+function stopNote(result: StaffResult): string {
+  if (!result.converged) return ' — STOPPED before every target was met (raise --max-evaluations)';
+  return result.complete ? '' : ' — stopped before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations)';
+}
+
 export function renderStaffing(result: StaffResult, title: string): string {
   const { periods, stations } = result;
   const time = staffTime(result, result.model.unit);
@@ -18,7 +24,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
   const lines = [
     title,
     `targets ${result.targets.join(', ')} at ${stations.join(', ')}, each period · ${result.replications} replications per evaluation · seed ${result.seed} · common random numbers`,
-    `start: ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue), corrected by simulation in ${evaluations} evaluation${evaluations === 1 ? '' : 's'}${result.converged ? '' : ' — STOPPED before every target was met (raise --max-evaluations)'}`,
+    `start: ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue), corrected by simulation in ${evaluations} evaluation${evaluations === 1 ? '' : 's'}${stopNote(result)}`,
     '',
   ];
   stations.forEach((station, k) => {

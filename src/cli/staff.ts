@@ -122,7 +122,12 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
     process.stdout.write(`${renderStaffing(result, title)}\n\nWritten: ${folder}/staff.json, staffing.csv, staffed.yaml, summary.json\n${reportLine}`);
   }
-  if (result.converged) return 0;
+  if (result.converged) {
+    if (!result.complete) {
+      process.stderr.write(`note: stopped after ${maxEvaluations} evaluation${maxEvaluations === 1 ? '' : 's'} before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations).\n`);
+    }
+    return 0;
+  }
   // The search is written (how far it got), but the plan is not an answer: a script must see that.
   process.stderr.write(`error: stopped after ${maxEvaluations} evaluation${maxEvaluations === 1 ? '' : 's'} before every target was met (raise --max-evaluations, or ease the targets); the search so far is in ${folder}.\n`);
   return 1;

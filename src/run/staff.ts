@@ -63,6 +63,11 @@ export interface StaffResult {
   servers: number[][];
   /** Every target met everywhere at the end. */
   converged: boolean;
+  /**
+   * The search ran to its end: every target met, and no period left that might lose a
+   * server. False when maxEvaluations stopped it first (then fewer servers may still do).
+   */
+  complete: boolean;
   steps: StaffStep[];
   achieved: AchievedTarget[];
   /** The final staffing's results and model. */
@@ -143,13 +148,18 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
 
   // Lower: one period at a time, widest margin first, kept only if every target still holds.
   const settled = new Set<string>();
-  while (misses.length === 0 && evaluations < maxEvaluations) {
+  let complete = false;
+  while (misses.length === 0) {
     const candidates = stations
       .flatMap((_, k) => periods.map((__, p) => ({ k, p, room: margin(current.summary, k, p) })))
       .filter(({ k, p, room }) => room > -Infinity && servers[k]![p]! > 1 && !settled.has(`${k}:${p}`))
       .sort((a, b) => b.room - a.room);
     const next = candidates[0];
-    if (next === undefined) break;
+    if (next === undefined) {
+      complete = true;
+      break;
+    }
+    if (evaluations >= maxEvaluations) break;
     const trial = copy(servers);
     trial[next.k]![next.p]!--;
     const tried = await evaluate(trial);
@@ -182,6 +192,7 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     lagSipp: starts.map((s) => s.lagSipp),
     servers,
     converged: misses.length === 0,
+    complete,
     steps,
     achieved,
     summary: current.summary,

@@ -41,6 +41,15 @@ describe('queuesim staff', () => {
     expect(wrongWay.stderr).toContain('more servers lower utilisation');
   });
 
+  it('a search that meets every target but is stopped before it has tried lowering every period says so, and exits 0', () => {
+    const out = tempDir();
+    const result = queuesim(['staff', bankDay, '--target', 'waitP80<=5', '--target', 'waitMean<=1.5', '--max-evaluations', '2', '--reps', '10', '--no-report', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('note: stopped after 2 evaluations before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations).\n');
+    expect(result.stdout).toContain('— stopped before it had tried lowering every period');
+    expect(JSON.parse(readFileSync(join(out, 'staff-bank-day-teller-staffing', 'staff.json'), 'utf8'))).toMatchObject({ converged: true, complete: false });
+  });
+
   it('a search stopped before every target is met writes how far it got and exits 1', () => {
     const out = tempDir();
     const result = queuesim(['staff', bankDay, '--target', 'waitP80<=0.5', '--max-evaluations', '1', '--reps', '5', '--no-report', '--quiet', '--out', out]);

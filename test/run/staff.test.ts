@@ -103,5 +103,13 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     const bounded = await staff(data, valid.model, [target('waitP80<=2')], { maxEvaluations: 2 });
     expect(bounded.steps.at(-1)!.evaluation).toBeLessThanOrEqual(2);
     expect(bounded.converged).toBe(false);
+    expect(bounded.complete).toBe(false);
+  });
+
+  it('says whether it ran to its end: a search stopped before it has tried lowering every period is not complete', async () => {
+    expect(result.complete).toBe(true);
+    const stopped = await staff(parse(text), bankDay, [target('waitP80<=5'), target('waitMean<=1.5')], { maxEvaluations: 2 });
+    expect(stopped.steps.at(-1)!.action).toMatch(/^lowered /); // it had started lowering
+    expect({ converged: stopped.converged, complete: stopped.complete }).toEqual({ converged: true, complete: false });
   });
 });
