@@ -131,7 +131,7 @@ export class BookingArrivals implements ArrivalSource, EventHandlerOf {
   handle(booking: number): void {
     const { config, book } = this;
     const customer = this.journey.create(config.segment);
-    if (config.hold !== null) customer.service[config.step] = book.hold[booking]!;
+    if (config.hold !== null) customer.service[config.visit] = book.hold[booking]!;
     const at = customer.slot * BookingColumn.width;
     this.column.values[at + BookingColumn.slot] = book.slotOf[booking]!;
     this.column.values[at + BookingColumn.bookedTime] = book.bookedTime[booking]!;

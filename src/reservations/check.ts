@@ -29,14 +29,17 @@ export function checkReservations(data: Raw): LeverProblem[] {
       report(['segment'], `the customers of "${String(spec.segment)}" come by booking: set its arrivals.rate to 0 (walk-ins are another segment)`);
     }
     const route = list(segment.route);
-    // A booking is for one station: the booked step is a plain one, never a choice among stations.
-    const chosen = route.flatMap((step) => (isMap(step) ? list(step.choose) : []));
+    // A booking is for one station: the booked visit (the station's first on the route) is a
+    // plain step, never one of a choice among stations.
     const name = String(spec.segment);
     if (typeof spec.station === 'string') {
-      if (!stationIds.includes(spec.station)) report(['station'], `unknown station "${spec.station}"${hint(spec.station, stationIds)}`);
-      else if (chosen.includes(spec.station)) {
-        report(['station'], `"${spec.station}" is one of the stations "${name}" chooses among at a step of its route; a booking is for one station: make it a plain step (route: [${spec.station}])`);
-      } else if (!route.includes(spec.station)) report(['station'], `the route of "${name}" does not visit "${spec.station}"`);
+      const station = spec.station;
+      const first = route.find((step) => step === station || (isMap(step) && list(step.choose).includes(station)));
+      if (!stationIds.includes(station)) report(['station'], `unknown station "${station}"${hint(station, stationIds)}`);
+      else if (first === undefined) report(['station'], `the route of "${name}" does not visit "${station}"`);
+      else if (first !== station) {
+        report(['station'], `"${station}" is one of the stations "${name}" chooses among at a step of its route; a booking is for one station: make it a plain step (route: [${station}])`);
+      }
     } else if (spec.station === undefined && isMap(route[0])) {
       report(['segment'], `the first step of "${name}" is a choice among stations; a booking is for one station: make the booked station a plain step of the route and name it in reservations.station`);
     }

@@ -59,8 +59,11 @@ export interface ReservationsConfig {
   segment: number;
   /** Index of the booked station. */
   station: number;
-  /** Step of the segment's route at which it reaches the booked station (the first visit). */
-  step: number;
+  /**
+   * The visit slot of the booked station in the segment's route (model.ts, SegmentModel.route;
+   * the first visit): the customer's `draw` there, and the service draw a hold replaces.
+   */
+  visit: number;
   /** Other segments whose route visits the booked station: the walk-ins. */
   walkInSegments: number[];
   slots: SlotPlan[];

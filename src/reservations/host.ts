@@ -91,11 +91,12 @@ export class BookedAdmission implements JoinPolicy {
     private readonly inner: JoinPolicy,
     private readonly column: CustomerColumn,
     private readonly station: number,
-    private readonly step: number,
+    /** The booked visit slot (ReservationsConfig.visit): the router has set the customer's draw to it. */
+    private readonly visit: number,
   ) {}
 
   decide(customer: Customer, station: StationAtJoin): Admission {
-    if (station.index !== this.station || customer.step !== this.step) return this.inner.decide(customer, station);
+    if (station.index !== this.station || customer.draw !== this.visit) return this.inner.decide(customer, station);
     const slot = this.column.values[customer.slot * BookingColumn.width + BookingColumn.slot]!;
     return this.host.admitBooked(slot, station);
   }

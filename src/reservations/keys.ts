@@ -135,7 +135,7 @@ const ProtectionSchema = z
 export const ReservationsSchema = z
   .strictObject({
     segment: z.string().min(1).meta({ description: 'The segment whose customers come by booking (its arrivals.rate must be 0).' }),
-    station: z.string().min(1).optional().meta({ description: 'The booked station, a plain step of the segment’s route, not one of a choice (default: the first step).' }),
+    station: z.string().min(1).optional().meta({ description: 'The booked station; its first visit on the segment’s route is booked and must be a plain step, not one of a choice (default: the first step).' }),
     slots: SlotsSchema,
     demand: DemandSchema.optional(),
     cancel: probability('cancel').optional().meta({ description: 'Probability a booking is cancelled before the day (default 0 [A]).' }),

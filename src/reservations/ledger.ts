@@ -40,7 +40,7 @@ export class ReservationLedger extends JourneyWatcher {
   }
 
   private isBookedVisit(customer: Customer, station: StationView): boolean {
-    return customer.segment === this.config.segment && station.index === this.config.station && customer.step === this.config.step;
+    return customer.segment === this.config.segment && station.index === this.config.station && customer.draw === this.config.visit;
   }
 
   private columnValue(customer: Customer, field: number): number {

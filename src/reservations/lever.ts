@@ -34,7 +34,7 @@ export const reservationsLever = defineLever<ReservationsConfig>({
 
     system.arrivalSources.push(new BookingArrivals(config, book, column));
     const booked = config.segment;
-    system.joinPolicies[booked] = new BookedAdmission(host, system.joinPolicies[booked]!, column, config.station, config.step);
+    system.joinPolicies[booked] = new BookedAdmission(host, system.joinPolicies[booked]!, column, config.station, config.visit);
     if (config.holdForBookings !== null) {
       for (const segment of config.walkInSegments) system.joinPolicies[segment] = new WalkInAdmission(host, system.joinPolicies[segment]!, config.station);
     }

@@ -24,7 +24,7 @@ export function resolveReservations(data: ScenarioData, model: Model): Reservati
   const segment = model.segments.findIndex((s) => s.id === spec.segment);
   const route = model.segments[segment]!.route;
   const station = spec.station === undefined ? route[0]! : model.stations.findIndex((s) => s.id === spec.station);
-  const step = route.indexOf(station);
+  const visit = route.indexOf(station);
   const walkInSegments = model.segments.flatMap((s, i) => (i !== segment && s.route.includes(station) ? [i] : []));
 
   const cancelProbability = spec.cancel ?? reservationDefaults.cancel;
@@ -56,12 +56,12 @@ export function resolveReservations(data: ScenarioData, model: Model): Reservati
     };
   });
 
-  const meanHold = meanOf(hold ?? model.segments[segment]!.service[step]!);
+  const meanHold = meanOf(hold ?? model.segments[segment]!.service[visit]!);
   const holding = spec.holdForBookings;
   return {
     segment,
     station,
-    step,
+    visit,
     walkInSegments,
     slots,
     cancelProbability,

@@ -14,7 +14,7 @@ function problemsOf(scenario: Record<string, unknown>): string[] {
 
 /** The visit slot whose service time a booking's hold replaces. */
 function resolvedStep(scenario: Record<string, unknown>): number {
-  return (modelOf(scenario).levers.reservations as ReservationsConfig).step;
+  return (modelOf(scenario).levers.reservations as ReservationsConfig).visit;
 }
 
 const withReservations = (reservations: Record<string, unknown>, servers = 2) => slotScenario({ servers, horizon: 100, reservations: { slots: { times: [0] }, ...reservations } });
@@ -37,7 +37,7 @@ describe('checks of the reservations key', () => {
     expect(problemsOf(scenario)).toEqual(['reservations.station: the route of "guests" does not visit "bar"']);
   });
 
-  it('the booked station is a plain step of the route, not one of a choice (a booking is for one station)', () => {
+  it('the booked visit (the station’s first) is a plain step of the route, not one of a choice (a booking is for one station)', () => {
     const withChoice = (reservations: Record<string, unknown>) => {
       const scenario = withReservations(reservations);
       (scenario.stations as unknown[]).push({ id: 'bar', servers: 1, service: 1 });
@@ -52,7 +52,10 @@ describe('checks of the reservations key', () => {
     ]);
     const bothWays = withChoice({ station: 'rooms' });
     (bothWays.segments as Record<string, unknown>[])[0]!.route = [{ choose: ['bar', 'rooms'] }, 'rooms'];
-    expect(problemsOf(bothWays)).toHaveLength(1);
+    expect(problemsOf(bothWays)).toHaveLength(1); // its first visit is the choice
+    const plainFirst = withChoice({ station: 'rooms' });
+    (plainFirst.segments as Record<string, unknown>[])[0]!.route = ['rooms', { choose: ['bar', 'rooms'] }];
+    expect(problemsOf(plainFirst)).toEqual([]); // the first visit is booked; the choice later is not
     const choiceFirst = withChoice({ station: 'rooms' });
     (choiceFirst.stations as unknown[]).push({ id: 'cellar', servers: 1, service: 1 });
     (choiceFirst.segments as Record<string, unknown>[])[0]!.route = [{ choose: ['bar', 'cellar'] }, 'rooms'];

@@ -96,3 +96,31 @@ describe('the simulated expected-profit curve peaks at b* (models.md §4.2)', ()
     }
   });
 });
+
+describe('the booked station after a choice among stations', () => {
+  /** Guests go first to the bar (or one of two bars), then to the booked rooms. */
+  const scenario = (first: unknown) => ({
+    name: 'bar, then rooms',
+    seed: 3,
+    replications: 20,
+    time: { horizon: 100 },
+    stations: [
+      { id: 'bar', servers: 5, service: 1 },
+      { id: 'cellar', servers: 5, service: 1 },
+      { id: 'rooms', servers: 2, service: 30 },
+    ],
+    segments: [{ id: 'guests', arrivals: { rate: 0 }, route: [first, 'rooms'] }],
+    reservations: { segment: 'guests', station: 'rooms', slots: { times: [0], capacity: 2 }, bookingLimit: { policy: 'fixedExtra', extra: 2 }, noShow: 0, overflow: 'deny', hold: 5 },
+  });
+
+  it('is booked as after a plain step: the same denials, and the hold replaces the rooms draw', () => {
+    const plain = runReplications(modelOf(scenario('bar'))).summary;
+    const chosen = runReplications(modelOf(scenario({ choose: ['bar', 'cellar'] }))).summary;
+    // 4 bookings for 2 units, everyone shows and holds a unit 5 past the horizon's slot: 2 denied.
+    expect(plain.metrics.denied!.mean).toBe(2);
+    for (const name of ['denied', 'served', 'bookings', 'shows', 'reservedWaitMean'] as const) {
+      expect(chosen.metrics[name]!.mean, name).toBe(plain.metrics[name]!.mean);
+    }
+    expect(chosen.stations.rooms!.served!.mean).toBe(2);
+  });
+});

@@ -105,7 +105,7 @@ describe('the slot grid and the defaults', () => {
     expect(config).toMatchObject({
       segment: 0,
       station: 0,
-      step: 0,
+      visit: 0,
       walkInSegments: [],
       cancelProbability: 0,
       noShowProbability: 0.08,
@@ -157,13 +157,13 @@ describe('the slot grid and the defaults', () => {
     expect(session('baileyWelch').appointmentTimes).toEqual([0, 0, 20, 40, 60]);
   });
 
-  it('names resolve to indices: the booked station, its step in the route, the walk-in segments that visit it', () => {
+  it('names resolve to indices: the booked station, its visit slot in the route, the walk-in segments that visit it', () => {
     const scenario = slotScenario({ servers: 2, walkIns: { arrivals: { rate: 1 } }, reservations: { slots: { times: [0] }, station: 'rooms' } });
     (scenario.stations as unknown[]).unshift({ id: 'bar', servers: 1, service: 1 });
     (scenario.segments as Record<string, unknown>[])[0]!.route = ['bar', 'rooms'];
     (scenario.segments as Record<string, unknown>[]).push({ id: 'drinks', arrivals: { rate: 1 }, route: ['bar'] });
     const config = reservationsOf(modelOf(scenario));
-    expect(config).toMatchObject({ segment: 0, station: 1, step: 1, walkInSegments: [1] });
+    expect(config).toMatchObject({ segment: 0, station: 1, visit: 1, walkInSegments: [1] });
   });
 
   it('a hold of its own replaces the station service, and sets how far ahead units are held', () => {
