@@ -13,7 +13,7 @@ import type { Model } from '../model/model.js';
 import { ReplicationFailed, ReplicationPool, RunInterrupted, type RowsSink } from '../run/pool.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { Interruption } from './interrupt.js';
-import { withPool } from './workers.js';
+import { withPool } from './with-pool.js';
 import type { ModelRows } from './shard-rows.js';
 import { outputFolderReady, slugOf, stageResultFolder, writeStagedFiles } from './output.js';
 import { ProgressBar } from './progress.js';

@@ -12,7 +12,7 @@ import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.
 import { RowFileWriter } from '../run/row-file.js';
 import { settleOrReport } from './settle-or-report.js';
 import { shardRange, type Shard } from '../run/shard.js';
-import { withPool } from './workers.js';
+import { withPool } from './with-pool.js';
 import { outputFolderReady, stageResultFolder, type StagedFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { manifestOf, MANIFEST_FILE, shardFolderName, type JobInputs, type ShardModel } from './shard-manifest.js';

@@ -3,27 +3,10 @@
  * whole life, a Runner on it, and Ctrl-C handled as `run` handles it — the threads stop, no
  * result folder is written (they are written whole at the end, or not at all), exit 130.
  */
-import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.js';
+import { ReplicationFailed, RunInterrupted } from '../run/pool.js';
 import { poolRunner } from '../run/pool-runner.js';
 import type { Runner } from '../run/runner.js';
-import { Interruption } from './interrupt.js';
-
-/**
- * A pool of up to `workers` threads and Ctrl-C handling for the life of `work`, both closed
- * after it. The first thread starts now, so it loads the simulator while this thread reads
- * the scenario files.
- */
-export async function withPool<T>(workers: number | undefined, work: (pool: ReplicationPool, interruption: Interruption) => Promise<T>): Promise<T> {
-  const pool = new ReplicationPool(workers);
-  pool.start(1);
-  const interruption = new Interruption();
-  try {
-    return await work(pool, interruption);
-  } finally {
-    interruption.dispose();
-    await pool.close();
-  }
-}
+import { withPool } from './with-pool.js';
 
 export function withWorkers(workers: number | undefined, work: (runner: Runner) => Promise<number>): Promise<number> {
   return withPool(workers, async (pool, interruption) => {
