@@ -32,9 +32,15 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
   const path = [...prefix, ...(issue.path as (string | number)[])];
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeysAt(root, data, path);
+      const { allowed, kind, elsewhere } = keysAt(root, data, path);
       for (const key of issue.keys) {
         const where = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
+        // A key of another kind of the same object (`revenue` is for policy: optimal, not fixedExtra).
+        const other = elsewhere.get(key);
+        if (kind !== undefined && other !== undefined) {
+          out.push({ path: [...path, key], message: `unknown key "${key}": it goes with ${kind.key}: ${other.join(' or ')}, not ${kind.key}: ${kind.value}${where}` });
+          continue;
+        }
         // `{ name  afternoon }`: a key, then its value, with the colon between them forgotten.
         const [, meant, value] = /^(\S+)\s+(\S.*)$/.exec(key) ?? [];
         const colon = meant !== undefined && allowed.includes(meant) ? ` (did you mean "${meant}"? a colon is missing: ${meant}: ${value})` : undefined;
@@ -60,7 +66,9 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
         out.push({ path, message: `expected ${expected.join(' or ')}, got ${describeValue(value)}` });
         return;
       }
-      const best = fitting.reduce((a, b) => (b.length < a.length ? b : a));
+      // Of the object kinds, the one the object names (`policy: fixedExtra`), not one whose tag it fails.
+      const named = fitting.filter((branch) => !branch.some((i) => i.code === 'invalid_value' && i.path.length === 1));
+      const best = (named.length > 0 ? named : fitting).reduce((a, b) => (b.length < a.length ? b : a));
       for (const inner of best) describeIssue(inner, path, root, data, out);
       return;
     }
@@ -77,6 +85,10 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
     case 'invalid_value': {
       const value = valueAt(data, path);
       const values = issue.values.map(String);
+      if (value === undefined) {
+        out.push({ path, message: `is required (${values.length === 1 ? values[0] : `one of ${values.join(', ')}`})` });
+        return;
+      }
       out.push({
         path,
         message: `must be ${values.length === 1 ? values[0] : `one of ${values.join(', ')}`}; got ${describeValue(value)}${typeof value === 'string' ? hint(value, values) : ''}`,
@@ -88,9 +100,16 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
   }
 }
 
-/** A union branch fits when its failures are not a plain type mismatch of the value itself. */
+/**
+ * A union branch fits when its failures are not a plain type mismatch of the value itself:
+ * a map does not fit a branch of words (`none`, `capacityOverShowRate`).
+ */
 function branchFits(branch: readonly Issue[], value: unknown): boolean {
-  return !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type' && !typeMatches(i.expected, value));
+  return !branch.some(
+    (i) =>
+      i.path.length === 0 &&
+      ((i.code === 'invalid_type' && !typeMatches(i.expected, value)) || (i.code === 'invalid_value' && !i.values.some((v) => typeof v === typeof value))),
+  );
 }
 
 function typeMatches(expected: string, value: unknown): boolean {
@@ -145,17 +164,58 @@ export function valueAt(data: unknown, path: KeyPath): unknown {
   return node;
 }
 
+/** The keys allowed for the object at a key path, and for an object of one kind among several, the others' keys. */
+interface KeysHere {
+  allowed: string[];
+  /** The object's kind, when its schema is one of several kinds told apart by a key (`dist`, `policy`). */
+  kind?: { key: string; value: string };
+  /** Keys only other kinds allow, each with the kinds that do. */
+  elsewhere: Map<string, string[]>;
+}
+
 /** Keys the schema allows for the object found at `path` in `data`. */
-function allowedKeysAt(root: AnySchema, data: unknown, path: KeyPath): string[] {
+function keysAt(root: AnySchema, data: unknown, path: KeyPath): KeysHere {
   let schemas: AnySchema[] = [root];
   let node: unknown = data;
   for (const part of path) {
     node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[part] : undefined;
     schemas = schemas.flatMap((s) => childSchemas(s, part));
   }
-  const keys = new Set<string>();
-  for (const schema of schemas.flatMap((s) => objectShapes(s, node))) for (const key of Object.keys(schema)) keys.add(key);
-  return [...keys];
+  const shapes = schemas.flatMap((s) => objectShapes(s));
+  const own = ownKind(shapes, node);
+  const allowed = new Set((own?.shapes ?? shapes).flatMap((shape) => Object.keys(shape)));
+  const elsewhere = new Map<string, string[]>();
+  if (own !== undefined) {
+    for (const shape of shapes) {
+      if (own.shapes.includes(shape)) continue;
+      const kinds = literalValues(shape[own.key]!).map(String);
+      for (const key of Object.keys(shape)) if (!allowed.has(key)) elsewhere.set(key, [...new Set([...(elsewhere.get(key) ?? []), ...kinds])]);
+    }
+  }
+  return { allowed: [...allowed], kind: own && { key: own.key, value: String((node as Record<string, unknown>)[own.key]) }, elsewhere };
+}
+
+/**
+ * The shapes of the object's own kind, when the shapes are kinds told apart by one key that
+ * each gives fixed values (`dist: exponential`, `policy: optimal`) and the object names one.
+ */
+function ownKind(shapes: Record<string, AnySchema>[], value: unknown): { key: string; shapes: Record<string, AnySchema>[] } | undefined {
+  if (shapes.length < 2 || value === null || typeof value !== 'object') return undefined;
+  const keys = Object.keys(shapes[0]!).filter((key) => shapes.every((shape) => shape[key] !== undefined && literalValues(shape[key]!).length > 0));
+  for (const key of keys) {
+    const named = (value as Record<string, unknown>)[key];
+    const own = shapes.filter((shape) => literalValues(shape[key]!).includes(named));
+    if (own.length > 0) return { key, shapes: own };
+  }
+  return undefined;
+}
+
+/** The fixed values a literal or enum schema allows (none for any other schema). */
+function literalValues(schema: AnySchema): unknown[] {
+  const values = defOf(schema).values;
+  if (Array.isArray(values)) return values;
+  const entries = defOf(schema).entries;
+  return entries !== null && typeof entries === 'object' ? Object.values(entries) : [];
 }
 
 type Def = { type: string; [key: string]: unknown };
@@ -181,17 +241,9 @@ function childSchemas(schema: AnySchema, key: string | number): AnySchema[] {
   });
 }
 
-function objectShapes(schema: AnySchema, value: unknown): Record<string, AnySchema>[] {
-  const shapes = unwrap(schema)
+function objectShapes(schema: AnySchema): Record<string, AnySchema>[] {
+  return unwrap(schema)
     .map(defOf)
     .filter((def) => def.type === 'object')
     .map((def) => def.shape as Record<string, AnySchema>);
-  // A discriminated object (`dist: exponential`) lists only the keys of its own kind.
-  const tagged = shapes.filter((shape) => {
-    const tag = shape.dist;
-    if (!tag || value === null || typeof value !== 'object') return false;
-    const values = (defOf(tag).values as unknown[] | undefined) ?? [];
-    return values.includes((value as Record<string, unknown>).dist);
-  });
-  return tagged.length > 0 ? tagged : shapes;
 }

@@ -88,6 +88,21 @@ describe('checks of the reservations key', () => {
     ]);
   });
 
+  it('a key of another booking-limit policy says which policy it goes with, and a misspelt one which key was meant', () => {
+    expect(problemsOf(withReservations({ bookingLimit: { policy: 'fixedExtra', extra: 1, revenue: 60 } }))).toEqual([
+      'reservations.bookingLimit.revenue: unknown key "revenue": it goes with policy: optimal, not policy: fixedExtra; allowed here: policy, extra',
+    ]);
+    expect(problemsOf(withReservations({ bookingLimit: { policy: 'none', percent: 10 } }))).toEqual([
+      'reservations.bookingLimit.percent: unknown key "percent": it goes with policy: percentage, not policy: none; allowed here: policy',
+    ]);
+    expect(problemsOf(withReservations({ bookingLimit: { policy: 'fixedExtra', extr: 1 } }))).toEqual([
+      'reservations.bookingLimit.extr: unknown key "extr" (did you mean "extra"?); allowed here: policy, extra',
+    ]);
+    expect(problemsOf(withReservations({ bookingLimit: { polcy: 'optimal' } }))).toEqual([
+      'reservations.bookingLimit.polcy: unknown key "polcy" (did you mean "policy"?); allowed here: policy, extra, percent, revenue, overageCost',
+    ]);
+  });
+
   it('shape errors come from the schema: probabilities, policies, unknown keys', () => {
     expect(problemsOf(withReservations({ noShow: 1.5 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1']);
     expect(problemsOf(withReservations({ overflow: 'refuse' }))).toEqual(['reservations.overflow: must be one of wait, deny; got "refuse"']);
