@@ -54,9 +54,11 @@ function readError(error: unknown): string {
   return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((error as Error).message);
 }
 
-export function reportProblems(problems: readonly ScenarioProblem[]): void {
-  for (const problem of problems) process.stderr.write(`error: ${formatProblem(problem)}\n`);
-  const files = new Set(problems.map((p) => p.file)).size;
+/** Prints the problems, the first `limit` of them when there are more (a grid's points), and their count. */
+export function reportProblems(problems: readonly ScenarioProblem[], limit = Infinity): void {
+  for (const problem of problems.slice(0, limit)) process.stderr.write(`error: ${formatProblem(problem)}\n`);
+  if (problems.length > limit) process.stderr.write(`… and ${problems.length - limit} more like these\n`);
+  const files = new Set(problems.map((p) => p.source ?? p.file)).size;
   process.stderr.write(
     `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was run or written.\n`,
   );

@@ -19,6 +19,9 @@ import { shardOfCommand, type ShardOptions } from './shard-option.js';
 import type { ModelRows } from './shard-rows.js';
 import { renderSweep } from './sweep-table.js';
 
+/** Problems of a grid's points printed before the rest are only counted. */
+const GRID_PROBLEMS_SHOWN = 8;
+
 /** Where and how results are written and told: the same for a sweep and its merge. */
 export interface SweepOutputOptions {
   out: string;
@@ -85,7 +88,8 @@ function planSweep(inputs: SweepInputs): SweepPlan | number {
   }
   const grid = sweepModels(base.data, source.path, axes);
   if (!grid.ok) {
-    reportProblems(grid.problems);
+    // Every point of a grid may have the same problem (a key that takes no number): the first few say it.
+    reportProblems(grid.problems, GRID_PROBLEMS_SHOWN);
     return 2;
   }
   const title = inputs.name ?? `Sweep ${base.model.name} over ${axes.map((a) => a.path).join(' and ')}`;

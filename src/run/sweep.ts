@@ -57,18 +57,7 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
     if (built.ok) points.push({ values, model: built.model });
     else problems.push(...built.problems);
   }
-  // One problem repeated at every point (a key that takes no number) is reported once per point; keep the first few.
-  return problems.length > 0 ? { ok: false, problems: dedupe(problems) } : { ok: true, points };
-}
-
-function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.path.join('.')}|${p.message.replace(/\(set by .*\)$/, '')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, points };
 }
 
 /** Runs every point of the grid with the first point's seed and replications (common random numbers). */

@@ -6,6 +6,8 @@ export type KeyPath = ReadonlyArray<string | number>;
 
 export interface ScenarioProblem {
   file: string;
+  /** The file `file` was made from, when it names something else (a variant of the file). */
+  source?: string;
   path: KeyPath;
   line?: number | undefined;
   message: string;

@@ -107,7 +107,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
   for (const assignment of spec.assignments) {
     const set = setKeyPath(data, assignment.parts, structuredClone(assignment.value));
     if (set.ok) applied.push({ path: set.value, text: assignment.text });
-    else problems.push({ file: label, path: [], message: `${assignment.text}: ${set.message}` });
+    else problems.push({ file: label, source: file, path: [], message: `${assignment.text}: ${set.message}` });
   }
   if (problems.length > 0) return { ok: false, problems };
   const result = validateScenario(data, label, () => undefined, levers);
@@ -115,8 +115,8 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
   return {
     ok: false,
     problems: result.problems.map((problem) => {
-      const source = problem.path.length === 0 ? undefined : applied.find((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
-      return source === undefined ? problem : { ...problem, message: `${problem.message} (set by ${source.text})` };
+      const setBy = problem.path.length === 0 ? undefined : applied.find((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
+      return { ...problem, source: file, ...(setBy === undefined ? {} : { message: `${problem.message} (set by ${setBy.text})` }) };
     }),
   };
 }

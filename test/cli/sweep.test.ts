@@ -51,4 +51,20 @@ describe('queuesim sweep', () => {
     expect(typo.stderr).toBe(`error: ${file}: --vary stations.tll.servers: stations has no element "tll" (did you mean "till"?); it has till\n1 problem in 1 file; nothing was run or written.\n`);
     expect(filesUnder(out)).toEqual([]);
   });
+
+  it('names every grid value that makes an invalid scenario, and counts the file once', () => {
+    const out = tempDir();
+    const file = scenarioFile('cafe.yaml', cafe);
+    const halves = queuesim(['sweep', file, '--vary', 'stations.till.servers=1.5,2,2.5', '--out', out]);
+    expect(halves.code).toBe(2);
+    const lines = halves.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('(set by stations.till.servers=1.5)');
+    expect(lines[1]).toContain('(set by stations.till.servers=2.5)');
+    expect(lines[2]).toBe('2 problems in 1 file; nothing was run or written.');
+    // A problem at every point of a long grid: the first eight, then a count.
+    const many = queuesim(['sweep', file, '--vary', 'stations.till.servers=0.5..19.5', '--out', out]);
+    expect(many.stderr.trimEnd().split('\n').slice(-2)).toEqual(['… and 12 more like these', '20 problems in 1 file; nothing was run or written.']);
+    expect(filesUnder(out)).toEqual([]);
+  });
 });

@@ -46,7 +46,15 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     const built = buildVariant(base, 'bank.yaml', spec('half: stations.counter.servers.lunch=3.5'));
     expect(built).toEqual({
       ok: false,
-      problems: [{ file: 'bank.yaml [variant "half"]', path: ['stations', 0, 'servers', 'lunch'], line: undefined, message: 'servers must be a whole number (set by stations.counter.servers.lunch=3.5)' }],
+      problems: [
+        {
+          file: 'bank.yaml [variant "half"]',
+          source: 'bank.yaml',
+          path: ['stations', 0, 'servers', 'lunch'],
+          line: undefined,
+          message: 'servers must be a whole number (set by stations.counter.servers.lunch=3.5)',
+        },
+      ],
     });
   });
 
