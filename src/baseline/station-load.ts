@@ -43,6 +43,14 @@ export interface StationLoad {
   notes: string[];
 }
 
+/**
+ * Levers that leave who comes, who joins and where they go as the core has them: money only
+ * keeps accounts, and the waiting experience changes the flow only by its balking rule,
+ * checked below. Any other lever (pricing, reservations, the channel levers) takes the
+ * formulas' assumptions away.
+ */
+const FLOW_NEUTRAL_LEVERS = new Set(['experience', 'money']);
+
 /** One station × period: its load, and what keeps the formulas from applying, if anything. */
 export function stationLoad(model: Model, station: number, period: number): StationLoad {
   const spec = model.stations[station]!;
@@ -60,7 +68,7 @@ export function stationLoad(model: Model, station: number, period: number): Stat
     notes: [],
   };
   const reject = (reason: string) => ({ ...load, exact: false, unsupported: reason });
-  const unknownLevers = Object.keys(model.levers).filter((name) => name !== 'experience');
+  const unknownLevers = Object.keys(model.levers).filter((name) => !FLOW_NEUTRAL_LEVERS.has(name));
   if (unknownLevers.length > 0) return reject(`the ${unknownLevers.join(', ')} lever changes how customers come and join`);
   const visitors = model.segments.map((segment, s) => ({ segment, s })).filter(({ segment }) => segment.route.includes(station));
   let firstMoment = 0;

@@ -93,6 +93,19 @@ describe('analytic baseline', () => {
     expect(rows[1]!.unsupported).toMatch(/come from another station/);
   });
 
+  it('stands beside money, which only keeps accounts, but not beside a lever that changes who comes', () => {
+    const withLever = (lever: Record<string, unknown>) => {
+      const loaded = validateScenario({ name: 'lever', time: { horizon: 100 }, stations: [{ id: 'desk', servers: 3, service: { dist: 'exponential', mean: 1 } }], segments: [{ id: 'all', arrivals: { rate: 2 }, route: ['desk'] }], ...lever });
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+      return baselineFor(loaded.model, 0, 0);
+    };
+    const plain = baselineFor(mmc(3, 2), 0, 0);
+    const money = withLever({ money: { price: 5, staffCostPerHour: 20 } });
+    expect(money.model).toBe('Erlang C');
+    expect(money.metrics).toEqual(plain.metrics);
+    expect(withLever({ pricing: { referencePrice: 4, price: 5 } }).unsupported).toBe('the pricing lever changes how customers come and join');
+  });
+
   it('gives one row per station and period, with that period’s servers and rates', () => {
     const m = model({ servers: { am: 2, pm: 4 }, service: { dist: 'exponential', mean: 1 } }, [{ id: 'a', arrivals: { rate: { am: 1, pm: 3 } }, route: ['desk'] }], {
       horizon: 100,
