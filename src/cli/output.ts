@@ -7,21 +7,24 @@ import { constants, rmSync } from 'node:fs';
 import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 
+/** Longest slug (a folder name). */
+const MAX_SLUG = 80;
+
 /**
- * A folder name from a scenario name: "Bank branch, weekday" → "bank-branch-weekday". Letters
- * the slug cannot keep (other scripts, symbols) are not silently lost: a short hash of the
- * name is appended, so "東京 branch" and "大阪 branch" get different folders.
+ * A folder name from a scenario name: "Bank branch, weekday" → "bank-branch-weekday". What the
+ * slug cannot keep is not silently lost: a short hash of the name is appended when letters
+ * were dropped (other scripts, symbols), so "東京 branch" and "大阪 branch" get different
+ * folders, and when a long name was cut to fit, so two sweeps whose titles start alike do not
+ * share one.
  */
 export function slugOf(name: string): string {
   const plain = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  let slug = plain
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
+  const full = plain.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   const dropped = /[^a-z0-9\s\p{P}]/u.test(plain);
-  if (dropped || slug === '') slug = `${slug === '' ? 'scenario' : slug}-${hashOf(name)}`;
-  return slug;
+  const hashed = dropped || full === '' || full.length > MAX_SLUG;
+  if (!hashed) return full;
+  const kept = full.slice(0, MAX_SLUG - 9).replace(/-+$/g, ''); // room for "-" and 8 hex digits
+  return `${kept === '' ? 'scenario' : kept}-${hashOf(name)}`;
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: stable across runs and machines. */

@@ -17,6 +17,15 @@ describe('output folders', () => {
     expect(slugOf('Branch 東京')).toMatch(/^branch-[0-9a-f]{8}$/);
   });
 
+  it('a name too long for a folder is cut to 80 characters and ends with its hash, so long names that start alike differ', () => {
+    const title = (axis: string) => `Sweep Restaurant Saturday evening over reservations.bookingLimit.extra and reservations.${axis}`;
+    const [noShow, cancel] = [slugOf(title('noShow')), slugOf(title('cancel'))];
+    expect(noShow).not.toBe(cancel);
+    expect(noShow).toMatch(/^sweep-restaurant-saturday-evening-over-reservations-bookinglimit-extra-[0-9a-f]{8}$/);
+    expect(noShow.length).toBeLessThanOrEqual(80);
+    expect(slugOf('x'.repeat(80))).toBe('x'.repeat(80)); // 80 fits as it is
+  });
+
   it('checks the output folder before any work: created if missing, refused if a file is in the way', async () => {
     const dir = tempDir();
     expect(await checkOutputFolder(join(dir, 'new', 'nested'))).toBeUndefined();
