@@ -67,13 +67,16 @@ export function formatDifference(summary: MetricSummary | null | undefined, kind
   const mean = summary.mean * scale;
   const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
   const decimals = decimalsFor(half, mean);
+  const zero = formatFixed(0, decimals);
   const signed = (v: number) => {
     const text = formatFixed(v, decimals);
-    return v > 0 && text !== formatFixed(0, decimals) ? `+${text}` : text === `-${formatFixed(0, decimals)}` ? formatFixed(0, decimals) : text;
+    return v > 0 && text !== zero ? `+${text}` : text === `-${zero}` ? zero : text;
   };
+  // A bound that rounds to zero keeps its side: [-0.26, -0.00] excludes 0, as its * says.
+  const bound = (v: number) => (v > 0 ? `+${formatFixed(v, decimals)}` : v < 0 ? formatFixed(v, decimals).replace(/^(?!-)/, '-') : zero);
   return {
     mean: `${signed(mean)}${suffix}`,
-    interval: summary.ci95 ? `[${signed(summary.ci95[0] * scale)}, ${signed(summary.ci95[1] * scale)}]` : '—',
+    interval: summary.ci95 ? `[${bound(summary.ci95[0] * scale)}, ${bound(summary.ci95[1] * scale)}]` : '—',
     half: half === null ? '' : ` ±${formatFixed(half, decimals)}${suffix}`,
   };
 }

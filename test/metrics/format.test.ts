@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatDifference } from '../../src/metrics/format.js';
+import { summariseValues } from '../../src/metrics/summarise.js';
+
+describe('formatting a paired difference', () => {
+  it('signs its mean and both ends of its CI; a zero mean reads 0.00, not -0.00', () => {
+    expect(formatDifference(summariseValues([0.4, 0.6, 0.5, 0.5]), 'count')).toMatchObject({ mean: '+0.50' });
+    expect(formatDifference(summariseValues([-0.001, 0.001, 0]), 'count').mean).toMatch(/^0\.0+$/);
+  });
+
+  it('keeps the side of a CI bound that rounds to zero, so an interval that excludes 0 never reads as if it touched it', () => {
+    // Mean −0.13, upper bound about −0.004: it shows as −0.00, not 0.00.
+    const d = summariseValues(Array.from({ length: 30 }, (_, i) => -0.13 + (i % 2 === 0 ? 0.3375 : -0.3375)));
+    expect(d.ci95![1]).toBeLessThan(0);
+    expect(d.ci95![1]).toBeGreaterThan(-0.005);
+    const text = formatDifference(d, 'count');
+    expect(text.interval).toMatch(/^\[-0\.\d+, -0\.00\]$/);
+  });
+});
