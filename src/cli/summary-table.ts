@@ -4,7 +4,7 @@
  * number of decimals, set by the CI's half-width (two significant digits of it); shares as
  * percentages. Which metrics exist, and how each is formatted, comes from the catalogue.
  */
-import { metricCatalogue } from '../metrics/catalogue.js';
+import { metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
 import { formatEstimate, formatMetric } from '../metrics/format.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { pluralUnit, renderTable } from './format.js';
@@ -17,7 +17,6 @@ function cell(name: string, metrics: MetricSummaries): string {
 
 const stationColumns = ['utilisation', 'queueLengthMean', 'waitMean', 'waitP90', 'served', 'overtime', 'perceivedWaitMean', 'satisfactionMean', 'staffCost'];
 const segmentColumns = ['arrivals', 'served', 'waitMean', 'waitP90', 'abandonmentRate', 'perceivedWaitMean', 'satisfactionMean', 'denied', 'pricedDemand', 'revenue'];
-const periodColumns = ['baseDemand', 'pricedDemand', 'arrivals', 'served', 'abandonmentRate', 'waitMean', 'waitP90', 'utilisation', 'queueLengthMean', 'satisfactionMean', 'revenue', 'profit'];
 
 /** The columns of `wanted` that some row has. */
 function present(wanted: readonly string[], rows: readonly MetricSummaries[]): string[] {
@@ -51,7 +50,7 @@ export function renderSummary(summary: RunSummary): string {
   const periods = Object.entries(summary.periods ?? {});
   if (periods.length > 1) {
     const rows = Object.fromEntries(periods.map(([name, period]) => [`${name} (${period.start}–${period.end})`, period.metrics]));
-    parts.push('', compactTable('Period', rows, periodColumns));
+    parts.push('', compactTable('Period', rows, periodHeadlines));
   }
   for (const description of Object.values(summary.levers ?? {})) {
     if (typeof description.note === 'string') parts.push('', description.note);

@@ -25,6 +25,26 @@ export interface MetricInfo {
 
 const all: readonly Scope[] = ['system', 'station', 'segment'];
 
+/**
+ * The main metrics of each period, in the order the terminal's and the report's period tables
+ * show them (each only where some period has it): demand before and after prices, the flow,
+ * the waits, the load, satisfaction and money.
+ */
+export const periodHeadlines: readonly string[] = [
+  'baseDemand',
+  'pricedDemand',
+  'arrivals',
+  'served',
+  'abandonmentRate',
+  'waitMean',
+  'waitP90',
+  'utilisation',
+  'queueLengthMean',
+  'satisfactionMean',
+  'revenue',
+  'profit',
+];
+
 export const coreMetrics: readonly MetricInfo[] = [
   { name: 'arrivals', scopes: all, kind: 'count', description: 'customers who arrived (at a station: who reached it)' },
   { name: 'served', scopes: all, kind: 'count', description: 'customers who completed their whole route (at a station: completed service there)' },

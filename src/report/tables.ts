@@ -2,7 +2,7 @@
  * The report's tables: key figures, results per period, and every metric system-wide, per
  * station and per segment, each value with its 95% confidence interval.
  */
-import { metricCatalogue } from '../metrics/catalogue.js';
+import { metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { formatInterval, formatMean, formatValue } from './format.js';
 import { html, type Markup } from './markup.js';
@@ -20,13 +20,11 @@ export function keyFiguresList(summary: RunSummary): Markup {
   })}</dl>`;
 }
 
-/** Main metrics of the whole system, period by period. */
-const periodColumns = ['arrivals', 'served', 'reneged', 'abandonmentRate', 'waitMean', 'waitP90', 'queueLengthMean', 'utilisation'];
-
 export function periodTable(summary: RunSummary): Markup | undefined {
   const periods = Object.entries(summary.periods ?? {}).sort(([, a], [, b]) => a.start - b.start);
   if (periods.length === 0) return undefined;
-  const columns = periodColumns.filter((name) => periods.some(([, p]) => p.metrics[name] !== undefined));
+  // The same columns as the terminal's period table.
+  const columns = periodHeadlines.filter((name) => periods.some(([, p]) => p.metrics[name] !== undefined));
   return html`<div class="table"><table class="periods">
 <thead><tr><th scope="col">period</th><th scope="col">from – to (${summary.unit}s)</th>${columns.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
 <tbody>${periods.map(

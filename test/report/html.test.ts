@@ -6,6 +6,7 @@ import { buildReport } from '../../src/report/index.js';
 import { escapeHtml, html, trusted } from '../../src/report/markup.js';
 import { renderSvg } from '../../src/report/render.js';
 import { coreSummary, fixtureSummary, wholeDaySummary } from './fixture.js';
+import { periodHeadlines } from '../../src/metrics/catalogue.js';
 
 const evil = '<script>alert(1)</script>';
 
@@ -88,6 +89,17 @@ describe('report.html', () => {
     expect(rows).toEqual([['morning', '0 – 180'], ['lunch', '180 – 300'], ['afternoon', '300 – 480']]);
     expect(table).toContain('<th scope="col">utilisation</th>');
     expect(table).toContain('<td>14.9%<small>13.4% – 16.4%</small></td>'); // lunch abandonmentRate
+    // The terminal's period columns, in its order, where the results have them.
+    const columns = [...table.matchAll(/<th scope="col">(\w+)<\/th>/g)].map((m) => m[1]).filter((name) => name !== 'period');
+    expect(columns).toEqual(periodHeadlines.filter((name) => columns.includes(name)));
+    expect(columns.length).toBeGreaterThan(4);
+  });
+
+  it('shows the money and demand columns by period when the results have them', () => {
+    const summary = fixtureSummary();
+    for (const period of Object.values(summary.periods!)) period.metrics.revenue = { ...period.metrics.arrivals! };
+    const table = reportHtml(summary, []).match(/<table class="periods">[\s\S]*?<\/table>/)?.[0] ?? '';
+    expect(table).toContain('<th scope="col">revenue</th>');
   });
 
   it('has no per-period table when the results have no periods', () => {
