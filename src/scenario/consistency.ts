@@ -26,6 +26,12 @@ function checkNotReserved(name: string | undefined, path: KeyPath, what: string,
   if (name === RESERVED) report(path, `"${RESERVED}" cannot be a ${what} name: JSON and JavaScript tools treat it as an object's prototype, so results keyed by it would vanish; choose another name`);
 }
 
+/**
+ * Points of an over-the-day series, at most: the default grid has about 100; every point is
+ * kept per station and replication and written to summary.json and series.csv.
+ */
+const MAX_SERIES_POINTS = 10_000;
+
 /** `stepStations` names the stations each route step may lead to (route-steps.ts). */
 export function checkConsistency(data: unknown, stepStations: StepStations = plainSteps): LocatedMessage[] {
   const problems: LocatedMessage[] = [];
@@ -38,6 +44,14 @@ export function checkConsistency(data: unknown, stepStations: StepStations = pla
   const drain = time.drain !== false;
   if (horizon !== undefined && horizon > 0 && warmup >= horizon) {
     report(['time', 'warmup'], `warmup (${warmup}) must be less than the horizon (${horizon})`);
+  }
+  const seriesStep = number(time.seriesStep);
+  if (horizon !== undefined && horizon > 0 && seriesStep !== undefined && seriesStep > 0) {
+    if (seriesStep > horizon / 2) {
+      report(['time', 'seriesStep'], `seriesStep (${seriesStep}) must be at most half the horizon (${horizon / 2}): the series over the day needs points across it`);
+    } else if (horizon / seriesStep > MAX_SERIES_POINTS) {
+      report(['time', 'seriesStep'], `seriesStep (${seriesStep}) gives ${Math.floor(horizon / seriesStep).toLocaleString('en-US')} points per series; at most ${MAX_SERIES_POINTS.toLocaleString('en-US')}: a step of at least ${horizon / MAX_SERIES_POINTS}`);
+    }
   }
 
   const periodSpecs = Array.isArray(time.periods) ? time.periods : undefined;

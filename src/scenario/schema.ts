@@ -147,7 +147,7 @@ export const TimeSchema = z.strictObject({
     .meta({ description: 'true (default): customers inside at closing are still served; false: the run stops at the horizon.' }),
   seriesStep: positive('seriesStep')
     .optional()
-    .meta({ description: 'Grid step of the over-the-day series (number waiting, in system, busy servers per station). Default: about horizon/100, rounded to 1, 2 or 5 × 10^k (5 for a 480-minute day).' }),
+    .meta({ description: 'Grid step of the over-the-day series (number waiting, in system, busy servers per station). Default: about horizon/100, rounded up to 1, 2 or 5 × 10^k (5 for a 480-minute day). At most half the horizon, and at most 10,000 points.' }),
   periods: z
     .array(PeriodSchema)
     .min(1, { error: 'periods must not be empty' })

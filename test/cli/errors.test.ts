@@ -117,6 +117,12 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     ]);
   });
 
+  it('a series step the day cannot hold is refused before anything runs: more than half the horizon, or over 10,000 points', () => {
+    const withStep = (seriesStep: number) => runExpectingErrors('s.yaml', yamlOf({ ...valid, time: { ...valid.time, seriesStep } }));
+    expect(withStep(31)).toEqual([expect.stringMatching(/time\.seriesStep: seriesStep \(31\) must be at most half the horizon \(30\): the series over the day needs points across it$/)]);
+    expect(withStep(0.001)).toEqual([expect.stringMatching(/time\.seriesStep: seriesStep \(0\.001\) gives 60,000 points per series; at most 10,000: a step of at least 0\.006$/)]);
+  });
+
   it('reports every problem of the file at once, in file order', () => {
     const text = [
       'name: Post office',
