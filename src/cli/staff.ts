@@ -82,6 +82,10 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   for (const station of options.station ?? []) {
     if (!ids.includes(station)) return usage(`--station "${station}" is not a station of ${file}${hint(station, ids)}; it has ${ids.join(', ')}.`);
   }
+  const replications = options.reps ?? base.model.replications;
+  if (replications < 2) {
+    return usage(`staff needs at least 2 replications per evaluation, got ${replications}${options.reps === undefined ? ` (replications in ${file})` : ''}: it lowers a period only when the whole 95% CI meets every target, and one replication has no CI. Give --reps 2 or more.`);
+  }
   if (!(await outputFolderReady(options.out))) return 2;
   const title = options.name ?? `Staff ${base.model.name}`;
   const maxEvaluations = options.maxEvaluations ?? 60;

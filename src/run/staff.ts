@@ -98,6 +98,8 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
   const start = options.start ?? 'sipp';
   const seed = options.seed ?? model.seed;
   const replications = options.replications ?? model.replications;
+  // Lowering needs a CI on the right side of every target; one replication has none.
+  if (replications < 2) throw new Error(`staff needs at least 2 replications per evaluation, got ${replications}`);
   const maxEvaluations = options.maxEvaluations ?? 60;
   const runner = options.runner ?? sequentialRunner;
   const periods = model.periods.map((p) => ({ name: p.name, start: p.start, end: p.end }));

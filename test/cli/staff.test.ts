@@ -50,6 +50,14 @@ describe('queuesim staff', () => {
     expect(JSON.parse(readFileSync(join(out, 'staff-bank-day-teller-staffing', 'staff.json'), 'utf8'))).toMatchObject({ converged: true, complete: false });
   });
 
+  it('refuses one replication per evaluation: without a CI it could never lower a period', () => {
+    const out = tempDir();
+    const result = queuesim(['staff', bankDay, '--target', 'waitP80<=5', '--reps', '1', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: staff needs at least 2 replications per evaluation, got 1: .* Give --reps 2 or more\.\n/);
+    expect(filesUnder(out)).toEqual([]);
+  });
+
   it('a search stopped before every target is met writes how far it got and exits 1', () => {
     const out = tempDir();
     const result = queuesim(['staff', bankDay, '--target', 'waitP80<=0.5', '--max-evaluations', '1', '--reps', '5', '--no-report', '--quiet', '--out', out]);
