@@ -10,6 +10,8 @@ import { waitConditionNames } from './perception.js';
 const share = (what: string) => z.number().min(0, { error: `${what} must be between 0 and 1` }).max(1, { error: `${what} must be between 0 and 1` });
 const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
 const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
+/** A satisfaction score, 1 to 5. */
+const score = (what: string) => z.number().min(1, { error: `${what} must be between 1 and 5` }).max(5, { error: `${what} must be between 1 and 5` });
 const tagged = (text: string, entry: { value: unknown; tag: string; source: string }) => `${text} Default ${JSON.stringify(entry.value)} ${entry.tag} (${entry.source}).`;
 
 const Multipliers = z.strictObject(Object.fromEntries(waitConditionNames.map((name) => [name, positive(name).optional()])) as Record<(typeof waitConditionNames)[number], z.ZodOptional<z.ZodNumber>>);
@@ -18,7 +20,7 @@ export const PerceptionKeys = z
   .strictObject({
     enabled: z.boolean().optional().meta({ description: 'false: perceived wait = clock wait (b = 1, k = 1, no multipliers). Default true.' }),
     exponent: positive('exponent').optional().meta({ description: tagged('b of the power law τ = k·t^b.', d.durationExponent) }),
-    overestimation: z.number().gt(-1).optional().meta({ description: tagged('o_ref: overestimation of an unoccupied wait of referenceWait.', d.overestimationAtReference) }),
+    overestimation: z.number().gt(-1, { error: 'overestimation must be greater than -1 (a wait cannot feel shorter than nothing)' }).optional().meta({ description: tagged('o_ref: overestimation of an unoccupied wait of referenceWait.', d.overestimationAtReference) }),
     referenceWait: positive('referenceWait').optional().meta({ description: tagged('t_ref, in the time unit.', d.referenceWait) }),
     stageWeights: z.strictObject({ pre: positive('pre').optional(), in: positive('in').optional(), post: positive('post').optional() }).optional().meta({ description: tagged('w_stage by the stage of the station in the process.', d.stageWeight) }),
     multipliers: Multipliers.optional().meta({ description: 'm_a for occupied 0.735, anxious 1.15, uncertain 1.10, unexplained 1.10, solo 1.0, uncomfortable 1.10, unfamiliar 1.10, informed 0.9 — all [A], directions sourced (models.md §1.3–1.4).' }),
@@ -33,15 +35,15 @@ export const SatisfactionKeys = z.strictObject({
   quoteGain: nonNegative('quoteGain').optional().meta({ description: tagged('γ⁺: reward for beating a quoted wait.', d.quoteGainWeight) }),
   quoteLoss: nonNegative('quoteLoss').optional().meta({ description: tagged('γ⁻: penalty for missing a quoted wait.', d.quoteLossWeight) }),
   toleranceSpread: nonNegative('toleranceSpread').optional().meta({ description: tagged('Person-to-person spread (CV) of desired and adequate waits, lognormal; 0 for none.', d.toleranceSpreadCv) }),
-  lostScore: z.number().min(1).max(5).optional().meta({ description: 'Score of a customer who balked, reneged, was blocked or denied. Default 1 [A]: lost and unhappy.' }),
+  lostScore: score('lostScore').optional().meta({ description: 'Score of a customer who balked, reneged, was blocked or denied. Default 1 [A]: lost and unhappy.' }),
 });
 
 export const QualityKeys = z.strictObject({
   enabled: z.boolean().optional().meta({ description: 'Service failures that rise above the optimal utilisation (models.md §6.6). Default true.' }),
   baseFailure: share('baseFailure').optional().meta({ description: tagged('f₀: failure probability at or below the optimal utilisation.', d.failureBase) }),
   failureSlope: nonNegative('failureSlope').optional().meta({ description: tagged('f₁: extra failure probability at 100% utilisation.', d.failureSlope) }),
-  optimalUtilisation: z.number().gt(0).lt(1).optional().meta({ description: tagged('ρ_opt.', d.optimalUtilisation) }),
-  scoreAfterFailure: z.number().min(1).max(5).optional().meta({ description: tagged('A failed service caps the score at this.', d.satisfactionAfterFailure) }),
+  optimalUtilisation: z.number().gt(0, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).lt(1, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).optional().meta({ description: tagged('ρ_opt.', d.optimalUtilisation) }),
+  scoreAfterFailure: score('scoreAfterFailure').optional().meta({ description: tagged('A failed service caps the score at this.', d.satisfactionAfterFailure) }),
 });
 
 export const AftermathKeys = z.strictObject({

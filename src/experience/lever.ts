@@ -35,7 +35,8 @@ const isMap = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !
 
 function check(data: Raw): LeverProblem[] {
   const problems: LeverProblem[] = [];
-  const on = isMap(data.experience);
+  // Present, even if malformed (the schema says what is wrong with it): not missing.
+  const on = data.experience !== undefined;
   const segments = Array.isArray(data.segments) ? data.segments : [];
   const stations = Array.isArray(data.stations) ? data.stations : [];
   if (!on) {

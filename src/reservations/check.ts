@@ -51,7 +51,8 @@ export function checkReservations(data: Raw): LeverProblem[] {
   const times = horizon === undefined ? undefined : slotTimesOf(slots, horizon);
   if (times !== undefined && horizon !== undefined && isMap(slots)) {
     const where: KeyPath = Array.isArray(slots.times) ? ['slots', 'times'] : ['slots'];
-    if (times.length === 0) report(where, 'the grid has no slot before its end (from must be less than until)');
+    // An empty list of times is the schema's to report; an empty grid of every/from/until is this check's.
+    if (times.length === 0 && !Array.isArray(slots.times)) report(where, 'the grid has no slot before its end (from must be less than until)');
     if (times.some((t, i) => i > 0 && t <= times[i - 1]!)) report(where, 'slot times must be in ascending order, each once');
     if (number(slots.until) !== undefined && number(slots.until)! > horizon) report(['slots', 'until'], `until must not be after the horizon (${horizon})`);
     else if (times.some((t) => t >= horizon)) report(where, `every slot must be before the horizon (${horizon})`);

@@ -171,7 +171,7 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
     name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'Free text; the output folder is its slug.' }),
     description: z.string().optional().meta({ description: 'Free text shown in the report under the name.' }),
     seed: z
-      .int({ error: 'seed must be a whole number' })
+      .int({ error: (issue) => (Number.isInteger(issue.input) ? `seed must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)` : 'seed must be a whole number') })
       .min(0, { error: 'seed must be 0 or more' })
       .optional()
       .meta({ description: 'Same file + same seed gives identical results (default 1).' }),

@@ -123,6 +123,20 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(withStep(0.001)).toEqual([expect.stringMatching(/time\.seriesStep: seriesStep \(0\.001\) gives 60,000 points per series; at most 10,000: a step of at least 0\.006$/)]);
   });
 
+  it('lever keys out of range say so in words, with their name; a present but empty key is not called missing', () => {
+    const experience = { perception: { overestimation: -2 }, satisfaction: { lostScore: 9 }, quality: { optimalUtilisation: 1 } };
+    expect(runExpectingErrors('s.yaml', yamlOf({ ...valid, experience })).map((l) => l.replace(/^error: .*?s\.yaml:\d+: /, ''))).toEqual([
+      'experience.perception.overestimation: overestimation must be greater than -1 (a wait cannot feel shorter than nothing)',
+      'experience.satisfaction.lostScore: lostScore must be between 1 and 5',
+      'experience.quality.optimalUtilisation: optimalUtilisation must be between 0 and 1, both excluded',
+    ]);
+    const empty = yamlOf({ ...valid, segments: [{ ...valid.segments[0], tolerance: 'bank' }], experience: null }); // YAML's `experience:` with nothing after it
+    expect(runExpectingErrors('s.yaml', empty)).toEqual([expect.stringMatching(/: experience: expected a map of keys to values, got null$/)]);
+    const noTimes = { ...valid, time: { horizon: 60 }, segments: [...valid.segments, { id: 'guests', arrivals: { rate: 0 }, route: ['counter'] }], reservations: { segment: 'guests', slots: { times: [] } } };
+    expect(runExpectingErrors('s.yaml', yamlOf(noTimes))).toEqual([expect.stringMatching(/reservations\.slots\.times: times must list at least one slot$/)]);
+    expect(runExpectingErrors('s.yaml', yamlOf({ ...valid, seed: 2 ** 64 }))).toEqual([expect.stringMatching(/seed: seed must be at most 9007199254740991 \(2\^53 − 1\)$/)]);
+  });
+
   it('reports every problem of the file at once, in file order', () => {
     const text = [
       'name: Post office',
