@@ -26,10 +26,13 @@ export function defaultSeriesStep(horizon: number): number {
   return (mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * power;
 }
 
-/** The grid times: 0, step, … while ≤ horizon. */
+/**
+ * The grid times: 0, step, … while ≤ horizon, as written (3 × 0.2 is 0.6, not
+ * 0.6000000000000001: twelve significant digits are far finer than any grid).
+ */
 export function seriesGrid(model: Model): number[] {
   const points = Math.floor(model.horizon / model.seriesStep + 1e-9) + 1;
-  return Array.from({ length: points }, (_, i) => i * model.seriesStep);
+  return Array.from({ length: points }, (_, i) => Number((i * model.seriesStep).toPrecision(12)));
 }
 
 /** Fed by the metrics observer at every station change (one observer keeps the journey's calls direct). */

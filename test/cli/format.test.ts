@@ -19,9 +19,11 @@ describe('terminal formatting', () => {
     expect(decimalsFor(3e-6, 209.6861)).toBe(4);
   });
 
-  it('a unit is made plural once: minute → minutes, hours stays hours', () => {
+  it('a unit is made plural once: minute → minutes, hours stays hours, an abbreviation stays as it is', () => {
     expect(pluralUnit('minute')).toBe('minutes');
     expect(pluralUnit('hours')).toBe('hours');
+    expect(['h', 'hr', 'min', 'sec', 'Min'].map(pluralUnit)).toEqual(['h', 'hr', 'min', 'sec', 'Min']);
+    expect(pluralUnit('day')).toBe('days');
   });
 
   it('measures the columns a string takes: wide scripts and emoji two, combining marks none', () => {

@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { summariseValues } from '../../src/metrics/summarise.js';
-import { defaultSeriesStep } from '../../src/metrics/series.js';
+import { defaultSeriesStep, seriesGrid } from '../../src/metrics/series.js';
+import type { Model } from '../../src/model/model.js';
 import { buildModel, runWithArrivals } from '../model/harness.js';
 import { expectInCi, runScenario } from '../theory/expect-in-ci.js';
 import { mmcWaitMean } from '../theory/formulas.js';
@@ -21,6 +22,13 @@ describe('the over-the-day series', () => {
     expect(Array.from(run.series.inSystem[0]!)).toEqual([1, 2, 3, 3, 2, 2, 2, 2, 1, 1, 1]);
     expect(Array.from(run.series.waiting[0]!)).toEqual([0, 1, 2, 2, 1, 1, 1, 1, 0, 0, 0]);
     expect(Array.from(run.series.busy[0]!)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('grid times read as written: 0.6, not 0.6000000000000001', () => {
+    const grid = seriesGrid({ horizon: 12, seriesStep: 0.2 } as Model);
+    expect(grid).toHaveLength(61);
+    expect(grid.slice(0, 4)).toEqual([0, 0.2, 0.4, 0.6]);
+    expect(grid.at(-1)).toBe(12);
   });
 
   it('the default step gives about 100 points, rounded to 1, 2 or 5 × 10^k', () => {
