@@ -85,7 +85,7 @@ export function checkReservations(data: Raw): LeverProblem[] {
   // A fixed protection of every unit of every slot leaves nothing to book: surely not meant.
   const kept = isMap(spec.protection) && spec.protection.rule === 'fixed' ? number(spec.protection.units) : undefined;
   const largest = largestSlot(isMap(slots) ? slots.capacity : undefined, stationOf(data, spec, segment));
-  if (kept !== undefined && largest !== undefined && largest > 0 && kept >= largest) {
+  if (kept !== undefined && largest !== undefined && kept >= largest) {
     report(['protection', 'units'], `keeps all ${largest} units of every slot for walk-ins (${kept} asked): no booking could be accepted`);
   }
 
