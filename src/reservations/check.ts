@@ -11,21 +11,6 @@ import { slotTimesOf } from './slot-grid.js';
 
 const idOf = (value: unknown): string | undefined => (isMap(value) && typeof value.id === 'string' ? value.id : undefined);
 
-/** The booked station's data: the one named, else the first of the booked segment's route. */
-function stationOf(data: Raw, spec: Raw, segment: unknown): Raw | undefined {
-  const id = typeof spec.station === 'string' ? spec.station : isMap(segment) ? list(segment.route)[0] : undefined;
-  const station = list(data.stations).find((s) => idOf(s) === id);
-  return isMap(station) ? station : undefined;
-}
-
-/** The most units any slot can have: its own capacity, else the station's servers (in any period); undefined when unreadable. */
-function largestSlot(capacity: unknown, station: Raw | undefined): number | undefined {
-  const values = (value: unknown) => (typeof value === 'number' ? [value] : Array.isArray(value) ? value : isMap(value) ? Object.values(value) : []).filter((v): v is number => typeof v === 'number');
-  const given = values(capacity);
-  const units = given.length > 0 ? given : values(station?.servers);
-  return units.length > 0 ? Math.max(...units) : undefined;
-}
-
 export function checkReservations(data: Raw): LeverProblem[] {
   const spec = data.reservations;
   if (!isMap(spec)) return [];
@@ -80,13 +65,6 @@ export function checkReservations(data: Raw): LeverProblem[] {
   }
   if (isMap(spec.appointments) && isMap(slots) && slots.capacity === undefined) {
     report(['slots', 'capacity'], 'appointments need the capacity of each session (how many customers it is planned for)');
-  }
-
-  // A fixed protection of every unit of every slot leaves nothing to book: surely not meant.
-  const kept = isMap(spec.protection) && spec.protection.rule === 'fixed' ? number(spec.protection.units) : undefined;
-  const largest = largestSlot(isMap(slots) ? slots.capacity : undefined, stationOf(data, spec, segment));
-  if (kept !== undefined && largest !== undefined && kept >= largest) {
-    report(['protection', 'units'], `keeps all ${largest} units of every slot for walk-ins (${kept} asked): no booking could be accepted`);
   }
 
   const show = (1 - (number(spec.cancel) ?? 0)) * (1 - (number(spec.noShow) ?? 0.08));

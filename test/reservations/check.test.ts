@@ -103,14 +103,6 @@ describe('checks of the reservations key', () => {
     ]);
   });
 
-  it('a fixed protection of every unit leaves nothing to book, and is refused', () => {
-    expect(problemsOf(withReservations({ protection: { rule: 'fixed', units: 2 } }))).toEqual([
-      'reservations.protection.units: keeps all 2 units of every slot for walk-ins (2 asked): no booking could be accepted',
-    ]);
-    expect(problemsOf(withReservations({ slots: { times: [0, 50], capacity: [1, 3] }, protection: { rule: 'fixed', units: 2 } }))).toEqual([]);
-    expect(problemsOf(withReservations({ protection: { rule: 'fixed', units: 1 } }))).toEqual([]);
-  });
-
   it('shape errors come from the schema: probabilities, policies, unknown keys', () => {
     expect(problemsOf(withReservations({ noShow: 1.5 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1']);
     expect(problemsOf(withReservations({ overflow: 'refuse' }))).toEqual(['reservations.overflow: must be one of wait, deny; got "refuse"']);
