@@ -14,7 +14,9 @@ import { renderTable } from './format.js';
 /** How the search ended, when it did not run to its end. */
 function stopNote(result: StaffResult): string {
   if (!result.converged) return ' — STOPPED before every target was met (raise --max-evaluations)';
-  return result.complete ? '' : ' — stopped before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations)';
+  if (result.complete) return '';
+  if (result.untried.length > 0) return ` — not tried with fewer servers (no CI there; give more --reps): ${result.untried.join(', ')}`;
+  return ' — stopped before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations)';
 }
 
 export function renderStaffing(result: StaffResult, title: string): string {

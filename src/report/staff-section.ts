@@ -8,6 +8,14 @@ import type { StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
 import { html, type Markup } from './markup.js';
 
+/** How the search ended, when it did not run to its end. */
+function stopText(result: StaffResult): string {
+  if (!result.converged) return '; stopped before every target was met';
+  if (result.complete) return '';
+  if (result.untried.length > 0) return `; ${result.untried.join(', ')} could not be tried with fewer servers (a target's metric there has no CI), so fewer may do`;
+  return '; stopped before it had tried lowering every period, so fewer servers may do';
+}
+
 export function staffingSection(result: StaffResult): Markup {
   const time = staffTime(result, result.model.unit);
   const plans = result.stations.map(
@@ -25,7 +33,7 @@ export function staffingSection(result: StaffResult): Markup {
     return html`<tr><th scope="row">${a.station}</th><td>${a.period}</td><td>${a.target}</td><td>${mean}<small>${interval}</small></td><td>${a.met ? 'met' : 'missed'}</td></tr>\n`;
   });
   return html`<section id="staffing"><h2>Staffing</h2>
-<p>The fewest servers per period found by simulation, starting from ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue) and correcting where the simulated mean missed a target or met it with a margin (${result.steps.length} evaluations on common random numbers${result.converged ? (result.complete ? '' : '; stopped before it had tried lowering every period, so fewer servers may do') : '; stopped before every target was met'}). This report shows the final plan.</p>
+<p>The fewest servers per period found by simulation, starting from ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue) and correcting where the simulated mean missed a target or met it with a margin (${result.steps.length} evaluations on common random numbers${stopText(result)}). This report shows the final plan.</p>
 ${plans}
 <p>${time.label}: ${time.plan} (SIPP ${time.sipp}); peak staffing all day: ${time.peakServers} × ${time.day} = ${time.peak}.</p>
 <div class="table"><table class="achieved"><thead><tr><th scope="col">station</th><th scope="col">period</th><th scope="col">target</th><th scope="col">simulated</th><th scope="col"></th></tr></thead>

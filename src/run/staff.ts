@@ -65,9 +65,15 @@ export interface StaffResult {
   converged: boolean;
   /**
    * The search ran to its end: every target met, and no period left that might lose a
-   * server. False when maxEvaluations stopped it first (then fewer servers may still do).
+   * server. False when maxEvaluations stopped it first, or when periods were never tried
+   * (`untried`): then fewer servers may still do.
    */
   complete: boolean;
+  /**
+   * "station period" of each period the search could not try with a server less: a target's
+   * metric there has no CI (it was defined in fewer than two replications).
+   */
+  untried: string[];
   steps: StaffStep[];
   achieved: AchievedTarget[];
   /** The final staffing's results and model. */
@@ -177,6 +183,17 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     }
   }
 
+  // Periods the margin could not judge (no CI) were never candidates: the search did not try them.
+  const untried = misses.length > 0 ? [] : stations.flatMap((i, k) =>
+    periods.flatMap((period, p) => {
+      const unjudged = targets.some((t) => {
+        const e = estimateAt(current.summary, k, p, t.metric);
+        return e !== undefined && e.mean !== null && e.ci95 === null;
+      });
+      return unjudged && servers[k]![p]! > 1 && !settled.has(`${k}:${p}`) ? [`${model.stations[i]!.id} ${period.name}`] : [];
+    }),
+  );
+
   const achieved: AchievedTarget[] = stations.flatMap((i, k) =>
     periods.flatMap((period, p) =>
       targets.map((t) => {
@@ -194,7 +211,8 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     lagSipp: starts.map((s) => s.lagSipp),
     servers,
     converged: misses.length === 0,
-    complete,
+    complete: complete && untried.length === 0,
+    untried,
     steps,
     achieved,
     summary: current.summary,

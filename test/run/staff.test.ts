@@ -97,6 +97,24 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     });
   });
 
+  it('says which periods it could not try with fewer servers: a metric with no CI there', async () => {
+    // Two replications; in the quiet period a wait happens in at most one of them.
+    const quiet = {
+      name: 'quiet period',
+      seed: 1,
+      replications: 2,
+      time: { unit: 'minute', horizon: 240, periods: [{ name: 'busy', start: 0 }, { name: 'quiet', start: 200 }] },
+      stations: [{ id: 'desk', servers: { busy: 3, quiet: 3 }, service: { dist: 'exponential', mean: 30 } }],
+      segments: [{ id: 's', arrivals: { rate: { busy: 0.08, quiet: 0.03 } }, route: ['desk'] }],
+    };
+    const valid = validateScenario(quiet);
+    if (!valid.ok) throw new Error('invalid');
+    const searched = await staff(quiet, valid.model, [target('waitMean<=10')], { seed: 6 });
+    expect(searched.summary.periods!.quiet!.stations.desk!.waitMean!.ci95).toBeNull();
+    expect({ converged: searched.converged, complete: searched.complete, untried: searched.untried }).toEqual({ converged: true, complete: false, untried: ['desk quiet'] });
+    expect(result.untried).toEqual([]);
+  });
+
   it('stays within its bound of evaluations', async () => {
     const valid = validateScenario(data);
     if (!valid.ok) throw new Error('invalid');
