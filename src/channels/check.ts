@@ -20,6 +20,12 @@ function collector(): { problems: LeverProblem[]; report: Report } {
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
+/** A station's selfService as the schema allows it (true or a map); anything else is the schema's problem, not a self-service station. */
+function selfServiceOf(station: Raw): SelfServiceSpec | undefined {
+  const spec = station.selfService;
+  return spec === true || isMap(spec) ? (spec as SelfServiceSpec) : undefined;
+}
+
 /** openTo and selfService name segments; every step of every route can be followed. */
 export function checkChannels(data: Raw): LeverProblem[] {
   const { problems, report } = collector();
@@ -53,7 +59,7 @@ export function checkChannels(data: Raw): LeverProblem[] {
         if (!isOpenTo(station, segmentId)) {
           report(at, `station "${step}" is not open to segment "${segmentId}" (openTo): add the segment to its openTo, or choose among stations here`);
         }
-        const adoption = adoptionOf(station.selfService as SelfServiceSpec | undefined, segmentId);
+        const adoption = adoptionOf(selfServiceOf(station), segmentId);
         if (adoption < 1) {
           report(at, `station "${step}" is self-service and only ${percent(adoption)} of segment "${segmentId}" use it: put it in a choice step with a staffed station for the others`);
         }
@@ -76,7 +82,7 @@ export function checkChannels(data: Raw): LeverProblem[] {
       }
       // Adoption is one draw per customer against each station's share (access.ts): someone
       // always finds a station here if one is staffed, or if one has every customer adopt it.
-      const adoptions = open.map((id) => adoptionOf(stationNamed(id)!.selfService as SelfServiceSpec | undefined, segmentId));
+      const adoptions = open.map((id) => adoptionOf(selfServiceOf(stationNamed(id)!), segmentId));
       if (open.length > 0 && Math.max(...adoptions) < 1) {
         report([...at, 'choose'], `every station here open to segment "${segmentId}" is self-service, and not all of the segment use it: add a staffed station for the others`);
       }

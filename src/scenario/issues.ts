@@ -62,12 +62,38 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
       const value = valueAt(data, path);
       const fitting = issue.errors.filter((branch) => branchFits(branch, value));
       if (fitting.length === 0) {
-        const expected = [...new Set(issue.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => describeExpected(i))))];
+        // Every shape the value could take: the words of a branch of words, the types of the others.
+        const expected = [
+          ...new Set(
+            issue.errors.flatMap((b) =>
+              b.flatMap((i) => (i.path.length > 0 ? [] : i.code === 'invalid_type' ? [describeExpected(i)] : i.code === 'invalid_value' ? [i.values.length === 1 ? String(i.values[0]) : `one of ${i.values.map(String).join(', ')}`] : [])),
+            ),
+          ),
+        ];
         out.push({ path, message: `expected ${expected.join(' or ')}, got ${describeValue(value)}` });
         return;
       }
       // Of the object kinds, the one the object names (`policy: fixedExtra`), not one whose tag it fails.
       const named = fitting.filter((branch) => !branch.some((i) => i.code === 'invalid_value' && i.path.length === 1));
+      if (named.length === 0) {
+        // It names none of them: the tag is the one problem (its other keys depend on the kind).
+        const tag = sharedTag(fitting);
+        const given = valueAt(data, path);
+        // A misspelt tag (`polcy`) is better told as the unknown key it is, with its "did you mean".
+        const misspelt = tag !== undefined && isMapValue(given) && Object.keys(given).some((key) => key !== tag.key && hint(key, [tag.key]) !== '');
+        if (tag !== undefined && !misspelt) {
+          const tagValue = valueAt(data, [...path, tag.key]);
+          const kinds = tag.values.map(String);
+          out.push({
+            path: [...path, tag.key],
+            message:
+              tagValue === undefined
+                ? `is required: one of ${kinds.join(', ')}`
+                : `must be one of ${kinds.join(', ')}; got ${describeValue(tagValue)}${typeof tagValue === 'string' ? hint(tagValue, kinds) : ''}`,
+          });
+          return;
+        }
+      }
       const best = (named.length > 0 ? named : fitting).reduce((a, b) => (b.length < a.length ? b : a));
       for (const inner of best) describeIssue(inner, path, root, data, out);
       return;
@@ -98,6 +124,19 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
     default:
       out.push({ path, message: issue.message });
   }
+}
+
+function isMapValue(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The key every branch fails on with fixed values (the kinds' tag, such as `policy`), and all those values. */
+function sharedTag(branches: readonly Issue[][]): { key: string; values: unknown[] } | undefined {
+  const tagIssues = branches.map((branch) => branch.filter((i) => i.code === 'invalid_value' && i.path.length === 1));
+  const key = tagIssues[0]?.[0]?.path[0];
+  if (typeof key !== 'string' || !tagIssues.every((issues) => issues.some((i) => i.path[0] === key))) return undefined;
+  const values = tagIssues.flatMap((issues) => issues.filter((i) => i.path[0] === key).flatMap((i) => (i.code === 'invalid_value' ? i.values : [])));
+  return { key, values: [...new Set(values)] };
 }
 
 /**

@@ -1,0 +1,55 @@
+/**
+ * What a planner reads when a key takes one of several shapes (a word, or a map of one of
+ * several kinds told apart by a tag such as `policy` or `dist`): one problem, at the key that
+ * is wrong, naming every shape it could take.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../../src/index.js';
+
+const base = {
+  name: 'shapes',
+  time: { horizon: 100 },
+  stations: [{ id: 'rooms', servers: 2, service: 10 }],
+  segments: [
+    { id: 'guests', arrivals: { rate: 0 }, route: ['rooms'] },
+    { id: 'walkIns', arrivals: { rate: 1 }, route: ['rooms'] },
+  ],
+};
+
+function problemsOf(extra: Record<string, unknown>, station: Record<string, unknown> = {}, segment: Record<string, unknown> = {}): string[] {
+  const scenario = { ...base, ...extra, stations: [{ ...base.stations[0], ...station }], segments: [{ ...base.segments[0], ...segment }, base.segments[1]] };
+  const loaded = validateScenario(scenario);
+  return loaded.ok ? [] : loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
+}
+
+const booked = (more: Record<string, unknown>) => ({ reservations: { segment: 'guests', slots: { times: [0] }, ...more } });
+const policies = 'none, fixedExtra, percentage, capacityOverShowRate, optimal';
+
+describe('problems with a key of several shapes', () => {
+  it('a tag that names no kind is the one problem, with every kind and a hint', () => {
+    expect(problemsOf(booked({ bookingLimit: { policy: 'fixedExtr', extra: 1, revenue: 60 } }))).toEqual([
+      `reservations.bookingLimit.policy: must be one of ${policies}; got "fixedExtr" (did you mean "fixedExtra"?)`,
+    ]);
+    expect(problemsOf(booked({ bookingLimit: { policy: 5 } }))).toEqual([`reservations.bookingLimit.policy: must be one of ${policies}; got 5`]);
+    expect(problemsOf(booked({ bookingLimit: { extra: 1 } }))).toEqual([`reservations.bookingLimit.policy: is required: one of ${policies}`]);
+    expect(problemsOf(booked({ punctuality: { mean: 5, sd: 2, min: 1 } }))).toEqual(['reservations.punctuality.dist: is required: one of normal, uniform, empirical']);
+  });
+
+  it('a misspelt tag is the unknown key it is, with the tag it meant', () => {
+    expect(problemsOf(booked({ punctuality: { dst: 'normal', mean: 5, sd: 2 } }))).toEqual([
+      'reservations.punctuality.dst: unknown key "dst" (did you mean "dist"?); allowed here: dist, mean, sd, min, max, values, weights',
+    ]);
+  });
+
+  it('a value of neither shape names both: the words and the map', () => {
+    expect(problemsOf(booked({ bookingLimit: 3 }))).toEqual(['reservations.bookingLimit: expected one of none, capacityOverShowRate or a map of keys to values, got 3']);
+    expect(problemsOf({ experience: {} }, {}, { tolerance: 5 })).toEqual([
+      'segments.0.tolerance: expected one of coffee, bank, restaurant, clinic, callCentre or a map of keys to values, got 5',
+    ]);
+    expect(problemsOf(booked({ holdForBookings: 'no' }))).toEqual(['reservations.holdForBookings: expected false or a map of keys to values, got "no"']);
+  });
+
+  it('a malformed selfService is the schema’s one problem, not also a self-service station in every route', () => {
+    expect(problemsOf({}, { selfService: 'no' })).toEqual(['stations.0.selfService: expected true or a map of keys to values, got "no"']);
+  });
+});
