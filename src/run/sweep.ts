@@ -57,7 +57,22 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
     if (built.ok) points.push({ values, model: built.model });
     else problems.push(...built.problems);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, points };
+  return problems.length > 0 ? { ok: false, problems: oncePerCause(problems) } : { ok: true, points };
+}
+
+/**
+ * Each problem once per cause: the same message at the same key path (set by the same
+ * assignment, say servers=19.5) recurs at every point of the other axis; its first point
+ * stands for them all, so every bad value of a grid is named.
+ */
+function oncePerCause(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${JSON.stringify(problem.path)}|${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Runs every point of the grid with the first point's seed and replications (common random numbers). */

@@ -62,6 +62,13 @@ describe('queuesim sweep', () => {
     expect(lines[0]).toContain('(set by stations.till.servers=1.5)');
     expect(lines[1]).toContain('(set by stations.till.servers=2.5)');
     expect(lines[2]).toBe('2 problems in 1 file; nothing was run or written.');
+    // With a second axis, each bad value's problem is said once, not once per value of the other.
+    const grid = queuesim(['sweep', file, '--vary', 'stations.till.servers=1.5,2,2.5', '--vary', 'stations.till.service.mean=1..6', '--out', out]);
+    expect(grid.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringContaining('(set by stations.till.servers=1.5)'),
+      expect.stringContaining('(set by stations.till.servers=2.5)'),
+      '2 problems in 1 file; nothing was run or written.',
+    ]);
     // A problem at every point of a long grid: the first eight, then a count.
     const many = queuesim(['sweep', file, '--vary', 'stations.till.servers=0.5..19.5', '--out', out]);
     expect(many.stderr.trimEnd().split('\n').slice(-2)).toEqual(['… and 12 more like these', '20 problems in 1 file; nothing was run or written.']);
