@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queuesim, scenarioFile, tempDir } from './cli.js';
+import { validateScenario } from '../../src/index.js';
 
 const valid = {
   name: 'Post office',
@@ -120,7 +121,14 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
   it('a series step the day cannot hold is refused before anything runs: more than half the horizon, or over 10,000 points', () => {
     const withStep = (seriesStep: number) => runExpectingErrors('s.yaml', yamlOf({ ...valid, time: { ...valid.time, seriesStep } }));
     expect(withStep(31)).toEqual([expect.stringMatching(/time\.seriesStep: seriesStep \(31\) must be at most half the horizon \(30\): the series over the day needs points across it$/)]);
-    expect(withStep(0.001)).toEqual([expect.stringMatching(/time\.seriesStep: seriesStep \(0\.001\) gives 60,000 points per series; at most 10,000: a step of at least 0\.006$/)]);
+    expect(withStep(0.001)).toEqual([expect.stringMatching(/time\.seriesStep: seriesStep \(0\.001\) gives 60,001 points per series; at most 10,000: a step of at least 0\.0060006$/)]);
+    // The step it suggests is allowed itself, whatever the horizon's digits.
+    for (const horizon of [60, 2946, 480.1, 1e6 / 3]) {
+      const time = { horizon, periods: [{ name: 'all', start: 0 }] };
+      const refused = validateScenario({ ...valid, time: { ...time, seriesStep: horizon / 20_000 } });
+      const suggested = Number(/a step of at least ([\d.e+-]+)$/.exec(refused.ok ? '' : refused.problems[0]!.message)?.[1]);
+      expect(validateScenario({ ...valid, time: { ...time, seriesStep: suggested } }).ok, `horizon ${horizon}, step ${suggested}`).toBe(true);
+    }
   });
 
   it('lever keys out of range say so in words, with their name; a present but empty key is not called missing', () => {
