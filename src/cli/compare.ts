@@ -22,6 +22,7 @@ import { shardOfCommand, type ShardOptions } from './shard-option.js';
 import type { ModelRows } from './shard-rows.js';
 import type { Model } from '../model/model.js';
 import { rowsRunner } from '../run/pool-runner.js';
+import { unitOf } from '../model/units.js';
 
 /** Where and how results are written and told: the same for a comparison and its merge. */
 export interface CompareOutputOptions {
@@ -90,12 +91,6 @@ interface ComparePlan {
   replications: number;
 }
 
-/** A time unit's label as a unit: "Minutes", "minute" and "min" are one (time.unit is free text). */
-function sameUnit(label: string): string {
-  const word = label.trim().toLowerCase().replace(/(.)s$/, '$1');
-  return ({ min: 'minute', hr: 'hour', h: 'hour', sec: 'second' } as Record<string, string>)[word] ?? word;
-}
-
 /** The comparison the inputs describe, or their problems: the same for a run, a shard and a merge. */
 function planCompare(inputs: CompareInputs): { ok: true; plan: ComparePlan } | { ok: false; problems: ScenarioProblem[] } {
   const loaded = inputs.set.length > 0 ? variantsOfFile(inputs.files[0]!, inputs.set) : variantsOfFiles(inputs.files);
@@ -103,7 +98,7 @@ function planCompare(inputs: CompareInputs): { ok: true; plan: ComparePlan } | {
   const { variants } = loaded;
   const first = variants[0]!.model;
   // Waits of 7 minutes and of 0.1 hours are the same wait: side by side, they would not read so.
-  const otherUnits = variants.filter((v) => sameUnit(v.model.unit) !== sameUnit(first.unit));
+  const otherUnits = variants.filter((v) => unitOf(v.model.unit) !== unitOf(first.unit));
   if (otherUnits.length > 0) {
     const where = variants[0]!.source ?? variants[0]!.name;
     const problems = otherUnits.map((v) => ({

@@ -2,13 +2,7 @@
 
 export { decimalsFor, formatFixed } from '../metrics/format.js';
 
-/** The unit's plural for a heading: "minutes", but "hours" stays "hours". */
-export function pluralUnit(unit: string): string {
-  return /s$/i.test(unit) || ABBREVIATED.has(unit.toLowerCase()) ? unit : `${unit}s`;
-}
-
-/** Unit labels that are abbreviations: "8 h", not "8 hs". */
-const ABBREVIATED = new Set(['h', 'hr', 'min', 'sec', 'ms', 'd', 'wk']);
+export { pluralUnit } from '../model/units.js';
 
 export type Align = 'left' | 'right';
 

@@ -10,6 +10,7 @@ import type { ComparedMetric, Comparison } from '../run/compare.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted, type Markup } from './markup.js';
 import { pageHtml, scopeSvgIds } from './page.js';
+import { pluralUnit } from '../model/units.js';
 
 export interface CompareVariantInfo {
   /** What makes the variant: its file, or the assignments of --set. */
@@ -79,7 +80,7 @@ export function compareHtml(title: string, comparison: Comparison, variants: rea
   const others = comparison.metrics.filter((m) => m.scope !== 'system' && !m.scope.startsWith('segment:'));
   const body = html`<header>
 <h1>${title}</h1>
-<p class="run">${comparison.variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers: replication r of every variant sees the same simulated demand · times in ${comparison.unit}s</p>
+<p class="run">${comparison.variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers: replication r of every variant sees the same simulated demand · times in ${pluralUnit(comparison.unit)}</p>
 </header>
 <main>
 <section id="variants"><h2>Variants</h2>

@@ -9,6 +9,7 @@ import { pointMetrics, type SweepResult } from '../run/sweep.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted } from './markup.js';
 import { pageHtml, scopeSvgIds } from './page.js';
+import { pluralUnit } from '../model/units.js';
 
 const columns = ['utilisation', 'waitMean', 'waitP90', 'abandonmentRate', 'lost', 'perceivedWaitMean', 'satisfactionMean', 'profit'];
 
@@ -20,7 +21,7 @@ export function sweepHtml(title: string, sweep: SweepResult, charts: readonly Re
   };
   const body = html`<header>
 <h1>${title}</h1>
-<p class="run">${sweep.points.length} points · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers: every point sees the same simulated demand · times in ${sweep.unit}s</p>
+<p class="run">${sweep.points.length} points · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers: every point sees the same simulated demand · times in ${pluralUnit(sweep.unit)}</p>
 </header>
 <main>
 <section id="charts"><h2>Trade-offs</h2>

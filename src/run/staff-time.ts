@@ -4,6 +4,7 @@
  * every period for the peak would cost ("capacity at the average, not the peak", §6.3).
  */
 import type { StaffResult } from './staff.js';
+import { pluralUnit } from '../model/units.js';
 
 const perHour: Record<string, number> = { second: 3600, seconds: 3600, s: 3600, minute: 60, minutes: 60, min: 60, hour: 1, hours: 1, h: 1, day: 1 / 24, days: 1 / 24 };
 
@@ -22,7 +23,7 @@ export interface StaffTime {
 export function staffTime(result: Pick<StaffResult, 'servers' | 'sipp' | 'periods'>, unit: string): StaffTime {
   const factor = perHour[unit.toLowerCase()];
   const scale = factor === undefined ? 1 : 1 / factor;
-  const label = factor === undefined ? `server-${unit.endsWith('s') ? unit : `${unit}s`}` : 'staff-hours';
+  const label = factor === undefined ? `server-${pluralUnit(unit)}` : 'staff-hours';
   const lengths = result.periods.map((p) => (p.end - p.start) * scale);
   const total = (plan: readonly number[][]) => plan.reduce((sum, row) => sum + row.reduce((s, n, p) => s + n * lengths[p]!, 0), 0);
   const day = lengths.reduce((a, b) => a + b, 0);

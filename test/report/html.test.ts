@@ -102,6 +102,13 @@ describe('report.html', () => {
     expect(table).toContain('<th scope="col">revenue</th>');
   });
 
+  it('writes an abbreviated time unit as it is: "h", not "hs"', () => {
+    const page = reportHtml({ ...fixtureSummary(), unit: 'h' }, []);
+    expect(page).toMatch(/horizon \S+ h · times in h ·/);
+    expect(page).toContain('from – to (h)');
+    expect(page).not.toContain('hs');
+  });
+
   it('has no per-period table when the results have no periods', () => {
     expect(reportHtml(wholeDaySummary(), [])).not.toContain('class="periods"');
   });

@@ -5,6 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunSummary } from '../../metrics/summarise.js';
+import { pluralUnit } from '../../model/units.js';
 
 export interface Chart {
   /** File name without extension: lowercase words joined by dashes. */
@@ -68,5 +69,5 @@ function guardNames(value: unknown): unknown {
 
 /** "minutes" from "minute": the axis unit of times and durations. */
 export function timeUnit(summary: RunSummary): string {
-  return summary.unit.endsWith('s') ? summary.unit : `${summary.unit}s`;
+  return pluralUnit(summary.unit);
 }

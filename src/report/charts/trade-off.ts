@@ -9,6 +9,7 @@ import { pointMetrics, type SweepResult } from '../../run/sweep.js';
 import { chart, type Chart } from './chart.js';
 import { estimate } from './estimates.js';
 import { moneyItems } from './money.js';
+import { pluralUnit } from '../../model/units.js';
 
 interface Panel {
   name: string;
@@ -37,7 +38,7 @@ function panels(unit: string): Panel[] {
 export function tradeOffCharts(sweep: SweepResult): Chart[] {
   const [first, second] = sweep.axes;
   if (!first) return [];
-  const unit = sweep.unit.endsWith('s') ? sweep.unit : `${sweep.unit}s`;
+  const unit = pluralUnit(sweep.unit);
   const charts: Chart[] = [];
   for (const panel of panels(unit)) {
     const rows = sweep.points.flatMap((point) =>
