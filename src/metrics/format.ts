@@ -74,8 +74,10 @@ export function formatDifference(summary: MetricSummary | null | undefined, kind
   };
   // A bound that rounds to zero keeps its side: [-0.26, -0.00] excludes 0, as its * says.
   const bound = (v: number) => (v > 0 ? `+${formatFixed(v, decimals)}` : v < 0 ? formatFixed(v, decimals).replace(/^(?!-)/, '-') : zero);
+  // A mean whose CI excludes 0 keeps its side too, however small: -0.0000 beside [-0.0000, -0.0000] *.
+  const excludesZero = summary.ci95 !== null && (summary.ci95[0] > 0 || summary.ci95[1] < 0);
   return {
-    mean: `${signed(mean)}${suffix}`,
+    mean: `${excludesZero ? bound(mean) : signed(mean)}${suffix}`,
     interval: summary.ci95 ? `[${bound(summary.ci95[0] * scale)}, ${bound(summary.ci95[1] * scale)}]` : '—',
     half: half === null ? '' : ` ±${formatFixed(half, decimals)}${suffix}`,
   };

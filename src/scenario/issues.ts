@@ -25,7 +25,14 @@ export function describeIssues(issues: readonly Issue[], root: AnySchema, data: 
       return suggestion === undefined ? [] : [JSON.stringify([...path.slice(0, -1), suggestion])];
     }),
   );
-  return out.filter(({ path, message }) => !(message.startsWith('is required') && meant.has(JSON.stringify(path))));
+  // Two checks of one key can say the same thing (a seed of -1e20 is neither safe nor 0 or more): once.
+  const said = new Set<string>();
+  return out.filter(({ path, message }) => {
+    const key = `${JSON.stringify(path)}|${message}`;
+    if (said.has(key) || (message.startsWith('is required') && meant.has(JSON.stringify(path)))) return false;
+    said.add(key);
+    return true;
+  });
 }
 
 function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unknown, out: LocatedMessage[]): void {

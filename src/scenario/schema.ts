@@ -10,6 +10,12 @@
 import { z } from 'zod';
 import type { Lever } from '../levers/lever.js';
 
+/** What is wrong with a seed that is not a safe whole number: a fraction, or beyond ±(2^53 − 1). */
+function seedProblem(input: unknown): string {
+  if (typeof input !== 'number' || !Number.isInteger(input)) return 'seed must be a whole number';
+  return input < 0 ? 'seed must be 0 or more' : `seed must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)`;
+}
+
 const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
 const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 
@@ -171,7 +177,7 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
     name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'Free text; the output folder is its slug.' }),
     description: z.string().optional().meta({ description: 'Free text shown in the report under the name.' }),
     seed: z
-      .int({ error: (issue) => (Number.isInteger(issue.input) ? `seed must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)` : 'seed must be a whole number') })
+      .int({ error: (issue) => seedProblem(issue.input) })
       .min(0, { error: 'seed must be 0 or more' })
       .optional()
       .meta({ description: 'Same file + same seed gives identical results (default 1).' }),

@@ -143,6 +143,7 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     const noTimes = { ...valid, time: { horizon: 60 }, segments: [...valid.segments, { id: 'guests', arrivals: { rate: 0 }, route: ['counter'] }], reservations: { segment: 'guests', slots: { times: [] } } };
     expect(runExpectingErrors('s.yaml', yamlOf(noTimes))).toEqual([expect.stringMatching(/reservations\.slots\.times: times must list at least one slot$/)]);
     expect(runExpectingErrors('s.yaml', yamlOf({ ...valid, seed: 2 ** 64 }))).toEqual([expect.stringMatching(/seed: seed must be at most 9007199254740991 \(2\^53 − 1\)$/)]);
+    expect(runExpectingErrors('s.yaml', yamlOf({ ...valid, seed: -(2 ** 64) }))).toEqual([expect.stringMatching(/seed: seed must be 0 or more$/)]);
   });
 
   it('reports every problem of the file at once, in file order', () => {

@@ -16,4 +16,11 @@ describe('formatting a paired difference', () => {
     const text = formatDifference(d, 'count');
     expect(text.interval).toMatch(/^\[-0\.\d+, -0\.00\]$/);
   });
+
+  it('a tiny difference whose CI excludes 0 keeps its sign in the mean too', () => {
+    const d = summariseValues([-1.4e-6, -1.5e-6, -1.6e-6, -1.5e-6]);
+    const text = formatDifference(d, 'count');
+    expect(text.mean).toMatch(/^-0\.0+$/);
+    expect(text.interval).toMatch(/^\[-0\.0+, -0\.0+\]$/);
+  });
 });
