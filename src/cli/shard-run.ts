@@ -42,6 +42,7 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
       const jobs = await prepare();
       if (typeof jobs === 'number') return jobs;
       if (!(await outputFolderReady(options.out))) return 2;
+      const written: ShardWritten[] = [];
       for (const job of jobs) {
         const staged = await stageResultFolder(options.out, shardFolderName(job.slug, shard));
         const forget = interruption.onForce(() => staged.discardSync());
@@ -52,7 +53,7 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
             return manifest;
           }
           const folder = await staged.commit();
-          report(folder, manifest.models, job.kind ?? 'models', shard, options);
+          written.push(report(folder, manifest.models, job.kind ?? 'models', shard, options));
         } catch (error) {
           await staged.discard();
           throw error;
@@ -60,6 +61,8 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
           forget();
         }
       }
+      // As the single run prints: one JSON value, an array when the shard wrote several folders.
+      if (options.json) process.stdout.write(JSON.stringify(written.length === 1 ? written[0] : written) + '\n');
       return 0;
     } catch (error) {
       if (error instanceof RunInterrupted) {
@@ -115,12 +118,19 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
   return manifest;
 }
 
-function report(folder: string, models: readonly ShardModel[], kind: string, shard: Shard, options: ShardRunOptions): void {
-  const ranges = [...new Set(models.map((m) => (m.to > m.from ? `${m.from}–${m.to - 1} of ${m.replications}` : `none of ${m.replications}`)))];
-  if (options.json) {
-    process.stdout.write(JSON.stringify({ shard, folder, models: models.map(({ name, from, to, replications }) => ({ name, from, to, replications })) }) + '\n');
-  } else if (!options.quiet) {
+/** What --json says of one shard folder written. */
+interface ShardWritten {
+  shard: Shard;
+  folder: string;
+  models: { name: string; from: number; to: number; replications: number }[];
+}
+
+/** Prints what the shard wrote to `folder` (unless --json or --quiet); returns it for --json. */
+function report(folder: string, models: readonly ShardModel[], kind: string, shard: Shard, options: ShardRunOptions): ShardWritten {
+  if (!options.json && !options.quiet) {
+    const ranges = [...new Set(models.map((m) => (m.to > m.from ? `${m.from}–${m.to - 1} of ${m.replications}` : `none of ${m.replications}`)))];
     const each = models.length === 1 ? '' : ` of each of ${models.length} ${kind}`;
     process.stdout.write(`Shard ${shard.index} of ${shard.count}: replications ${ranges.join(', ')}${each}\nWritten: ${folder}/\n`);
   }
+  return { shard, folder, models: models.map(({ name, from, to, replications }) => ({ name, from, to, replications })) };
 }

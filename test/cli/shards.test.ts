@@ -36,6 +36,8 @@ function wholeAndMerged(command: string[]): { whole: string; merged: string; sha
     queuesimWith([...command, '--out', shards, '--workers', '3'], { QUEUESIM_SHARDS: '3', SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '3' }),
   ];
   for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+  // With --json each shard prints one JSON value: an array when it wrote several folders.
+  if (command.includes('--json')) for (const run of runs) expect(() => JSON.parse(run.stdout), run.stdout).not.toThrow();
   const mergeOutput = queuesimWith(['merge', shards, '--out', merged, ...command.filter((a) => a === '--no-report' || a === '--quiet' || a === '--json')]);
   expect({ code: mergeOutput.code, stderr: mergeOutput.stderr }).toEqual({ code: 0, stderr: '' });
   return { whole, merged, shards, mergeOutput, wholeOutput };
