@@ -27,6 +27,7 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
   let jobs: ShardFolder[][];
   try {
     jobs = groupByJob(await readShards(dirs));
+    await checkRowFiles(jobs);
   } catch (error) {
     if (!(error instanceof MergeProblem)) throw error;
     process.stderr.write(`error: ${error.message}; nothing was merged.\n`);
@@ -103,6 +104,23 @@ async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
     read.push({ folder, manifest });
   }
   return read;
+}
+
+/**
+ * Every rows file every manifest names is there and of the size written, before anything is
+ * merged: a folder copied in part stops the whole merge, not the job it belongs to after the
+ * jobs before it were written.
+ */
+async function checkRowFiles(jobs: readonly ShardFolder[][]): Promise<void> {
+  for (const { folder, manifest } of jobs.flat()) {
+    for (const part of manifest.models) {
+      const path = join(folder, part.rows);
+      const size = (await stat(path).catch(() => undefined))?.size;
+      const expected = (part.to - part.from) * part.width * 8;
+      if (size === undefined) throw new MergeProblem(`${path} is missing (the rows of "${part.name}" in this shard): copy the shard folder whole`);
+      if (size !== expected) throw new MergeProblem(`${path} holds ${size} bytes, not the ${part.to - part.from} rows of ${part.width} values (${expected} bytes) its manifest says: copy the shard folder whole`);
+    }
+  }
 }
 
 async function isShardFolder(dir: string): Promise<boolean> {

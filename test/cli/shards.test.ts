@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, tempDir, type CliResult } from './cli.js';
@@ -156,6 +156,21 @@ describe('queuesim --shard and queuesim merge', () => {
     it('a folder with no shard in it', () => refused([tempDir()], /^error: .* holds no shard folder .*; nothing was merged\.$/));
 
     it('a folder that does not exist', () => refused([join(tempDir(), 'nowhere')], /^error: .*nowhere does not exist; nothing was merged\.$/));
+
+    it('a rows file missing or cut short, in any file of a run: checked before the first file is written', () => {
+      const run = tempDir();
+      const files = ['scenarios/coffee-as-is.yaml', 'scenarios/bank-branch.yaml'];
+      for (const k of [1, 2]) expect(queuesimWith(['run', ...files, '--reps', '4', '--no-report', '--quiet', '--shard', `${k}/2`, '--out', run]).code).toBe(0);
+      const damaged = (name: string, damage: (rows: string) => void) => {
+        const copy = tempDir();
+        cpSync(run, copy, { recursive: true });
+        damage(join(copy, name, 'rows-1.f64'));
+        return copy;
+      };
+      // The bank's shard is damaged; the coffee counter, first in the run, must not be written either.
+      refused([damaged('bank-branch-weekday.shard-2-of-2', (rows) => rmSync(rows))], /^error: .*bank-branch-weekday\.shard-2-of-2\/rows-1\.f64 is missing \(the rows of "Bank branch, weekday" in this shard\): copy the shard folder whole; nothing was merged\.$/);
+      refused([damaged('bank-branch-weekday.shard-2-of-2', (rows) => truncateSync(rows, 8))], /^error: .*rows-1\.f64 holds 8 bytes, not the 2 rows of \d+ values \(\d+ bytes\) its manifest says: copy the shard folder whole; nothing was merged\.$/);
+    });
   });
 
   it('bad --shard values and a shard count with no index are usage errors (exit 2)', () => {
