@@ -51,8 +51,9 @@ function shardsOption(): Option {
   return new Option('--shards <n>', 'run as one of N shards, the index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID (Slurm job array); also QUEUESIM_SHARDS=N').argParser(wholeNumber(1, '--shards'));
 }
 
-const SHARD_HELP =
-  '\nShards (one machine each; see "Beyond one machine: shards" in the README):\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7 --shard 2/4 --out results\n  queuesim merge results --out results\n';
+/** How to run `command` (its arguments after the command's name) as four shards and merge them. */
+const shardHelp = (command: string) =>
+  `\nShards (each on its own machine in practice; see "Beyond one machine: shards" in the README):\n  for k in 1 2 3 4; do queuesim ${command} --shard $k/4 --out results; done\n  queuesim merge results --out results\n`;
 
 /**
  * The options every command that writes a result folder shares: where, how much to print,
@@ -96,7 +97,7 @@ export function buildProgram(): Command {
   run
     .addHelpText(
       'after',
-      '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n' + SHARD_HELP,
+      '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n' + shardHelp('run scenarios/bank-branch.yaml'),
     )
     .action(async (files: string[], options) => {
       const { runCommand } = await import('./run.js');
@@ -116,7 +117,7 @@ export function buildProgram(): Command {
   compare
     .addHelpText(
       'after',
-      '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n' + SHARD_HELP,
+      '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n' + shardHelp('compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml'),
     )
     .action(async (files: string[], options) => {
       const { compareCommand } = await import('./compare.js');
@@ -136,7 +137,7 @@ export function buildProgram(): Command {
   sweep
     .addHelpText(
       'after',
-      '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n' + SHARD_HELP,
+      '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n' + shardHelp('sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7'),
     )
     .action(async (file: string, options) => {
       const { sweepCommand } = await import('./sweep.js');
