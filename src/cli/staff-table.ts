@@ -15,8 +15,11 @@ import { renderTable } from './format.js';
 function stopNote(result: StaffResult): string {
   if (!result.converged) return ' — STOPPED before every target was met (raise --max-evaluations)';
   if (result.complete) return '';
-  if (result.untried.length > 0) return ` — not tried with fewer servers (no CI there; give more --reps): ${result.untried.join(', ')}`;
-  return ' — stopped before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations)';
+  const notes = [
+    ...(result.cutShort ? ['stopped before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations)'] : []),
+    ...(result.untried.length > 0 ? [`not tried with fewer servers (no CI there; give more --reps): ${result.untried.join(', ')}`] : []),
+  ];
+  return ` — ${notes.join('; ')}`;
 }
 
 export function renderStaffing(result: StaffResult, title: string): string {

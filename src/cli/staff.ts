@@ -129,7 +129,8 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   if (result.converged) {
     if (result.untried.length > 0) {
       process.stderr.write(`note: ${result.untried.join(', ')} could not be tried with fewer servers: a target's metric there has no CI (defined in fewer than 2 replications), so fewer servers may do (give more --reps).\n`);
-    } else if (!result.complete) {
+    }
+    if (result.cutShort) {
       process.stderr.write(`note: stopped after ${maxEvaluations} evaluation${maxEvaluations === 1 ? '' : 's'} before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations).\n`);
     }
     return 0;

@@ -12,8 +12,9 @@ import { html, type Markup } from './markup.js';
 function stopText(result: StaffResult): string {
   if (!result.converged) return '; stopped before every target was met';
   if (result.complete) return '';
-  if (result.untried.length > 0) return `; ${result.untried.join(', ')} could not be tried with fewer servers (a target's metric there has no CI), so fewer may do`;
-  return '; stopped before it had tried lowering every period, so fewer servers may do';
+  const cut = result.cutShort ? '; stopped before it had tried lowering every period' : '';
+  const untried = result.untried.length > 0 ? `; ${result.untried.join(', ')} could not be tried with fewer servers (a target's metric there has no CI)` : '';
+  return `${cut}${untried}, so fewer servers may do`;
 }
 
 export function staffingSection(result: StaffResult): Markup {

@@ -69,6 +69,8 @@ export interface StaffResult {
    * (`untried`): then fewer servers may still do.
    */
   complete: boolean;
+  /** maxEvaluations stopped the search while it was still lowering servers (every target met). */
+  cutShort: boolean;
   /**
    * "station period" of each period the search could not try with a server less: a target's
    * metric there has no CI (it was defined in fewer than two replications).
@@ -212,6 +214,7 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     servers,
     converged: misses.length === 0,
     complete: complete && untried.length === 0,
+    cutShort: misses.length === 0 && !complete,
     untried,
     steps,
     achieved,

@@ -111,8 +111,16 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     if (!valid.ok) throw new Error('invalid');
     const searched = await staff(quiet, valid.model, [target('waitMean<=10')], { seed: 6 });
     expect(searched.summary.periods!.quiet!.stations.desk!.waitMean!.ci95).toBeNull();
-    expect({ converged: searched.converged, complete: searched.complete, untried: searched.untried }).toEqual({ converged: true, complete: false, untried: ['desk quiet'] });
-    expect(result.untried).toEqual([]);
+    expect({ converged: searched.converged, complete: searched.complete, untried: searched.untried, cutShort: searched.cutShort }).toEqual({
+      converged: true,
+      complete: false,
+      untried: ['desk quiet'],
+      cutShort: false,
+    });
+    expect({ untried: result.untried, cutShort: result.cutShort }).toEqual({ untried: [], cutShort: false });
+    // Cut short as well: both are said (the busy period could still lose servers).
+    const bounded = await staff(quiet, valid.model, [target('waitMean<=10')], { seed: 6, maxEvaluations: 1 });
+    expect({ cutShort: bounded.cutShort, untried: bounded.untried }).toEqual({ cutShort: true, untried: ['desk quiet'] });
   });
 
   it('stays within its bound of evaluations', async () => {
