@@ -87,7 +87,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
         const tag = sharedTag(fitting);
         const given = valueAt(data, path);
         // A misspelt tag (`polcy`) is better told as the unknown key it is, with its "did you mean".
-        const misspelt = tag !== undefined && isMapValue(given) && Object.keys(given).some((key) => key !== tag.key && hint(key, [tag.key]) !== '');
+        const misspelt = tag !== undefined && isMapValue(given) && !(tag.key in given) && Object.keys(given).some((key) => hint(key, [tag.key]) !== '');
         if (tag !== undefined && !misspelt) {
           const tagValue = valueAt(data, [...path, tag.key]);
           const kinds = tag.values.map(String);
@@ -98,6 +98,12 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
                 ? `is required: one of ${kinds.join(', ')}`
                 : `must be one of ${kinds.join(', ')}; got ${describeValue(tagValue)}${typeof tagValue === 'string' ? hint(tagValue, kinds) : ''}`,
           });
+          // Keys no kind allows are wrong whatever the kind turns out to be: said too.
+          const unknownEverywhere = fitting
+            .map((branch) => new Set(branch.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : []))))
+            .reduce((a, b) => new Set([...a].filter((key) => b.has(key))));
+          const { allowed } = keysAt(root, data, path);
+          for (const key of unknownEverywhere) out.push({ path: [...path, key], message: `unknown key "${key}"${hint(key, allowed)}; allowed here: ${allowed.join(', ')}` });
           return;
         }
       }

@@ -35,6 +35,21 @@ describe('problems with a key of several shapes', () => {
     expect(problemsOf(booked({ punctuality: { mean: 5, sd: 2, min: 1 } }))).toEqual(['reservations.punctuality.dist: is required: one of normal, uniform, empirical']);
   });
 
+  it('beside a tag that names no kind, keys no kind allows are still named', () => {
+    expect(problemsOf(booked({ bookingLimit: { policy: 'fixedExtr', extra: 1, bogus: 2 } }))).toEqual([
+      `reservations.bookingLimit.policy: must be one of ${policies}; got "fixedExtr" (did you mean "fixedExtra"?)`,
+      'reservations.bookingLimit.bogus: unknown key "bogus"; allowed here: policy, extra, percent, revenue, overageCost',
+    ]);
+    expect(problemsOf(booked({ punctuality: { maen: 5, sd: 2 } }))).toEqual([
+      'reservations.punctuality.dist: is required: one of normal, uniform, empirical',
+      'reservations.punctuality.maen: unknown key "maen" (did you mean "mean"?); allowed here: dist, mean, sd, min, max, values, weights',
+    ]);
+    expect(problemsOf(booked({ punctuality: { dist: 'nrmal', dis: 1 } }))).toEqual([
+      'reservations.punctuality.dist: must be one of normal, uniform, empirical; got "nrmal" (did you mean "normal"?)',
+      'reservations.punctuality.dis: unknown key "dis" (did you mean "dist"?); allowed here: dist, mean, sd, min, max, values, weights',
+    ]);
+  });
+
   it('a misspelt tag is the unknown key it is, with the tag it meant', () => {
     expect(problemsOf(booked({ punctuality: { dst: 'normal', mean: 5, sd: 2 } }))).toEqual([
       'reservations.punctuality.dst: unknown key "dst" (did you mean "dist"?); allowed here: dist, mean, sd, min, max, values, weights',
