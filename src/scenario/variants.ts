@@ -115,8 +115,10 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
   return {
     ok: false,
     problems: result.problems.map((problem) => {
-      const setBy = problem.path.length === 0 ? undefined : applied.find((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
-      return { ...problem, source: file, ...(setBy === undefined ? {} : { message: `${problem.message} (set by ${setBy.text})` }) };
+      // Every assignment at or under the problem's key (servers.morning and servers.afternoon
+      // both touch a problem of servers): which of them is at fault, the problem cannot say.
+      const setBy = problem.path.length === 0 ? [] : applied.filter((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
+      return { ...problem, source: file, ...(setBy.length === 0 ? {} : { message: `${problem.message} (set by ${setBy.map((a) => a.text).join('; ')})` }) };
     }),
   };
 }

@@ -58,6 +58,16 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     });
   });
 
+  it('name every assignment that touches the key of a problem, not only the first', () => {
+    const built = buildVariant(base, 'bank.yaml', spec('x: stations.counter.servers.morning=2; stations.counter.servers.lunch=1.5'));
+    expect(built.ok).toBe(false);
+    if (!built.ok) expect(built.problems.map((p) => p.message)).toEqual(['servers must be a whole number (set by stations.counter.servers.lunch=1.5)']);
+    // A problem of the whole servers map: both assignments touch it.
+    const whole = buildVariant({ ...base, time: { ...base.time, drain: true } }, 'bank.yaml', spec('y: stations.counter.servers.morning=2; stations.counter.servers.lunch=0'));
+    expect(whole.ok).toBe(false);
+    if (!whole.ok) expect(whole.problems[0]!.message).toMatch(/\(set by stations\.counter\.servers\.morning=2; stations\.counter\.servers\.lunch=0\)$/);
+  });
+
   it('report an unknown key the schema way, and a missing element the key-path way', () => {
     const unknown = buildVariant(base, 'bank.yaml', spec('discount: discounts.afternoon=8'));
     expect(unknown.ok).toBe(false);
