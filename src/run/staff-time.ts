@@ -4,9 +4,10 @@
  * every period for the peak would cost ("capacity at the average, not the peak", §6.3).
  */
 import type { StaffResult } from './staff.js';
-import { pluralUnit } from '../model/units.js';
+import { pluralUnit, unitOf } from '../model/units.js';
 
-const perHour: Record<string, number> = { second: 3600, seconds: 3600, s: 3600, minute: 60, minutes: 60, min: 60, hour: 1, hours: 1, h: 1, day: 1 / 24, days: 1 / 24 };
+/** Units per hour, by the unit a label names (model/units.ts: "Minutes", "min" and "minute" are one). */
+const perHour: Record<string, number> = { second: 3600, s: 3600, minute: 60, hour: 1, day: 1 / 24, d: 1 / 24 };
 
 export interface StaffTime {
   /** "staff-hours", or "server-<unit>s" when the unit is not a clock unit. */
@@ -21,7 +22,7 @@ export interface StaffTime {
 }
 
 export function staffTime(result: Pick<StaffResult, 'servers' | 'sipp' | 'periods'>, unit: string): StaffTime {
-  const factor = perHour[unit.toLowerCase()];
+  const factor = perHour[unitOf(unit)];
   const scale = factor === undefined ? 1 : 1 / factor;
   const label = factor === undefined ? `server-${pluralUnit(unit)}` : 'staff-hours';
   const lengths = result.periods.map((p) => (p.end - p.start) * scale);

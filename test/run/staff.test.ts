@@ -59,6 +59,11 @@ describe('staff: the bank day of models.md V15, "80% served within 5 minutes" = 
   it('staffs 44 staff-hours against 72 for the peak all day (models.md V15)', () => {
     expect(staffTime(result, 'minute')).toMatchObject({ label: 'staff-hours', sipp: 44, peak: 72, peakServers: 9, day: 8 });
     expect(staffTime(result, 'minute').plan).toBeLessThanOrEqual(44);
+    // Any label of the minute, and the hour's in hours: the same staff-hours.
+    for (const unit of ['Minutes', 'min', 'mins']) expect(staffTime(result, unit)).toMatchObject({ label: 'staff-hours', sipp: 44 });
+    const inHours = { ...result, periods: result.periods.map((p) => ({ ...p, start: p.start / 60, end: p.end / 60 })) };
+    for (const unit of ['hour', 'hours', 'h', 'hr', 'hrs']) expect(staffTime(inHours, unit)).toMatchObject({ label: 'staff-hours', sipp: 44 });
+    expect(staffTime(result, 'ticks').label).toBe('server-ticks');
   });
 });
 
