@@ -35,7 +35,7 @@ export function renderSummary(summary: RunSummary): string {
   const unit = pluralUnit(summary.unit);
   const heading = [
     summary.scenario,
-    `${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${summary.horizon === 1 ? summary.unit : unit} · times in ${unit} · 95% confidence intervals (± is the half-width)`,
+    `${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${pluralUnit(summary.unit, summary.horizon)} · times in ${unit} · 95% confidence intervals (± is the half-width)`,
   ].join('\n');
 
   const systemRows = metricCatalogue()

@@ -10,7 +10,7 @@ export async function validateCommand(files: string[]): Promise<number> {
     process.stdout.write(
       `ok  ${file}: "${model.name}", ${model.stations.length} station${model.stations.length === 1 ? '' : 's'}, ` +
         `${model.segments.length} segment${model.segments.length === 1 ? '' : 's'}, ${periods} period${periods === 1 ? '' : 's'}, ` +
-        `horizon ${model.horizon} ${model.horizon === 1 ? model.unit : pluralUnit(model.unit)}\n`,
+        `horizon ${model.horizon} ${pluralUnit(model.unit, model.horizon)}\n`,
     );
     for (const overload of overloadedStations(model)) process.stderr.write(`${overloadWarning(file, overload)}\n`);
   }

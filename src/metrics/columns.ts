@@ -11,7 +11,7 @@ import type { Lever } from '../levers/lever.js';
 import type { Model } from '../model/model.js';
 import type { CollectedMetrics, ScopedValues } from './collect.js';
 import { metricsFor, type MetricValues, type Scope } from './catalogue.js';
-import { seriesGrid, type ReplicationSeries } from './series.js';
+import { seriesPointCount, type ReplicationSeries } from './series.js';
 
 export interface ResultColumn {
   /** Its header in replications.csv, e.g. `waitMean`, `station:counter:waitMean` or `period:lunch:station:counter:waitMean`. */
@@ -66,7 +66,7 @@ export function resultColumns(model: Model, levers?: readonly Lever[]): ResultCo
 
 export function resultLayout(model: Model, levers?: readonly Lever[]): ResultLayout {
   const columns = resultColumns(model, levers);
-  const points = seriesGrid(model).length;
+  const points = seriesPointCount(model.horizon, model.seriesStep);
   const seriesWidth = 3 * model.stations.length * points;
   return { columns, points, seriesWidth, width: columns.length + seriesWidth };
 }

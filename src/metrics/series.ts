@@ -31,8 +31,12 @@ export function defaultSeriesStep(horizon: number): number {
  * 0.6000000000000001: twelve significant digits are far finer than any grid).
  */
 export function seriesGrid(model: Model): number[] {
-  const points = Math.floor(model.horizon / model.seriesStep + 1e-9) + 1;
-  return Array.from({ length: points }, (_, i) => Number((i * model.seriesStep).toPrecision(12)));
+  return Array.from({ length: seriesPointCount(model.horizon, model.seriesStep) }, (_, i) => Number((i * model.seriesStep).toPrecision(12)));
+}
+
+/** Points of the grid 0, step, … ≤ horizon. */
+export function seriesPointCount(horizon: number, step: number): number {
+  return Math.floor(horizon / step + 1e-9) + 1;
 }
 
 /** Fed by the metrics observer at every station change (one observer keeps the journey's calls direct). */
@@ -43,7 +47,7 @@ export class SeriesSampler {
   private readonly points: number;
 
   constructor(private readonly model: Model) {
-    this.points = seriesGrid(model).length;
+    this.points = seriesPointCount(model.horizon, model.seriesStep);
     const make = () => model.stations.map(() => new Float64Array(this.points));
     this.series = { waiting: make(), inSystem: make(), busy: make() };
     this.next = new Int32Array(model.stations.length);

@@ -4,10 +4,8 @@
  * every period for the peak would cost ("capacity at the average, not the peak", §6.3).
  */
 import type { StaffResult } from './staff.js';
-import { pluralUnit, unitOf } from '../model/units.js';
+import { hoursPerUnit, pluralUnit } from '../model/units.js';
 
-/** Units per hour, by the unit a label names (model/units.ts: "Minutes", "min" and "minute" are one). */
-const perHour: Record<string, number> = { second: 3600, s: 3600, minute: 60, hour: 1, day: 1 / 24, d: 1 / 24 };
 
 export interface StaffTime {
   /** "staff-hours", or "server-<unit>s" when the unit is not a clock unit. */
@@ -22,9 +20,9 @@ export interface StaffTime {
 }
 
 export function staffTime(result: Pick<StaffResult, 'servers' | 'sipp' | 'periods'>, unit: string): StaffTime {
-  const factor = perHour[unitOf(unit)];
-  const scale = factor === undefined ? 1 : 1 / factor;
-  const label = factor === undefined ? `server-${pluralUnit(unit)}` : 'staff-hours';
+  const hours = hoursPerUnit(unit);
+  const scale = hours ?? 1;
+  const label = hours === undefined ? `server-${pluralUnit(unit)}` : 'staff-hours';
   const lengths = result.periods.map((p) => (p.end - p.start) * scale);
   const total = (plan: readonly number[][]) => plan.reduce((sum, row) => sum + row.reduce((s, n, p) => s + n * lengths[p]!, 0), 0);
   const day = lengths.reduce((a, b) => a + b, 0);

@@ -4,6 +4,7 @@
  * time, periods are in order. They read the raw data defensively, so they run even when the
  * schema found other problems, and a planner sees every problem of the file at once.
  */
+import { seriesPointCount } from '../metrics/series.js';
 import { hint, type KeyPath } from './problems.js';
 import type { LocatedMessage } from './issues.js';
 import { plainSteps, type StepStations } from './route-steps.js';
@@ -32,10 +33,6 @@ function checkNotReserved(name: string | undefined, path: KeyPath, what: string,
  */
 const MAX_SERIES_POINTS = 10_000;
 
-/** Points of the grid 0, step, … ≤ horizon: as metrics/series.ts (seriesGrid) lays it out. */
-function seriesPoints(horizon: number, step: number): number {
-  return Math.floor(horizon / step + 1e-9) + 1;
-}
 
 /** `stepStations` names the stations each route step may lead to (route-steps.ts). */
 export function checkConsistency(data: unknown, stepStations: StepStations = plainSteps): LocatedMessage[] {
@@ -54,10 +51,10 @@ export function checkConsistency(data: unknown, stepStations: StepStations = pla
   if (horizon !== undefined && horizon > 0 && seriesStep !== undefined && seriesStep > 0) {
     if (seriesStep > horizon / 2) {
       report(['time', 'seriesStep'], `seriesStep (${seriesStep}) must be at most half the horizon (${horizon / 2}): the series over the day needs points across it`);
-    } else if (seriesPoints(horizon, seriesStep) > MAX_SERIES_POINTS) {
+    } else if (seriesPointCount(horizon, seriesStep) > MAX_SERIES_POINTS) {
       // The smallest step allowed, to six digits (the grid of that step still fits: its count is floored).
       const smallest = Number((horizon / (MAX_SERIES_POINTS - 1)).toPrecision(6));
-      const points = seriesPoints(horizon, seriesStep).toLocaleString('en-US');
+      const points = seriesPointCount(horizon, seriesStep).toLocaleString('en-US');
       report(['time', 'seriesStep'], `seriesStep (${seriesStep}) gives ${points} points per series; at most ${MAX_SERIES_POINTS.toLocaleString('en-US')}: a step of at least ${smallest}`);
     }
   }

@@ -4,6 +4,7 @@
  * are allowed there and a "did you mean" hint.
  */
 import type { z } from 'zod';
+import { isMap } from '../levers/raw-data.js';
 import { hint, type KeyPath } from './problems.js';
 
 export interface LocatedMessage {
@@ -87,7 +88,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
         const tag = sharedTag(fitting);
         const given = valueAt(data, path);
         // A misspelt tag (`polcy`) is better told as the unknown key it is, with its "did you mean".
-        const misspelt = tag !== undefined && isMapValue(given) && !(tag.key in given) && Object.keys(given).some((key) => hint(key, [tag.key]) !== '');
+        const misspelt = tag !== undefined && isMap(given) && !(tag.key in given) && Object.keys(given).some((key) => hint(key, [tag.key]) !== '');
         if (tag !== undefined && !misspelt) {
           const tagValue = valueAt(data, [...path, tag.key]);
           const kinds = tag.values.map(String);
@@ -137,10 +138,6 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
     default:
       out.push({ path, message: issue.message });
   }
-}
-
-function isMapValue(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The key every branch fails on with fixed values (the kinds' tag, such as `policy`), and all those values. */
