@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyticBaseline, baselineFor } from '../../src/baseline/baseline.js';
 import { validateScenario } from '../../src/scenario/load.js';
 import type { Model } from '../../src/model/model.js';
+import { modelOf } from '../model-of.js';
 
 function model(station: Record<string, unknown>, segments: Record<string, unknown>[], time: Record<string, unknown> = { horizon: 100 }): Model {
   const loaded = validateScenario({ name: 'baseline', time, stations: [{ id: 'desk', ...station }], segments });
@@ -95,9 +96,8 @@ describe('analytic baseline', () => {
 
   it('stands beside money, which only keeps accounts, but not beside a lever that changes who comes', () => {
     const withLever = (lever: Record<string, unknown>) => {
-      const loaded = validateScenario({ name: 'lever', time: { horizon: 100 }, stations: [{ id: 'desk', servers: 3, service: { dist: 'exponential', mean: 1 } }], segments: [{ id: 'all', arrivals: { rate: 2 }, route: ['desk'] }], ...lever });
-      if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-      return baselineFor(loaded.model, 0, 0);
+      const model = modelOf({ name: 'lever', time: { horizon: 100 }, stations: [{ id: 'desk', servers: 3, service: { dist: 'exponential', mean: 1 } }], segments: [{ id: 'all', arrivals: { rate: 2 }, route: ['desk'] }], ...lever });
+      return baselineFor(model, 0, 0);
     };
     const plain = baselineFor(mmc(3, 2), 0, 0);
     const money = withLever({ money: { price: 5, staffCostPerHour: 20 } });

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { overloadedStations } from '../../src/baseline/overload.js';
-import { validateScenario } from '../../src/scenario/load.js';
+import { modelOf } from '../model-of.js';
 
 function model(extra: { segment?: Record<string, unknown>; station?: Record<string, unknown>; periods?: boolean; rate?: unknown; servers?: unknown }) {
-  const loaded = validateScenario({
+  return modelOf({
     name: 'x',
     time: { horizon: 120, ...(extra.periods ? { periods: [{ name: 'am', start: 0 }, { name: 'pm', start: 60 }] } : {}) },
     stations: [{ id: 'till', servers: extra.servers ?? 1, service: { dist: 'exponential', mean: 1 }, ...extra.station }],
     segments: [{ id: 's', arrivals: { rate: extra.rate ?? 1.2 }, route: ['till'], ...extra.segment }],
   });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  return loaded.model;
 }
 
 describe('overloaded stations', () => {
@@ -26,7 +24,7 @@ describe('overloaded stations', () => {
   });
 
   it('counts only the customers who cannot leave: a patient-less class alone can overload a station', () => {
-    const loaded = validateScenario({
+    const priority = modelOf({
       name: 'x',
       time: { horizon: 120 },
       stations: [{ id: 'till', servers: 1, discipline: 'priority', service: 1 }],
@@ -35,12 +33,11 @@ describe('overloaded stations', () => {
         { id: 'rest', arrivals: { rate: 1 }, route: ['till'], patience: { dist: 'exponential', mean: 5 } },
       ],
     });
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-    expect(overloadedStations(loaded.model)).toEqual([{ station: 'till', ratio: expect.closeTo(1.5, 9) }]);
+    expect(overloadedStations(priority)).toEqual([{ station: 'till', ratio: expect.closeTo(1.5, 9) }]);
   });
 
   it('judges a route’s first station only: what reaches a later one depends on the stations before it', () => {
-    const loaded = validateScenario({
+    const tandem = modelOf({
       name: 'x',
       time: { horizon: 120 },
       stations: [
@@ -49,8 +46,7 @@ describe('overloaded stations', () => {
       ],
       segments: [{ id: 's', arrivals: { rate: 3 }, route: ['till', 'back'] }],
     });
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-    expect(overloadedStations(loaded.model)).toEqual([]);
+    expect(overloadedStations(tandem)).toEqual([]);
   });
 
   it('not for a peak that the rest of the day works off, but for a day that never catches up', () => {

@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/index.js';
-import type { ReservationsConfig } from '../../src/reservations/config.js';
-import { modelOf, slotScenario } from './scenario.js';
+import { modelOf, reservationsOf, slotScenario } from './scenario.js';
 
 function problemsOf(scenario: Record<string, unknown>): string[] {
   const loaded = validateScenario(scenario, 'test.yaml');
@@ -14,7 +13,7 @@ function problemsOf(scenario: Record<string, unknown>): string[] {
 
 /** The visit slot whose service time a booking's hold replaces. */
 function resolvedStep(scenario: Record<string, unknown>): number {
-  return (modelOf(scenario).levers.reservations as ReservationsConfig).visit;
+  return reservationsOf(modelOf(scenario)).visit;
 }
 
 const withReservations = (reservations: Record<string, unknown>, servers = 2) => slotScenario({ servers, horizon: 100, reservations: { slots: { times: [0] }, ...reservations } });

@@ -258,10 +258,10 @@ const accounted = (m: MetricValues) => outcomes.reduce((sum, name) => sum + (m[n
 const people = (name: string) => `people${name[0]!.toUpperCase()}${name.slice(1)}`;
 const peopleAccounted = (m: MetricValues) => outcomes.reduce((sum, name) => sum + (m[people(name)] ?? 0), 0);
 
-/** The identity for parties, and for the people in them when the scenario has parties. */
 /** How often each identity was checked, so a property cannot pass by never reaching it. */
 const checked = { people: 0, experience: 0 };
 
+/** The identity for parties, and for the people in them when the scenario has parties. */
 function expectConserved(m: MetricValues): void {
   expect(accounted(m)).toBe(m.arrivals);
   if (m.peopleArrivals === undefined) return;

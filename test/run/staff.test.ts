@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/run/replicate.js';
 import { staff, withStaffing, type StaffResult } from '../../src/run/staff.js';
+import { modelOf } from '../model-of.js';
 import { startStaffing } from '../../src/run/staff-start.js';
 import { staffTime } from '../../src/run/staff-time.js';
 import { parseTarget, type Target } from '../../src/run/targets.js';
@@ -112,9 +113,8 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
       stations: [{ id: 'desk', servers: { busy: 3, quiet: 3 }, service: { dist: 'exponential', mean: 30 } }],
       segments: [{ id: 's', arrivals: { rate: { busy: 0.08, quiet: 0.03 } }, route: ['desk'] }],
     };
-    const valid = validateScenario(quiet);
-    if (!valid.ok) throw new Error('invalid');
-    const searched = await staff(quiet, valid.model, [target('waitMean<=10')], { seed: 6 });
+    const model = modelOf(quiet);
+    const searched = await staff(quiet, model, [target('waitMean<=10')], { seed: 6 });
     expect(searched.summary.periods!.quiet!.stations.desk!.waitMean!.ci95).toBeNull();
     expect({ converged: searched.converged, complete: searched.complete, untried: searched.untried, cutShort: searched.cutShort }).toEqual({
       converged: true,
@@ -124,7 +124,7 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     });
     expect({ untried: result.untried, cutShort: result.cutShort }).toEqual({ untried: [], cutShort: false });
     // Cut short as well: both are said (the busy period could still lose servers).
-    const bounded = await staff(quiet, valid.model, [target('waitMean<=10')], { seed: 6, maxEvaluations: 1 });
+    const bounded = await staff(quiet, model, [target('waitMean<=10')], { seed: 6, maxEvaluations: 1 });
     expect({ cutShort: bounded.cutShort, untried: bounded.untried }).toEqual({ cutShort: true, untried: ['desk quiet'] });
   });
 
