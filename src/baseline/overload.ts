@@ -10,12 +10,14 @@
  * of its route only, where its customers arrive as they come; what reaches a later station
  * depends on the stations before it, which a count over the day cannot tell. Capacity:
  * servers times the period's length. Only the core's model is judged: a lever that changes
- * who comes, where they go or who joins (all but the waiting experience without its
- * balking) makes the check stand aside.
+ * who comes, where they go or who joins makes the check stand aside. The levers that leave
+ * the flow alone are the analytic baseline's (station-load.ts): money, which only keeps
+ * accounts, and the waiting experience without its balking rule.
  */
 import type { ExperienceConfig } from '../experience/config.js';
 import type { Model } from '../model/model.js';
 import { meanOf } from '../random/distributions.js';
+import { FLOW_NEUTRAL_LEVERS } from './station-load.js';
 
 export interface Overload {
   station: string;
@@ -25,7 +27,7 @@ export interface Overload {
 
 export function overloadedStations(model: Model): Overload[] {
   const experience = model.levers.experience as ExperienceConfig | undefined;
-  if (Object.keys(model.levers).some((name) => name !== 'experience')) return [];
+  if (Object.keys(model.levers).some((name) => !FLOW_NEUTRAL_LEVERS.has(name))) return [];
   if (experience?.segments.some((segment) => segment?.balking)) return [];
   const lengths = model.periods.map((period) => Math.min(period.end, model.horizon) - Math.min(period.start, model.horizon));
   const overloads: Overload[] = [];

@@ -49,7 +49,7 @@ export interface StationLoad {
  * checked below. Any other lever (pricing, reservations, the channel levers) takes the
  * formulas' assumptions away.
  */
-const FLOW_NEUTRAL_LEVERS = new Set(['experience', 'money']);
+export const FLOW_NEUTRAL_LEVERS: ReadonlySet<string> = new Set(['experience', 'money']);
 
 /** One station × period: its load, and what keeps the formulas from applying, if anything. */
 export function stationLoad(model: Model, station: number, period: number): StationLoad {

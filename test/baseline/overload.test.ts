@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { overloadedStations } from '../../src/baseline/overload.js';
 import { modelOf } from '../model-of.js';
 
-function model(extra: { segment?: Record<string, unknown>; station?: Record<string, unknown>; periods?: boolean; rate?: unknown; servers?: unknown }) {
+function model(extra: { segment?: Record<string, unknown>; station?: Record<string, unknown>; periods?: boolean; rate?: unknown; servers?: unknown; levers?: Record<string, unknown> }) {
   return modelOf({
     name: 'x',
+    ...extra.levers,
     time: { horizon: 120, ...(extra.periods ? { periods: [{ name: 'am', start: 0 }, { name: 'pm', start: 60 }] } : {}) },
     stations: [{ id: 'till', servers: extra.servers ?? 1, service: { dist: 'exponential', mean: 1 }, ...extra.station }],
     segments: [{ id: 's', arrivals: { rate: extra.rate ?? 1.2 }, route: ['till'], ...extra.segment }],
@@ -15,6 +16,12 @@ describe('overloaded stations', () => {
   it('a station offered more work over the day than its servers can do, with nobody leaving the line', () => {
     expect(overloadedStations(model({}))).toEqual([{ station: 'till', ratio: expect.closeTo(1.2, 9) }]);
     expect(overloadedStations(model({ rate: 0.9 }))).toEqual([]);
+  });
+
+  it('beside a lever that leaves the flow alone (money keeps accounts), not beside one that changes who comes', () => {
+    expect(overloadedStations(model({ levers: { money: { price: 5, staffCostPerHour: 20 } } }))).toEqual([{ station: 'till', ratio: expect.closeTo(1.2, 9) }]);
+    expect(overloadedStations(model({ levers: { experience: {} } }))).toEqual([{ station: 'till', ratio: expect.closeTo(1.2, 9) }]);
+    expect(overloadedStations(model({ levers: { pricing: { referencePrice: 4, price: 4.8 } } }))).toEqual([]);
   });
 
   it('not when customers can leave: patience, balking or a queue capacity', () => {
