@@ -145,6 +145,17 @@ describe('where customers were lost', () => {
   it('is absent when no loss is counted at all', () => {
     expect(lossesChart(without(wholeDaySummary(), ['balked', 'reneged', 'blocked', 'denied']))).toBeUndefined();
   });
+
+  it('is absent when nobody was lost in any replication: empty bars only look broken', () => {
+    const summary = wholeDaySummary();
+    const zero = { mean: 0, ci95: [0, 0] as [number, number], sd: 0 };
+    for (const scope of [summary.metrics, ...Object.values(summary.stations), ...Object.values(summary.segments)]) {
+      for (const name of ['balked', 'reneged', 'blocked', 'denied']) if (scope[name] !== undefined) scope[name] = { ...zero };
+    }
+    expect(lossesChart(summary)).toBeUndefined();
+    summary.segments[Object.keys(summary.segments)[0]!]!.reneged = { mean: 0.1, ci95: [0, 0.3], sd: 0.2 };
+    expect(build(lossesChart, summary).name).toBe('losses');
+  });
 });
 
 describe('charts that appear only with their feature’s metrics', () => {

@@ -1,6 +1,8 @@
 /**
  * Where customers were lost: balked, reneged, blocked and denied, stacked, period by period
- * (segment by segment over the whole day when the run has no periods).
+ * (segment by segment over the whole day when the run has no periods). None when nobody was
+ * lost in any replication: a chart of empty bars only looks broken, and the key figures and
+ * the metric tables already say 0.
  */
 import type { MetricSummaries, RunSummary } from '../../metrics/summarise.js';
 import { labelAngle } from './bars.js';
@@ -23,8 +25,8 @@ export function lossesChart(summary: RunSummary): Chart | undefined {
   const present = reasons.filter((r) => groups.some((g) => estimate(g.metrics[r.metric]) !== undefined));
   if (present.length === 0) return undefined;
   // A reason that never happened (denied without reservations) only clutters the legend.
-  const happened = present.filter((r) => groups.some((g) => (estimate(g.metrics[r.metric])?.value ?? 0) > 0));
-  const shown = happened.length > 0 ? happened : present;
+  const shown = present.filter((r) => groups.some((g) => (estimate(g.metrics[r.metric])?.value ?? 0) > 0));
+  if (shown.length === 0) return undefined;
   const rows = groups.flatMap(({ group, metrics }) =>
     shown.flatMap((reason, reasonOrder) => {
       const value = estimate(metrics[reason.metric]);
