@@ -61,7 +61,7 @@ function chartRows(comparison: Comparison, variants: readonly CompareVariantInfo
     const figures = variants.map((variant, v) => {
       const rendered = variant.charts.find((c) => c.chart.name === name);
       const caption = comparison.variants[v]!.name;
-      if (!rendered) return html`<figure class="chart"><figcaption>${caption}</figcaption><p class="missing">No data for this chart.</p></figure>`;
+      if (!rendered) return html`<figure class="chart"><figcaption>${caption}</figcaption><p class="missing">Nothing to draw for this variant: its results hold no data for this chart, or only zeros (see the table above).</p></figure>`;
       return html`<figure class="chart" data-chart="${name}" data-variant="${v}">
 <figcaption><strong>${caption}</strong> <span class="files">(${rendered.files.filter((f) => f.endsWith('.svg')).join(', ')})</span></figcaption>
 ${trusted(scopeSvgIds(rendered.svg, `v${v}-${name}`))}

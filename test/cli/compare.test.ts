@@ -54,6 +54,17 @@ describe('queuesim compare', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('a chart one variant has and another has not says why in that variant’s place', () => {
+    const out = tempDir();
+    const patient = scenarioFile('patient.yaml', cafe.replace(', patience: { dist: exponential, mean: 5 }', '').replace('name: Tiny café', 'name: Patient café'));
+    const result = queuesim(['compare', scenarioFile('cafe.yaml', cafe), patient, '--out', out, '--quiet']);
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(out, 'compare-tiny-cafe-vs-patient-cafe', 'report.html'), 'utf8');
+    expect(html).toContain('data-chart="losses" data-variant="0"');
+    expect(html).not.toContain('data-chart="losses" data-variant="1"');
+    expect(html).toContain('Nothing to draw for this variant: its results hold no data for this chart, or only zeros');
+  });
+
   it('escapes variant names in the report', () => {
     const out = tempDir();
     const result = queuesim(['compare', scenarioFile('cafe.yaml', cafe), '--set', '<b>x</b>: stations.till.servers.rush=3', '--out', out, '--name', 'escape test', '--quiet']);
