@@ -58,7 +58,7 @@ export const ChoiceStepSchema = z
       .meta({ description: 'Weights per station for by: shares (default equal), renormalised over the stations the customer may use.' }),
     skip: share('skip')
       .optional()
-      .meta({ description: 'Share of the segment who skip this step altogether (default 0); a route needs a step nobody skips.' }),
+      .meta({ description: 'Share of the segment who skip this step altogether (default 0); a route needs a step nobody skips.', default: 0 }),
   })
   .meta({ description: 'A step that chooses among stations: { choose: [ids], by?, shares?, skip? }.' });
 
@@ -85,6 +85,7 @@ export const accessKeys = {
       z.strictObject({
         adoption: perSegmentShare.optional().meta({
           description: `Share of customers willing to use it: one share, or per segment { segmentId: share } (a segment not listed never uses it); default ${channelDefaults.adoption} [A].`,
+          default: channelDefaults.adoption,
         }),
       }),
     ])
@@ -101,15 +102,15 @@ export const serverLineKeys = {
         join: z
           .enum(['shortest', 'random'], { error: 'join must be shortest or random' })
           .optional()
-          .meta({ description: `Which line a newcomer joins: the shortest (ties at random) or one at random; default ${channelDefaults.join}.` }),
+          .meta({ description: `Which line a newcomer joins: the shortest (ties at random) or one at random; default ${channelDefaults.join}.`, default: channelDefaults.join }),
         jockeying: z
           .boolean({ error: 'jockeying must be true or false' })
           .optional()
-          .meta({ description: `Whether the last in a line moves to a line two shorter (and newcomers join the shortest); default ${channelDefaults.jockeying}.` }),
+          .meta({ description: `Whether the last in a line moves to a line two shorter (and newcomers join the shortest); default ${channelDefaults.jockeying}.`, default: channelDefaults.jockeying }),
       }),
     ])
     .optional()
-    .meta({ description: 'true or { join, jockeying }: a line in front of each server instead of one shared line (default false).' }),
+    .meta({ description: 'true or { join, jockeying }: a line in front of each server instead of one shared line (default false).', default: false }),
 };
 
 const wholeNumber = (what: string, min: number) =>
@@ -130,7 +131,9 @@ export const partyKeys = {
     ])
     .optional()
     .meta({
-      description: 'People per arrival (a party arrives, waits and is served together): a whole number, or { values, weights? }; default 1.',
+      // No JSON Schema default: writing partySize turns the groups lever on (its metrics count
+      // people as well as parties), so even 1 is not quite the same as leaving it out.
+      description: `People per arrival (a party arrives, waits and is served together): a whole number, or { values, weights? }; default ${channelDefaults.partySize}.`,
     }),
 };
 
@@ -145,7 +148,7 @@ export const seatingKeys = {
       combine: z
         .boolean({ error: 'combine must be true or false' })
         .optional()
-        .meta({ description: `Whether tables are pushed together for a party no free table fits; default ${channelDefaults.combine}.` }),
+        .meta({ description: `Whether tables are pushed together for a party no free table fits; default ${channelDefaults.combine}.`, default: channelDefaults.combine }),
     })
     .optional()
     .meta({ description: 'Serve parties at tables: a party takes the smallest free table it fits (or several, with combine); servers = number of tables.' }),

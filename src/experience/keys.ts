@@ -12,43 +12,47 @@ const positive = (what: string) => z.number().positive({ error: `${what} must be
 const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 /** A satisfaction score, 1 to 5. */
 const score = (what: string) => z.number().min(1, { error: `${what} must be between 1 and 5` }).max(5, { error: `${what} must be between 1 and 5` });
-const tagged = (text: string, entry: { value: unknown; tag: string; source: string }) => `${text} Default ${JSON.stringify(entry.value)} ${entry.tag} (${entry.source}).`;
+/** A key's description with its default and source tag, and the default for the JSON Schema. */
+const tagged = (text: string, entry: { value: unknown; tag: string; source: string }) => ({
+  description: `${text} Default ${JSON.stringify(entry.value)} ${entry.tag} (${entry.source}).`,
+  default: entry.value,
+});
 
 const Multipliers = z.strictObject(Object.fromEntries(waitConditionNames.map((name) => [name, positive(name).optional()])) as Record<(typeof waitConditionNames)[number], z.ZodOptional<z.ZodNumber>>);
 
 export const PerceptionKeys = z
   .strictObject({
-    enabled: z.boolean().optional().meta({ description: 'false: perceived wait = clock wait (b = 1, k = 1, no multipliers). Default true.' }),
-    exponent: positive('exponent').optional().meta({ description: tagged('b of the power law τ = k·t^b.', d.durationExponent) }),
-    overestimation: z.number().gt(-1, { error: 'overestimation must be greater than -1 (a wait cannot feel shorter than nothing)' }).optional().meta({ description: tagged('o_ref: overestimation of an unoccupied wait of referenceWait.', d.overestimationAtReference) }),
-    referenceWait: positive('referenceWait').optional().meta({ description: tagged('t_ref, in the time unit.', d.referenceWait) }),
-    stageWeights: z.strictObject({ pre: positive('pre').optional(), in: positive('in').optional(), post: positive('post').optional() }).optional().meta({ description: tagged('w_stage by the stage of the station in the process.', d.stageWeight) }),
+    enabled: z.boolean().optional().meta({ description: 'false: perceived wait = clock wait (b = 1, k = 1, no multipliers). Default true.', default: true }),
+    exponent: positive('exponent').optional().meta(tagged('b of the power law τ = k·t^b.', d.durationExponent)),
+    overestimation: z.number().gt(-1, { error: 'overestimation must be greater than -1 (a wait cannot feel shorter than nothing)' }).optional().meta(tagged('o_ref: overestimation of an unoccupied wait of referenceWait.', d.overestimationAtReference)),
+    referenceWait: positive('referenceWait').optional().meta(tagged('t_ref, in the time unit.', d.referenceWait)),
+    stageWeights: z.strictObject({ pre: positive('pre').optional(), in: positive('in').optional(), post: positive('post').optional() }).optional().meta(tagged('w_stage by the stage of the station in the process.', d.stageWeight)),
     multipliers: Multipliers.optional().meta({ description: 'm_a for occupied 0.735, anxious 1.15, uncertain 1.10, unexplained 1.10, solo 1.0, uncomfortable 1.10, unfamiliar 1.10, informed 0.9 — all [A], directions sourced (models.md §1.3–1.4).' }),
-    cap: positive('cap').optional().meta({ description: tagged('Cap on the product of the multipliers.', d.multiplierCap) }),
+    cap: positive('cap').optional().meta(tagged('Cap on the product of the multipliers.', d.multiplierCap)),
   })
   .meta({ description: 'Perceived waiting (models.md §1.2–1.4).' });
 
 export const SatisfactionKeys = z.strictObject({
-  lossAversion: positive('lossAversion').optional().meta({ description: tagged('λ_loss: how much steeper the score falls below adequate.', d.lossAversion) }),
-  slipPenalty: nonNegative('slipPenalty').optional().meta({ description: tagged('Points off per slip (being overtaken).', d.slipPenalty) }),
-  slipPenaltyCap: nonNegative('slipPenaltyCap').optional().meta({ description: tagged('Most points off for slips.', d.slipPenaltyCap) }),
-  quoteGain: nonNegative('quoteGain').optional().meta({ description: tagged('γ⁺: reward for beating a quoted wait.', d.quoteGainWeight) }),
-  quoteLoss: nonNegative('quoteLoss').optional().meta({ description: tagged('γ⁻: penalty for missing a quoted wait.', d.quoteLossWeight) }),
-  toleranceSpread: nonNegative('toleranceSpread').optional().meta({ description: tagged('Person-to-person spread (CV) of desired and adequate waits, lognormal; 0 for none.', d.toleranceSpreadCv) }),
-  lostScore: score('lostScore').optional().meta({ description: 'Score of a customer who balked, reneged, was blocked or denied. Default 1 [A]: lost and unhappy.' }),
+  lossAversion: positive('lossAversion').optional().meta(tagged('λ_loss: how much steeper the score falls below adequate.', d.lossAversion)),
+  slipPenalty: nonNegative('slipPenalty').optional().meta(tagged('Points off per slip (being overtaken).', d.slipPenalty)),
+  slipPenaltyCap: nonNegative('slipPenaltyCap').optional().meta(tagged('Most points off for slips.', d.slipPenaltyCap)),
+  quoteGain: nonNegative('quoteGain').optional().meta(tagged('γ⁺: reward for beating a quoted wait.', d.quoteGainWeight)),
+  quoteLoss: nonNegative('quoteLoss').optional().meta(tagged('γ⁻: penalty for missing a quoted wait.', d.quoteLossWeight)),
+  toleranceSpread: nonNegative('toleranceSpread').optional().meta(tagged('Person-to-person spread (CV) of desired and adequate waits, lognormal; 0 for none.', d.toleranceSpreadCv)),
+  lostScore: score('lostScore').optional().meta({ description: 'Score of a customer who balked, reneged, was blocked or denied. Default 1 [A]: lost and unhappy.', default: 1 }),
 });
 
 export const QualityKeys = z.strictObject({
-  enabled: z.boolean().optional().meta({ description: 'Service failures that rise above the optimal utilisation (models.md §6.6). Default true.' }),
-  baseFailure: share('baseFailure').optional().meta({ description: tagged('f₀: failure probability at or below the optimal utilisation.', d.failureBase) }),
-  failureSlope: nonNegative('failureSlope').optional().meta({ description: tagged('f₁: extra failure probability at 100% utilisation.', d.failureSlope) }),
-  optimalUtilisation: z.number().gt(0, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).lt(1, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).optional().meta({ description: tagged('ρ_opt.', d.optimalUtilisation) }),
-  scoreAfterFailure: score('scoreAfterFailure').optional().meta({ description: tagged('A failed service caps the score at this.', d.satisfactionAfterFailure) }),
+  enabled: z.boolean().optional().meta({ description: 'Service failures that rise above the optimal utilisation (models.md §6.6). Default true.', default: true }),
+  baseFailure: share('baseFailure').optional().meta(tagged('f₀: failure probability at or below the optimal utilisation.', d.failureBase)),
+  failureSlope: nonNegative('failureSlope').optional().meta(tagged('f₁: extra failure probability at 100% utilisation.', d.failureSlope)),
+  optimalUtilisation: z.number().gt(0, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).lt(1, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).optional().meta(tagged('ρ_opt.', d.optimalUtilisation)),
+  scoreAfterFailure: score('scoreAfterFailure').optional().meta(tagged('A failed service caps the score at this.', d.satisfactionAfterFailure)),
 });
 
 export const AftermathKeys = z.strictObject({
-  preset: z.enum(['tarp', 'courseNotes']).optional().meta({ description: 'Complaint, recovery and word-of-mouth figures: tarp (default; TARP via Fast Company 2003 [S2]) or courseNotes (the course notes: tell 20/10, 69–80% vs 17–32% [A as given]).' }),
-  severity: z.enum(['minor', 'major']).optional().meta({ description: 'Problem severity for the TARP repurchase rows: minor (< $5, default) or major (> $100) [S2].' }),
+  preset: z.enum(['tarp', 'courseNotes']).optional().meta({ description: 'Complaint, recovery and word-of-mouth figures: tarp (default; TARP via Fast Company 2003 [S2]) or courseNotes (the course notes: tell 20/10, 69–80% vs 17–32% [A as given]).', default: 'tarp' }),
+  severity: z.enum(['minor', 'major']).optional().meta({ description: 'Problem severity for the TARP repurchase rows: minor (< $5, default) or major (> $100) [S2].', default: 'minor' }),
 });
 
 export const ExperienceKeys = z
@@ -60,29 +64,46 @@ export const ExperienceKeys = z
   })
   .meta({ description: 'Turns on the waiting experience: perceived waits, fairness, satisfaction, service failures and after-effects. `{}` uses every default.' });
 
-/** Waiting conditions at a station (or a segment's override of them). */
-export const WaitingKeys = z
-  .strictObject({
-    stage: z.enum(['pre', 'in', 'post']).optional().meta({ description: 'Where this wait falls in the process: pre (default), in or post [S] direction Dubé-Rioux et al. 1989.' }),
-    occupied: z.boolean().optional().meta({ description: 'Something to do while waiting (complementary service). Default false.' }),
-    comfortable: z.boolean().optional().meta({ description: 'Physically comfortable. Default true; false lengthens the wait and lowers the adequate wait to 0.8·A [A].' }),
-    explained: z.boolean().optional().meta({ description: 'The wait is explained. Default true.' }),
-    anxious: z.boolean().optional().meta({ description: 'Customers are anxious. Default false.' }),
-    uncertain: z.boolean().optional().meta({ description: 'The wait is unusually unpredictable (no line in sight, no progress). Default false: an ordinary untold wait is the baseline of the 36% overestimate.' }),
-    value: nonNegative('value').optional().meta({ description: 'Value of the service v: adequate wait × (1+v), patience × (1+v). Default 0; 0.5 for a high-value service [A].' }),
-    firstTimeShare: share('firstTimeShare').optional().meta({ description: 'Share of customers new to the service (unfamiliar). Default 0.' }),
-    information: z.enum(['none', 'position', 'quote']).optional().meta({ description: 'What customers are told: none (default), their position (patience × 2.7 [D] Munichor & Rafaeli 2007), or a quoted wait Q = quoteFactor·(k+1)/(s·μ).' }),
-    quoteFactor: positive('quoteFactor').optional().meta({ description: 'κ of the quoted wait: 1.0 (default) or 1.2 to over-quote [A]; Maister 1985 [S2].' }),
-    apology: z.boolean().optional().meta({ description: 'Customers hear an apology: patience × 1.09 [D] Munichor & Rafaeli 2007. Default false.' }),
-  })
-  .meta({ description: 'Waiting conditions (models.md §1.3–1.4); a segment’s `waiting` overrides its stations’.' });
+/**
+ * Waiting conditions, with each key's default for the JSON Schema: a station's are the
+ * defaults below; a segment's `waiting` overrides its stations' key by key, so a key it leaves
+ * out is the station's, and the segment's keys carry no default of their own.
+ */
+function waitingKeys(where: 'station' | 'segment') {
+  const meta = (description: string, value: unknown) => (where === 'station' ? { description, default: value } : { description });
+  return z
+    .strictObject({
+      stage: z.enum(['pre', 'in', 'post']).optional().meta(meta('Where this wait falls in the process: pre (default), in or post [S] direction Dubé-Rioux et al. 1989.', 'pre')),
+      occupied: z.boolean().optional().meta(meta('Something to do while waiting (complementary service). Default false.', false)),
+      comfortable: z.boolean().optional().meta(meta('Physically comfortable. Default true; false lengthens the wait and lowers the adequate wait to 0.8·A [A].', true)),
+      explained: z.boolean().optional().meta(meta('The wait is explained. Default true.', true)),
+      anxious: z.boolean().optional().meta(meta('Customers are anxious. Default false.', false)),
+      uncertain: z.boolean().optional().meta(meta('The wait is unusually unpredictable (no line in sight, no progress). Default false: an ordinary untold wait is the baseline of the 36% overestimate.', false)),
+      value: nonNegative('value').optional().meta(meta('Value of the service v: adequate wait × (1+v), patience × (1+v). Default 0; 0.5 for a high-value service [A].', 0)),
+      firstTimeShare: share('firstTimeShare').optional().meta(meta('Share of customers new to the service (unfamiliar). Default 0.', 0)),
+      information: z.enum(['none', 'position', 'quote']).optional().meta(meta('What customers are told: none (default), their position (patience × 2.7 [D] Munichor & Rafaeli 2007), or a quoted wait Q = quoteFactor·(k+1)/(s·μ).', 'none')),
+      quoteFactor: positive('quoteFactor').optional().meta(meta('κ of the quoted wait: 1.0 (default) or 1.2 to over-quote [A]; Maister 1985 [S2].', d.quoteFactor.value)),
+      apology: z.boolean().optional().meta(meta('Customers hear an apology: patience × 1.09 [D] Munichor & Rafaeli 2007. Default false.', false)),
+    })
+    .meta({
+      description:
+        where === 'station'
+          ? 'Waiting conditions at this station (models.md §1.3–1.4); a segment’s `waiting` overrides them.'
+          : 'This segment’s waiting conditions (models.md §1.3–1.4), overriding its stations’ key by key; a key left out is the station’s.',
+    });
+}
+
+/** Waiting conditions at a station. */
+export const StationWaitingKeys = waitingKeys('station');
+/** A segment's override of its stations' waiting conditions. */
+export const SegmentWaitingKeys = waitingKeys('segment');
 
 export const ToleranceKeys = z
   .union([
     z.enum(['coffee', 'bank', 'restaurant', 'clinic', 'callCentre']),
     z.strictObject({ desired: nonNegative('desired'), adequate: positive('adequate') }).refine((t) => t.adequate > t.desired, { error: 'adequate must be greater than desired', path: ['adequate'] }),
   ])
-  .meta({ description: 'Zone of tolerance for the wait: { desired, adequate } or a preset: coffee 3/6 (default), bank 3/5, restaurant 10/20, clinic 10/30, callCentre 0.33/2 (minutes) [A], models.md §2.2.' });
+  .meta({ description: 'Zone of tolerance for the wait: { desired, adequate } or a preset: coffee 3/6 (default), bank 3/5, restaurant 10/20, clinic 10/30, callCentre 0.33/2 (minutes) [A], models.md §2.2.', default: 'coffee' });
 
 export const BalkingKeys = z
   .discriminatedUnion('rule', [

@@ -7,7 +7,7 @@ import { defineLever, type LeverProblem } from '../levers/lever.js';
 import type { MetricInfo } from '../metrics/catalogue.js';
 import { resolveExperience, type ExperienceConfig } from './config.js';
 import { InformedPatience, BalkingRule } from './journey-policies.js';
-import { BalkingKeys, ExperienceKeys, ToleranceKeys, WaitingKeys } from './keys.js';
+import { BalkingKeys, ExperienceKeys, SegmentWaitingKeys, StationWaitingKeys, ToleranceKeys } from './keys.js';
 import { ExperienceObserver } from './observer.js';
 
 const customerScopes = ['system', 'segment'] as const;
@@ -65,8 +65,8 @@ export const experienceLever = defineLever<ExperienceConfig>({
   name: 'experience',
   keys: {
     scenario: { experience: ExperienceKeys.optional() },
-    station: { waiting: WaitingKeys.optional() },
-    segment: { tolerance: ToleranceKeys.optional(), waiting: WaitingKeys.optional(), balking: BalkingKeys.optional() },
+    station: { waiting: StationWaitingKeys.optional() },
+    segment: { tolerance: ToleranceKeys.optional(), waiting: SegmentWaitingKeys.optional(), balking: BalkingKeys.optional() },
   },
   check,
   resolve: resolveExperience,

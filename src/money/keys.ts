@@ -9,28 +9,38 @@ import { moneyDefaults as d } from './defaults.js';
 const amount = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 const price = z.number().nonnegative({ error: 'a price must be 0 or more' });
 
-const staffKeys = {
-  staffCostPerHour: amount('staffCostPerHour')
-    .optional()
-    .meta({ description: `Cost of one scheduled server for one hour (default ${d.staffCostPerHour}); the schedule is the station's servers per period.` }),
-  overtimeCostPerHour: amount('overtimeCostPerHour')
-    .optional()
-    .meta({ description: `Cost of one hour of overtime (server-time beyond the schedule, the metric overtime); default ${d.overtimeFactor} × staffCostPerHour [A].` }),
-};
+/**
+ * Staff costs, at the top level (defaults below) or in a station, where a key left out is the
+ * top level's: a station's keys carry no default of their own in the JSON Schema.
+ */
+function staffKeys(where: 'scenario' | 'station') {
+  const fallback = where === 'scenario' ? '' : ' Default: the top-level money key.';
+  return {
+    staffCostPerHour: amount('staffCostPerHour')
+      .optional()
+      .meta({
+        description: `Cost of one scheduled server for one hour (default ${d.staffCostPerHour}); the schedule is the station's servers per period.${fallback}`,
+        ...(where === 'scenario' ? { default: d.staffCostPerHour } : {}),
+      }),
+    overtimeCostPerHour: amount('overtimeCostPerHour')
+      .optional()
+      .meta({ description: `Cost of one hour of overtime (server-time beyond the schedule, the metric overtime); default ${d.overtimeFactor} × staffCostPerHour [A].${fallback}` }),
+  };
+}
 
-export const StationMoneySchema = z.strictObject(staffKeys).meta({ description: "This station's staff costs, when they differ from the top-level money keys." });
+export const StationMoneySchema = z.strictObject(staffKeys('station')).meta({ description: "This station's staff costs, when they differ from the top-level money keys." });
 
 export const MoneySchema = z
   .strictObject({
     price: z
       .union([price, z.record(z.string(), price)])
       .optional()
-      .meta({ description: `Revenue per served customer (per party member), a number or per period, when the scenario has no pricing (with pricing, its prices are used); default ${d.price}.` }),
-    ...staffKeys,
-    fixedCost: amount('fixedCost').optional().meta({ description: `Fixed cost per replication (the simulated day), default ${d.fixedCost}.` }),
+      .meta({ description: `Revenue per served customer (per party member), a number or per period, when the scenario has no pricing (with pricing, its prices are used); default ${d.price}.`, default: d.price }),
+    ...staffKeys('scenario'),
+    fixedCost: amount('fixedCost').optional().meta({ description: `Fixed cost per replication (the simulated day), default ${d.fixedCost}.`, default: d.fixedCost }),
     spendWhileWaiting: amount('spendWhileWaiting')
       .optional()
-      .meta({ description: `Side revenue per time unit a customer waits in a line (complementary services, §5.4), default ${d.spendWhileWaiting}.` }),
+      .meta({ description: `Side revenue per time unit a customer waits in a line (complementary services, §5.4), default ${d.spendWhileWaiting}.`, default: d.spendWhileWaiting }),
     lostCustomerValue: amount('lostCustomerValue')
       .optional()
       .meta({ description: 'Value of each lost customer (balked, reneged, blocked, lost to price) in lostRevenue; default: the price the customer would have paid.' }),

@@ -10,39 +10,47 @@ import { pricingDefaults as d, pricingResponses } from './defaults.js';
 const price = z.number().positive({ error: 'a price must be greater than 0' });
 const perPeriodPrice = z.union([price, z.record(z.string(), price)]);
 
-const demandKeys = {
-  referencePrice: perPeriodPrice.meta({
-    description: 'The price (a number, or per period) at which the arrival rates are the demand: the rates of arrivals.rate are the demand at these prices.',
-  }),
-  price: perPeriodPrice.optional().meta({ description: 'The price charged: a number, or per period { periodName: price } (default: the reference price).' }),
-  response: z
-    .enum(pricingResponses as [string, ...string[]], { error: `response must be one of ${pricingResponses.join(', ')}` })
-    .optional()
-    .meta({
-      description: `How demand responds to the price (default ${d.response}): logit = customers choose between the periods and "not at all" (§5.2); nestedLogit = the same with the periods in one nest; constantElasticity / linearElasticity = each period's volume alone (§5.1); fixed = no response.`,
+/**
+ * The demand keys, at the top level (with the defaults below) or in a segment, which takes a
+ * key it leaves out from the top level: a segment's keys carry no default in the JSON Schema.
+ */
+function demandKeys(where: 'scenario' | 'segment') {
+  const byDefault = (value: unknown) => (where === 'scenario' ? { default: value } : {});
+  return {
+    referencePrice: perPeriodPrice.meta({
+      description: 'The price (a number, or per period) at which the arrival rates are the demand: the rates of arrivals.rate are the demand at these prices.',
     }),
-  elasticity: z
-    .number()
-    .negative({ error: 'elasticity must be below 0 (demand falls as the price rises)' })
-    .optional()
-    .meta({ description: `Own-price elasticity (default ${d.elasticity} [A], coffee / quick service, §5.3); for the logit forms, that of the period calibrateOn.` }),
-  noPurchaseShare: z
-    .number()
-    .gt(0, { error: 'noPurchaseShare must be between 0 and 1' })
-    .lt(1, { error: 'noPurchaseShare must be between 0 and 1' })
-    .optional()
-    .meta({ description: `Logit forms: the share of the market that does not come at all at the reference prices (default ${d.noPurchaseShare} [A]).` }),
-  calibrateOn: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: 'Logit forms: the period whose own-price elasticity is `elasticity` (default: the period with the least base demand).' }),
-};
+    price: perPeriodPrice.optional().meta({ description: 'The price charged: a number, or per period { periodName: price } (default: the reference price).' }),
+    response: z
+      .enum(pricingResponses as [string, ...string[]], { error: `response must be one of ${pricingResponses.join(', ')}` })
+      .optional()
+      .meta({
+        description: `How demand responds to the price (default ${d.response}): logit = customers choose between the periods and "not at all" (§5.2); nestedLogit = the same with the periods in one nest; constantElasticity / linearElasticity = each period's volume alone (§5.1); fixed = no response.`,
+        ...byDefault(d.response),
+      }),
+    elasticity: z
+      .number()
+      .negative({ error: 'elasticity must be below 0 (demand falls as the price rises)' })
+      .optional()
+      .meta({ description: `Own-price elasticity (default ${d.elasticity} [A], coffee / quick service, §5.3); for the logit forms, that of the period calibrateOn.`, ...byDefault(d.elasticity) }),
+    noPurchaseShare: z
+      .number()
+      .gt(0, { error: 'noPurchaseShare must be between 0 and 1' })
+      .lt(1, { error: 'noPurchaseShare must be between 0 and 1' })
+      .optional()
+      .meta({ description: `Logit forms: the share of the market that does not come at all at the reference prices (default ${d.noPurchaseShare} [A]).`, ...byDefault(d.noPurchaseShare) }),
+    calibrateOn: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'Logit forms: the period whose own-price elasticity is `elasticity` (default: the period with the least base demand).' }),
+  };
+}
 
 export const SegmentPricingSchema = z
   .strictObject({
-    ...demandKeys,
-    referencePrice: demandKeys.referencePrice.optional(),
+    ...demandKeys('segment'),
+    referencePrice: demandKeys('segment').referencePrice.optional(),
     valueOfWaiting: z
       .number()
       .nonnegative({ error: 'valueOfWaiting must be 0 or more' })
@@ -62,12 +70,12 @@ export const CongestionSchema = z
       .gt(0, { error: 'damping must be in (0, 1]' })
       .max(1, { error: 'damping must be in (0, 1]' })
       .optional()
-      .meta({ description: `Step of the damped fixed point, in (0, 1] (default ${d.damping} [A]).` }),
+      .meta({ description: `Step of the damped fixed point, in (0, 1] (default ${d.damping} [A]).`, default: d.damping }),
     tolerance: z
       .number()
       .positive({ error: 'tolerance must be greater than 0' })
       .optional()
-      .meta({ description: `Settled when no period's share of a segment's market moves by this much in one step (default ${d.tolerance} [A]).` }),
+      .meta({ description: `Settled when no period's share of a segment's market moves by this much in one step (default ${d.tolerance} [A]).`, default: d.tolerance }),
     referenceWaits: z
       .union([z.number().nonnegative({ error: 'a wait must be 0 or more' }), z.record(z.string(), z.number().nonnegative({ error: 'a wait must be 0 or more' }))])
       .optional()
@@ -79,19 +87,19 @@ export const CongestionSchema = z
       .int({ error: 'maxIterations must be a whole number' })
       .min(1, { error: 'maxIterations must be at least 1' })
       .optional()
-      .meta({ description: `Give up (an error) after this many steps, each a whole set of replications (default ${d.maxIterations} [A]).` }),
+      .meta({ description: `Give up (an error) after this many steps, each a whole set of replications (default ${d.maxIterations} [A]).`, default: d.maxIterations }),
   })
   .meta({ description: 'Customers avoid periods they expect to be crowded: the term −β_w·E[W] in the logit, with E[W] from the simulation itself, iterated to a fixed point.' });
 
 export const PricingSchema = z
   .strictObject({
-    ...demandKeys,
+    ...demandKeys('scenario'),
     nestParameter: z
       .number()
       .gt(0, { error: 'nestParameter must be in (0, 1]' })
       .max(1, { error: 'nestParameter must be in (0, 1]' })
       .optional()
-      .meta({ description: `nestedLogit: the nest parameter λ (default ${d.nestParameter} [A]); 1 is the plain logit.` }),
+      .meta({ description: `nestedLogit: the nest parameter λ (default ${d.nestParameter} [A]); 1 is the plain logit.`, default: d.nestParameter }),
     promotion: z
       .record(z.string(), z.number())
       .optional()

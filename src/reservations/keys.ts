@@ -45,7 +45,7 @@ const SlotsSchema = z
     }),
     z.strictObject({
       every: positive('every').meta({ description: 'Fixed-interval grid: a slot every this long.' }),
-      from: nonNegative('from').optional().meta({ description: 'First slot (default 0).' }),
+      from: nonNegative('from').optional().meta({ description: 'First slot (default 0).', default: 0 }),
       until: positive('until').optional().meta({ description: 'No slot at or after this time (default the horizon).' }),
       capacity,
     }),
@@ -63,6 +63,7 @@ const DemandSchema = z
   .meta({
     description:
       'Booking requests per slot: full (default [A]: every slot is booked up to its limit), a number or one per slot (that many ask), or { poisson: mean or one per slot }.',
+    default: 'full',
   });
 
 /** Arrival minus booked time: negative is early. */
@@ -85,6 +86,7 @@ export const PunctualitySchema = z
   .meta({
     description:
       'Arrival minus booked time (negative = early): a number, { dist: normal, mean, sd }, { dist: uniform, min, max } or { dist: empirical, values, weights? }. Default 0: on time [A].',
+    default: reservationDefaults.punctuality,
   });
 
 const BookingLimitSchema = z
@@ -105,6 +107,7 @@ const BookingLimitSchema = z
   .meta({
     description:
       'Bookings accepted per slot: none (= bookable capacity C), { policy: fixedExtra, extra }, { policy: percentage, percent }, capacityOverShowRate (⌈C/p⌉) or { policy: optimal, revenue, overageCost? } (critical fractile, models.md §4.2). Default none [A].',
+    default: reservationDefaults.bookingLimit,
   });
 
 const WalkInClass = z.strictObject({
@@ -138,18 +141,18 @@ export const ReservationsSchema = z
     station: z.string().min(1).optional().meta({ description: 'The booked station; its first visit on the segment’s route is booked and must be a plain step, not one of a choice (default: the first step).' }),
     slots: SlotsSchema,
     demand: DemandSchema.optional(),
-    cancel: probability('cancel').optional().meta({ description: 'Probability a booking is cancelled before the day (default 0 [A]).' }),
-    noShow: probability('noShow').optional().meta({ description: 'Probability a kept booking does not come (default 0.08: primary-care clinic, models.md §4.1 [S]; restaurants without a guarantee 0.15 [S2]).' }),
+    cancel: probability('cancel').optional().meta({ description: 'Probability a booking is cancelled before the day (default 0 [A]).', default: reservationDefaults.cancel }),
+    noShow: probability('noShow').optional().meta({ description: 'Probability a kept booking does not come (default 0.08: primary-care clinic, models.md §4.1 [S]; restaurants without a guarantee 0.15 [S2]).', default: reservationDefaults.noShow }),
     punctuality: PunctualitySchema.optional(),
     hold: z
       .union([z.literal('station'), DistributionSchema])
       .optional()
-      .meta({ description: 'How long a booked customer holds the unit: station (default: the segment’s service there) or a duration.' }),
+      .meta({ description: 'How long a booked customer holds the unit: station (default: the segment’s service there) or a duration.', default: 'station' }),
     overflow: z
       .enum(['wait', 'deny'], { error: 'overflow must be wait or deny' })
       .optional()
-      .meta({ description: 'Booked customers beyond a slot’s capacity: wait (default [A]) or deny (turned away unless a unit is free).' }),
-    compensation: nonNegative('compensation').optional().meta({ description: 'Cost per denied booked customer (default 0 [A]; models.md §4.2 suggests 2·r for restaurants, 0.5·r for clinics [A]).' }),
+      .meta({ description: 'Booked customers beyond a slot’s capacity: wait (default [A]) or deny (turned away unless a unit is free).', default: reservationDefaults.overflow }),
+    compensation: nonNegative('compensation').optional().meta({ description: 'Cost per denied booked customer (default 0 [A]; models.md §4.2 suggests 2·r for restaurants, 0.5·r for clinics [A]).', default: reservationDefaults.compensation }),
     bookingLimit: BookingLimitSchema.optional(),
     protection: ProtectionSchema.optional(),
     holdForBookings: z
@@ -157,7 +160,7 @@ export const ReservationsSchema = z
         z.literal(false),
         z.strictObject({
           ahead: nonNegative('ahead').optional().meta({ description: 'Start holding units this long before a slot (default: the mean hold time [D]).' }),
-          grace: nonNegative('grace').optional().meta({ description: 'Stop holding this long after the booked time (default 15 [A]).' }),
+          grace: nonNegative('grace').optional().meta({ description: 'Stop holding this long after the booked time (default 15 [A]).', default: reservationDefaults.grace }),
         }),
       ])
       .optional()

@@ -7,16 +7,7 @@ import type { Distribution } from '../random/distributions.js';
 import { plainSteps, type StepStations } from './route-steps.js';
 import type { DistributionSpec, ScenarioFile } from './schema.js';
 import { defaultSeriesStep } from '../metrics/series.js';
-
-export const defaults = {
-  seed: 1,
-  replications: 10,
-  unit: 'minute',
-  warmup: 0,
-  drain: true,
-  discipline: 'fifo',
-  priority: 1,
-} as const;
+import { coreDefaults as defaults } from './defaults.js';
 
 /**
  * `stepStations` names the stations each route step may lead to (scenario/route-steps.ts):

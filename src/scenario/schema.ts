@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { Lever } from '../levers/lever.js';
+import { coreDefaults as d } from './defaults.js';
 
 /** What is wrong with a seed that is not a safe whole number: a fraction, or beyond ±(2^53 − 1). */
 function seedProblem(input: unknown): string {
@@ -98,7 +99,7 @@ const stationShape = {
   discipline: z
     .enum(['fifo', 'priority'], { error: 'discipline must be fifo or priority' })
     .optional()
-    .meta({ description: 'fifo (default) or priority: lower segment priority number served first, fifo within a class; non-preemptive.' }),
+    .meta({ description: 'fifo (default) or priority: lower segment priority number served first, fifo within a class; non-preemptive.', default: d.discipline }),
   service: DistributionSchema.optional().meta({ description: 'Default service time; a segment may override it.' }),
 };
 
@@ -121,7 +122,7 @@ const segmentShape = {
     }),
   }),
   route: routeOf(z.string()),
-  priority: z.number().optional().meta({ description: 'Class for discipline: priority (lower is served first); default 1.' }),
+  priority: z.number().optional().meta({ description: `Class for discipline: priority (lower is served first); default ${d.priority}.`, default: d.priority }),
   service: z
     .record(z.string(), DistributionSchema)
     .optional()
@@ -142,15 +143,15 @@ export const PeriodSchema = z.strictObject({
 });
 
 export const TimeSchema = z.strictObject({
-  unit: z.string().min(1).optional().meta({ description: 'Label for all durations and rates (default minute).' }),
+  unit: z.string().min(1).optional().meta({ description: `Label for all durations and rates (default ${d.unit}).`, default: d.unit }),
   horizon: positive('horizon').meta({ description: 'Doors close at this time.' }),
   warmup: nonNegative('warmup')
     .optional()
-    .meta({ description: 'Statistics ignore customers who arrive before this time (default 0).' }),
+    .meta({ description: `Statistics ignore customers who arrive before this time (default ${d.warmup}).`, default: d.warmup }),
   drain: z
     .boolean({ error: 'drain must be true or false' })
     .optional()
-    .meta({ description: 'true (default): customers inside at closing are still served; false: the run stops at the horizon.' }),
+    .meta({ description: 'true (default): customers inside at closing are still served; false: the run stops at the horizon.', default: d.drain }),
   seriesStep: positive('seriesStep')
     .optional()
     .meta({ description: 'Grid step of the over-the-day series (number waiting, in system, busy servers per station). Default: about horizon/100, rounded up to 1, 2 or 5 × 10^k (5 for a 480-minute day). At most half the horizon, and at most 10,000 points.' }),
@@ -180,12 +181,12 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
       .int({ error: (issue) => seedProblem(issue.input) })
       .min(0, { error: 'seed must be 0 or more' })
       .optional()
-      .meta({ description: 'Same file + same seed gives identical results (default 1).' }),
+      .meta({ description: `Same file + same seed gives identical results (default ${d.seed}).`, default: d.seed }),
     replications: z
       .int({ error: 'replications must be a whole number' })
       .min(1, { error: 'replications must be at least 1' })
       .optional()
-      .meta({ description: 'Independent runs, each with its own random streams (default 10).' }),
+      .meta({ description: `Independent runs, each with its own random streams (default ${d.replications}).`, default: d.replications }),
     time: TimeSchema,
     stations: z.array(StationSchema).min(1, { error: 'stations must list at least one station' }),
     segments: z.array(SegmentSchema).min(1, { error: 'segments must list at least one segment' }),
