@@ -164,8 +164,9 @@ async function writeRunResult(entry: Omit<RunEntry, 'inputs'>, rows: SettledRows
   let summary: RunSummary;
   let folder: string;
   let files: string[];
-  const baseline = analyticBaseline(settled);
+  let baseline: ReturnType<typeof analyticBaseline>;
   try {
+    baseline = analyticBaseline(settled);
     summary = await rowsToCsv(settled, (sink) => rows(settled, sink, (done, total) => progress.update(done, total)), join(staged.path, 'replications.csv'), {
       seed,
       replications,

@@ -26,6 +26,16 @@ const booked = (more: Record<string, unknown>) => ({ reservations: { segment: 'g
 const policies = 'none, fixedExtra, percentage, capacityOverShowRate, optimal';
 
 describe('problems with a key of several shapes', () => {
+  it('an empirical duration that is always 0 is refused like a fixed 0, also when only its 0s are weighted', () => {
+    const empirical = (values: number[], weights?: number[]) => problemsOf({}, { service: { dist: 'empirical', values, ...(weights ? { weights } : {}) } });
+    const always0 = 'stations.0.service.values: at least one value must be greater than 0, with a weight greater than 0';
+    expect(empirical([0, 0])).toEqual([always0]);
+    expect(empirical([0, 4], [1, 0])).toEqual([always0]);
+    expect(empirical([0, 4], [1, 1])).toEqual([]);
+    expect(empirical([0, 4])).toEqual([]);
+    expect(empirical([0, 4], [1])).toEqual(['stations.0.service.weights: weights must have one entry per value']);
+  });
+
   it('a tag that names no kind is the one problem, with every kind and a hint', () => {
     expect(problemsOf(booked({ bookingLimit: { policy: 'fixedExtr', extra: 1, revenue: 60 } }))).toEqual([
       `reservations.bookingLimit.policy: must be one of ${policies}; got "fixedExtr" (did you mean "fixedExtra"?)`,
