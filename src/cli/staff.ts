@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { analyticBaseline } from '../baseline/baseline.js';
 import type { Runner } from '../run/runner.js';
 import { withWorkers } from './workers.js';
-import { staff, withStaffing, type StaffResult } from '../run/staff.js';
+import { seatedStations, staff, withStaffing, type StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
 import { checkTarget, parseTarget, type Target } from '../run/targets.js';
 import { csvField } from '../run/csv.js';
@@ -79,9 +79,16 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     targets.push(parsed.value);
   }
   const ids = base.model.stations.map((s) => s.id);
-  for (const station of options.station ?? []) {
+  // A station named twice is staffed once.
+  const requested = options.station === undefined ? undefined : [...new Set(options.station)];
+  const seated = seatedStations(base.model);
+  const tables = (station: string) => `${station} has seating: its servers are its tables (seating.tables), which staff does not change`;
+  for (const station of requested ?? []) {
     if (!ids.includes(station)) return usage(`--station "${station}" is not a station of ${file}${hint(station, ids)}; it has ${ids.join(', ')}.`);
+    if (seated.includes(station)) return usage(`--station ${tables(station)}.`);
   }
+  if (requested === undefined && seated.length === ids.length) return usage(`no station of ${file} can be staffed: ${seated.map(tables).join('; ')}.`);
+  if (requested === undefined && seated.length > 0) process.stderr.write(`note: ${seated.map(tables).join('; ')}: staffing the other stations.\n`);
   const replications = options.reps ?? base.model.replications;
   if (replications < 2) {
     return usage(`staff needs at least 2 replications per evaluation, got ${replications}${options.reps === undefined ? ` (replications in ${file})` : ''}: it lowers a period only when the whole 95% CI meets every target, and one replication has no CI. Give --reps 2 or more.`);
@@ -93,7 +100,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   let result: StaffResult;
   try {
     result = await staff(base.data, base.model, targets, {
-      stations: options.station,
+      stations: requested,
       start,
       seed: options.seed,
       replications: options.reps,

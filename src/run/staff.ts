@@ -16,6 +16,7 @@
  * two staffings are compared on the same simulated demand. The result: every period meets
  * every target on the simulated mean, and no period met with margin can lose a server.
  */
+import type { SeatingConfig } from '../channels/resolve.js';
 import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import { validateScenario } from '../scenario/load.js';
@@ -98,10 +99,19 @@ export function withStaffing(data: unknown, model: Model, stations: readonly num
   return out;
 }
 
+/** Stations whose servers are their tables (seating): staffing does not change them. */
+export function seatedStations(model: Model): string[] {
+  const seating = model.levers.seating as SeatingConfig | undefined;
+  return model.stations.filter((_, i) => (seating?.[i] ?? null) !== null).map((s) => s.id);
+}
+
 export async function staff(data: unknown, model: Model, targets: readonly Target[], options: StaffOptions = {}): Promise<StaffResult> {
-  const ids = options.stations ?? model.stations.map((s) => s.id);
+  const seated = seatedStations(model);
+  const ids = [...new Set(options.stations ?? model.stations.map((s) => s.id).filter((id) => !seated.includes(id)))];
   const stations = ids.map((id) => model.stations.findIndex((s) => s.id === id));
   if (stations.some((i) => i < 0)) throw new Error(`unknown station in ${ids.join(', ')}`);
+  if (ids.some((id) => seated.includes(id))) throw new Error(`stations with seating have one server per table and cannot be staffed: ${ids.filter((id) => seated.includes(id)).join(', ')}`);
+  if (ids.length === 0) throw new Error('no station to staff: every station has seating');
   const starts = stations.map((i) => startStaffing(model, i, targets));
   const start = options.start ?? 'sipp';
   const seed = options.seed ?? model.seed;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesUnder, projectRoot, queuesim, tempDir } from './cli.js';
+import { filesUnder, projectRoot, queuesim, scenarioFile, tempDir } from './cli.js';
 
 const bankDay = join(projectRoot, 'scenarios/bank-day-staffing.yaml');
 
@@ -48,6 +48,38 @@ describe('queuesim staff', () => {
     expect(result.stderr).toBe('note: stopped after 2 evaluations before it had tried lowering every period: every target is met, but fewer servers may do (raise --max-evaluations).\n');
     expect(result.stdout).toContain('— stopped before it had tried lowering every period');
     expect(JSON.parse(readFileSync(join(out, 'staff-bank-day-teller-staffing', 'staff.json'), 'utf8'))).toMatchObject({ converged: true, complete: false });
+  });
+
+  it('leaves stations with seating as they are (their servers are their tables), and staffs a station named twice once', () => {
+    const restaurant = join(projectRoot, 'scenarios/restaurant.yaml');
+    const only = queuesim(['staff', restaurant, '--target', 'waitMean<=5']);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toContain('no station of');
+    expect(only.stderr).toContain('dining has seating: its servers are its tables (seating.tables), which staff does not change');
+    const named = queuesim(['staff', restaurant, '--target', 'waitMean<=5', '--station', 'dining']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('--station dining has seating');
+
+    const barAndTables = scenarioFile('bar.yaml', `
+name: Bar and tables
+replications: 3
+time: { horizon: 120 }
+stations:
+  - { id: bar, servers: 2, service: { dist: exponential, mean: 2 } }
+  - { id: tables, servers: 3, seating: { tables: [{ seats: 4, count: 3 }] }, service: { dist: exponential, mean: 30 } }
+segments:
+  - { id: drinkers, arrivals: { rate: 0.5 }, route: [bar] }
+  - { id: diners, arrivals: { rate: 0.05 }, partySize: 2, route: [tables] }
+`);
+    const mixed = queuesim(['staff', barAndTables, '--target', 'waitMean<=5', '--max-evaluations', '3', '--no-report', '--json', '--out', tempDir()]);
+    expect(mixed.code).toBe(0);
+    expect(mixed.stderr).toContain('note: tables has seating: its servers are its tables (seating.tables), which staff does not change: staffing the other stations.');
+    expect(JSON.parse(mixed.stdout).stations).toEqual(['bar']);
+
+    const twice = queuesim(['staff', bankDay, '--target', 'waitP80<=5', '--station', 'tellers', '--station', 'tellers', '--max-evaluations', '1', '--reps', '3', '--no-report', '--json', '--out', tempDir()]);
+    const plan = JSON.parse(twice.stdout);
+    expect(plan.stations).toEqual(['tellers']);
+    expect(plan.servers).toHaveLength(1);
   });
 
   it('refuses one replication per evaluation: without a CI it could never lower a period', () => {
