@@ -142,7 +142,26 @@ async function readPlan(files: string[], options: CompareCommandOptions): Promis
     reportProblems(planned.problems);
     return 2;
   }
+  noteSharedRun(planned.plan, options);
   return planned.plan;
+}
+
+/**
+ * Every variant runs with one seed and one number of replications (the first file's, or
+ * --seed and --reps): another file's own are not used, which its author may not expect.
+ */
+function noteSharedRun(plan: ComparePlan, options: CompareCommandOptions): void {
+  const [first, ...rest] = plan.variants;
+  for (const variant of rest) {
+    const unused = [
+      ...(options.seed === undefined && variant.model.seed !== plan.seed ? [`seed ${variant.model.seed}`] : []),
+      ...(options.reps === undefined && variant.model.replications !== plan.replications ? [`${variant.model.replications} replications`] : []),
+    ];
+    if (unused.length === 0 || variant.source === undefined) continue;
+    process.stderr.write(
+      `note: ${variant.source} has ${unused.join(' and ')}; every variant runs with ${first!.source}'s seed ${plan.seed} and ${plan.replications} replications, on the same simulated demand (give --seed and --reps to choose).\n`,
+    );
+  }
 }
 
 function problemsOf(result: { ok: true } | { ok: false; problems: ScenarioProblem[] }): ScenarioProblem[] {

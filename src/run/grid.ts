@@ -8,7 +8,7 @@
  * One or two axes; the grid is every combination. Values are numbers; whether the key takes
  * that number is for validation, point by point.
  */
-import { formatParts, parseKeyPath, type Parsed, type PathPart } from '../scenario/key-path.js';
+import { formatParts, parseKeyPath, sharedRunKey, type Parsed, type PathPart } from '../scenario/key-path.js';
 
 export interface Axis {
   /** The key path as written (normalised). */
@@ -63,6 +63,8 @@ export function parseAxis(text: string): Parsed<Axis> {
   if (equals < 0) return { ok: false, message: `"${text}" needs the form key.path=from..to[:step] or key.path=a,b,c` };
   const parts = parseKeyPath(text.slice(0, equals));
   if (!parts.ok) return parts;
+  const shared = sharedRunKey(parts.value);
+  if (shared !== undefined) return { ok: false, message: `"${text}": ${shared.replace('every variant', 'every point of a sweep')}` };
   const values = parseValues(text.slice(equals + 1));
   if (!values.ok) return { ok: false, message: `"${text}": ${values.message}` };
   return { ok: true, value: { path: formatParts(parts.value), parts: parts.value, values: values.value } };

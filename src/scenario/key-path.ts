@@ -49,6 +49,19 @@ export function parseKeyPath(text: string): Parsed<PathPart[]> {
   return { ok: true, value: parts };
 }
 
+/**
+ * Why a variant or a grid point cannot set this key, or undefined when it can: every variant
+ * of a comparison and every point of a sweep runs with the same seed and replications, so
+ * that replication i of each sees the same simulated demand (common random numbers).
+ */
+export function sharedRunKey(parts: readonly PathPart[]): string | undefined {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only === undefined || !('name' in only)) return undefined;
+  if (only.name === 'seed') return 'every variant runs with the same seed, so that each sees the same simulated demand (common random numbers): give --seed to change it for all';
+  if (only.name === 'replications') return 'every variant runs the same replications, paired one by one (common random numbers): give --reps to change their number for all';
+  return undefined;
+}
+
 export function formatParts(parts: readonly PathPart[]): string {
   return parts.map((p, i) => ('index' in p ? `[${p.index}]` : /[.[\]"]/.test(p.name) ? `["${p.name}"]` : `${i === 0 ? '' : '.'}${p.name}`)).join('');
 }

@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import { defaultLevers } from '../levers/registry.js';
-import { formatParts, parseKeyPath, setKeyPath, type Parsed, type PathPart } from './key-path.js';
+import { formatParts, parseKeyPath, setKeyPath, sharedRunKey, type Parsed, type PathPart } from './key-path.js';
 import { validateScenario } from './load.js';
 import type { KeyPath, ScenarioProblem } from './problems.js';
 
@@ -58,6 +58,8 @@ export function parseAssignment(text: string): Parsed<Assignment> {
   if (equals < 0) return { ok: false, message: `"${text.trim()}" needs the form key.path=value` };
   const path = parseKeyPath(text.slice(0, equals));
   if (!path.ok) return path;
+  const shared = sharedRunKey(path.value);
+  if (shared !== undefined) return { ok: false, message: `"${text.trim()}": ${shared}` };
   const valueText = text.slice(equals + 1).trim();
   if (valueText === '') return { ok: false, message: `"${text.trim()}" has no value after =` };
   let value: unknown;

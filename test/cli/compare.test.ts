@@ -65,6 +65,21 @@ describe('queuesim compare', () => {
     expect(html).toContain('Nothing to draw for this variant: its results hold no data for this chart, or only zeros');
   });
 
+  it('runs every variant on one seed and one number of replications: --set cannot change them, and another file’s own are noted', () => {
+    const out = tempDir();
+    const file = scenarioFile('cafe.yaml', cafe);
+    const seed = queuesim(['compare', file, '--set', 's7: seed=7', '--out', out]);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain('every variant runs with the same seed, so that each sees the same simulated demand (common random numbers): give --seed to change it for all');
+    expect(queuesim(['compare', file, '--set', 'more: replications=50', '--out', out]).stderr).toContain('give --reps to change their number for all');
+    expect(filesUnder(out)).toEqual([]);
+    const other = scenarioFile('other.yaml', cafe.replace('seed: 5', 'seed: 7').replace('name: Tiny café', 'name: Other café'));
+    const files = queuesim(['compare', file, other, '--out', out, '--quiet']);
+    expect(files.code).toBe(0);
+    expect(files.stderr).toBe(`note: ${other} has seed 7; every variant runs with ${file}'s seed 5 and 6 replications, on the same simulated demand (give --seed and --reps to choose).\n`);
+    expect(queuesim(['compare', file, other, '--seed', '9', '--out', tempDir(), '--quiet']).stderr).toBe('');
+  });
+
   it('escapes variant names in the report', () => {
     const out = tempDir();
     const result = queuesim(['compare', scenarioFile('cafe.yaml', cafe), '--set', '<b>x</b>: stations.till.servers.rush=3', '--out', out, '--name', 'escape test', '--quiet']);

@@ -49,6 +49,13 @@ describe('queuesim sweep', () => {
     const typo = queuesim(['sweep', file, '--vary', 'stations.tll.servers=1..7', '--out', out]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe(`error: ${file}: --vary stations.tll.servers: stations has no element "tll" (did you mean "till"?); it has till\n1 problem in 1 file; nothing was run or written.\n`);
+    // Every point runs on the same seed and replications: a sweep over them would show rows identical by construction.
+    for (const [key, option] of [['seed', '--seed'], ['replications', '--reps']]) {
+      const shared = queuesim(['sweep', file, '--vary', `${key}=1,2,3`, '--out', out]);
+      expect(shared.code).toBe(2);
+      expect(shared.stderr).toContain(`every point of a sweep runs`);
+      expect(shared.stderr).toContain(`give ${option} to change`);
+    }
     expect(filesUnder(out)).toEqual([]);
   });
 
