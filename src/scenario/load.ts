@@ -24,10 +24,15 @@ export interface ParsedText {
   problems: ScenarioProblem[];
 }
 
-/** Parses YAML or JSON text (JSON when the file name ends in .json) into plain data. */
-export function parseScenarioText(text: string, file: string): ParsedText {
+/**
+ * Parses YAML or JSON text (JSON when the file name ends in .json) into plain data. A byte
+ * order mark (which Windows editors write) is not part of the text; YAML merge keys
+ * (`<<: *defaults`) are read as YAML 1.1 defined them.
+ */
+export function parseScenarioText(withMark: string, file: string): ParsedText {
+  const text = withMark.charCodeAt(0) === 0xfeff ? withMark.slice(1) : withMark;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
   const locate: Locator = (path) => {
     const offset = offsetOf(doc, path);
     return offset === undefined ? undefined : { line: lineCounter.linePos(offset).line, offset };
@@ -53,7 +58,9 @@ export function parseScenarioText(text: string, file: string): ParsedText {
   const first = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY');
   const reported = doc.errors.filter((error) => error === first || duplicates.includes(error));
   for (const error of reported) {
-    problems.push({ file, path: [], line: error.linePos?.[0]?.line, message: `not valid YAML: ${firstLine(error.message)}` });
+    // The parser's own advice here is for programmers (use parseAllDocuments).
+    const message = error.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (a line --- starts another): a scenario is one document' : firstLine(error.message);
+    problems.push({ file, path: [], line: error.linePos?.[0]?.line, message: `not valid YAML: ${message}` });
   }
   if (problems.length > 0) return { data: undefined, locate, problems };
   return { data: doc.toJS({ maxAliasCount: 1000 }), locate, problems };
