@@ -79,5 +79,5 @@ function system(segments: readonly MetricValues[], stations: readonly MetricValu
   const staffCost = sum(stations.map((s) => s.staffCost!));
   const overtimeCost = sum(stations.map((s) => s.overtimeCost!));
   const profit = revenue + sideRevenue - staffCost - overtimeCost - fixedCost - deniedCost;
-  return { revenue, sideRevenue, staffCost, overtimeCost, lostRevenue, profit };
+  return { revenue, sideRevenue, staffCost, overtimeCost, fixedCost, lostRevenue, profit };
 }

@@ -21,6 +21,7 @@ export const moneyMetrics: readonly MetricInfo[] = [
   { name: 'sideRevenue', scopes: ['system', 'segment'], kind: 'money', description: 'with money: spendWhileWaiting × time waited in lines, over every customer who waited (served or not)' },
   { name: 'staffCost', scopes: ['system', 'station'], kind: 'money', description: 'with money: scheduled servers × time × staff cost per server-hour, over the measured time up to closing' },
   { name: 'overtimeCost', scopes: ['system', 'station'], kind: 'money', description: 'with money: overtime × overtime cost per hour' },
+  { name: 'fixedCost', scopes: ['system'], kind: 'money', description: 'with money: money.fixedCost, the same in every run; by period, in proportion to its measured time' },
   { name: 'lostRevenue', scopes: ['system', 'segment'], kind: 'money', description: 'with money: value of the customers lost: balked, reneged, blocked, and the expected lost to price' },
   { name: 'profit', scopes: ['system'], kind: 'money', description: 'with money: revenue + sideRevenue − staffCost − overtimeCost − fixedCost − deniedCost (with reservations)' },
 ];

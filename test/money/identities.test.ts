@@ -3,7 +3,8 @@
  * - the demand account balances: every base customer of a period stayed, shifted or was
  *   lost to price exactly once; every priced customer stayed, shifted in or was gained;
  *   what one period sheds the others take; the whole day is the sum of its periods;
- * - the money adds up: profit = revenue + sideRevenue − staffCost − overtimeCost − fixed cost
+ * - the money adds up: profit = revenue + sideRevenue − staffCost − overtimeCost − fixedCost, with
+ *   fixedCost the scenario's (by period, in proportion to its measured time)
  *   − deniedCost in the system and in each period; revenue is the served customers at their
  *   period's price; lost revenue is the lost customers at theirs (the lost to price at the
  *   reference price); staff cost is the schedule; overtime cost is the core's overtime.
@@ -83,7 +84,8 @@ function expectDemandBalanced(v: MetricValues, what: string): void {
 }
 
 function expectProfit(v: MetricValues, fixed: number, what: string): void {
-  close(v.profit!, v.revenue! + v.sideRevenue! - v.staffCost! - v.overtimeCost! - fixed, `${what}: profit`);
+  close(v.fixedCost!, fixed, `${what}: fixedCost`);
+  close(v.profit!, v.revenue! + v.sideRevenue! - v.staffCost! - v.overtimeCost! - v.fixedCost!, `${what}: profit`);
 }
 
 describe('demand accounting and money identities in every replication (property)', () => {

@@ -73,10 +73,11 @@ describe('revenue and what was lost', () => {
     expect(result.metrics.lostRevenue).toBeCloseTo(25 * result.metrics.balked!, 9);
   });
 
-  it('profit = revenue + sideRevenue − staffCost − overtimeCost − fixed cost', () => {
+  it('profit = revenue + sideRevenue − staffCost − overtimeCost − fixedCost, every amount reported', () => {
     const { summary } = runReplications(modelOf(cafe({ price: 4, staffCostPerHour: 18, fixedCost: 100, spendWhileWaiting: 0.05 })));
     const m = (name: string) => summary.metrics[name]!.mean!;
-    expect(m('profit')).toBeCloseTo(m('revenue') + m('sideRevenue') - m('staffCost') - m('overtimeCost') - 100, 9);
+    expect(summary.metrics.fixedCost).toMatchObject({ mean: 100, sd: 0 });
+    expect(m('profit')).toBeCloseTo(m('revenue') + m('sideRevenue') - m('staffCost') - m('overtimeCost') - m('fixedCost'), 9);
   });
 });
 

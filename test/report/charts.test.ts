@@ -170,10 +170,17 @@ describe('charts that appear only with their feature’s metrics', () => {
   });
 
   it('money: one bar per amount present, with CI rules', async () => {
-    expect(await marksOf(build(moneyChart))).toMatchObject({ rect: 6, rule: 6 });
+    expect(await marksOf(build(moneyChart))).toMatchObject({ rect: 8, rule: 8 });
     const partial = without(fixtureSummary(), ['deniedCost', 'lostRevenue']);
-    expect(await marksOf(build(moneyChart, partial))).toMatchObject({ rect: 4 });
-    expect(moneyChart(without(fixtureSummary(), ['revenue', 'staffCost', 'overtimeCost', 'deniedCost', 'lostRevenue', 'profit']))).toBeUndefined();
+    expect(await marksOf(build(moneyChart, partial))).toMatchObject({ rect: 6 });
+    expect(moneyChart(without(fixtureSummary(), ['revenue', 'sideRevenue', 'staffCost', 'overtimeCost', 'fixedCost', 'deniedCost', 'lostRevenue', 'profit']))).toBeUndefined();
+  });
+
+  it('money: the bars add up, income less costs is the profit (lost revenue stands beside it)', () => {
+    const rows = (build(moneyChart).spec as unknown as { data: { values: { item: string; kind: string; value: number }[] } }).data.values;
+    const total = (kind: string) => rows.filter((r) => r.kind === kind).reduce((sum, r) => sum + r.value, 0);
+    expect(rows.map((r) => r.item)).toEqual(expect.arrayContaining(['side revenue (while waiting)', 'fixed cost']));
+    expect(total('income') - total('cost')).toBeCloseTo(total('result'), 9);
   });
 
   it('reservation outcomes: bookings, cancellations, no-shows, shows and denied', async () => {

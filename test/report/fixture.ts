@@ -18,7 +18,7 @@ export function wholeDaySummary(): RunSummary {
 /** Metrics that come with later features: experience, money, reservations. */
 export const featureMetrics = [
   'perceivedWaitMean', 'perceivedWaitP90', 'satisfactionMean', 'withinDesiredShare', 'withinToleranceShare',
-  'belowAdequateShare', 'complaints', 'revenue', 'staffCost', 'overtimeCost', 'deniedCost', 'lostRevenue', 'profit',
+  'belowAdequateShare', 'complaints', 'revenue', 'sideRevenue', 'staffCost', 'overtimeCost', 'fixedCost', 'deniedCost', 'lostRevenue', 'profit',
   'bookings', 'cancellations', 'noShows', 'shows',
 ];
 

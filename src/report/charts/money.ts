@@ -8,10 +8,13 @@ import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
 import { estimate } from './estimates.js';
 
+/** Every amount that makes the profit, and the revenue lost beside it (not part of the profit). */
 export const moneyItems = [
   { metric: 'revenue', label: 'revenue', kind: 'income' },
+  { metric: 'sideRevenue', label: 'side revenue (while waiting)', kind: 'income' },
   { metric: 'staffCost', label: 'staff cost', kind: 'cost' },
   { metric: 'overtimeCost', label: 'overtime cost', kind: 'cost' },
+  { metric: 'fixedCost', label: 'fixed cost', kind: 'cost' },
   { metric: 'deniedCost', label: 'cost of denied reservations', kind: 'cost' },
   { metric: 'lostRevenue', label: 'revenue lost (customers who left)', kind: 'missed' },
   { metric: 'profit', label: 'profit', kind: 'result' },
