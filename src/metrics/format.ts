@@ -19,11 +19,16 @@ export function decimalsFor(half: number | null | undefined, value: number): num
 /** One formatter per number of decimals: toLocaleString would build a new one per number. */
 const formatters: Intl.NumberFormat[] = [];
 
-/** A number with `decimals` decimals and thousands separators; "—" when undefined. */
+/**
+ * A number with `decimals` decimals and thousands separators; "—" when undefined. A value that
+ * rounds to zero is written 0, never -0 (a difference's CI bound keeps its side: see
+ * formatDifference).
+ */
 export function formatFixed(value: number | null | undefined, decimals: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const format = (formatters[decimals] ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
-  return format.format(value);
+  const text = format.format(value);
+  return text.charCodeAt(0) === 45 && /^-[0.]*$/.test(text) ? text.slice(1) : text; // "-0.00" is 0
 }
 
 export interface FormattedEstimate {

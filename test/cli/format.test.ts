@@ -10,6 +10,11 @@ describe('terminal formatting', () => {
     expect(formatFixed(NaN, 2)).toBe('—');
   });
 
+  it('a value that rounds to zero is 0, never -0; a negative one keeps its sign', () => {
+    expect([-0, -0.00001, -0.004, -0.006, -1234.5].map((v) => formatFixed(v, 2))).toEqual(['0.00', '0.00', '0.00', '-0.01', '-1,234.50']);
+    expect(formatFixed(-0.3, 0)).toBe('0');
+  });
+
   it('without a CI, numbers get fewer decimals as they grow', () => {
     expect([0.01234, 1.234, 123.45, 0].map((v) => formatFixed(v, decimalsFor(null, v)))).toEqual(['0.012', '1.23', '123.5', '0.00']);
   });
