@@ -35,8 +35,8 @@ function demandKeys(where: 'scenario' | 'segment') {
       .meta({ description: `Own-price elasticity (default ${d.elasticity} [A], coffee / quick service, §5.3); for the logit forms, that of the period calibrateOn.`, ...byDefault(d.elasticity) }),
     noPurchaseShare: z
       .number()
-      .gt(0, { error: 'noPurchaseShare must be between 0 and 1' })
-      .lt(1, { error: 'noPurchaseShare must be between 0 and 1' })
+      .gt(0, { error: 'noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)' })
+      .lt(1, { error: 'noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)' })
       .optional()
       .meta({ description: `Logit forms: the share of the market that does not come at all at the reference prices (default ${d.noPurchaseShare} [A]).`, ...byDefault(d.noPurchaseShare) }),
     calibrateOn: z

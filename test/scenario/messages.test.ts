@@ -36,6 +36,10 @@ describe('problems with a key of several shapes', () => {
     expect(empirical([0, 4], [1])).toEqual(['stations.0.service.weights: weights must have one entry per value']);
   });
 
+  it('a bound that is excluded says so', () => {
+    expect(problemsOf({ pricing: { referencePrice: 4, noPurchaseShare: 0 } })).toEqual(['pricing.noPurchaseShare: noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)']);
+  });
+
   it('a tag that names no kind is the one problem, with every kind and a hint', () => {
     expect(problemsOf(booked({ bookingLimit: { policy: 'fixedExtr', extra: 1, revenue: 60 } }))).toEqual([
       `reservations.bookingLimit.policy: must be one of ${policies}; got "fixedExtr" (did you mean "fixedExtra"?)`,
