@@ -24,10 +24,14 @@ export function parseKeyPath(text: string): Parsed<PathPart[]> {
       const close = source.indexOf(']', i);
       const quoted = source[i + 1] === '"';
       if (quoted) {
-        const end = source.indexOf('"]', i + 2);
-        if (end < 0) return { ok: false, message: `"${source}": a ["quoted id"] is not closed` };
-        parts.push({ name: source.slice(i + 2, end) });
-        i = end + 2;
+        // Up to the first "] not escaped; \" and \\ stand for " and \ (a quote inside may
+        // also stand alone: ["say "hi""] is the id say "hi").
+        let name = '';
+        let j = i + 2;
+        for (; j < source.length && !(source[j] === '"' && source[j + 1] === ']'); j++) name += source[j] === '\\' && j + 1 < source.length ? source[++j] : source[j];
+        if (j >= source.length) return { ok: false, message: `"${source}": a ["quoted id"] is not closed` };
+        parts.push({ name });
+        i = j + 2;
       } else {
         if (close < 0) return { ok: false, message: `"${source}": a [ is not closed` };
         const inner = source.slice(i + 1, close).trim();
@@ -63,7 +67,7 @@ export function sharedRunKey(parts: readonly PathPart[]): string | undefined {
 }
 
 export function formatParts(parts: readonly PathPart[]): string {
-  return parts.map((p, i) => ('index' in p ? `[${p.index}]` : /[.[\]"]/.test(p.name) ? `["${p.name}"]` : `${i === 0 ? '' : '.'}${p.name}`)).join('');
+  return parts.map((p, i) => ('index' in p ? `[${p.index}]` : /[.[\]"\\]/.test(p.name) ? `["${p.name.replace(/["\\]/g, '\\$&')}"]` : `${i === 0 ? '' : '.'}${p.name}`)).join('');
 }
 
 type Container = Record<string, unknown> | unknown[];

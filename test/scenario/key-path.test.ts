@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKeyPath, readKeyPath, setKeyPath, type PathPart } from '../../src/scenario/key-path.js';
+import { formatParts, parseKeyPath, readKeyPath, setKeyPath, type PathPart } from '../../src/scenario/key-path.js';
 
 const bank = () => ({
   name: 'Bank',
@@ -22,6 +22,16 @@ describe('key paths', () => {
     expect(parts('stations.counter.servers')).toEqual([{ name: 'stations' }, { name: 'counter' }, { name: 'servers' }]);
     expect(parts('segments[0].arrivals.rate')).toEqual([{ name: 'segments' }, { index: 0 }, { name: 'arrivals' }, { name: 'rate' }]);
     expect(parts('stations["desk.2"].servers')).toEqual([{ name: 'stations' }, { name: 'desk.2' }, { name: 'servers' }]);
+  });
+
+  it('read an id with quotes or a backslash in it, escaped or not, and write it back so that it reads the same', () => {
+    const vip = [{ name: 'segments' }, { name: 'regulars "VIP"' }, { name: 'patience' }];
+    expect(parts('segments["regulars \\"VIP\\""].patience')).toEqual(vip);
+    expect(parts('segments["regulars "VIP""].patience')).toEqual(vip);
+    for (const id of ['regulars "VIP"', 'a\\b', 'x"]y', 'desk.2', 'plain']) {
+      const path = [{ name: 'stations' }, { name: id }, { name: 'servers' }];
+      expect(parts(formatParts(path)), formatParts(path)).toEqual(path);
+    }
   });
 
   it('refuse empty parts and unclosed brackets', () => {
