@@ -19,8 +19,8 @@ export function utilisationChart(summary: RunSummary): Chart | undefined {
     'utilisation',
     byPeriod ? 'Utilisation by station and period' : 'Utilisation by station (whole day)',
     byPeriod
-      ? 'Each bar is the share of scheduled server-time spent serving in that period; the black line is its 95% confidence interval. Near 100% means the line is growing.'
-      : 'Each bar is the share of scheduled server-time spent serving over the day; the black line is its 95% confidence interval. Near 100% means the line is growing.',
+      ? 'Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving in that period; the black line is its 95% confidence interval. Near 100% means the line is growing; in a period with no servers on duty, only those finishing past their shift count.'
+      : 'Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving over the day; the black line is its 95% confidence interval. Near 100% means the line is growing.',
     {
       data: { values: rows },
       width: { step: byPeriod ? 28 : 80 },
