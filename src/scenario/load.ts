@@ -2,7 +2,7 @@
  * Reading a scenario: text (YAML or JSON) in, either a valid Model or the full list of
  * problems out. Pure: the caller reads the file, so this runs in tests and browsers alike.
  */
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document } from 'yaml';
 import type { Lever, ScenarioData } from '../levers/lever.js';
 import { defaultLevers } from '../levers/registry.js';
 import type { Model } from '../model/model.js';
@@ -63,7 +63,36 @@ export function parseScenarioText(withMark: string, file: string): ParsedText {
     problems.push({ file, path: [], line: error.linePos?.[0]?.line, message: `not valid YAML: ${message}` });
   }
   if (problems.length > 0) return { data: undefined, locate, problems };
-  return { data: doc.toJS({ maxAliasCount: 1000 }), locate, problems };
+  for (const offset of badMergeOffsets(doc)) {
+    problems.push({ file, path: [], line: lineCounter.linePos(offset).line, message: 'not valid YAML: << merges the keys of a map into this one: write <<: *anchor (or a list of them) for an &anchor on a map' });
+  }
+  if (problems.length > 0) return { data: undefined, locate, problems };
+  try {
+    return { data: doc.toJS({ maxAliasCount: 1000 }), locate, problems };
+  } catch (error) {
+    // What the parser finds only while building the data (too many aliases: a "billion laughs").
+    problems.push({ file, path: [], line: undefined, message: `not valid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}` });
+    return { data: undefined, locate, problems };
+  }
+}
+
+/** Where a merge key (<<) is given something other than a map, an alias of one, or a list of them. */
+function badMergeOffsets(doc: Document): number[] {
+  const offsets: number[] = [];
+  const mergeable = (node: unknown): boolean => {
+    if (isAlias(node)) return isMap(node.resolve(doc));
+    return isMap(node);
+  };
+  visit(doc, {
+    Pair(_, pair) {
+      // With merge keys on, the parser reads a plain << key as a symbol.
+      if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol') return;
+      const value = pair.value;
+      const ok = isSeq(value) ? value.items.every(mergeable) : mergeable(value);
+      if (!ok) offsets.push(pair.key.range?.[0] ?? 0);
+    },
+  });
+  return offsets;
 }
 
 /** Validates and resolves scenario text. `file` names the source in every problem. */

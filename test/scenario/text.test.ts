@@ -43,6 +43,16 @@ segments: [{ id: s, arrivals: { rate: 0.5 }, route: [a, b] }]
     expect(typo.ok ? [] : typo.problems.map((p) => [p.line, p.path.join('.')])).toEqual([[7, 'stations.1.servres']]);
   });
 
+  it('a merge key given something other than a map is a problem on its line, not a crash', () => {
+    for (const value of ['1', 'null', '[1, 2]']) {
+      const text = `name: Post office\n<<: ${value}\ntime: { horizon: 60 }\nstations: [{ id: counter, servers: 1, service: 2 }]\nsegments: [{ id: walkIn, arrivals: { rate: 0.3 }, route: [counter] }]\n`;
+      const loaded = loadScenario(text, 'merge.yaml');
+      expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.line}: ${p.message}`), value).toEqual([
+        '2: not valid YAML: << merges the keys of a map into this one: write <<: *anchor (or a list of them) for an &anchor on a map',
+      ]);
+    }
+  });
+
   it('a second document in the file is named as such, in words for the planner', () => {
     const loaded = loadScenario(`${JSON.stringify(scenario)}\n---\nname: another\n`, 'two.yaml');
     expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
