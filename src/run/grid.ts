@@ -8,7 +8,7 @@
  * One or two axes; the grid is every combination. Values are numbers; whether the key takes
  * that number is for validation, point by point.
  */
-import { formatParts, parseKeyPath, sharedRunKey, type Parsed, type PathPart } from '../scenario/key-path.js';
+import { formatParts, indicesOutside, parseKeyPath, sharedRunKey, type Parsed, type PathPart } from '../scenario/key-path.js';
 
 export interface Axis {
   /** The key path as written (normalised). */
@@ -59,7 +59,7 @@ export function parseValues(text: string): Parsed<number[]> {
 
 /** Reads one `KEY.PATH=VALUES`. */
 export function parseAxis(text: string): Parsed<Axis> {
-  const equals = text.indexOf('=');
+  const equals = indicesOutside(text, '=')[0] ?? -1;
   if (equals < 0) return { ok: false, message: `"${text}" needs the form key.path=from..to[:step] or key.path=a,b,c` };
   const parts = parseKeyPath(text.slice(0, equals));
   if (!parts.ok) return parts;

@@ -13,6 +13,28 @@ export type PathPart = { name: string } | { index: number };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/**
+ * Where `separator` stands in `text` outside quotes, brackets and braces: the `=` of
+ * `stations["a=b"].servers=2`, the `;` between assignments but not inside a value's list. Inside
+ * quotes a backslash escapes the next character, as in a quoted id (`["say \"hi\""]`).
+ */
+export function indicesOutside(text: string, separator: string): number[] {
+  const found: number[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== undefined) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === separator && depth === 0) found.push(i);
+  }
+  return found;
+}
+
 /** Splits `stations.counter.servers["a.b"][2]` into its parts. */
 export function parseKeyPath(text: string): Parsed<PathPart[]> {
   const parts: PathPart[] = [];
@@ -24,11 +46,14 @@ export function parseKeyPath(text: string): Parsed<PathPart[]> {
       const close = source.indexOf(']', i);
       const quoted = source[i + 1] === '"';
       if (quoted) {
-        // Up to the first "] not escaped; \" and \\ stand for " and \ (a quote inside may
-        // also stand alone: ["say "hi""] is the id say "hi").
+        // Up to the first "] not escaped; \" and \\ stand for " and \, any other backslash for
+        // itself (C:\desk), and a quote inside may also stand alone: ["say "hi""] is say "hi".
         let name = '';
         let j = i + 2;
-        for (; j < source.length && !(source[j] === '"' && source[j + 1] === ']'); j++) name += source[j] === '\\' && j + 1 < source.length ? source[++j] : source[j];
+        for (; j < source.length && !(source[j] === '"' && source[j + 1] === ']'); j++) {
+          const escaped = source[j] === '\\' && (source[j + 1] === '"' || source[j + 1] === '\\');
+          name += escaped ? source[++j] : source[j];
+        }
         if (j >= source.length) return { ok: false, message: `"${source}": a ["quoted id"] is not closed` };
         parts.push({ name });
         i = j + 2;
@@ -66,8 +91,14 @@ export function sharedRunKey(parts: readonly PathPart[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A key path as one would type it: a name in brackets and quotes when it holds a character
+ * the command line reads otherwise (. [ ] " \ and the separators = : ; of --set and --vary,
+ * quotes and braces), or space at an end.
+ */
 export function formatParts(parts: readonly PathPart[]): string {
-  return parts.map((p, i) => ('index' in p ? `[${p.index}]` : /[.[\]"\\]/.test(p.name) ? `["${p.name.replace(/["\\]/g, '\\$&')}"]` : `${i === 0 ? '' : '.'}${p.name}`)).join('');
+  const plain = (name: string) => name !== '' && name === name.trim() && !/[.[\]"\\=:;'{}]/.test(name);
+  return parts.map((p, i) => ('index' in p ? `[${p.index}]` : plain(p.name) ? `${i === 0 ? '' : '.'}${p.name}` : `["${p.name.replace(/["\\]/g, '\\$&')}"]`)).join('');
 }
 
 type Container = Record<string, unknown> | unknown[];

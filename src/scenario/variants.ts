@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import { defaultLevers } from '../levers/registry.js';
-import { formatParts, parseKeyPath, setKeyPath, sharedRunKey, type Parsed, type PathPart } from './key-path.js';
+import { formatParts, indicesOutside, parseKeyPath, setKeyPath, sharedRunKey, type Parsed, type PathPart } from './key-path.js';
 import { validateScenario } from './load.js';
 import type { KeyPath, ScenarioProblem } from './problems.js';
 
@@ -33,20 +33,10 @@ export interface VariantSpec {
 /** Splits on `separator` outside quotes, brackets and braces (a value may hold `;` in a list). */
 export function splitOutside(text: string, separator: string): string[] {
   const pieces: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote !== undefined) {
-      if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') depth--;
-    else if (c === separator && depth === 0) {
-      pieces.push(text.slice(start, i));
-      start = i + 1;
-    }
+  for (const at of indicesOutside(text, separator)) {
+    pieces.push(text.slice(start, at));
+    start = at + 1;
   }
   pieces.push(text.slice(start));
   return pieces;
@@ -54,7 +44,7 @@ export function splitOutside(text: string, separator: string): string[] {
 
 /** Reads one `PATH=VALUE`: the path parsed, the value read as YAML. */
 export function parseAssignment(text: string): Parsed<Assignment> {
-  const equals = text.indexOf('=');
+  const equals = indicesOutside(text, '=')[0] ?? -1;
   if (equals < 0) return { ok: false, message: `"${text.trim()}" needs the form key.path=value` };
   const path = parseKeyPath(text.slice(0, equals));
   if (!path.ok) return path;
@@ -73,8 +63,8 @@ export function parseAssignment(text: string): Parsed<Assignment> {
 
 /** Reads `NAME: PATH=VALUE; PATH=VALUE`. */
 export function parseVariantSpec(text: string): Parsed<VariantSpec> {
-  const colon = text.indexOf(':');
-  const equals = text.indexOf('=');
+  const colon = indicesOutside(text, ':')[0] ?? -1;
+  const equals = indicesOutside(text, '=')[0] ?? -1;
   const named = colon >= 0 && (equals < 0 || colon < equals);
   const name = named ? text.slice(0, colon).trim() : '';
   const body = named ? text.slice(colon + 1) : text;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseAxis } from '../../src/run/grid.js';
 import { formatParts, parseKeyPath, readKeyPath, setKeyPath, type PathPart } from '../../src/scenario/key-path.js';
+import { parseVariantSpec } from '../../src/scenario/variants.js';
 
 const bank = () => ({
   name: 'Bank',
@@ -28,9 +30,20 @@ describe('key paths', () => {
     const vip = [{ name: 'segments' }, { name: 'regulars "VIP"' }, { name: 'patience' }];
     expect(parts('segments["regulars \\"VIP\\""].patience')).toEqual(vip);
     expect(parts('segments["regulars "VIP""].patience')).toEqual(vip);
-    for (const id of ['regulars "VIP"', 'a\\b', 'x"]y', 'desk.2', 'plain']) {
+    expect(parts('stations["C:\\desk"]')).toEqual([{ name: 'stations' }, { name: 'C:\\desk' }]); // only \" and \\ are escapes
+    for (const id of ['regulars "VIP"', 'a\\b', 'x"]y', 'desk.2', 'plain', 'a=b', 'a:b', 'a;b', 'C:\\desk']) {
       const path = [{ name: 'stations' }, { name: id }, { name: 'servers' }];
       expect(parts(formatParts(path)), formatParts(path)).toEqual(path);
+      // and inside a variant of two assignments, neither swallowing the other
+      const spec = parseVariantSpec(`v: ${formatParts(path)}=2; stations.a.servers=3`);
+      expect(spec.ok && spec.value.assignments.map((a) => [a.parts, a.value]), formatParts(path)).toEqual([
+        [path, 2],
+        [[{ name: 'stations' }, { name: 'a' }, { name: 'servers' }], 3],
+      ]);
+      const unnamed = parseVariantSpec(`${formatParts(path)}=2`);
+      expect(unnamed.ok && unnamed.value.assignments[0]!.parts, formatParts(path)).toEqual(path);
+      const axis = parseAxis(`${formatParts(path)}=1,2`);
+      expect(axis.ok && axis.value.parts, formatParts(path)).toEqual(path);
     }
   });
 
