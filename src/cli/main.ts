@@ -149,7 +149,7 @@ export function buildProgram(): Command {
     .description('Find the fewest servers per period and station that meet every target in simulation: start from SIPP (Erlang, period by period), correct by simulation. Writes <out>/<slug>/staff.json, staffing.csv, staffed.yaml, summary.json, report.html and charts/.')
     .argument('<file>', 'the scenario file (YAML or JSON)')
     .addOption(new Option('--target <target>', 'METRIC<=VALUE or METRIC>=VALUE for each station and period, e.g. "waitP80<=5" or "abandonmentRate<=5%" (repeatable)').argParser(collect))
-    .addOption(new Option('--station <id>', 'staff only this station (repeatable; default every station)').argParser(collect))
+    .addOption(new Option('--station <id>', 'staff only this station (repeatable; default every station but those with seating, whose servers are their tables)').argParser(collect))
     .addOption(new Option('--start <rule>', 'the Erlang start: sipp or lag-sipp').default('sipp'))
     .addOption(new Option('--max-evaluations <n>', 'simulations at most').default(60).argParser(wholeNumber(1, '--max-evaluations')))
     .addOption(nameOption('result'))

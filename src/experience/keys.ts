@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { experienceDefaults as d } from './defaults.js';
-import { waitConditionNames } from './perception.js';
+import { defaultPerceptionParams, waitConditionNames } from './perception.js';
 
 const share = (what: string) => z.number().min(0, { error: `${what} must be between 0 and 1` }).max(1, { error: `${what} must be between 0 and 1` });
 const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
@@ -18,7 +18,18 @@ const tagged = (text: string, entry: { value: unknown; tag: string; source: stri
   default: entry.value,
 });
 
-const Multipliers = z.strictObject(Object.fromEntries(waitConditionNames.map((name) => [name, positive(name).optional()])) as Record<(typeof waitConditionNames)[number], z.ZodOptional<z.ZodNumber>>);
+const perception = defaultPerceptionParams();
+const logit = (key: keyof typeof d.logitBalking.value, what: string) => ({
+  description: `${key}: ${what}. Default ${d.logitBalking.value[key]} ${d.logitBalking.tag} (${d.logitBalking.source}).`,
+  default: d.logitBalking.value[key],
+});
+const Multipliers = z.strictObject(
+  Object.fromEntries(
+    waitConditionNames.map((name) => [name, positive(name).optional().meta({ description: `m for a ${name} wait; default ${perception.multipliers[name]} [A].`, default: perception.multipliers[name] })]),
+  ) as Record<(typeof waitConditionNames)[number], z.ZodOptional<z.ZodNumber>>,
+);
+const stageWeight = (stage: 'pre' | 'in' | 'post') =>
+  positive(stage).optional().meta({ description: `w_stage of a ${stage}-process wait; default ${perception.stageWeight[stage]}.`, default: perception.stageWeight[stage] });
 
 export const PerceptionKeys = z
   .strictObject({
@@ -26,7 +37,7 @@ export const PerceptionKeys = z
     exponent: positive('exponent').optional().meta(tagged('b of the power law τ = k·t^b.', d.durationExponent)),
     overestimation: z.number().gt(-1, { error: 'overestimation must be greater than -1 (a wait cannot feel shorter than nothing)' }).optional().meta(tagged('o_ref: overestimation of an unoccupied wait of referenceWait.', d.overestimationAtReference)),
     referenceWait: positive('referenceWait').optional().meta(tagged('t_ref, in the time unit.', d.referenceWait)),
-    stageWeights: z.strictObject({ pre: positive('pre').optional(), in: positive('in').optional(), post: positive('post').optional() }).optional().meta(tagged('w_stage by the stage of the station in the process.', d.stageWeight)),
+    stageWeights: z.strictObject({ pre: stageWeight('pre'), in: stageWeight('in'), post: stageWeight('post') }).optional().meta(tagged('w_stage by the stage of the station in the process.', d.stageWeight)),
     multipliers: Multipliers.optional().meta({ description: 'm_a for occupied 0.735, anxious 1.15, uncertain 1.10, unexplained 1.10, solo 1.0, uncomfortable 1.10, unfamiliar 1.10, informed 0.9 — all [A], directions sourced (models.md §1.3–1.4).' }),
     cap: positive('cap').optional().meta(tagged('Cap on the product of the multipliers.', d.multiplierCap)),
   })
@@ -70,20 +81,28 @@ export const ExperienceKeys = z
  * out is the station's, and the segment's keys carry no default of their own.
  */
 function waitingKeys(where: 'station' | 'segment') {
-  const meta = (description: string, value: unknown) => (where === 'station' ? { description, default: value } : { description });
+  // A station's key: its text and its default; a segment's: its text, and that it is the station's.
+  const meta = (text: string, value: unknown, told = `Default ${String(value)}.`) =>
+    where === 'station' ? { description: `${text} ${told}`, default: value } : { description: `${text} Default: the station’s.` };
   return z
     .strictObject({
-      stage: z.enum(['pre', 'in', 'post']).optional().meta(meta('Where this wait falls in the process: pre (default), in or post [S] direction Dubé-Rioux et al. 1989.', 'pre')),
-      occupied: z.boolean().optional().meta(meta('Something to do while waiting (complementary service). Default false.', false)),
-      comfortable: z.boolean().optional().meta(meta('Physically comfortable. Default true; false lengthens the wait and lowers the adequate wait to 0.8·A [A].', true)),
-      explained: z.boolean().optional().meta(meta('The wait is explained. Default true.', true)),
-      anxious: z.boolean().optional().meta(meta('Customers are anxious. Default false.', false)),
-      uncertain: z.boolean().optional().meta(meta('The wait is unusually unpredictable (no line in sight, no progress). Default false: an ordinary untold wait is the baseline of the 36% overestimate.', false)),
-      value: nonNegative('value').optional().meta(meta('Value of the service v: adequate wait × (1+v), patience × (1+v). Default 0; 0.5 for a high-value service [A].', 0)),
-      firstTimeShare: share('firstTimeShare').optional().meta(meta('Share of customers new to the service (unfamiliar). Default 0.', 0)),
-      information: z.enum(['none', 'position', 'quote']).optional().meta(meta('What customers are told: none (default), their position (patience × 2.7 [D] Munichor & Rafaeli 2007), or a quoted wait Q = quoteFactor·(k+1)/(s·μ).', 'none')),
-      quoteFactor: positive('quoteFactor').optional().meta(meta('κ of the quoted wait: 1.0 (default) or 1.2 to over-quote [A]; Maister 1985 [S2].', d.quoteFactor.value)),
-      apology: z.boolean().optional().meta(meta('Customers hear an apology: patience × 1.09 [D] Munichor & Rafaeli 2007. Default false.', false)),
+      stage: z.enum(['pre', 'in', 'post']).optional().meta(meta('Where this wait falls in the process: pre, in or post [S] direction Dubé-Rioux et al. 1989.', 'pre')),
+      occupied: z.boolean().optional().meta(meta('Something to do while waiting (complementary service).', false)),
+      comfortable: z.boolean().optional().meta(meta('Physically comfortable; false lengthens the wait and lowers the adequate wait to 0.8·A [A].', true)),
+      explained: z.boolean().optional().meta(meta('The wait is explained.', true)),
+      anxious: z.boolean().optional().meta(meta('Customers are anxious.', false)),
+      uncertain: z
+        .boolean()
+        .optional()
+        .meta(meta('The wait is unusually unpredictable (no line in sight, no progress).', false, 'Default false: an ordinary untold wait is the baseline of the 36% overestimate.')),
+      value: nonNegative('value').optional().meta(meta('Value of the service v: adequate wait × (1+v), patience × (1+v); 0.5 for a high-value service [A].', 0)),
+      firstTimeShare: share('firstTimeShare').optional().meta(meta('Share of customers new to the service (unfamiliar).', 0)),
+      information: z
+        .enum(['none', 'position', 'quote'])
+        .optional()
+        .meta(meta('What customers are told: none, their position (patience × 2.7 [D] Munichor & Rafaeli 2007), or a quoted wait Q = quoteFactor·(k+1)/(s·μ).', 'none')),
+      quoteFactor: positive('quoteFactor').optional().meta(meta('κ of the quoted wait: 1.0, or 1.2 to over-quote [A]; Maister 1985 [S2].', d.quoteFactor.value, 'Default 1.0.')),
+      apology: z.boolean().optional().meta(meta('Customers hear an apology: patience × 1.09 [D] Munichor & Rafaeli 2007.', false)),
     })
     .meta({
       description:
@@ -108,11 +127,17 @@ export const ToleranceKeys = z
 export const BalkingKeys = z
   .discriminatedUnion('rule', [
     z.strictObject({ rule: z.literal('discouraged') }),
-    z.strictObject({ rule: z.literal('linear'), maxInSystem: positive('maxInSystem').optional() }),
-    z.strictObject({ rule: z.literal('geometric'), rate: positive('rate').optional() }),
-    z.strictObject({ rule: z.literal('logit'), a0: z.number().optional(), a1: z.number().optional(), a2: z.number().optional(), k0: nonNegative('k0').optional() }),
+    z.strictObject({ rule: z.literal('linear'), maxInSystem: positive('maxInSystem').optional().meta(tagged('N_max: nobody joins at this many in the system.', d.linearBalkingMaxInSystem)) }),
+    z.strictObject({ rule: z.literal('geometric'), rate: positive('rate').optional().meta(tagged('κ of e^(−κk), k waiting.', d.geometricBalkingRate)) }),
+    z.strictObject({
+      rule: z.literal('logit'),
+      a0: z.number().optional().meta(logit('a0', 'intercept')),
+      a1: z.number().optional().meta(logit('a1', 'slope in k, the number waiting (utility a0 − a1·k − a2·(k − k0)⁺)')),
+      a2: z.number().optional().meta(logit('a2', 'extra slope beyond k0 waiting')),
+      k0: nonNegative('k0').optional().meta(logit('k0', 'the number waiting where the extra slope starts')),
+    }),
     z.strictObject({ rule: z.literal('waitBased') }),
-    z.strictObject({ rule: z.literal('informed'), zeroToleranceShare: share('zeroToleranceShare').optional() }),
+    z.strictObject({ rule: z.literal('informed'), zeroToleranceShare: share('zeroToleranceShare').optional().meta({ description: 'Share of customers who join only if they can be served at once. Default 0 [A].', default: 0 }) }),
   ])
   .meta({
     description:

@@ -14,17 +14,19 @@ const price = z.number().nonnegative({ error: 'a price must be 0 or more' });
  * top level's: a station's keys carry no default of their own in the JSON Schema.
  */
 function staffKeys(where: 'scenario' | 'station') {
-  const fallback = where === 'scenario' ? '' : ' Default: the top-level money key.';
+  const top = where === 'scenario';
   return {
     staffCostPerHour: amount('staffCostPerHour')
       .optional()
       .meta({
-        description: `Cost of one scheduled server for one hour (default ${d.staffCostPerHour}); the schedule is the station's servers per period.${fallback}`,
-        ...(where === 'scenario' ? { default: d.staffCostPerHour } : {}),
+        description: `Cost of one scheduled server for one hour; the schedule is the station's servers per period. ${top ? `Default ${d.staffCostPerHour}.` : 'Default: the top-level money key.'}`,
+        ...(top ? { default: d.staffCostPerHour } : {}),
       }),
     overtimeCostPerHour: amount('overtimeCostPerHour')
       .optional()
-      .meta({ description: `Cost of one hour of overtime (server-time beyond the schedule, the metric overtime); default ${d.overtimeFactor} × staffCostPerHour [A].${fallback}` }),
+      .meta({
+        description: `Cost of one hour of overtime (server-time beyond the schedule, the metric overtime). ${top ? `Default ${d.overtimeFactor} × staffCostPerHour [A].` : `Default: the top-level money key, or ${d.overtimeFactor} × this station's staffCostPerHour [A].`}`,
+      }),
   };
 }
 

@@ -15,7 +15,9 @@ const perPeriodPrice = z.union([price, z.record(z.string(), price)]);
  * key it leaves out from the top level: a segment's keys carry no default in the JSON Schema.
  */
 function demandKeys(where: 'scenario' | 'segment') {
+  // The top level's default, or that a segment's key left out is the top level's.
   const byDefault = (value: unknown) => (where === 'scenario' ? { default: value } : {});
+  const told = (value: unknown, tag = '') => (where === 'scenario' ? `default ${String(value)}${tag}` : 'default: the top-level pricing’s');
   return {
     referencePrice: perPeriodPrice.meta({
       description: 'The price (a number, or per period) at which the arrival rates are the demand: the rates of arrivals.rate are the demand at these prices.',
@@ -25,20 +27,20 @@ function demandKeys(where: 'scenario' | 'segment') {
       .enum(pricingResponses as [string, ...string[]], { error: `response must be one of ${pricingResponses.join(', ')}` })
       .optional()
       .meta({
-        description: `How demand responds to the price (default ${d.response}): logit = customers choose between the periods and "not at all" (§5.2); nestedLogit = the same with the periods in one nest; constantElasticity / linearElasticity = each period's volume alone (§5.1); fixed = no response.`,
+        description: `How demand responds to the price (${told(d.response)}): logit = customers choose between the periods and "not at all" (§5.2); nestedLogit = the same with the periods in one nest; constantElasticity / linearElasticity = each period's volume alone (§5.1); fixed = no response.`,
         ...byDefault(d.response),
       }),
     elasticity: z
       .number()
       .negative({ error: 'elasticity must be below 0 (demand falls as the price rises)' })
       .optional()
-      .meta({ description: `Own-price elasticity (default ${d.elasticity} [A], coffee / quick service, §5.3); for the logit forms, that of the period calibrateOn.`, ...byDefault(d.elasticity) }),
+      .meta({ description: `Own-price elasticity (${told(d.elasticity, ' [A], coffee / quick service, §5.3')}); for the logit forms, that of the period calibrateOn.`, ...byDefault(d.elasticity) }),
     noPurchaseShare: z
       .number()
       .gt(0, { error: 'noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)' })
       .lt(1, { error: 'noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)' })
       .optional()
-      .meta({ description: `Logit forms: the share of the market that does not come at all at the reference prices (default ${d.noPurchaseShare} [A]).`, ...byDefault(d.noPurchaseShare) }),
+      .meta({ description: `Logit forms: the share of the market that does not come at all at the reference prices (${told(d.noPurchaseShare, ' [A]')}).`, ...byDefault(d.noPurchaseShare) }),
     calibrateOn: z
       .string()
       .min(1)

@@ -164,7 +164,7 @@ export const ReservationsSchema = z
         }),
       ])
       .optional()
-      .meta({ description: 'Walk-ins are turned away when the free units are owed to bookings due soon; false: walk-ins take any free unit.' }),
+      .meta({ description: 'Walk-ins are turned away when the free units are owed to bookings due soon; false: walk-ins take any free unit. Default on, as {}.', default: {} }),
     appointments: z
       .strictObject({
         rule: z.enum(['fixedInterval', 'baileyWelch'], { error: 'rule must be fixedInterval or baileyWelch' }),
