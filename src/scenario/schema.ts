@@ -67,8 +67,8 @@ const distributionShapes = [
     .refine(weightChecks.onePerValue, weightChecks.onePerValueIssue)
     .refine(weightChecks.someAboveZero, weightChecks.someAboveZeroIssue)
     // A duration that is always 0 (every value 0, or only 0s weighted) is refused like a
-    // deterministic 0; with weights of the wrong length, the first check has said so.
-    .refine((d) => !weightChecks.onePerValue(d) || d.values.some((v, i) => v > 0 && (d.weights === undefined || d.weights[i]! > 0)), {
+    // deterministic 0; with weights of the wrong length or all 0, the checks above have said so.
+    .refine((d) => !weightChecks.onePerValue(d) || !weightChecks.someAboveZero(d) || d.values.some((v, i) => v > 0 && (d.weights === undefined || d.weights[i]! > 0)), {
       error: 'at least one value must be greater than 0, with a weight greater than 0',
       path: ['values'],
     }),

@@ -34,6 +34,7 @@ describe('problems with a key of several shapes', () => {
     expect(empirical([0, 4], [1, 1])).toEqual([]);
     expect(empirical([0, 4])).toEqual([]);
     expect(empirical([0, 4], [1])).toEqual(['stations.0.service.weights: weights must have one entry per value']);
+    expect(empirical([0, 4], [0, 0])).toEqual(['stations.0.service.weights: at least one weight must be greater than 0']);
   });
 
   it('a bound that is excluded says so', () => {
