@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runReplications, simulate, validateScenario } from '../../src/index.js';
+import { moneyChart } from '../../src/report/charts/money.js';
 import { modelOf } from '../model-of.js';
 
 const cafe = (money: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -71,6 +72,20 @@ describe('revenue and what was lost', () => {
     const result = simulate(modelOf({ ...data, segments: [{ ...data.segments[0], balkAt: 1 }] }), 0);
     expect(result.metrics.balked).toBeGreaterThan(0);
     expect(result.metrics.lostRevenue).toBeCloseTo(25 * result.metrics.balked!, 9);
+  });
+
+  it('the money chart draws every amount of the profit from a run, so its bars add up; an amount 0 in every run is left out', () => {
+    const data = cafe({ price: 4, staffCostPerHour: 18, fixedCost: 100, spendWhileWaiting: 0.05 });
+    const { summary } = runReplications(modelOf({ ...data, segments: [{ ...data.segments[0], patience: { dist: 'exponential', mean: 3 } }] }));
+    const rows = (moneyChart(summary)!.spec as unknown as { data: { values: { item: string; kind: string; value: number }[] } }).data.values;
+    const total = (kind: string) => rows.filter((r) => r.kind === kind).reduce((sum, r) => sum + r.value, 0);
+    expect(rows.map((r) => r.item)).toEqual(['revenue', 'side revenue (while waiting)', 'staff cost', 'overtime cost', 'fixed cost', 'revenue lost (customers who left)', 'profit']);
+    expect(total('income') - total('cost')).toBeCloseTo(total('result'), 9);
+    const plain = runReplications(modelOf(cafe({ price: 4, staffCostPerHour: 18 }))).summary;
+    const items = (moneyChart(plain)!.spec as unknown as { data: { values: { item: string }[] } }).data.values.map((r) => r.item);
+    expect(items).not.toContain('fixed cost');
+    expect(items).not.toContain('side revenue (while waiting)');
+    expect(items).toContain('profit');
   });
 
   it('profit = revenue + sideRevenue − staffCost − overtimeCost − fixedCost, every amount reported', () => {

@@ -25,7 +25,9 @@ const kinds = ['income', 'cost', 'missed', 'result'];
 export function moneyChart(summary: RunSummary): Chart | undefined {
   const rows = moneyItems.flatMap(({ metric, label, kind }) => {
     const value = estimate(summary.metrics[metric]);
-    return value ? [{ item: label, kind, ...value }] : [];
+    // An amount that is 0 in every run (no fixed cost, no side revenue) is left out; the profit never is.
+    const never = value !== undefined && kind !== 'result' && value.value === 0 && value.lo === 0 && value.hi === 0;
+    return value && !never ? [{ item: label, kind, ...value }] : [];
   });
   if (rows.length === 0) return undefined;
   return chart(
