@@ -142,7 +142,7 @@ async function readPlan(files: string[], options: CompareCommandOptions): Promis
     reportProblems(planned.problems);
     return 2;
   }
-  noteSharedRun(planned.plan, options);
+  noteSharedRun(planned.plan);
   return planned.plan;
 }
 
@@ -150,12 +150,12 @@ async function readPlan(files: string[], options: CompareCommandOptions): Promis
  * Every variant runs with one seed and one number of replications (the first file's, or
  * --seed and --reps): another file's own are not used, which its author may not expect.
  */
-function noteSharedRun(plan: ComparePlan, options: CompareCommandOptions): void {
+function noteSharedRun(plan: ComparePlan): void {
   const [first, ...rest] = plan.variants;
   for (const variant of rest) {
     const unused = [
-      ...(options.seed === undefined && variant.model.seed !== plan.seed ? [`seed ${variant.model.seed}`] : []),
-      ...(options.reps === undefined && variant.model.replications !== plan.replications ? [`${variant.model.replications} replications`] : []),
+      ...(plan.inputs.seed === undefined && variant.model.seed !== plan.seed ? [`seed ${variant.model.seed}`] : []),
+      ...(plan.inputs.reps === undefined && variant.model.replications !== plan.replications ? [`${variant.model.replications} replications`] : []),
     ];
     if (unused.length === 0 || variant.source === undefined) continue;
     process.stderr.write(
@@ -222,6 +222,7 @@ export async function mergeCompare(inputs: CompareInputs, rows: ModelRows, optio
     reportProblems(planned.problems);
     return 2;
   }
+  noteSharedRun(planned.plan); // as the run without shards said it
   const { variants } = planned.plan;
   const runner = rowsRunner(({ model, settled, onProgress }, sink) => rows(variants.findIndex((v) => v.model === model), settled, sink, onProgress));
   return writeComparison(planned.plan, runner, options);
