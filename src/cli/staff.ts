@@ -8,6 +8,8 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { analyticBaseline } from '../baseline/baseline.js';
+import type { Model } from '../model/model.js';
+import type { ReservationsConfig } from '../reservations/config.js';
 import type { Runner } from '../run/runner.js';
 import { withWorkers } from './workers.js';
 import { seatedStations, staff, withStaffing, type StaffResult } from '../run/staff.js';
@@ -89,6 +91,12 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   }
   if (requested === undefined && seated.length === ids.length) return usage(`no station of ${file} can be staffed: ${seated.map(tables).join('; ')}.`);
   if (requested === undefined && seated.length > 0) process.stderr.write(`note: ${seated.map(tables).join('; ')}: staffing the other stations.\n`);
+  const booked = bookedByServers(base.data, base.model);
+  if (booked !== undefined && (requested ?? ids.filter((id) => !seated.includes(id))).includes(booked)) {
+    process.stderr.write(
+      `note: the slots booked at ${booked} take its servers as their capacity (reservations.slots.capacity is not given): a plan with other servers also takes other bookings; give slots.capacity to keep the bookings as they are.\n`,
+    );
+  }
   const replications = options.reps ?? base.model.replications;
   if (replications < 2) {
     return usage(`staff needs at least 2 replications per evaluation, got ${replications}${options.reps === undefined ? ` (replications in ${file})` : ''}: it lowers a period only when the whole 95% CI meets every target, and one replication has no CI. Give --reps 2 or more.`);
@@ -145,6 +153,13 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   // The search is written (how far it got), but the plan is not an answer: a script must see that.
   process.stderr.write(`error: stopped after ${maxEvaluations} evaluation${maxEvaluations === 1 ? '' : 's'} before every target was met (raise --max-evaluations, or ease the targets); the search so far is in ${folder}.\n`);
   return 1;
+}
+
+/** The booked station, when its slots' capacity follows its servers (no slots.capacity). */
+function bookedByServers(data: unknown, model: Model): string | undefined {
+  const reservations = model.levers.reservations as ReservationsConfig | undefined;
+  const slots = (data as { reservations?: { slots?: { capacity?: unknown } } }).reservations?.slots;
+  return reservations !== undefined && slots?.capacity === undefined ? model.stations[reservations.station]!.id : undefined;
 }
 
 function usage(message: string): number {

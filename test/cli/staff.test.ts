@@ -82,6 +82,15 @@ segments:
     expect(plan.servers).toHaveLength(1);
   });
 
+  it('says when the station it staffs takes bookings up to its servers: a plan then changes the bookings too', () => {
+    const saturday = join(projectRoot, 'scenarios/restaurant-saturday.yaml');
+    const result = queuesim(['staff', saturday, '--target', 'waitMean<=5', '--max-evaluations', '1', '--reps', '2', '--no-report', '--quiet', '--out', tempDir()]);
+    expect(result.stderr).toContain('note: the slots booked at tables take its servers as their capacity (reservations.slots.capacity is not given)');
+    const clinic = queuesim(['staff', join(projectRoot, 'scenarios/clinic-morning.yaml'), '--target', 'waitMean<=30', '--max-evaluations', '1', '--reps', '2', '--no-report', '--quiet', '--out', tempDir()]);
+    expect(clinic.code).toBe(0);
+    expect(clinic.stderr).not.toContain('take its servers as their capacity'); // capacity: 12, given
+  });
+
   it('refuses one replication per evaluation: without a CI it could never lower a period', () => {
     const out = tempDir();
     const result = queuesim(['staff', bankDay, '--target', 'waitP80<=5', '--reps', '1', '--out', out]);
