@@ -74,6 +74,30 @@ describe('utilisation by station and period', () => {
     for (const label of ['morning', 'lunch', 'afternoon', 'counter', 'adviceDesk', '100%']) expect(svg).toContain(`>${label}<`);
   });
 
+  it('runs the periods along x in time order, the stations side by side; one station is named in the title', async () => {
+    const spec = build(utilisationChart).spec as unknown as { title: string; layer: { encoding: Record<string, { field?: string; sort?: string[] }> }[] };
+    expect(spec.title).toBe('Utilisation by period and station');
+    expect(spec.layer[0]!.encoding.x).toMatchObject({ field: 'period', sort: ['morning', 'lunch', 'afternoon'] });
+    expect(spec.layer[0]!.encoding.xOffset).toMatchObject({ field: 'station' });
+    const one = fixtureSummary();
+    for (const scope of [one, ...Object.values(one.periods!)]) delete scope.stations.adviceDesk;
+    const single = build(utilisationChart, one).spec as unknown as { title: string; layer: { encoding: Record<string, unknown> }[] };
+    expect(single.title).toBe('Utilisation of counter by period');
+    expect(single.layer[0]!.encoding.xOffset).toBeUndefined();
+  });
+
+  it('draws a CI that runs below 0% (few replications) down to the axis, not past it', async () => {
+    const summary = fixtureSummary();
+    summary.periods!.morning!.stations.counter!.utilisation = { mean: 0.05, ci95: [-0.2, 0.3], sd: 0.1 };
+    const { svg } = await renderSvg(build(utilisationChart, summary).spec);
+    const rules = [...svg.matchAll(/aria-roledescription="rule mark" transform="translate\([^,]+,([-\d.e]+)\)" x2="[^"]*" y2="([-\d.e]+)"/g)];
+    expect(rules).toHaveLength(6);
+    for (const [, y, y2] of rules) {
+      expect(Number(y)).toBeLessThanOrEqual(240 + 1e-6); // the axis: height 240
+      expect(Number(y) + Number(y2)).toBeGreaterThanOrEqual(-1e-6);
+    }
+  });
+
   it('falls back to the whole day, one bar per station, when the results have no periods', async () => {
     const chart = build(utilisationChart, wholeDaySummary());
     expect(chart.title).toMatch(/whole day/);

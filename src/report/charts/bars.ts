@@ -73,11 +73,16 @@ export function barsWithIntervals(options: BarsOptions): Record<string, unknown>
       },
     },
     {
+      // A CI that runs past a fixed domain (below 0% with few replications) is drawn up to the
+      // axis; the tooltip still gives its ends.
+      ...(options.valueDomain
+        ? { transform: [{ calculate: `max(datum.lo, ${options.valueDomain[0]})`, as: 'loDrawn' }, { calculate: `min(datum.hi, ${options.valueDomain[1]})`, as: 'hiDrawn' }] }
+        : {}),
       mark: { type: 'rule', color: '#222', strokeWidth: 1.5 },
       encoding: {
         ...categoryEncoding,
-        [value]: { field: 'lo', type: 'quantitative' },
-        [`${value}2`]: { field: 'hi' },
+        [value]: { field: options.valueDomain ? 'loDrawn' : 'lo', type: 'quantitative' },
+        [`${value}2`]: { field: options.valueDomain ? 'hiDrawn' : 'hi' },
       },
     },
   ];

@@ -1,4 +1,8 @@
-/** Utilisation of each station, period by period (the whole day when the run has no periods). */
+/**
+ * Utilisation of each station, period by period along the day (the whole day when the run has
+ * no periods). Periods run along x in time order, so a day of 48 half-hours reads as a profile;
+ * the stations, usually few, are the colours beside each other.
+ */
 import type { RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
@@ -15,19 +19,24 @@ export function utilisationChart(summary: RunSummary): Chart | undefined {
   );
   if (rows.length === 0) return undefined;
   const byPeriod = periods.length > 0;
+  const stations = { field: 'station', title: 'station', sort: Object.keys(summary.stations) };
+  const several = Object.keys(summary.stations).length > 1;
+  const layout = byPeriod
+    ? { category: { field: 'period', title: 'period', sort: sources.map((s) => s.name) }, ...(several ? { group: stations } : {}) }
+    : { category: stations };
   return chart(
     'utilisation',
-    byPeriod ? 'Utilisation by station and period' : 'Utilisation by station (whole day)',
+    byPeriod ? (several ? 'Utilisation by period and station' : `Utilisation of ${Object.keys(summary.stations)[0]} by period`) : 'Utilisation by station (whole day)',
     byPeriod
       ? 'Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving in that period; the black line is its 95% confidence interval. Near 100% means the line is growing; in a period with no servers on duty, only those finishing past their shift count.'
       : 'Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving over the day; the black line is its 95% confidence interval. Near 100% means the line is growing.',
     {
       data: { values: rows },
-      width: { step: byPeriod ? 28 : 80 },
+      // One step per bar: 28 px for a few, narrower for a long day (48 half-hours), about 960 px in all.
+      width: { step: byPeriod ? Math.max(6, Math.min(several ? 28 : 40, Math.floor(960 / rows.length))) : 80 },
       height: 240,
       layer: barsWithIntervals({
-        category: { field: 'station', title: 'station', sort: Object.keys(summary.stations) },
-        ...(byPeriod ? { group: { field: 'period', title: 'period', sort: sources.map((s) => s.name) } } : {}),
+        ...layout,
         valueTitle: 'utilisation (share of server-time busy)',
         valueFormat: '.0%',
         valueDomain: [0, Math.max(1, ...rows.map((row) => row.hi))],
