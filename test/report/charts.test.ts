@@ -116,6 +116,9 @@ describe('number waiting over the day', () => {
     const { svg } = await renderSvg(chart.spec);
     expect(svg).toContain('time from opening (minutes)');
     expect(svg).toContain('servers on duty');
+    // The legend draws the servers' line dashed, as the chart does.
+    const symbols = [...svg.matchAll(/<g class="mark-symbol role-legend-symbol"[^>]*>(.*?)<\/g>/gs)].map((m) => /stroke-dasharray="([^"]*)"/.exec(m[1]!)?.[1] ?? 'solid');
+    expect(symbols).toEqual(['1,0', '5,3']);
   });
 
   it('follows the schedule exactly: a step at each period start and one at the end', () => {

@@ -51,6 +51,8 @@ export function waitingOverDayChart(summary: RunSummary): Chart | undefined {
   const units = timeUnit(summary);
   const x = { field: 'time', type: 'quantitative', title: `time from opening (${units})`, scale: { nice: false } };
   const color = { field: 'series', type: 'nominal', title: null, scale: { domain: [waitingLabel, serversLabel], range: ['#4c78a8', '#222'] } };
+  // The same field and title as the colour, so the one legend shows the servers' line dashed, as drawn.
+  const dash = { field: 'series', type: 'nominal', title: null, scale: { domain: [waitingLabel, serversLabel], range: [[1, 0], [5, 3]] } };
   const only = (label: string) => [{ filter: { field: 'series', equal: label } }];
   return chart(
     'waiting-over-day',
@@ -76,6 +78,7 @@ export function waitingOverDayChart(summary: RunSummary): Chart | undefined {
               x,
               y: { field: 'mean', type: 'quantitative' },
               color,
+              strokeDash: dash,
               tooltip: [
                 { field: 'time', title: `time (${units})`, format: ',.4~g' },
                 { field: 'mean', title: 'mean waiting', format: ',.3~g' },
@@ -86,8 +89,8 @@ export function waitingOverDayChart(summary: RunSummary): Chart | undefined {
           },
           {
             transform: only(serversLabel),
-            mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5, strokeDash: [5, 3] },
-            encoding: { x, y: { field: 'servers', type: 'quantitative' }, color },
+            mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+            encoding: { x, y: { field: 'servers', type: 'quantitative' }, color, strokeDash: dash },
           },
         ],
       },
