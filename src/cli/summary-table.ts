@@ -5,7 +5,7 @@
  * percentages. Which metrics exist, and how each is formatted, comes from the catalogue.
  */
 import { metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
-import { formatEstimate, formatMetric } from '../metrics/format.js';
+import { formatEstimate, formatMetric, warmUpText } from '../metrics/format.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { pluralUnit, renderTable } from './format.js';
 
@@ -35,7 +35,7 @@ export function renderSummary(summary: RunSummary): string {
   const unit = pluralUnit(summary.unit);
   const heading = [
     summary.scenario,
-    `${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${pluralUnit(summary.unit, summary.horizon)} · times in ${unit} · 95% confidence intervals (± is the half-width)`,
+    `${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${pluralUnit(summary.unit, summary.horizon)}${warmUpText(summary)} · times in ${unit} · 95% confidence intervals (± is the half-width)`,
   ].join('\n');
 
   const systemRows = metricCatalogue()

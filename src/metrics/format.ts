@@ -5,6 +5,7 @@
  */
 import { kindOf, type MetricKind } from './catalogue.js';
 import type { MetricSummary } from './summarise.js';
+import { pluralUnit } from '../model/units.js';
 
 /** Decimals for an estimate whose CI half-width is `half`; without a CI, fewer as values grow. */
 export function decimalsFor(half: number | null | undefined, value: number): number {
@@ -97,4 +98,13 @@ export function formatLike(value: number | undefined, kind: MetricKind, beside: 
   const scale = kind === 'share' ? 100 : 1;
   const half = beside?.ci95 ? ((beside.ci95[1] - beside.ci95[0]) / 2) * scale : null;
   return `${formatFixed(value * scale, decimalsFor(half, value * scale))}${kind === 'share' ? '%' : ''}`;
+}
+
+/**
+ * The warm-up as the run's headers say it, in the terminal and in the report: "" without one,
+ * else " · warm-up 60 minutes: customers arriving before it are not counted".
+ */
+export function warmUpText(summary: { warmup?: number; unit: string }): string {
+  const warmup = summary.warmup;
+  return warmup === undefined || warmup <= 0 ? '' : ` · warm-up ${warmup} ${pluralUnit(summary.unit, warmup)}: customers arriving before it are not counted`;
 }

@@ -46,6 +46,8 @@ export interface RunSummary extends ScopedSummaries {
   replications: number;
   unit: string;
   horizon: number;
+  /** time.warmup, when above 0: counts are of customers arriving from then, time averages from then. */
+  warmup?: number;
   /** The same metrics per named period of the scenario, by period name, in period order. */
   periods?: Record<string, PeriodSummary>;
   /** What each lever that describes itself reports once for the run (levers/lever.ts), by lever name. */
@@ -157,6 +159,7 @@ function summaryFrom(model: Model, seed: number, statistics: RunStatistics, leve
     replications,
     unit: model.unit,
     horizon: model.horizon,
+    ...(model.warmup > 0 ? { warmup: model.warmup } : {}),
     metrics: {},
     stations: {},
     segments: {},
