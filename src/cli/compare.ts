@@ -182,7 +182,7 @@ async function compareWith(runner: Runner, files: string[], options: CompareComm
  */
 async function writeComparison(plan: ComparePlan, runner: Runner, options: CompareOutputOptions): Promise<number> {
   const { variants, title, replications: reps } = plan;
-  const progress = new ProgressBar(`variants · ${title}`, { enabled: !options.quiet && !options.json });
+  const progress = new ProgressBar(`replications of ${variants.length} variants · ${title}`, { enabled: !options.quiet && !options.json });
   let run: ComparisonRun;
   try {
     run = await compareVariants(variants, {

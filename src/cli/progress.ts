@@ -3,6 +3,8 @@
  * terminal, only after a short delay, and erases itself when done, so piped output and
  * quick runs stay clean.
  */
+import { displayWidth } from './format.js';
+
 const WIDTH = 28;
 /** Redraw at most this often (ms), so thousands of quick steps cost nothing. */
 const REDRAW_MS = 100;
@@ -10,6 +12,8 @@ const REDRAW_MS = 100;
 /** What the bar writes to: stderr, or a stand-in in tests. */
 export interface ProgressStream {
   isTTY?: boolean;
+  /** The terminal's width; the line is cut to fit, since a wrapped line cannot be redrawn in place. */
+  columns?: number;
   write(text: string): unknown;
 }
 
@@ -20,6 +24,11 @@ export interface ProgressOptions {
   delayMs?: number;
   /** Clock in ms (for tests). */
   now?: () => number;
+  /**
+   * `total` is a bound the work may stop well before (staff's --max-evaluations): the line
+   * reads "8 of at most 60" and gives no time left.
+   */
+  atMost?: boolean;
 }
 
 export class ProgressBar {
@@ -30,6 +39,7 @@ export class ProgressBar {
   private readonly stream: ProgressStream;
   private readonly delayMs: number;
   private readonly now: () => number;
+  private readonly atMost: boolean;
 
   constructor(
     private readonly label: string,
@@ -39,6 +49,7 @@ export class ProgressBar {
     this.enabled = (options.enabled ?? true) && this.stream.isTTY === true;
     this.delayMs = options.delayMs ?? 400;
     this.now = options.now ?? Date.now;
+    this.atMost = options.atMost ?? false;
     this.started = this.now();
   }
 
@@ -51,8 +62,10 @@ export class ProgressBar {
     this.drawnAt = elapsed;
     const filled = Math.round((done / total) * WIDTH);
     const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
-    const left = done > 0 && done < total ? ` · ~${Math.ceil(((elapsed / done) * (total - done)) / 1000)} s left` : '';
-    this.stream.write(`\r${bar} ${done}/${total} ${this.label} · ${(elapsed / 1000).toFixed(1)} s${left}\x1b[K`);
+    const left = !this.atMost && done > 0 && done < total ? ` · ~${Math.ceil(((elapsed / done) * (total - done)) / 1000)} s left` : '';
+    const count = this.atMost ? `${done} of at most ${total}` : `${done}/${total}`;
+    const line = `${bar} ${count} ${this.label} · ${(elapsed / 1000).toFixed(1)} s${left}`;
+    this.stream.write(`\r${fitted(line, (this.stream.columns ?? 80) - 1)}\x1b[K`);
   }
 
   /** Erases the bar, if it was drawn. */
@@ -60,3 +73,16 @@ export class ProgressBar {
     if (this.shown) this.stream.write('\r\x1b[K');
   }
 }
+
+/** `line` cut to `width` terminal columns, with an ellipsis where it was cut. */
+function fitted(line: string, width: number): string {
+  if (displayWidth(line) <= width) return line;
+  let kept = '';
+  for (const { segment } of graphemes.segment(line)) {
+    if (displayWidth(kept + segment) > width - 1) break;
+    kept += segment;
+  }
+  return `${kept}…`;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

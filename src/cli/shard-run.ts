@@ -87,7 +87,7 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
     const [from, to] = shardRange(shard, m.replications);
     return sum + to - from;
   }, 0);
-  const progress = new ProgressBar(`shard ${shard.index}/${shard.count} · ${job.slug}`, { enabled: !options.quiet && !options.json });
+  const progress = new ProgressBar(`replications · shard ${shard.index}/${shard.count} · ${job.slug}`, { enabled: !options.quiet && !options.json });
   let before = 0;
   try {
     for (const [i, { model, file, seed, replications }] of job.models.entries()) {

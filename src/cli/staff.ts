@@ -104,7 +104,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   if (!(await outputFolderReady(options.out))) return 2;
   const title = options.name ?? `Staff ${base.model.name}`;
   const maxEvaluations = options.maxEvaluations ?? 60;
-  const progress = new ProgressBar(`evaluations · ${title}`, { enabled: !options.quiet && !options.json });
+  const progress = new ProgressBar(`evaluations · ${title}`, { enabled: !options.quiet && !options.json, atMost: true });
   let result: StaffResult;
   try {
     result = await staff(base.data, base.model, targets, {

@@ -136,7 +136,7 @@ async function sweepWith(runner: Runner, file: string, options: SweepCommandOpti
  */
 async function writeSweep(plan: SweepPlan, runner: Runner, options: SweepOutputOptions): Promise<number> {
   const { title, replications: reps } = plan;
-  const progress = new ProgressBar(`points · ${title}`, { enabled: !options.quiet && !options.json });
+  const progress = new ProgressBar(`replications of ${plan.points.length} points · ${title}`, { enabled: !options.quiet && !options.json });
   const total = plan.points.length * reps;
   let sweep: SweepResult;
   try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/cli/format.js';
 import { ProgressBar, type ProgressStream } from '../../src/cli/progress.js';
 
 function terminal(isTTY = true): ProgressStream & { written: string[] } {
@@ -26,6 +27,28 @@ describe('progress bar', () => {
     expect(stream.written[1]).toMatch(/^\r█{28} 4\/4 replications · 1\.6 s\x1b\[K$/);
     bar.done();
     expect(stream.written.at(-1)).toBe('\r\x1b[K');
+  });
+
+  it('fits the terminal’s width, so a line is never wrapped and left behind on redraw', () => {
+    let clock = 1000;
+    const stream = { ...terminal(), columns: 60 };
+    const bar = new ProgressBar('replications of 3 variants · Compare base vs lunch5 vs patient, 銀行', { stream, delayMs: 0, now: () => clock });
+    bar.update(1, 4);
+    const line = stream.written[0]!.replace(/^\r/, '').replace(/\x1b\[K$/, '');
+    expect(displayWidth(line)).toBeLessThanOrEqual(59);
+    expect(line.endsWith('…')).toBe(true);
+    clock = 2000;
+    bar.update(2, 4);
+    const wide = { ...terminal(), columns: 200 };
+    new ProgressBar('replications', { stream: wide, delayMs: 0, now: () => clock }).update(1, 2);
+    expect(wide.written[0]).not.toContain('…');
+  });
+
+  it('for a bound the work may stop before (staff’s --max-evaluations), says "of at most" and gives no time left', () => {
+    const clock = 5000;
+    const stream = terminal();
+    new ProgressBar('evaluations', { stream, delayMs: 0, now: () => clock, atMost: true }).update(8, 60);
+    expect(stream.written[0]).toMatch(/ 8 of at most 60 evaluations · [\d.]+ s\x1b\[K$/);
   });
 
   it('draws nothing when the output is not a terminal, or when disabled (--quiet)', () => {
