@@ -63,8 +63,9 @@ describe('queuesim run', () => {
     const result = queuesim(['run', scenarioFile('cafe.yaml', small), '--out', out, '--json']);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'replications', 'unit', 'horizon', 'metrics', 'stations', 'segments', 'periods', 'series', 'schedule']);
-    expect(summary).toMatchObject({ scenario: 'Tiny café, lunch', seed: 5, replications: 4, unit: 'minute', horizon: 120 });
+    // The contract's keys, then its extensions: warmup (this file has one), periods, series, schedule.
+    expect(Object.keys(summary)).toEqual(['scenario', 'seed', 'replications', 'unit', 'horizon', 'warmup', 'metrics', 'stations', 'segments', 'periods', 'series', 'schedule']);
+    expect(summary).toMatchObject({ scenario: 'Tiny café, lunch', seed: 5, replications: 4, unit: 'minute', horizon: 120, warmup: 10 });
     expect(Object.keys(summary.metrics)).toEqual(metricsFor('system'));
     expect(Object.keys(summary.stations)).toEqual(['till']);
     expect(Object.keys(summary.stations.till)).toEqual(metricsFor('station'));
