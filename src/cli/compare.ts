@@ -9,7 +9,9 @@ import { compareVariants, type ComparisonRun, type Variant } from '../run/compar
 import { comparisonCsv } from '../run/compare-csv.js';
 import { replicationsCsv } from '../run/csv.js';
 import type { Runner } from '../run/runner.js';
-import { withWorkers } from './workers.js';
+import { withInterruption, withWorkers } from './workers.js';
+import type { Interruption } from './interrupt.js';
+import { RunInterrupted } from '../run/pool.js';
 import { buildVariant, parseVariantSpec } from '../scenario/variants.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { renderComparison } from './compare-table.js';
@@ -115,7 +117,7 @@ function planCompare(inputs: CompareInputs): { ok: true; plan: ComparePlan } | {
 export async function compareCommand(files: string[], options: CompareCommandOptions): Promise<number> {
   const shard = shardOfCommand(options, 'compare');
   if (typeof shard === 'number') return shard;
-  if (shard === undefined) return withWorkers(options.workers, (runner) => compareWith(runner, files, options));
+  if (shard === undefined) return withWorkers(options.workers, (runner, interruption) => compareWith(runner, files, options, interruption));
   const { runShard } = await import('./shard-run.js');
   return runShard(shard, options, async () => {
     const plan = await readPlan(files, options);
@@ -168,11 +170,11 @@ function problemsOf(result: { ok: true } | { ok: false; problems: ScenarioProble
   return result.ok ? [] : result.problems;
 }
 
-async function compareWith(runner: Runner, files: string[], options: CompareCommandOptions): Promise<number> {
+async function compareWith(runner: Runner, files: string[], options: CompareCommandOptions, interruption: Interruption): Promise<number> {
   const plan = await readPlan(files, options);
   if (typeof plan === 'number') return plan;
   if (!(await outputFolderReady(options.out))) return 2;
-  return writeComparison(plan, runner, options);
+  return writeComparison(plan, runner, options, interruption);
 }
 
 /**
@@ -180,7 +182,7 @@ async function compareWith(runner: Runner, files: string[], options: CompareComm
  * the shards (mergeCompare) — by one code path: the paired differences, compare.json,
  * compare.csv, variants/ and the report, written whole; the table printed.
  */
-async function writeComparison(plan: ComparePlan, runner: Runner, options: CompareOutputOptions): Promise<number> {
+async function writeComparison(plan: ComparePlan, runner: Runner, options: CompareOutputOptions, interruption: Interruption): Promise<number> {
   const { variants, title, replications: reps } = plan;
   const progress = new ProgressBar(`replications of ${variants.length} variants · ${title}`, { enabled: !options.quiet && !options.json });
   let run: ComparisonRun;
@@ -194,6 +196,7 @@ async function writeComparison(plan: ComparePlan, runner: Runner, options: Compa
   } finally {
     progress.done();
   }
+  if (interruption.signal.aborted) throw new RunInterrupted(); // before the report, which takes a while
   const folders = variants.map((v, i) => `${i + 1}-${slugOf(v.name)}`);
   const report =
     options.report === false
@@ -206,7 +209,7 @@ async function writeComparison(plan: ComparePlan, runner: Runner, options: Compa
       [`variants/${folders[i]}/replications.csv`, replicationsCsv(v.model, run.replications[i]!)],
     ]),
   );
-  const folder = await writeResultFolder(options.out, slugOf(title), { 'compare.json': json, 'compare.csv': comparisonCsv(run.comparison), ...variantFiles, ...report });
+  const folder = await writeResultFolder(options.out, slugOf(title), { 'compare.json': json, 'compare.csv': comparisonCsv(run.comparison), ...variantFiles, ...report }, interruption);
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
@@ -225,7 +228,7 @@ export async function mergeCompare(inputs: CompareInputs, rows: ModelRows, optio
   noteSharedRun(planned.plan); // as the run without shards said it
   const { variants } = planned.plan;
   const runner = rowsRunner(({ model, settled, onProgress }, sink) => rows(variants.findIndex((v) => v.model === model), settled, sink, onProgress));
-  return writeComparison(planned.plan, runner, options);
+  return withInterruption((interruption) => writeComparison(planned.plan, runner, options, interruption));
 }
 
 function usage(message: string): number {

@@ -4,8 +4,10 @@
  * never leaves a half-written result set behind.
  */
 import { constants, rmSync } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
+import { RunInterrupted } from '../run/pool.js';
+import type { Interruption } from './interrupt.js';
 
 /** Longest slug (a folder name). */
 const MAX_SLUG = 80;
@@ -86,6 +88,9 @@ async function makeFolder(path: string): Promise<void> {
   }
 }
 
+/** The result folder cannot be put in place (a file of its name is in the way). */
+export class ResultFolderProblem extends Error {}
+
 /**
  * A result folder being written: files go into `path` (a hidden staging folder next to the
  * target), and commit() swaps it into `<outDir>/<slug>/` in one rename; discard() removes it.
@@ -109,20 +114,40 @@ export async function stageResultFolder(outDir: string, slug: string): Promise<S
   return {
     path: staging,
     async commit() {
-      const hadPrevious = await rename(target, previous).then(
-        () => true,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return false;
-          throw error;
-        },
-      );
+      // A file of the folder's name is the user's, not an earlier result: it is not replaced.
+      const there = await lstat(target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (there !== undefined && !there.isDirectory()) throw new ResultFolderProblem(`${target} is in the way: it is a file, not a result folder (move it away)`);
+      // The last to commit wins: a result already there (an earlier run's, or one another
+      // process writing the same folder committed meanwhile) is moved aside, ours takes its
+      // place, and the one moved aside is removed. `previous` holds it in between.
+      let aside = false;
       try {
-        await rename(staging, target);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await rename(staging, target);
+            break;
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt === 10) throw error;
+          }
+          if (aside) await rm(previous, { recursive: true, force: true }); // older than what is there now
+          aside = await rename(target, previous).then(
+            () => true,
+            (error: NodeJS.ErrnoException) => {
+              if (error.code === 'ENOENT') return false; // taken away meanwhile: try again
+              throw error;
+            },
+          );
+        }
       } catch (error) {
-        if (hadPrevious) await rename(previous, target);
+        // Ours could not go in: put the earlier result back, unless a newer one is there now.
+        if (aside) await rename(previous, target).catch(() => rm(previous, { recursive: true, force: true }));
         throw error;
       }
-      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+      if (aside) await rm(previous, { recursive: true, force: true });
       return target;
     },
     discard: () => rm(staging, { recursive: true, force: true }),
@@ -151,15 +176,23 @@ export async function writeStagedFiles(staged: StagedFolder, files: Record<strin
   }
 }
 
-/** Writes `files` (relative path → contents) as `<outDir>/<slug>/`, replacing what was there. */
-export async function writeResultFolder(outDir: string, slug: string, files: Record<string, string | Uint8Array>): Promise<string> {
+/**
+ * Writes `files` (relative path → contents) as `<outDir>/<slug>/`, replacing what was there.
+ * With `interruption`, a Ctrl-C while the files are written leaves nothing: the folder is
+ * not committed (RunInterrupted), and a second Ctrl-C removes it before the process exits.
+ */
+export async function writeResultFolder(outDir: string, slug: string, files: Record<string, string | Uint8Array>, interruption?: Interruption): Promise<string> {
   Object.keys(files).forEach(checkRelativePath);
   const staged = await stageResultFolder(outDir, slug);
+  const forget = interruption?.onForce(() => staged.discardSync());
   try {
     await writeStagedFiles(staged, files);
+    if (interruption?.signal.aborted) throw new RunInterrupted();
     return await staged.commit();
   } catch (error) {
     await staged.discard();
     throw error;
+  } finally {
+    forget?.();
   }
 }

@@ -15,7 +15,7 @@ import type { ScenarioProblem } from '../scenario/problems.js';
 import { Interruption } from './interrupt.js';
 import { withPool } from './with-pool.js';
 import type { ModelRows } from './shard-rows.js';
-import { outputFolderReady, slugOf, stageResultFolder, writeStagedFiles } from './output.js';
+import { outputFolderReady, ResultFolderProblem, slugOf, stageResultFolder, writeStagedFiles } from './output.js';
 import { ProgressBar } from './progress.js';
 import type { JobInputs } from './shard-manifest.js';
 import { shardOfCommand, type ShardOptions } from './shard-option.js';
@@ -237,7 +237,7 @@ function failed(error: unknown, scenario: string | undefined, written: readonly 
     process.stderr.write(`error: ${error.message} (a line that grows without bound?); nothing was written for it${kept}.\n`);
     return 1;
   }
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && 'syscall' in error) {
+  if (error instanceof ResultFolderProblem || (error instanceof Error && 'code' in error && typeof error.code === 'string' && 'syscall' in error)) {
     process.stderr.write(`error: cannot write the results of "${scenario}": ${error.message}; nothing was written for it${kept}.\n`);
     return 1;
   }

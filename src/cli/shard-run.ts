@@ -13,7 +13,7 @@ import { RowFileWriter } from '../run/row-file.js';
 import { settleOrReport } from './settle-or-report.js';
 import { shardRange, type Shard } from '../run/shard.js';
 import { withPool } from './with-pool.js';
-import { outputFolderReady, stageResultFolder, type StagedFolder } from './output.js';
+import { outputFolderReady, ResultFolderProblem, stageResultFolder, type StagedFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { manifestOf, MANIFEST_FILE, shardFolderName, type JobInputs, type ShardModel } from './shard-manifest.js';
 
@@ -52,6 +52,7 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
             await staged.discard();
             return manifest;
           }
+          if (interruption.signal.aborted) throw new RunInterrupted();
           const folder = await staged.commit();
           written.push(report(folder, manifest.models, job.kind ?? 'models', shard, options));
         } catch (error) {
@@ -71,6 +72,10 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
       }
       if (error instanceof ReplicationFailed && error.outOfMemory) {
         process.stderr.write(`error: ${error.message} (a line that grows without bound?); this shard was not written.\n`);
+        return 1;
+      }
+      if (error instanceof ResultFolderProblem || (error instanceof Error && 'syscall' in error)) {
+        process.stderr.write(`error: cannot write this shard: ${error.message}; it was not written.\n`);
         return 1;
       }
       throw error;

@@ -12,6 +12,8 @@ import type { Model } from '../model/model.js';
 import type { ReservationsConfig } from '../reservations/config.js';
 import type { Runner } from '../run/runner.js';
 import { withWorkers } from './workers.js';
+import type { Interruption } from './interrupt.js';
+import { RunInterrupted } from '../run/pool.js';
 import { seatedStations, staff, withStaffing, type StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
 import { checkTarget, parseTarget, type Target } from '../run/targets.js';
@@ -59,10 +61,10 @@ function staffJson(title: string, result: StaffResult): string {
 }
 
 export async function staffCommand(file: string, options: StaffCommandOptions): Promise<number> {
-  return withWorkers(options.workers, (runner) => staffWith(runner, file, options));
+  return withWorkers(options.workers, (runner, interruption) => staffWith(runner, file, options, interruption));
 }
 
-async function staffWith(runner: Runner, file: string, options: StaffCommandOptions): Promise<number> {
+async function staffWith(runner: Runner, file: string, options: StaffCommandOptions, interruption: Interruption): Promise<number> {
   const targetTexts = options.target ?? [];
   if (targetTexts.length === 0) return usage('give at least one --target, e.g. --target "waitP80<=5" (80% served within 5 time units).');
   const start = options.start ?? 'sipp';
@@ -119,6 +121,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   } finally {
     progress.done();
   }
+  if (interruption.signal.aborted) throw new RunInterrupted(); // before the report, which takes a while
   const stationIndices = result.stations.map((id) => ids.indexOf(id));
   const staffed = withStaffing(base.data, base.model, stationIndices, result.servers);
   let report = {};
@@ -135,7 +138,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     'staffed.yaml': `# ${file} with the staffing found by queuesim staff (${result.targets.join(', ')})\n${stringify(staffed, { version: '1.1' })}`,
     'summary.json': JSON.stringify(result.summary, null, 2) + '\n',
     ...report,
-  });
+  }, interruption);
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';

@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { parseAxis, type Axis } from '../run/grid.js';
 import type { Runner } from '../run/runner.js';
-import { withWorkers } from './workers.js';
+import { withInterruption, withWorkers } from './workers.js';
+import type { Interruption } from './interrupt.js';
+import { RunInterrupted } from '../run/pool.js';
 import { pointMetrics, runSweep, sweepModels, type SweepPoint, type SweepResult } from '../run/sweep.js';
 import { rowsRunner } from '../run/pool-runner.js';
 import { sweepCsv } from '../run/sweep-csv.js';
@@ -112,7 +114,7 @@ async function readPlan(file: string, options: SweepCommandOptions): Promise<Swe
 export async function sweepCommand(file: string, options: SweepCommandOptions): Promise<number> {
   const shard = shardOfCommand(options, 'sweep');
   if (typeof shard === 'number') return shard;
-  if (shard === undefined) return withWorkers(options.workers, (runner) => sweepWith(runner, file, options));
+  if (shard === undefined) return withWorkers(options.workers, (runner, interruption) => sweepWith(runner, file, options, interruption));
   const { runShard } = await import('./shard-run.js');
   return runShard(shard, options, async () => {
     const plan = await readPlan(file, options);
@@ -122,11 +124,11 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   });
 }
 
-async function sweepWith(runner: Runner, file: string, options: SweepCommandOptions): Promise<number> {
+async function sweepWith(runner: Runner, file: string, options: SweepCommandOptions, interruption: Interruption): Promise<number> {
   const plan = await readPlan(file, options);
   if (typeof plan === 'number') return plan;
   if (!(await outputFolderReady(options.out))) return 2;
-  return writeSweep(plan, runner, options);
+  return writeSweep(plan, runner, options, interruption);
 }
 
 /**
@@ -134,7 +136,7 @@ async function sweepWith(runner: Runner, file: string, options: SweepCommandOpti
  * shards (mergeSweep) — by one code path: sweep.csv, sweep.json and the report, written
  * whole; the table printed.
  */
-async function writeSweep(plan: SweepPlan, runner: Runner, options: SweepOutputOptions): Promise<number> {
+async function writeSweep(plan: SweepPlan, runner: Runner, options: SweepOutputOptions, interruption: Interruption): Promise<number> {
   const { title, replications: reps } = plan;
   const progress = new ProgressBar(`replications of ${plan.points.length} points · ${title}`, { enabled: !options.quiet && !options.json });
   const total = plan.points.length * reps;
@@ -149,9 +151,10 @@ async function writeSweep(plan: SweepPlan, runner: Runner, options: SweepOutputO
   } finally {
     progress.done();
   }
+  if (interruption.signal.aborted) throw new RunInterrupted(); // before the report, which takes a while
   const report = options.report === false ? {} : await (await import('../report/sweep.js')).buildSweepReport(title, sweep);
   const json = sweepJson(title, sweep);
-  const folder = await writeResultFolder(options.out, slugOf(title), { 'sweep.csv': sweepCsv(sweep), 'sweep.json': json, ...report });
+  const folder = await writeResultFolder(options.out, slugOf(title), { 'sweep.csv': sweepCsv(sweep), 'sweep.json': json, ...report }, interruption);
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
@@ -165,7 +168,7 @@ export async function mergeSweep(inputs: SweepInputs, rows: ModelRows, options: 
   const plan = planSweep(inputs);
   if (typeof plan === 'number') return plan;
   const runner = rowsRunner(({ model, settled, onProgress }, sink) => rows(plan.points.findIndex((p) => p.model === model), settled, sink, onProgress));
-  return writeSweep(plan, runner, options);
+  return withInterruption((interruption) => writeSweep(plan, runner, options, interruption));
 }
 
 function usage(message: string): number {

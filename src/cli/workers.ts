@@ -6,22 +6,46 @@
 import { ReplicationFailed, RunInterrupted } from '../run/pool.js';
 import { poolRunner } from '../run/pool-runner.js';
 import type { Runner } from '../run/runner.js';
+import { Interruption } from './interrupt.js';
+import { ResultFolderProblem } from './output.js';
 import { withPool } from './with-pool.js';
 
-export function withWorkers(workers: number | undefined, work: (runner: Runner) => Promise<number>): Promise<number> {
+/** The command's worker threads and Ctrl-C; the work gets the interruption to write its folder by. */
+export function withWorkers(workers: number | undefined, work: (runner: Runner, interruption: Interruption) => Promise<number>): Promise<number> {
   return withPool(workers, async (pool, interruption) => {
     try {
-      return await work(poolRunner(pool, interruption.signal));
+      return await work(poolRunner(pool, interruption.signal), interruption);
     } catch (error) {
-      if (error instanceof RunInterrupted) {
-        process.stderr.write('queuesim: interrupted; nothing was written.\n');
-        return interruption.exitCode;
-      }
-      if (error instanceof ReplicationFailed && error.outOfMemory) {
-        process.stderr.write(`error: ${error.message} (a line that grows without bound?); nothing was written.\n`);
-        return 1;
-      }
-      throw error;
+      return stopped(error, interruption);
     }
   });
+}
+
+/** Ctrl-C for work without threads (merging shards): the same messages and exit codes. */
+export async function withInterruption(work: (interruption: Interruption) => Promise<number>): Promise<number> {
+  const interruption = new Interruption();
+  try {
+    return await work(interruption);
+  } catch (error) {
+    return stopped(error, interruption);
+  } finally {
+    interruption.dispose();
+  }
+}
+
+/** The exit code of work stopped by Ctrl-C or by a thread out of memory; other errors are bugs. */
+function stopped(error: unknown, interruption: Interruption): number {
+  if (error instanceof RunInterrupted) {
+    process.stderr.write('queuesim: interrupted; nothing was written.\n');
+    return interruption.exitCode;
+  }
+  if (error instanceof ReplicationFailed && error.outOfMemory) {
+    process.stderr.write(`error: ${error.message} (a line that grows without bound?); nothing was written.\n`);
+    return 1;
+  }
+  if (error instanceof ResultFolderProblem || (error instanceof Error && 'syscall' in error)) {
+    process.stderr.write(`error: cannot write the results: ${error.message}; nothing was written.\n`);
+    return 1;
+  }
+  throw error;
 }

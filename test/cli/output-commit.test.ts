@@ -1,0 +1,86 @@
+/**
+ * Putting a result folder in place when something else is there: a result another process
+ * writing the same folder committed a moment before (a re-run pod, a duplicate task), or a
+ * file of the folder's name. The other process's commit is injected into rename() at the
+ * moment it would race with ours.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/** Called before each rename(from, to); a test sets it to act between two steps of a commit. */
+let beforeRename: (from: string, to: string) => void = () => {};
+
+vi.mock('node:fs/promises', async (original) => {
+  const real = await original<typeof import('node:fs/promises')>();
+  return {
+    ...real,
+    rename: async (from: string, to: string) => {
+      beforeRename(from, to);
+      return real.rename(from, to);
+    },
+  };
+});
+
+const { ResultFolderProblem, writeResultFolder } = await import('../../src/cli/output.js');
+const { tempDir } = await import('./cli.js');
+const { Interruption } = await import('../../src/cli/interrupt.js');
+const { RunInterrupted } = await import('../../src/run/pool.js');
+
+afterEach(() => {
+  beforeRename = () => {};
+});
+
+describe('committing a result folder', () => {
+  it('when another process commits the same folder just before ours, the last to commit wins, whole, and nothing is left over', async () => {
+    const out = tempDir();
+    const target = join(out, 'bank');
+    let raced = false;
+    beforeRename = (from, to) => {
+      // The other process puts its result in place just as ours is about to go in.
+      if (!raced && to === target && from.includes('.partial-')) {
+        raced = true;
+        mkdirSync(target);
+        writeFileSync(join(target, 'summary.json'), 'theirs');
+        writeFileSync(join(target, 'only-theirs.csv'), 'x');
+      }
+    };
+    await writeResultFolder(out, 'bank', { 'summary.json': 'ours' });
+    expect(raced).toBe(true);
+    expect(readFileSync(join(target, 'summary.json'), 'utf8')).toBe('ours');
+    expect(existsSync(join(target, 'only-theirs.csv'))).toBe(false);
+    expect(readdirSync(out)).toEqual(['bank']); // no .partial, no .previous
+  });
+
+  it('replaces an earlier result whole, as before', async () => {
+    const out = tempDir();
+    await writeResultFolder(out, 'bank', { 'summary.json': 'first', 'extra.csv': 'x' });
+    await writeResultFolder(out, 'bank', { 'summary.json': 'second' });
+    expect(readdirSync(join(out, 'bank'))).toEqual(['summary.json']);
+    expect(readFileSync(join(out, 'bank', 'summary.json'), 'utf8')).toBe('second');
+    expect(readdirSync(out)).toEqual(['bank']);
+  });
+
+  it('after a Ctrl-C, writes the files but does not put the folder in place, and leaves nothing', async () => {
+    const out = tempDir();
+    await writeResultFolder(out, 'bank', { 'summary.json': 'earlier' });
+    const interruption = new Interruption();
+    try {
+      process.emit('SIGINT', 'SIGINT');
+      expect(interruption.signal.aborted).toBe(true);
+      await expect(writeResultFolder(out, 'bank', { 'summary.json': 'ours' }, interruption)).rejects.toThrow(RunInterrupted);
+    } finally {
+      interruption.dispose();
+    }
+    expect(readFileSync(join(out, 'bank', 'summary.json'), 'utf8')).toBe('earlier');
+    expect(readdirSync(out)).toEqual(['bank']);
+  });
+
+  it('refuses to replace a file of the folder’s name: it is the user’s, not an earlier result', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'bank'), 'my notes');
+    await expect(writeResultFolder(out, 'bank', { 'summary.json': 'ours' })).rejects.toThrow(ResultFolderProblem);
+    expect(readFileSync(join(out, 'bank'), 'utf8')).toBe('my notes');
+    expect(readdirSync(out)).toEqual(['bank']);
+  });
+});
