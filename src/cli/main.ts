@@ -33,7 +33,14 @@ function nameOption(what: string): Option {
 /** --workers, the same for every command that runs replications. */
 function workersOption(): Option {
   return new Option('--workers <n>', 'worker threads running replications (results do not depend on it)')
-    .argParser(wholeNumber(1, '--workers'))
+    .argParser((text: string) => {
+      const workers = wholeNumber(1, '--workers')(text);
+      const cores = availableParallelism();
+      if (workers > cores) {
+        process.stderr.write(`note: --workers ${workers} is more than this machine's ${cores} cores: the threads take turns, and each holds memory of its own (about 20 MB).\n`);
+      }
+      return workers;
+    })
     .default(availableParallelism(), `${availableParallelism()}, every core`);
 }
 

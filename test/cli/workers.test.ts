@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +67,14 @@ describe('queuesim run --workers', () => {
       const json = command[0] === 'compare' ? 'compare.json' : 'sweep.json';
       for (const file of [json, `${command[0]}.csv`]) expect(readFileSync(join(three, slug!, file), 'utf8')).toBe(readFileSync(join(one, slug!, file), 'utf8'));
     }
+  });
+
+  it('says so when there are more threads than cores, and runs them', () => {
+    const cores = availableParallelism();
+    const result = queuesim(['run', 'scenarios/bank-branch.yaml', '--out', tempDir(), '--quiet', '--no-report', '--reps', '2', '--workers', String(cores + 1)]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`note: --workers ${cores + 1} is more than this machine's ${cores} cores: the threads take turns, and each holds memory of its own (about 20 MB).\n`);
+    expect(queuesim(['run', 'scenarios/bank-branch.yaml', '--out', tempDir(), '--quiet', '--no-report', '--reps', '2', '--workers', String(cores)]).stderr).toBe('');
   });
 
   it('refuses --workers 0 as a usage error', () => {
