@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { RowFileMismatch } from '../run/row-file.js';
 import { outputFolderReady } from './output.js';
 import type { RunSummary } from '../metrics/summarise.js';
-import { MANIFEST_FILE, parseManifest, shardFolderName, version, type FilePlace } from './shard-manifest.js';
+import { fileHash, MANIFEST_FILE, parseManifest, shardFolderName, version, type FilePlace } from './shard-manifest.js';
 import { shardRows, type ShardFolder } from './shard-rows.js';
 
 export interface MergeCommandOptions {
@@ -107,7 +107,7 @@ async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
 }
 
 /**
- * Every rows file every manifest names is there and of the size written, before anything is
+ * Every rows file every manifest names is there, of the size and with the SHA-256 written, before anything is
  * merged: a folder copied in part stops the whole merge, not the job it belongs to after the
  * jobs before it were written.
  */
@@ -119,6 +119,7 @@ async function checkRowFiles(jobs: readonly ShardFolder[][]): Promise<void> {
       const expected = (part.to - part.from) * part.width * 8;
       if (size === undefined) throw new MergeProblem(`${path} is missing (the rows of "${part.name}" in this shard): copy the shard folder whole`);
       if (size !== expected) throw new MergeProblem(`${path} holds ${size} bytes, not the ${part.to - part.from} rows of ${part.width} values (${expected} bytes) its manifest says: copy the shard folder whole`);
+      if ((await fileHash(path)) !== part.sha256) throw new MergeProblem(`${path} is not the file the shard wrote (its SHA-256 differs from the manifest's): damaged in the copy? copy the shard folder again`);
     }
   }
 }

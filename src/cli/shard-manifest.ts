@@ -6,6 +6,7 @@
  * which replications of which model this shard ran.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Shard } from '../run/shard.js';
 import type { ScenarioText } from './scenario-texts.js';
@@ -13,7 +14,7 @@ import type { ScenarioText } from './scenario-texts.js';
 export const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export const MANIFEST_FILE = 'shard.json';
-const FORMAT = 'queuesim-shard/1';
+const FORMAT = 'queuesim-shard/2';
 
 /** What a sharded command was asked to do: everything its results depend on. */
 export type JobInputs =
@@ -46,6 +47,8 @@ export interface ShardModel {
   width: number;
   /** Its rows file, in the shard folder. */
   rows: string;
+  /** SHA-256 of the rows file as written: merge refuses a copy that differs (a flipped byte gives other results). */
+  sha256: string;
 }
 
 export interface ShardManifest {
@@ -58,6 +61,13 @@ export interface ShardManifest {
   shard: Shard;
   inputs: JobInputs;
   models: ShardModel[];
+}
+
+/** SHA-256 of a file, read as a stream (a rows file can be large). */
+export async function fileHash(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** SHA-256 of the version and the inputs as JSON (their keys in the order the commands write them). */
@@ -94,7 +104,7 @@ export function parseManifest(text: string): ShardManifest | string {
     m.shard!.index <= m.shard!.count &&
     typeof m.inputs === 'object' &&
     Array.isArray(m.models) &&
-    m.models.every((model) => Number.isSafeInteger(model.replications) && Number.isSafeInteger(model.from) && Number.isSafeInteger(model.to) && Number.isSafeInteger(model.width) && /^[\w.-]+$/.test(String(model.rows)));
+    m.models.every((model) => Number.isSafeInteger(model.replications) && Number.isSafeInteger(model.from) && Number.isSafeInteger(model.to) && Number.isSafeInteger(model.width) && /^[\w.-]+$/.test(String(model.rows)) && /^[0-9a-f]{64}$/.test(String(model.sha256)));
   if (!wellFormed) return 'shard.json is damaged (a field is missing or of the wrong kind)';
   if (jobHash(m.queuesim!, m.inputs!) !== m.job) return 'shard.json was changed after it was written (its inputs do not match its job hash)';
   return m as ShardManifest;

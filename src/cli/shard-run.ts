@@ -15,7 +15,7 @@ import { shardRange, type Shard } from '../run/shard.js';
 import { withPool } from './with-pool.js';
 import { outputFolderReady, ResultFolderProblem, stageResultFolder, type StagedFolder } from './output.js';
 import { ProgressBar } from './progress.js';
-import { manifestOf, MANIFEST_FILE, shardFolderName, type JobInputs, type ShardModel } from './shard-manifest.js';
+import { fileHash, manifestOf, MANIFEST_FILE, shardFolderName, type JobInputs, type ShardModel } from './shard-manifest.js';
 
 /** What one shard of a job runs: each model's part of its replications. */
 export interface ShardJob {
@@ -112,7 +112,7 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
         await writer.close();
       }
       before += to - from;
-      models.push({ name: model.name, seed, replications, from, to, width, rows });
+      models.push({ name: model.name, seed, replications, from, to, width, rows, sha256: await fileHash(join(staged.path, rows)) });
     }
   } finally {
     progress.done();

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, tempDir, type CliResult } from './cli.js';
@@ -170,6 +170,13 @@ describe('queuesim --shard and queuesim merge', () => {
       // The bank's shard is damaged; the coffee counter, first in the run, must not be written either.
       refused([damaged('bank-branch-weekday.shard-2-of-2', (rows) => rmSync(rows))], /^error: .*bank-branch-weekday\.shard-2-of-2\/rows-1\.f64 is missing \(the rows of "Bank branch, weekday" in this shard\): copy the shard folder whole; nothing was merged\.$/);
       refused([damaged('bank-branch-weekday.shard-2-of-2', (rows) => truncateSync(rows, 8))], /^error: .*rows-1\.f64 holds 8 bytes, not the 2 rows of \d+ values \(\d+ bytes\) its manifest says: copy the shard folder whole; nothing was merged\.$/);
+      // One byte changed, the size the same: the merge would give other results without a word.
+      const flip = (rows: string) => {
+        const bytes = readFileSync(rows);
+        bytes[100] = bytes[100]! ^ 0xff;
+        writeFileSync(rows, bytes);
+      };
+      refused([damaged('bank-branch-weekday.shard-2-of-2', flip)], /^error: .*rows-1\.f64 is not the file the shard wrote \(its SHA-256 differs from the manifest's\): damaged in the copy\? copy the shard folder again; nothing was merged\.$/);
     });
   });
 
