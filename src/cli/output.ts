@@ -56,7 +56,11 @@ export async function checkOutputFolder(outDir: string): Promise<string | undefi
         ? 'a file of that name is in the way'
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? 'it is not writable'
-          : (error as Error).message;
+          : code === 'ENOENT'
+            ? 'a folder cannot be made there'
+            : code === 'ENOSPC'
+              ? 'the disk is full'
+              : (error as Error).message;
     return `cannot write results to "${outDir}": ${reason}`;
   }
 }
@@ -70,22 +74,24 @@ export async function outputFolderReady(outDir: string, nothingWas: 'run' | 'mer
 }
 
 /**
- * mkdir -p, but never Node's recursive mkdir on the folder itself: on filesystems that
- * answer ENOENT to every mkdir (procfs) it retries forever. The parent is made recursively,
- * then the folder once.
+ * mkdir -p, one mkdir per missing level and never Node's recursive mkdir: on filesystems that
+ * answer ENOENT to every mkdir (procfs) that retries forever, at any depth (/proc/a/b).
  */
 async function makeFolder(path: string): Promise<void> {
-  try {
-    await mkdir(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && (await stat(path)).isDirectory()) return;
-    if (code !== 'ENOENT') throw error;
-    await mkdir(dirname(path), { recursive: true });
-    await mkdir(path).catch(async (again: NodeJS.ErrnoException) => {
-      if (!(again.code === 'EEXIST' && (await stat(path)).isDirectory())) throw again;
-    });
-  }
+  const made = async (): Promise<boolean> =>
+    mkdir(path).then(
+      () => true,
+      async (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST' && (await stat(path)).isDirectory()) return true;
+        if (error.code !== 'ENOENT') throw error;
+        return false;
+      },
+    );
+  if (await made()) return;
+  const parent = dirname(path);
+  if (parent === path) throw new Error(`${path} cannot be made`);
+  await makeFolder(parent);
+  if (!(await made())) await mkdir(path); // its parent is there now: this ENOENT is the filesystem's own
 }
 
 /** The result folder cannot be put in place (a file of its name is in the way). */

@@ -35,6 +35,10 @@ describe('output folders', () => {
     expect(await checkOutputFolder('')).toMatch(/--out must name a folder/);
   });
 
+  it('says in words why a folder cannot be made, rather than the system call that failed', async () => {
+    expect(await checkOutputFolder('/proc/queuesim-test/out')).toBe('cannot write results to "/proc/queuesim-test/out": a folder cannot be made there');
+  });
+
   it('writes files in subfolders and binary contents, replacing the previous folder whole', async () => {
     const out = tempDir();
     await writeResultFolder(out, 'run', { 'old.txt': 'old' });
