@@ -173,7 +173,7 @@ function problemsOf(result: { ok: true } | { ok: false; problems: ScenarioProble
 async function compareWith(runner: Runner, files: string[], options: CompareCommandOptions, interruption: Interruption): Promise<number> {
   const plan = await readPlan(files, options);
   if (typeof plan === 'number') return plan;
-  if (!(await outputFolderReady(options.out))) return 2;
+  if (!(await outputFolderReady(options.out, 'run', [slugOf(plan.title)]))) return 2;
   return writeComparison(plan, runner, options, interruption);
 }
 

@@ -33,14 +33,7 @@ function nameOption(what: string): Option {
 /** --workers, the same for every command that runs replications. */
 function workersOption(): Option {
   return new Option('--workers <n>', 'worker threads running replications (results do not depend on it)')
-    .argParser((text: string) => {
-      const workers = wholeNumber(1, '--workers')(text);
-      const cores = availableParallelism();
-      if (workers > cores) {
-        process.stderr.write(`note: --workers ${workers} is more than this machine's ${cores} cores: the threads take turns, and each holds memory of its own (about 20 MB).\n`);
-      }
-      return workers;
-    })
+    .argParser(wholeNumber(1, '--workers'))
     .default(availableParallelism(), `${availableParallelism()}, every core`);
 }
 
@@ -91,7 +84,16 @@ export function buildProgram(): Command {
     .description('Discrete-event simulation of service queues: staffing, waiting, balking, reneging.')
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    // Once the options are parsed and the command is about to run (not for --help, not
+    // before a usage error): more threads than cores take turns and each holds memory.
+    .hook('preAction', (_program, command) => {
+      const { workers, quiet, json } = command.opts<{ workers?: number; quiet?: boolean; json?: boolean }>();
+      const cores = availableParallelism();
+      if (workers !== undefined && workers > cores && !quiet && !json) {
+        process.stderr.write(`note: --workers ${workers} is more than this machine's ${cores} cores: the threads take turns, and each holds memory of its own (about 20 MB).\n`);
+      }
+    });
 
   const run = program
     .command('run')

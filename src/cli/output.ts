@@ -3,7 +3,8 @@
  * temporary folder first, which then replaces `<out>/<slug>/` in one rename, so a failure
  * never leaves a half-written result set behind.
  */
-import { constants, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { constants, existsSync, renameSync, rmSync } from 'node:fs';
 import { access, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { RunInterrupted } from '../run/pool.js';
@@ -65,9 +66,13 @@ export async function checkOutputFolder(outDir: string): Promise<string | undefi
   }
 }
 
-/** Whether results can be written under `outDir`; if not, says why (`error: …; nothing was run.`, or `merged`) for exit code 2. */
-export async function outputFolderReady(outDir: string, nothingWas: 'run' | 'merged' = 'run'): Promise<boolean> {
-  const problem = await checkOutputFolder(outDir);
+/**
+ * Whether results can be written under `outDir` (and, given their slugs, as those folders);
+ * if not, says why (`error: …; nothing was run.`, or `merged`) for exit code 2.
+ */
+export async function outputFolderReady(outDir: string, nothingWas: 'run' | 'merged' = 'run', slugs: readonly string[] = []): Promise<boolean> {
+  let problem = await checkOutputFolder(outDir);
+  for (const slug of slugs) problem ??= await resultFolderInTheWay(outDir, slug);
   if (problem === undefined) return true;
   process.stderr.write(`error: ${problem}; nothing was ${nothingWas}.\n`);
   return false;
@@ -110,54 +115,92 @@ export interface StagedFolder {
   discardSync(): void;
 }
 
+/**
+ * What is in the way of the result folder `<outDir>/<slug>/`, if anything: a file or a link
+ * of its name is the user's, not an earlier result, and is never replaced. Checked before
+ * any work and again when the folder is put in place.
+ */
+export async function resultFolderInTheWay(outDir: string, slug: string): Promise<string | undefined> {
+  const target = join(outDir, slug);
+  const there = await lstat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (there === undefined || there.isDirectory()) return undefined;
+  return `${target} is in the way: it is ${there.isSymbolicLink() ? 'a link' : 'a file'}, not a result folder (move it away)`;
+}
+
 export async function stageResultFolder(outDir: string, slug: string): Promise<StagedFolder> {
   const target = join(outDir, slug);
-  const staging = join(outDir, `.${slug}.partial-${process.pid}`);
-  const previous = join(outDir, `.${slug}.previous-${process.pid}`);
+  // Named by process and at random: two writers of one folder may share a PID (containers).
+  const own = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = join(outDir, `.${slug}.partial-${own}`);
+  const previous = join(outDir, `.${slug}.previous-${own}`);
   await makeFolder(outDir);
-  await rm(staging, { recursive: true, force: true });
+  const inTheWay = await resultFolderInTheWay(outDir, slug);
+  if (inTheWay !== undefined) throw new ResultFolderProblem(inTheWay);
   await mkdir(staging);
+  /** Whether `previous` holds the result that was in place, moved aside by this commit. */
+  let aside = false;
+  const isThere = (path: string) => lstat(path).then(() => true, () => false);
   return {
     path: staging,
     async commit() {
-      // A file of the folder's name is the user's, not an earlier result: it is not replaced.
-      const there = await lstat(target).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined;
-        throw error;
-      });
-      if (there !== undefined && !there.isDirectory()) throw new ResultFolderProblem(`${target} is in the way: it is a file, not a result folder (move it away)`);
-      // The last to commit wins: a result already there (an earlier run's, or one another
-      // process writing the same folder committed meanwhile) is moved aside, ours takes its
-      // place, and the one moved aside is removed. `previous` holds it in between.
-      let aside = false;
-      try {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await rename(staging, target);
-            break;
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt === 10) throw error;
+      const inTheWay = await resultFolderInTheWay(outDir, slug);
+      if (inTheWay !== undefined) throw new ResultFolderProblem(inTheWay);
+      // The last to commit wins: the result in place (an earlier run's, or one another process
+      // writing the same folder committed meanwhile) is moved aside first (a rename onto a
+      // folder fails on some systems even when it is empty), ours takes its place, and the one
+      // moved aside is removed. If another result comes in between, the loop goes round again.
+      for (let attempt = 1; ; attempt++) {
+        if (aside) await rm(previous, { recursive: true, force: true }); // older than the one there now
+        aside = await rename(target, previous).then(
+          () => true,
+          (error: NodeJS.ErrnoException) => {
+            if (error.code === 'ENOENT') return false;
+            throw error;
+          },
+        );
+        try {
+          await rename(staging, target);
+          break;
+        } catch (error) {
+          // Another result came in meanwhile: go round again. Anything else: ours cannot go in.
+          if (attempt < 10 && (await isThere(target)) && (await isThere(staging))) continue;
+          if (aside) {
+            // Put the earlier result back; if a newer one is there now, ours was not needed anyway.
+            await rename(previous, target).then(
+              () => (aside = false),
+              async (restore: NodeJS.ErrnoException) => {
+                if (restore.code === 'ENOTEMPTY' || restore.code === 'EEXIST' || (await isThere(target))) {
+                  await rm(previous, { recursive: true, force: true });
+                  aside = false;
+                } else {
+                  (error as Error).message += `; the earlier result is kept in ${previous}`;
+                }
+              },
+            );
           }
-          if (aside) await rm(previous, { recursive: true, force: true }); // older than what is there now
-          aside = await rename(target, previous).then(
-            () => true,
-            (error: NodeJS.ErrnoException) => {
-              if (error.code === 'ENOENT') return false; // taken away meanwhile: try again
-              throw error;
-            },
-          );
+          throw error;
         }
-      } catch (error) {
-        // Ours could not go in: put the earlier result back, unless a newer one is there now.
-        if (aside) await rename(previous, target).catch(() => rm(previous, { recursive: true, force: true }));
-        throw error;
       }
-      if (aside) await rm(previous, { recursive: true, force: true });
+      // Ours is in place: the earlier one goes. Failing to remove it loses nothing.
+      if (aside) await rm(previous, { recursive: true, force: true }).catch(() => {});
+      aside = false;
       return target;
     },
     discard: () => rm(staging, { recursive: true, force: true }),
-    discardSync: () => rmSync(staging, { recursive: true, force: true }),
+    discardSync: () => {
+      rmSync(staging, { recursive: true, force: true });
+      // A second Ctrl-C between moving the earlier result aside and putting ours in place.
+      if (aside && !existsSync(target)) {
+        try {
+          renameSync(previous, target);
+        } catch {
+          // kept in `previous`, hidden but whole
+        }
+      }
+    },
   };
 }
 

@@ -64,8 +64,10 @@ export class ProgressBar {
     const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
     const left = !this.atMost && done > 0 && done < total ? ` · ~${Math.ceil(((elapsed / done) * (total - done)) / 1000)} s left` : '';
     const count = this.atMost ? `${done} of at most ${total}` : `${done}/${total}`;
-    const line = `${bar} ${count} ${this.label} · ${(elapsed / 1000).toFixed(1)} s${left}`;
-    this.stream.write(`\r${fitted(line, (this.stream.columns ?? 80) - 1)}\x1b[K`);
+    // Some terminals report 0 columns: read as unknown. A narrow one keeps the count, not the bar.
+    const columns = this.stream.columns !== undefined && this.stream.columns > 0 ? this.stream.columns : 80;
+    const line = `${columns >= 60 ? `${bar} ` : ''}${count} ${this.label} · ${(elapsed / 1000).toFixed(1)} s${left}`;
+    this.stream.write(`\r${fitted(line, columns - 1)}\x1b[K`);
   }
 
   /** Erases the bar, if it was drawn. */

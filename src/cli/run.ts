@@ -15,7 +15,7 @@ import type { ScenarioProblem } from '../scenario/problems.js';
 import { Interruption } from './interrupt.js';
 import { withPool } from './with-pool.js';
 import type { ModelRows } from './shard-rows.js';
-import { outputFolderReady, ResultFolderProblem, slugOf, stageResultFolder, writeStagedFiles } from './output.js';
+import { outputFolderReady, ResultFolderProblem, slugOf, stageResultFolder, writeStagedFiles, type StagedFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import type { JobInputs } from './shard-manifest.js';
 import { shardOfCommand, type ShardOptions } from './shard-option.js';
@@ -120,7 +120,7 @@ function loadReport(): Promise<typeof import('../report/index.js')> {
 async function runFiles(files: string[], options: RunCommandOptions, pool: ReplicationPool, interruption: Interruption): Promise<number> {
   const loaded = await loadRunFiles(files, options);
   if (typeof loaded === 'number') return loaded;
-  if (!(await outputFolderReady(options.out))) return 2;
+  if (!(await outputFolderReady(options.out, 'run', loaded.map((entry) => slugOf(entry.model.name))))) return 2;
   pool.start(Math.max(...loaded.map((entry) => entry.replications)));
 
   const summaries: RunSummary[] = [];
@@ -159,7 +159,12 @@ async function writeRunResult(entry: Omit<RunEntry, 'inputs'>, rows: SettledRows
   // A lever whose config is an equilibrium of the simulation (pricing's congestion) settles first.
   const settled = settleOrReport(model, seed, replications, file);
   if (settled === 2) return 2;
-  const staged = await stageResultFolder(options.out, slugOf(model.name));
+  let staged: StagedFolder;
+  try {
+    staged = await stageResultFolder(options.out, slugOf(model.name));
+  } catch (error) {
+    return failed(error, model.name, written, interruption);
+  }
   const forget = interruption.onForce(() => staged.discardSync());
   let summary: RunSummary;
   let folder: string;

@@ -92,6 +92,9 @@ export function parseManifest(text: string): ShardManifest | string {
     return 'shard.json is not JSON';
   }
   const m = data as Partial<ShardManifest>;
+  if (typeof m === 'object' && m !== null && typeof m.format === 'string' && /^queuesim-shard\/\d+$/.test(m.format) && m.format !== FORMAT) {
+    return `shard.json is of another format (${m.format}; this queuesim merges ${FORMAT}): run the shards again with this queuesim`;
+  }
   if (typeof m !== 'object' || m === null || m.format !== FORMAT) return `shard.json is not a queuesim shard manifest (${FORMAT})`;
   const wellFormed =
     typeof m.queuesim === 'string' &&

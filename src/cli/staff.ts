@@ -103,8 +103,8 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   if (replications < 2) {
     return usage(`staff needs at least 2 replications per evaluation, got ${replications}${options.reps === undefined ? ` (replications in ${file})` : ''}: it lowers a period only when the whole 95% CI meets every target, and one replication has no CI. Give --reps 2 or more.`);
   }
-  if (!(await outputFolderReady(options.out))) return 2;
   const title = options.name ?? `Staff ${base.model.name}`;
+  if (!(await outputFolderReady(options.out, 'run', [slugOf(title)]))) return 2;
   const maxEvaluations = options.maxEvaluations ?? 60;
   const progress = new ProgressBar(`evaluations · ${title}`, { enabled: !options.quiet && !options.json, atMost: true });
   let result: StaffResult;

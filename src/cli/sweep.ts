@@ -127,7 +127,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
 async function sweepWith(runner: Runner, file: string, options: SweepCommandOptions, interruption: Interruption): Promise<number> {
   const plan = await readPlan(file, options);
   if (typeof plan === 'number') return plan;
-  if (!(await outputFolderReady(options.out))) return 2;
+  if (!(await outputFolderReady(options.out, 'run', [slugOf(plan.title)]))) return 2;
   return writeSweep(plan, runner, options, interruption);
 }
 

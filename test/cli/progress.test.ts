@@ -37,8 +37,13 @@ describe('progress bar', () => {
     const line = stream.written[0]!.replace(/^\r/, '').replace(/\x1b\[K$/, '');
     expect(displayWidth(line)).toBeLessThanOrEqual(59);
     expect(line.endsWith('…')).toBe(true);
-    clock = 2000;
-    bar.update(2, 4);
+    const narrow = { ...terminal(), columns: 40 };
+    new ProgressBar('replications · Bank branch, weekday', { stream: narrow, delayMs: 0, now: () => clock }).update(1, 4);
+    expect(narrow.written[0]).toMatch(/^\r1\/4 replications · Bank branch/); // the count, not the bar
+    expect(displayWidth(narrow.written[0]!.replace(/^\r/, '').replace(/\x1b\[K$/, ''))).toBeLessThanOrEqual(39);
+    const unknown = { ...terminal(), columns: 0 };
+    new ProgressBar('replications', { stream: unknown, delayMs: 0, now: () => clock }).update(1, 4);
+    expect(unknown.written[0]).toMatch(/^\r█+░+ 1\/4 replications/);
     const wide = { ...terminal(), columns: 200 };
     new ProgressBar('replications', { stream: wide, delayMs: 0, now: () => clock }).update(1, 2);
     expect(wide.written[0]).not.toContain('…');

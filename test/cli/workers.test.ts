@@ -69,12 +69,16 @@ describe('queuesim run --workers', () => {
     }
   });
 
-  it('says so when there are more threads than cores, and runs them', () => {
+  it('says so, once, when there are more threads than cores, and runs them; not with --quiet or --json, nor for --help', () => {
     const cores = availableParallelism();
-    const result = queuesim(['run', 'scenarios/bank-branch.yaml', '--out', tempDir(), '--quiet', '--no-report', '--reps', '2', '--workers', String(cores + 1)]);
+    const note = `note: --workers ${cores + 2} is more than this machine's ${cores} cores: the threads take turns, and each holds memory of its own (about 20 MB).\n`;
+    const args = ['run', 'scenarios/bank-branch.yaml', '--out', tempDir(), '--no-report', '--reps', '2'];
+    const result = queuesim([...args, '--workers', String(cores + 1), '--workers', String(cores + 2)]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`note: --workers ${cores + 1} is more than this machine's ${cores} cores: the threads take turns, and each holds memory of its own (about 20 MB).\n`);
-    expect(queuesim(['run', 'scenarios/bank-branch.yaml', '--out', tempDir(), '--quiet', '--no-report', '--reps', '2', '--workers', String(cores)]).stderr).toBe('');
+    expect(result.stderr).toBe(note);
+    for (const quiet of ['--quiet', '--json']) expect(queuesim([...args, quiet, '--workers', String(cores + 1)]).stderr).toBe('');
+    expect(queuesim([...args, '--workers', String(cores)]).stderr).toBe('');
+    expect(queuesim(['run', '--help', '--workers', String(cores + 1)]).stderr).toBe('');
   });
 
   it('refuses --workers 0 as a usage error', () => {
