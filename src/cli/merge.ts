@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { RowFileMismatch } from '../run/row-file.js';
 import { outputFolderReady } from './output.js';
 import type { RunSummary } from '../metrics/summarise.js';
-import { fileHash, MANIFEST_FILE, parseManifest, shardFolderName, version, type FilePlace } from './shard-manifest.js';
+import { fileHash, MANIFEST_FILE, parseManifest, shardFolderName, version, type FilePlace, type ShardManifest } from './shard-manifest.js';
 import { shardRows, type ShardFolder } from './shard-rows.js';
 
 export interface MergeCommandOptions {
@@ -124,6 +124,27 @@ async function checkRowFiles(jobs: readonly ShardFolder[][]): Promise<void> {
   }
 }
 
+/** What makes two shards' jobs differ, in words: the version, an option, or a scenario file's path or text. */
+export function jobDifference(a: ShardManifest, b: ShardManifest): string {
+  if (a.queuesim !== b.queuesim) return `written by queuesim ${a.queuesim} and ${b.queuesim}`;
+  const [x, y] = [a.inputs as Record<string, unknown>, b.inputs as Record<string, unknown>];
+  const differences: string[] = [];
+  for (const key of [...new Set([...Object.keys(x), ...Object.keys(y)])]) {
+    if (key === 'files') continue;
+    if (JSON.stringify(x[key]) !== JSON.stringify(y[key])) differences.push(`${key} ${JSON.stringify(x[key]) ?? 'not given'} and ${JSON.stringify(y[key]) ?? 'not given'}`);
+  }
+  const [fx, fy] = [a.inputs.files, b.inputs.files];
+  if (fx.length !== fy.length) differences.push(`${fx.length} and ${fy.length} scenario files`);
+  else {
+    fx.forEach((file, i) => {
+      const other = fy[i]!;
+      if (file.path !== other.path) differences.push(`the scenario named as ${file.path} and as ${other.path}`);
+      else if (file.text !== other.text) differences.push(`the text of ${file.path} (edited between the shards; a comment counts)`);
+    });
+  }
+  return differences.length > 0 ? `their inputs differ: ${differences.join('; ')}` : 'their inputs differ';
+}
+
 async function isShardFolder(dir: string): Promise<boolean> {
   return (await stat(join(dir, MANIFEST_FILE)).catch(() => undefined))?.isFile() === true;
 }
@@ -140,7 +161,7 @@ function groupByJob(shards: readonly ShardFolder[]): ShardFolder[][] {
     const [first] = group;
     for (const other of group) {
       if (other.manifest.job !== first!.manifest.job) {
-        throw new MergeProblem(`${first!.folder} and ${other.folder} are shards of different jobs (their inputs differ: scenario files, options or version); merge the shards of one run`);
+        throw new MergeProblem(`${first!.folder} and ${other.folder} are shards of different jobs (${jobDifference(first!.manifest, other.manifest)}); merge the shards of one run`);
       }
       if (other.manifest.shard.count !== first!.manifest.shard.count) {
         throw new MergeProblem(`${first!.folder} and ${other.folder} split the job differently (into ${first!.manifest.shard.count} and ${other.manifest.shard.count} shards)`);
