@@ -228,7 +228,7 @@ export async function mergeCompare(inputs: CompareInputs, rows: ModelRows, optio
   noteSharedRun(planned.plan); // as the run without shards said it
   const { variants } = planned.plan;
   const runner = rowsRunner(({ model, settled, onProgress }, sink) => rows(variants.findIndex((v) => v.model === model), settled, sink, onProgress));
-  return withInterruption((interruption) => writeComparison(planned.plan, runner, options, interruption));
+  return withInterruption(planned.plan.title, (interruption) => writeComparison(planned.plan, runner, options, interruption));
 }
 
 function usage(message: string): number {

@@ -168,7 +168,7 @@ export async function mergeSweep(inputs: SweepInputs, rows: ModelRows, options: 
   const plan = planSweep(inputs);
   if (typeof plan === 'number') return plan;
   const runner = rowsRunner(({ model, settled, onProgress }, sink) => rows(plan.points.findIndex((p) => p.model === model), settled, sink, onProgress));
-  return withInterruption((interruption) => writeSweep(plan, runner, options, interruption));
+  return withInterruption(plan.title, (interruption) => writeSweep(plan, runner, options, interruption));
 }
 
 function usage(message: string): number {

@@ -21,22 +21,25 @@ export function withWorkers(workers: number | undefined, work: (runner: Runner, 
   });
 }
 
-/** Ctrl-C for work without threads (merging shards): the same messages and exit codes. */
-export async function withInterruption(work: (interruption: Interruption) => Promise<number>): Promise<number> {
+/**
+ * Ctrl-C for work without threads (merging one job's shards): the same messages and exit
+ * codes, naming what was not written (a merge may have written the jobs before it).
+ */
+export async function withInterruption(what: string, work: (interruption: Interruption) => Promise<number>): Promise<number> {
   const interruption = new Interruption();
   try {
     return await work(interruption);
   } catch (error) {
-    return stopped(error, interruption);
+    return stopped(error, interruption, `nothing was written for "${what}"`);
   } finally {
     interruption.dispose();
   }
 }
 
 /** The exit code of work stopped by Ctrl-C or by a thread out of memory; other errors are bugs. */
-function stopped(error: unknown, interruption: Interruption): number {
+function stopped(error: unknown, interruption: Interruption, lost = 'nothing was written'): number {
   if (error instanceof RunInterrupted) {
-    process.stderr.write('queuesim: interrupted; nothing was written.\n');
+    process.stderr.write(`queuesim: interrupted; ${lost}.\n`);
     return interruption.exitCode;
   }
   if (error instanceof ReplicationFailed && error.outOfMemory) {
