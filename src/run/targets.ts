@@ -61,6 +61,10 @@ export function checkTarget(target: Target, model: Model): string | undefined {
     return `${text}: more servers ${way[0]} ${metric}, and staff adds servers where a target is missed, so it cannot search for this; write ${metric}${way[1]}VALUE`;
   }
   if (falls && target.value < 0) return `${text}: ${metric} is never negative, so no staffing meets this`;
+  // More servers do not end the day sooner for whoever is in service at closing.
+  if (metric === 'overtime' && target.atMost && target.value <= 0 && model.drain) {
+    return `${text}: with drain (customers inside at closing are served), whoever is in service at closing runs over, whatever the staffing; give an allowance, e.g. overtime<=30`;
+  }
   return undefined;
 }
 

@@ -31,6 +31,11 @@ describe('staffing targets', () => {
     expect(checkTarget(target('served<=100'), loaded.model)).toMatch(/more servers raise served.*write served>=VALUE/);
     expect(checkTarget(target('waitP80<=-1'), loaded.model)).toMatch(/waitP80 is never negative, so no staffing meets this/);
     expect(checkTarget(target('arrivals>=10'), loaded.model)).toMatch(/staffing does not change arrivals/);
+    expect(checkTarget(target('overtime<=0'), loaded.model)).toMatch(/whoever is in service at closing runs over, whatever the staffing; give an allowance/);
+    expect(checkTarget(target('overtime<=30'), loaded.model)).toBeUndefined();
+    const noDrain = validateScenario({ name: 'x', time: { horizon: 10, drain: false }, stations: [{ id: 'a', servers: 1, service: 1 }], segments: [{ id: 's', arrivals: { rate: 1 }, route: ['a'] }] });
+    if (!noDrain.ok) throw new Error('invalid');
+    expect(checkTarget(target('overtime<=0'), noDrain.model)).toBeUndefined(); // the run stops at closing
     for (const fine of ['utilisation<=85%', 'served>=100', 'abandonmentRate<=5%', 'waitMean<=0']) expect(checkTarget(target(fine), loaded.model), fine).toBeUndefined();
   });
 
