@@ -9,7 +9,7 @@ import { compareVariants, type ComparisonRun, type Variant } from '../run/compar
 import { comparisonCsv } from '../run/compare-csv.js';
 import { replicationsCsv } from '../run/csv.js';
 import type { Runner } from '../run/runner.js';
-import { withInterruption, withWorkers } from './workers.js';
+import { interruptedAfterWriting, withInterruption, withWorkers } from './workers.js';
 import type { Interruption } from './interrupt.js';
 import { RunInterrupted } from '../run/pool.js';
 import { buildVariant, parseVariantSpec } from '../scenario/variants.js';
@@ -210,6 +210,8 @@ async function writeComparison(plan: ComparePlan, runner: Runner, options: Compa
     ]),
   );
   const folder = await writeResultFolder(options.out, slugOf(title), { 'compare.json': json, 'compare.csv': comparisonCsv(run.comparison), ...variantFiles, ...report }, interruption);
+  const stopped = interruptedAfterWriting(interruption, folder);
+  if (stopped !== undefined) return stopped;
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';

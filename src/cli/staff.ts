@@ -11,7 +11,7 @@ import { analyticBaseline } from '../baseline/baseline.js';
 import type { Model } from '../model/model.js';
 import type { ReservationsConfig } from '../reservations/config.js';
 import type { Runner } from '../run/runner.js';
-import { withWorkers } from './workers.js';
+import { interruptedAfterWriting, withWorkers } from './workers.js';
 import type { Interruption } from './interrupt.js';
 import { RunInterrupted } from '../run/pool.js';
 import { seatedStations, staff, withStaffing, type StaffResult } from '../run/staff.js';
@@ -139,6 +139,8 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     'summary.json': JSON.stringify(result.summary, null, 2) + '\n',
     ...report,
   }, interruption);
+  const stopped = interruptedAfterWriting(interruption, folder);
+  if (stopped !== undefined) return stopped;
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';

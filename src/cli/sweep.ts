@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { parseAxis, type Axis } from '../run/grid.js';
 import type { Runner } from '../run/runner.js';
-import { withInterruption, withWorkers } from './workers.js';
+import { interruptedAfterWriting, withInterruption, withWorkers } from './workers.js';
 import type { Interruption } from './interrupt.js';
 import { RunInterrupted } from '../run/pool.js';
 import { pointMetrics, runSweep, sweepModels, type SweepPoint, type SweepResult } from '../run/sweep.js';
@@ -155,6 +155,8 @@ async function writeSweep(plan: SweepPlan, runner: Runner, options: SweepOutputO
   const report = options.report === false ? {} : await (await import('../report/sweep.js')).buildSweepReport(title, sweep);
   const json = sweepJson(title, sweep);
   const folder = await writeResultFolder(options.out, slugOf(title), { 'sweep.csv': sweepCsv(sweep), 'sweep.json': json, ...report }, interruption);
+  const stopped = interruptedAfterWriting(interruption, folder);
+  if (stopped !== undefined) return stopped;
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';

@@ -36,6 +36,16 @@ export async function withInterruption(what: string, work: (interruption: Interr
   }
 }
 
+/**
+ * After a result folder is in place: a Ctrl-C that came while it was put there still ends the
+ * command as interrupted (130, as `run` does), its results whole; undefined otherwise.
+ */
+export function interruptedAfterWriting(interruption: Interruption, folder: string): number | undefined {
+  if (!interruption.signal.aborted) return undefined;
+  process.stderr.write(`queuesim: interrupted; the results were written whole just before, in ${folder}.\n`);
+  return interruption.exitCode;
+}
+
 /** The exit code of work stopped by Ctrl-C or by a thread out of memory; other errors are bugs. */
 function stopped(error: unknown, interruption: Interruption, lost = 'nothing was written'): number {
   if (error instanceof RunInterrupted) {
