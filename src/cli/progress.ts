@@ -3,7 +3,7 @@
  * terminal, only after a short delay, and erases itself when done, so piped output and
  * quick runs stay clean.
  */
-import { displayWidth } from './format.js';
+import { fitToWidth } from './format.js';
 
 const WIDTH = 28;
 /** Redraw at most this often (ms), so thousands of quick steps cost nothing. */
@@ -67,7 +67,7 @@ export class ProgressBar {
     // Some terminals report 0 columns: read as unknown. A narrow one keeps the count, not the bar.
     const columns = this.stream.columns !== undefined && this.stream.columns > 0 ? this.stream.columns : 80;
     const line = `${columns >= 60 ? `${bar} ` : ''}${count} ${this.label} · ${(elapsed / 1000).toFixed(1)} s${left}`;
-    this.stream.write(`\r${fitted(line, columns - 1)}\x1b[K`);
+    this.stream.write(`\r${fitToWidth(line, columns - 1)}\x1b[K`);
   }
 
   /** Erases the bar, if it was drawn. */
@@ -75,16 +75,3 @@ export class ProgressBar {
     if (this.shown) this.stream.write('\r\x1b[K');
   }
 }
-
-/** `line` cut to `width` terminal columns, with an ellipsis where it was cut. */
-function fitted(line: string, width: number): string {
-  if (displayWidth(line) <= width) return line;
-  let kept = '';
-  for (const { segment } of graphemes.segment(line)) {
-    if (displayWidth(kept + segment) > width - 1) break;
-    kept += segment;
-  }
-  return `${kept}…`;
-}
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

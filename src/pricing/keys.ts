@@ -49,10 +49,12 @@ function demandKeys(where: 'scenario' | 'segment') {
   };
 }
 
+const segmentDemandKeys = demandKeys('segment');
+
 export const SegmentPricingSchema = z
   .strictObject({
-    ...demandKeys('segment'),
-    referencePrice: demandKeys('segment').referencePrice.optional(),
+    ...segmentDemandKeys,
+    referencePrice: segmentDemandKeys.referencePrice.optional(),
     valueOfWaiting: z
       .number()
       .nonnegative({ error: 'valueOfWaiting must be 0 or more' })

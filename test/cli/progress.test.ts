@@ -30,7 +30,7 @@ describe('progress bar', () => {
   });
 
   it('fits the terminal’s width, so a line is never wrapped and left behind on redraw', () => {
-    let clock = 1000;
+    const clock = 1000;
     const stream = { ...terminal(), columns: 60 };
     const bar = new ProgressBar('replications of 3 variants · Compare base vs lunch5 vs patient, 銀行', { stream, delayMs: 0, now: () => clock });
     bar.update(1, 4);
