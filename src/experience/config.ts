@@ -4,6 +4,7 @@
  */
 import type { ScenarioData } from '../levers/lever.js';
 import type { Model } from '../model/model.js';
+import { unitsPerMinute } from '../model/units.js';
 import { meanOf } from '../random/distributions.js';
 import { resolveRecovery, recoveryPresets, type ProblemSeverity, type ResolvedRecovery } from './aftermath.js';
 import { defaultBalkingRules } from './balking.js';
@@ -69,7 +70,8 @@ const pick = <T>(key: string, ...sources: (Raw | undefined)[]): T | undefined =>
   return undefined;
 };
 
-const zones = {
+/** The tolerance presets, in minutes (models.md §2.2). */
+export const tolerancePresets = {
   coffee: d.zoneCoffee.value,
   bank: d.zoneBank.value,
   restaurant: d.zoneRestaurant.value,
@@ -77,13 +79,17 @@ const zones = {
   callCentre: d.zoneCallCentre.value,
 } as const;
 
-function perceptionParams(raw: Raw): PerceptionParams {
+/**
+ * The perception parameters; `perMinute` converts the default reference wait (minutes) to the
+ * time unit. A referenceWait given in the file is in the file's unit already.
+ */
+function perceptionParams(raw: Raw, perMinute: number): PerceptionParams {
   const p = defaultPerceptionParams();
   return {
     enabled: bool(raw.enabled, p.enabled),
     durationExponent: num(raw.exponent, p.durationExponent),
     overestimationAtReference: num(raw.overestimation, p.overestimationAtReference),
-    referenceWait: num(raw.referenceWait, p.referenceWait),
+    referenceWait: num(raw.referenceWait, p.referenceWait * perMinute),
     stageWeight: { ...p.stageWeight, ...(isMap(raw.stageWeights) ? raw.stageWeights : {}) },
     multipliers: { ...p.multipliers, ...(isMap(raw.multipliers) ? raw.multipliers : {}) },
     multiplierCap: num(raw.cap, p.multiplierCap),
@@ -94,7 +100,10 @@ function perceptionParams(raw: Raw): PerceptionParams {
 export function resolveExperience(data: ScenarioData, model: Model): ExperienceConfig | undefined {
   if (!isMap(data.experience)) return undefined;
   const raw = data.experience;
-  const perception = perceptionParams(isMap(raw.perception) ? raw.perception : {});
+  // The defaults that are durations are minutes (models.md); the checks refused a unit that
+  // does not convert wherever one of them is used, so 1 there is never applied.
+  const perMinute = unitsPerMinute(model.unit) ?? 1;
+  const perception = perceptionParams(isMap(raw.perception) ? raw.perception : {}, perMinute);
   const satisfactionRaw = isMap(raw.satisfaction) ? raw.satisfaction : {};
   const s = defaultSatisfactionParams();
   const qualityRaw = isMap(raw.quality) ? raw.quality : {};
@@ -152,7 +161,11 @@ export function resolveExperience(data: ScenarioData, model: Model): ExperienceC
   const segments = model.segments.map((segment, g): SegmentExperience => {
     const rawSegment = data.segments[g]!;
     const tolerance = rawSegment.tolerance;
-    const zone = typeof tolerance === 'string' ? zones[tolerance as keyof typeof zones] : isMap(tolerance) ? { desired: num(tolerance.desired, 3), adequate: num(tolerance.adequate, 6) } : zones.coffee;
+    // A zone written in the file is in its unit (the schema requires both waits); a preset is in minutes.
+    const preset = tolerancePresets[typeof tolerance === 'string' ? (tolerance as keyof typeof tolerancePresets) : 'coffee'];
+    const zone = isMap(tolerance)
+      ? { desired: tolerance.desired as number, adequate: tolerance.adequate as number }
+      : { desired: preset.desired * perMinute, adequate: preset.adequate * perMinute };
     // Value and comfort of the service move the adequate wait (§1.3 #7, #9): read where the
     // customer's first wait is (the segment's own `waiting`, or its first station's).
     const first = segment.route[0]!;

@@ -1,7 +1,8 @@
 /**
  * The scenario keys of the waiting experience (README "How the wait feels"). Every default
  * is models.md's, from defaults.ts; descriptions carry the source tag. Times are in the
- * scenario's unit; the defaults assume minutes, as models.md does.
+ * scenario's unit; the defaults that are durations are minutes, as in models.md, converted
+ * to a clock unit (config.ts) and required in the file for any other unit (lever.ts).
  */
 import { z } from 'zod';
 import { experienceDefaults as d } from './defaults.js';
@@ -36,7 +37,10 @@ export const PerceptionKeys = z
     enabled: z.boolean().optional().meta({ description: 'false: perceived wait = clock wait (b = 1, k = 1, no multipliers). Default true.', default: true }),
     exponent: positive('exponent').optional().meta(tagged('b of the power law τ = k·t^b.', d.durationExponent)),
     overestimation: z.number().gt(-1, { error: 'overestimation must be greater than -1 (a wait cannot feel shorter than nothing)' }).optional().meta(tagged('o_ref: overestimation of an unoccupied wait of referenceWait.', d.overestimationAtReference)),
-    referenceWait: positive('referenceWait').optional().meta(tagged('t_ref, in the time unit.', d.referenceWait)),
+    referenceWait: positive('referenceWait')
+      .optional()
+      // No `default` keyword: the default is 5 minutes in whatever the time unit is (1/12 in hours, 300 in seconds).
+      .meta({ description: `t_ref, in the time unit. Default ${d.referenceWait.value} minutes, converted to the time unit ${d.referenceWait.tag} (${d.referenceWait.source}); required for a unit that is not second, minute, hour or day.` }),
     stageWeights: z.strictObject({ pre: stageWeight('pre'), in: stageWeight('in'), post: stageWeight('post') }).optional().meta(tagged('w_stage by the stage of the station in the process.', d.stageWeight)),
     multipliers: Multipliers.optional().meta({ description: 'm_a for occupied 0.735, anxious 1.15, uncertain 1.10, unexplained 1.10, solo 1.0, uncomfortable 1.10, unfamiliar 1.10, informed 0.9 — all [A], directions sourced (models.md §1.3–1.4).' }),
     cap: positive('cap').optional().meta(tagged('Cap on the product of the multipliers.', d.multiplierCap)),
@@ -122,7 +126,7 @@ export const ToleranceKeys = z
     z.enum(['coffee', 'bank', 'restaurant', 'clinic', 'callCentre']),
     z.strictObject({ desired: nonNegative('desired'), adequate: positive('adequate') }).refine((t) => t.adequate > t.desired, { error: 'adequate must be greater than desired', path: ['adequate'] }),
   ])
-  .meta({ description: 'Zone of tolerance for the wait: { desired, adequate } or a preset: coffee 3/6 (default), bank 3/5, restaurant 10/20, clinic 10/30, callCentre 0.33/2 (minutes) [A], models.md §2.2.', default: 'coffee' });
+  .meta({ description: 'Zone of tolerance for the wait: { desired, adequate } or a preset: coffee 3/6 (default), bank 3/5, restaurant 10/20, clinic 10/30, callCentre 0.33/2 (minutes, converted to the time unit; for a unit that is not second, minute, hour or day give { desired, adequate }) [A], models.md §2.2.', default: 'coffee' });
 
 export const BalkingKeys = z
   .discriminatedUnion('rule', [

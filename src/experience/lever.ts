@@ -5,6 +5,8 @@
  */
 import { defineLever, type LeverProblem } from '../levers/lever.js';
 import type { MetricInfo } from '../metrics/catalogue.js';
+import { unitsPerMinute } from '../model/units.js';
+import { coreDefaults } from '../scenario/defaults.js';
 import { resolveExperience, type ExperienceConfig } from './config.js';
 import { InformedPatience, BalkingRule } from './journey-policies.js';
 import { BalkingKeys, ExperienceKeys, SegmentWaitingKeys, StationWaitingKeys, ToleranceKeys } from './keys.js';
@@ -44,6 +46,7 @@ function check(data: Raw): LeverProblem[] {
       if (isMap(station) && station.waiting !== undefined) problems.push({ path: ['stations', i, 'waiting'], message: 'has no effect without the top-level key experience (add `experience: {}`)' });
     });
   }
+  if (on) problems.push(...minuteDefaultProblems(data, segments));
   segments.forEach((segment, i) => {
     if (!isMap(segment)) return;
     for (const key of ['tolerance', 'waiting', 'balking']) {
@@ -57,6 +60,34 @@ function check(data: Raw): LeverProblem[] {
     if (rule === 'informed' && !(isMap(patience) && patience.dist === 'exponential')) {
       problems.push({ path: ['segments', i, 'balking', 'rule'], message: 'informed (Whitt 1999, model 2) needs exponential patience: give the segment patience: { dist: exponential, mean }' });
     }
+  });
+  return problems;
+}
+
+/**
+ * The defaults that are durations (the reference wait, the tolerance presets) are minutes,
+ * converted to the time unit; a unit that is not a clock unit ("tick") has no conversion, so
+ * wherever one of them would be used the file must give its own, in its unit.
+ */
+function minuteDefaultProblems(data: Raw, segments: readonly unknown[]): LeverProblem[] {
+  const unit = isMap(data.time) && typeof data.time.unit === 'string' ? data.time.unit : coreDefaults.unit;
+  if (unitsPerMinute(unit) !== undefined) return [];
+  const problems: LeverProblem[] = [];
+  const experience = isMap(data.experience) ? data.experience : {};
+  const perception = isMap(experience.perception) ? experience.perception : {};
+  if (perception.enabled !== false && perception.referenceWait === undefined) {
+    problems.push({
+      path: ['experience'],
+      message: `the default referenceWait is 5 minutes, and time.unit "${unit}" does not convert from minutes: give perception: { referenceWait } in ${unit} units`,
+    });
+  }
+  segments.forEach((segment, i) => {
+    if (!isMap(segment) || isMap(segment.tolerance)) return;
+    const preset = typeof segment.tolerance === 'string' ? segment.tolerance : undefined;
+    problems.push({
+      path: preset === undefined ? ['segments', i] : ['segments', i, 'tolerance'],
+      message: `${preset === undefined ? 'the default tolerance "coffee"' : `the tolerance "${preset}"`} is in minutes, and time.unit "${unit}" does not convert from minutes: give tolerance: { desired, adequate } in ${unit} units`,
+    });
   });
   return problems;
 }

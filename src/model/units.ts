@@ -31,3 +31,9 @@ export function hoursPerUnit(label: string): number | undefined {
   const unit = unitOf(label);
   return Object.hasOwn(HOURS, unit) ? HOURS[unit] : undefined;
 }
+
+/** Time units in one minute, for a clock unit (60 for seconds, 1/60 for hours); undefined otherwise. */
+export function unitsPerMinute(label: string): number | undefined {
+  const hours = hoursPerUnit(label);
+  return hours === undefined ? undefined : 1 / 60 / hours;
+}
