@@ -28,6 +28,7 @@ import { ChoiceRouter } from './routing.js';
 import { SeatUse } from './seat-use.js';
 import { TableLine } from './seating.js';
 import { ServerLines } from './server-lines.js';
+import { choiceVisitShares } from './visits.js';
 
 /** Draws each arrival's numbers for self-service and for its route's choices. */
 class ChoiceDraws extends JourneyWatcher {
@@ -49,6 +50,7 @@ export const channelsLever = defineLever<ChannelsConfig>({
   routeStepStations: choiceStepStations,
   check: checkChannels,
   resolve: resolveChannels,
+  visitShares: choiceVisitShares,
   install(system, config, context) {
     const { model } = context;
     const meetsSelfService = config.routes.map((steps, segment) =>

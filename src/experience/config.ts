@@ -57,8 +57,6 @@ export interface ExperienceConfig {
   /** [station][segment] */
   waits: WaitSetting[][];
   segments: SegmentExperience[];
-  /** Offered load per server, [station][period]: Σ rate × mean service / servers (§6.6's ρ). */
-  plannedUtilisation: number[][];
 }
 
 type Raw = Record<string, unknown>;
@@ -175,15 +173,6 @@ export function resolveExperience(data: ScenarioData, model: Model): ExperienceC
     return { desired: zone.desired, adequate, balking: resolveBalking(rawSegment.balking, segment.patience) };
   });
 
-  const plannedUtilisation = model.stations.map((station, st) =>
-    model.periods.map((_, p) => {
-      let work = 0;
-      for (const segment of model.segments) segment.route.forEach((at, step) => (work += at === st ? segment.rates[p]! * meanOf(segment.service[step]!) : 0));
-      const servers = station.servers[p]!;
-      return servers > 0 ? work / servers : work > 0 ? Infinity : 0;
-    }),
-  );
-
   return {
     perceptionEnabled: perception.enabled,
     satisfaction: {
@@ -207,7 +196,6 @@ export function resolveExperience(data: ScenarioData, model: Model): ExperienceC
     loyaltyCurve: d.loyaltyCurve.value,
     waits,
     segments,
-    plannedUtilisation,
   };
 }
 

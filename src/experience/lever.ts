@@ -107,7 +107,7 @@ export const experienceLever = defineLever<ExperienceConfig>({
       customers: context.stream('customers'),
       quality: context.stream('quality'),
       aftermath: context.stream('aftermath'),
-    });
+    }, config.quality.enabled ? context.plannedUtilisation() : []);
     system.addObserver(observer);
     system.model.segments.forEach((segment, g) => {
       const waits = config.waits.map((byStation) => byStation[g]!);

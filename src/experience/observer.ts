@@ -102,10 +102,15 @@ export class ExperienceObserver extends JourneyWatcher {
   private lastLabel: LoyaltyLabel = LoyaltyLabel.none;
   private lastWordOfMouth = 0;
 
+  /**
+   * @param plannedUtilisation  offered load per server, [station][period]: the ρ of the failure
+   *                            probability f(ρ) (models.md §6.6; levers/planned-load.ts); unused with quality off
+   */
   constructor(
     private readonly system: ServiceSystem,
     private readonly config: ExperienceConfig,
     private readonly streams: ExperienceStreams,
+    plannedUtilisation: readonly (readonly number[])[],
   ) {
     super();
     const { model } = system;
@@ -117,7 +122,7 @@ export class ExperienceObserver extends JourneyWatcher {
     this.segments = config.segments;
     this.recovery = config.recovery;
     this.qualityOn = config.quality.enabled;
-    this.failureAt = config.plannedUtilisation.map((byPeriod) => byPeriod.map((rho) => (config.quality.enabled ? failureProbability(config.quality, rho) : 0)));
+    this.failureAt = plannedUtilisation.map((byPeriod) => byPeriod.map((rho) => failureProbability(config.quality, rho))); // empty when quality is off
     this.waitingAt = model.stations.map(() => []);
     this.joins = new Float64Array(model.stations.length);
     this.anyFirstTimers = model.segments.map((_, g) => config.waits.some((byStation) => byStation[g]!.firstTimeShare > 0));

@@ -15,7 +15,10 @@
  *   settle    (optional) before the replications, when its part of the model depends on the
  *             simulation's own results (an equilibrium such as congestion-aware demand): it
  *             may run whole sets of replications and returns its settled config;
- *   describe  (optional) plain data it reports once for the whole run (results: `levers.<name>`).
+ *   describe  (optional) plain data it reports once for the whole run (results: `levers.<name>`);
+ *   visitShares (optional) for a lever that routes customers: the share of each segment that
+ *             visits each visit slot of its route, for the loads planned before a run
+ *             (levers/planned-load.ts: the experience's ρ, staff's first guess).
  *
  * Levers are listed in registry.ts; tests may pass their own list.
  */
@@ -58,6 +61,8 @@ export interface ReplicationContext {
   readonly replication: number;
   /** The lever's own stream `name` (source `lever/<lever name>/<name>`): never shared with another source. */
   stream(name: string): RandomStream;
+  /** Offered load per server at each station in each period, with every routing lever's shares: [station][period] (levers/planned-load.ts). */
+  plannedUtilisation(): number[][];
 }
 
 /** One replication's metric values from a lever, by scope (index = station, segment or period). */
@@ -127,6 +132,12 @@ export interface Lever<Config = unknown> {
    * `note` in it is also printed under the terminal tables.
    */
   describe?(config: Config, model: Model): Record<string, unknown>;
+  /**
+   * For a lever that routes customers: per segment, the expected share of its customers who
+   * visit each visit slot of its route in each period ([slot][period]), or null for a segment
+   * it leaves on the core's fixed route (every slot visited by everyone).
+   */
+  visitShares?(config: Config, model: Model): (number[][] | null)[];
 }
 
 /** Declares a lever with its config type checked (the registry holds them as Lever<unknown>). */

@@ -5,6 +5,7 @@
  * the system first, and adds what it measured to the same scopes.
  */
 import type { Lever, LeverMetrics, MetricSource, ReplicationContext } from '../levers/lever.js';
+import { plannedUtilisation } from '../levers/planned-load.js';
 import { activeLevers, defaultLevers } from '../levers/registry.js';
 import { MetricsCollector, type CollectedMetrics } from '../metrics/collect.js';
 import type { ReplicationSeries } from '../metrics/series.js';
@@ -42,12 +43,14 @@ export function simulate(model: Model, replication: number, seed: number = model
 export function installLevers(system: ServiceSystem, levers: readonly Lever[] = defaultLevers): MetricSource[] {
   const { model, seed, replication } = system;
   const measured: MetricSource[] = [];
-  for (const lever of activeLevers(model, levers)) {
+  const active = activeLevers(model, levers);
+  for (const lever of active) {
     const context: ReplicationContext = {
       model,
       seed,
       replication,
       stream: (name) => createStream(seed, replication, sources.lever(lever.name, name)),
+      plannedUtilisation: () => plannedUtilisation(model, active),
     };
     const source = lever.install(system, model.levers[lever.name], context);
     if (source !== undefined) measured.push(source);

@@ -3,9 +3,12 @@
  * queue (SIPP, Green, Kolesar & Soares 2001 [M], models.md §6.4), or with the arrival rate
  * looked at one mean service time earlier (lag-SIPP [M]): the demand a period's servers
  * actually face arrived a little before. The station's load is every visit of every segment
- * (rate × mean service there), whether or not its arrivals are Poisson: a start, not an answer.
+ * (rate × mean service there, a choice between stations shared as levers/planned-load.ts
+ * plans it), whether or not its arrivals are Poisson: a start, not an answer.
  */
 import { fewestServers } from '../analytic/staffing.js';
+import { plannedVisitRates } from '../levers/planned-load.js';
+import { defaultLevers } from '../levers/registry.js';
 import type { Model } from '../model/model.js';
 import { meanOf } from '../random/distributions.js';
 import { erlangTarget, type Target } from './targets.js';
@@ -21,14 +24,15 @@ export interface StationDemand {
 
 export function stationDemand(model: Model, station: number): StationDemand {
   const rates = model.periods.map(() => 0);
+  const planned = plannedVisitRates(model, defaultLevers);
   let work = 0;
   let visits = 0;
   const patience = new Set<number>();
-  for (const segment of model.segments) {
-    segment.route.forEach((stop, step) => {
+  for (const [g, segment] of model.segments.entries()) {
+    segment.route.forEach((stop, slot) => {
       if (stop !== station) return;
-      const mean = meanOf(segment.service[step]!);
-      segment.rates.forEach((rate, p) => {
+      const mean = meanOf(segment.service[slot]!);
+      planned[g]![slot]!.forEach((rate, p) => {
         rates[p]! += rate;
         const length = model.periods[p]!.end - model.periods[p]!.start;
         work += rate * length * mean;

@@ -4,6 +4,7 @@
  * simulate() installs them, plus observers of the test's own that may look at the system,
  * and optionally customers injected at exact times.
  */
+import { plannedUtilisation } from '../../src/levers/planned-load.js';
 import type { ReplicationContext } from '../../src/levers/lever.js';
 import { activeLevers } from '../../src/levers/registry.js';
 import { MetricsCollector, type CollectedMetrics } from '../../src/metrics/collect.js';
@@ -33,8 +34,15 @@ export function runWithLevers(model: Model, options: RunOptions = {}): LeverRun 
   const collector = new MetricsCollector(model);
   const journey = new JourneyRecorder();
   const system = new ServiceSystem(model, seed, replication, [collector, journey]);
-  for (const lever of activeLevers(model)) {
-    const context: ReplicationContext = { model, seed, replication, stream: (name) => createStream(seed, replication, sources.lever(lever.name, name)) };
+  const active = activeLevers(model);
+  for (const lever of active) {
+    const context: ReplicationContext = {
+      model,
+      seed,
+      replication,
+      stream: (name) => createStream(seed, replication, sources.lever(lever.name, name)),
+      plannedUtilisation: () => plannedUtilisation(model, active),
+    };
     lever.install(system, model.levers[lever.name], context);
   }
   for (const watcher of options.watchers ?? []) {
