@@ -196,6 +196,22 @@ describe('charts that appear only with their feature’s metrics', () => {
     expect(satisfactionZonesChart(without(fixtureSummary(), ['withinDesiredShare', 'withinToleranceShare', 'belowAdequateShare']))).toBeUndefined();
   });
 
+  it('satisfaction zones: a band with a metric of its own shows its CI, around its share; the middle band, a difference, shows none', () => {
+    type Row = { zone: string; share: number; lo?: number; hi?: number; ci: string };
+    const rows = (build(satisfactionZonesChart).spec as { data: { values: Row[] } }).data.values;
+    for (const row of rows) {
+      if (row.zone === 'inside the zone of tolerance') {
+        expect(row).not.toHaveProperty('lo');
+        expect(row.ci).toMatch(/no interval of its own/);
+      } else {
+        expect(row.lo).toBeLessThanOrEqual(row.share);
+        expect(row.hi).toBeGreaterThanOrEqual(row.share);
+        expect(row.ci).toMatch(/^\d+\.\d% – \d+\.\d%$/);
+      }
+    }
+    expect(rows.filter((row) => row.zone === 'inside the zone of tolerance')).toHaveLength(3);
+  });
+
   it('money: one bar per amount present, with CI rules', async () => {
     expect(await marksOf(build(moneyChart))).toMatchObject({ rect: 8, rule: 8 });
     const partial = without(fixtureSummary(), ['deniedCost', 'lostRevenue']);

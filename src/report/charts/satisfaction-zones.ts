@@ -4,7 +4,9 @@
  * (models.md §2.1–2.2 [S2]), as 100% stacked bars. withinToleranceShare includes the
  * desired zone, so the middle band is withinToleranceShare − withinDesiredShare; with
  * belowAdequateShare the three bands partition the customers (lost customers are below
- * adequate). The bars are normalised so rounding never shows as a gap.
+ * adequate). The bars are normalised so rounding never shows as a gap. The middle band has
+ * no CI: it is the difference of two shares measured on the same customers, whose interval
+ * the summary cannot give (only each share's own).
  */
 import type { MetricSummaries, RunSummary } from '../../metrics/summarise.js';
 import { chart, type Chart } from './chart.js';
@@ -25,9 +27,13 @@ export function satisfactionZonesChart(summary: RunSummary): Chart | undefined {
     zones.flatMap((zone, zoneOrder) => {
       const value = estimate(metrics[zone.metric]);
       if (!value) return [];
-      // The middle band: tolerance without the desired part (the CI shown is the whole share's).
-      const desired = zone.metric === 'withinToleranceShare' ? (estimate(metrics.withinDesiredShare)?.value ?? 0) : 0;
-      return [{ segment, zone: zone.label, zoneOrder, share: Math.max(0, value.value - desired), lo: value.lo, hi: value.hi }];
+      const row = { segment, zone: zone.label, zoneOrder };
+      if (zone.metric === 'withinToleranceShare') {
+        // The middle band: tolerance without the desired part.
+        const desired = estimate(metrics.withinDesiredShare)?.value ?? 0;
+        return [{ ...row, share: Math.max(0, value.value - desired), ci: 'no interval of its own (a difference of two shares)' }];
+      }
+      return [{ ...row, share: value.value, lo: value.lo, hi: value.hi, ci: `${percent(value.lo)} – ${percent(value.hi)}` }];
     }),
   );
   return chart(
@@ -54,10 +60,11 @@ export function satisfactionZonesChart(summary: RunSummary): Chart | undefined {
           { field: 'segment', title: 'segment' },
           { field: 'zone', title: 'zone' },
           { field: 'share', title: 'mean share', format: '.1%' },
-          { field: 'lo', title: '95% CI from', format: '.1%' },
-          { field: 'hi', title: '95% CI to', format: '.1%' },
+          { field: 'ci', title: '95% CI' },
         ],
       },
     },
   );
 }
+
+const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
