@@ -91,52 +91,12 @@ export function whittUninformedJoinProbability(zeroToleranceShare: number): numb
   return 1 - zeroToleranceShare;
 }
 
-// ---------------------------------------------------------------------------------------
-// One rule per station, resolved once
-// ---------------------------------------------------------------------------------------
-
-/** A balking rule with all its parameters, as a scenario would resolve it. */
-export type BalkingRule =
-  | { rule: 'none' }
-  | { rule: 'hardLimit'; capacity: number }
-  | { rule: 'discouraged' }
-  | { rule: 'linear'; maxInSystem: number }
-  | { rule: 'geometric'; rate: number }
-  | ({ rule: 'logit' } & LogitBalking)
-  | { rule: 'waitBased'; serviceRate: number; survival: PatienceSurvival }
-  | { rule: 'whittInformed'; serviceRate: number; abandonRate: number; zeroToleranceShare: number };
-
-/** The rules with their models.md defaults (§3.2). */
+/**
+ * The rules' defaults (§3.2). The simulation asks a rule only of a customer who would have to
+ * wait (journey-policies.ts, BalkingRule): one who finds a free server joins.
+ */
 export const defaultBalkingRules = {
   linear: { rule: 'linear', maxInSystem: d.linearBalkingMaxInSystem.value },
   geometric: { rule: 'geometric', rate: d.geometricBalkingRate.value },
   logit: { rule: 'logit', ...d.logitBalking.value },
-} as const satisfies Record<string, BalkingRule>;
-
-/**
- * b for an arrival who finds `inSystem` customers at a station with `servers` servers, each
- * rule fed the count it is defined on (k = (n − s)⁺ for the waiting-based ones). The rules
- * that model the wait itself (wait-based, Whitt) give 1 when a server is free; the others
- * apply as models.md's birth–death chains apply them, at every n.
- */
-export function joinProbability(rule: BalkingRule, inSystem: number, servers: number): number {
-  const waiting = Math.max(0, inSystem - servers);
-  switch (rule.rule) {
-    case 'none':
-      return 1;
-    case 'hardLimit':
-      return hardLimitJoinProbability(inSystem, rule.capacity);
-    case 'discouraged':
-      return discouragedJoinProbability(inSystem);
-    case 'linear':
-      return linearJoinProbability(inSystem, rule.maxInSystem);
-    case 'geometric':
-      return geometricJoinProbability(waiting, rule.rate);
-    case 'logit':
-      return logitJoinProbability(waiting, rule);
-    case 'waitBased':
-      return inSystem < servers ? 1 : waitBasedJoinProbability(waiting, servers, rule.serviceRate, rule.survival);
-    case 'whittInformed':
-      return inSystem < servers ? 1 : whittInformedJoinProbability(waiting, servers, rule.serviceRate, rule.abandonRate, rule.zeroToleranceShare);
-  }
-}
+} as const;

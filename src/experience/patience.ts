@@ -35,7 +35,11 @@ export function patienceForValue(patienceMean: number, value: number): number {
   return patienceMean * (1 + value);
 }
 
-/** Zhou & Soman (2003): more people behind, less reneging; hazard × e^(−c·n_behind), c = 0.05 [A]. */
+/**
+ * Zhou & Soman (2003): more people behind, less reneging; hazard × e^(−c·n_behind), c = 0.05 [A].
+ * An option of models.md §3.2 for analysis: the run does not apply it (patience is drawn once,
+ * on joining; the core's reneging has no hazard that changes while the customer waits).
+ */
 export function renegingHazardFactor(behind: number, perPersonBehind = d.renegingPerPersonBehind.value): number {
   return Math.exp(-perPersonBehind * behind);
 }

@@ -1,8 +1,10 @@
 /**
  * Quality degradation above the optimal utilisation (models.md §6.6, all constants [A]): the
  * lecture notes' "demand above optimal capacity → perceived quality falls". Past ρ_opt servers
- * fail more often, and may rush (shorter services); a failure caps the customer's satisfaction
- * at 2, which sends them into the complaint module (§2.5, S < 3).
+ * fail more often; a failure caps the customer's satisfaction at 2, which sends them into the
+ * complaint module (§2.5, S < 3). models.md's optional second effect, servers rushing
+ * (shorter services), is serviceTimeFactor below, for analysis: the run does not apply it
+ * (service times are drawn on arrival, the same in every variant, for common random numbers).
  *
  * ρ is whatever utilisation the caller measures (the period's offered load λ/(cμ), or the busy
  * fraction); it may exceed 1 for an offered load, so the failure probability is capped at 1.

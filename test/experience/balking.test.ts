@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type BalkingRule,
   defaultBalkingRules,
   discouragedJoinProbability,
   forecastWait,
   geometricJoinProbability,
   hardLimitJoinProbability,
-  joinProbability,
   linearJoinProbability,
   logitJoinProbability,
   waitBasedJoinProbability,
@@ -69,40 +67,25 @@ describe('Whitt (1999) joining (§3.3)', () => {
   });
 });
 
-describe('one rule per station: joinProbability(rule, n, s)', () => {
-  const rules: BalkingRule[] = [
-    { rule: 'none' },
-    { rule: 'hardLimit', capacity: 6 },
-    { rule: 'discouraged' },
-    defaultBalkingRules.linear,
-    defaultBalkingRules.geometric,
-    logit,
-    { rule: 'waitBased', serviceRate: 1, survival: (t) => Math.exp(-t / 4) },
-    { rule: 'whittInformed', serviceRate: 1, abandonRate: 0.5, zeroToleranceShare: 0.1 },
+describe('every form is a probability, non-increasing in what the customer sees', () => {
+  const forms: [string, (count: number) => number][] = [
+    ['hard limit', (n) => hardLimitJoinProbability(n, 6)],
+    ['discouraged', (n) => discouragedJoinProbability(n)],
+    ['linear', (n) => linearJoinProbability(n, defaultBalkingRules.linear.maxInSystem)],
+    ['geometric', (k) => geometricJoinProbability(k, defaultBalkingRules.geometric.rate)],
+    ['logit', (k) => logitJoinProbability(k, logit)],
+    ['wait-based', (k) => waitBasedJoinProbability(k, 3, 1, (t) => Math.exp(-t / 4))],
+    ['Whitt model 2', (k) => whittInformedJoinProbability(k, 3, 1, 0.5, 0.1)],
   ];
 
-  it.each(rules.map((r) => [r.rule, r] as const))('%s is a probability, non-increasing in n', (_, rule) => {
+  it.each(forms)('%s', (_, b) => {
     let last = Infinity;
-    for (let n = 0; n <= 40; n++) {
-      const b = joinProbability(rule, n, 3);
-      expect(b).toBeGreaterThanOrEqual(0);
-      expect(b).toBeLessThanOrEqual(1);
-      expect(b).toBeLessThanOrEqual(last);
-      last = b;
+    for (let count = 0; count <= 40; count++) {
+      const p = b(count);
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(1);
+      expect(p).toBeLessThanOrEqual(last);
+      last = p;
     }
-  });
-
-  it('feeds n in system to hard limit, discouraged and linear, k = (n − s)⁺ waiting to the others', () => {
-    expect(joinProbability({ rule: 'discouraged' }, 4, 3)).toBe(0.2);
-    expect(joinProbability(defaultBalkingRules.linear, 4, 3)).toBeCloseTo(0.6, 12);
-    expect(joinProbability(defaultBalkingRules.geometric, 2, 3)).toBe(1);
-    expect(joinProbability(defaultBalkingRules.geometric, 8, 3)).toBeCloseTo(Math.exp(-1), 12);
-    expect(joinProbability(logit, 13, 3)).toBeCloseTo(logitJoinProbability(10, logit), 12);
-  });
-
-  it('the rules that model the wait let an arrival who finds a free server join', () => {
-    expect(joinProbability(rules[6]!, 2, 3)).toBe(1);
-    expect(joinProbability(rules[7]!, 2, 3)).toBe(1);
-    expect(joinProbability(rules[7]!, 3, 3)).toBeCloseTo(0.9 * 3 / 3.5, 12);
   });
 });
