@@ -6,6 +6,8 @@
  */
 import type { LeverProblem } from '../levers/lever.js';
 import { isMap, list, number, type Raw } from '../levers/raw-data.js';
+import { unitsPerMinute } from '../model/units.js';
+import { coreDefaults } from '../scenario/defaults.js';
 import { hint, type KeyPath } from '../scenario/problems.js';
 import { slotTimesOf } from './slot-grid.js';
 
@@ -76,5 +78,32 @@ export function checkReservations(data: Raw): LeverProblem[] {
   if (policy === 'optimal' && isMap(limit) && limit.overageCost === undefined && !((number(spec.compensation) ?? 0) > 0)) {
     report(['bookingLimit'], 'the optimal limit needs the cost of a customer who shows beyond capacity: give overageCost, or a compensation above 0');
   }
+  problems.push(...graceProblems(data, spec));
   return problems;
+}
+
+/**
+ * The default grace is minutes (15), converted to a clock unit; a unit that is not a clock
+ * unit has no conversion, so where walk-ins are held off (another segment visits the booked
+ * station) the file gives the grace in its unit, or turns the holding off.
+ */
+function graceProblems(data: Raw, spec: Raw): LeverProblem[] {
+  const unit = isMap(data.time) && typeof data.time.unit === 'string' ? data.time.unit : coreDefaults.unit;
+  const holding = spec.holdForBookings;
+  if (unitsPerMinute(unit) !== undefined || holding === false || (isMap(holding) && holding.grace !== undefined)) return [];
+  const station = typeof spec.station === 'string' ? spec.station : firstStationOf(list(data.segments).find((s) => idOf(s) === spec.segment));
+  const visits = (segment: unknown) => list(isMap(segment) ? segment.route : []).some((step) => step === station || (isMap(step) && list(step.choose).includes(station)));
+  if (station === undefined || !list(data.segments).some((segment) => idOf(segment) !== spec.segment && visits(segment))) return [];
+  return [
+    {
+      path: ['reservations'],
+      message: `the default grace is 15 minutes, and time.unit "${unit}" does not convert from minutes: give holdForBookings: { grace } in ${unit} units, or holdForBookings: false`,
+    },
+  ];
+}
+
+/** The first station of a segment's route when it is a plain step. */
+function firstStationOf(segment: unknown): string | undefined {
+  const first = list(isMap(segment) ? segment.route : [])[0];
+  return typeof first === 'string' ? first : undefined;
 }

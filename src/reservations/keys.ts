@@ -160,7 +160,7 @@ export const ReservationsSchema = z
         z.literal(false),
         z.strictObject({
           ahead: nonNegative('ahead').optional().meta({ description: 'Start holding units this long before a slot (default: the mean hold time [D]).' }),
-          grace: nonNegative('grace').optional().meta({ description: 'Stop holding this long after the booked time (default 15 [A]).', default: reservationDefaults.grace }),
+          grace: nonNegative('grace').optional().meta({ description: 'Stop holding this long after the booked time, in the time unit (default 15 minutes, converted to the time unit [A]; required for a unit that is not second, minute, hour or day when walk-ins share the station).' }),
         }),
       ])
       .optional()

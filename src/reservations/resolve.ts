@@ -6,6 +6,7 @@
  */
 import type { ScenarioData } from '../levers/lever.js';
 import type { Model } from '../model/model.js';
+import { unitsPerMinute } from '../model/units.js';
 import { meanOf } from '../random/distributions.js';
 import { toDistribution } from '../scenario/resolve.js';
 import { baileyWelchSlots, fixedIntervalSlots } from './appointments.js';
@@ -73,7 +74,8 @@ export function resolveReservations(data: ScenarioData, model: Model): Reservati
     compensation,
     policy,
     protection,
-    holdForBookings: holding === false ? null : { ahead: holding?.ahead ?? meanHold, grace: holding?.grace ?? reservationDefaults.grace },
+    // The default grace is minutes; the check refused a unit that does not convert wherever it matters.
+    holdForBookings: holding === false ? null : { ahead: holding?.ahead ?? meanHold, grace: holding?.grace ?? reservationDefaults.grace * (unitsPerMinute(model.unit) ?? 1) },
   };
 }
 

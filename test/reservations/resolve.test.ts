@@ -3,6 +3,7 @@
  * walk-ins and the booking limit of each policy, against models.md V12, V13 and V14.
  */
 import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../../src/index.js';
 import { modelOf, reservationsOf, slotScenario } from './scenario.js';
 
 const oneSlot = (servers: number, reservations: Record<string, unknown>) =>
@@ -171,6 +172,27 @@ describe('the slot grid and the defaults', () => {
     expect(config.hold).toEqual({ dist: 'exponential', mean: 45 });
     expect(config.holdForBookings).toEqual({ ahead: 45, grace: 5 });
     expect(oneSlot(2, { holdForBookings: false }).holdForBookings).toBeNull();
+  });
+
+  it('the default grace is 15 minutes in the time unit; a unit that is not a clock unit asks for it when walk-ins are held off', () => {
+    const inUnit = (unit: string, reservations: Record<string, unknown> = {}) => {
+      const scenario = slotScenario({ servers: 2, walkIns: { arrivals: { rate: 1 } }, reservations: { slots: { times: [0] }, ...reservations } });
+      return { ...scenario, time: { ...(scenario.time as object), unit } };
+    };
+    expect(reservationsOf(modelOf(inUnit('minute'))).holdForBookings!.grace).toBe(15);
+    expect(reservationsOf(modelOf(inUnit('hour'))).holdForBookings!.grace).toBeCloseTo(0.25, 12);
+    expect(reservationsOf(modelOf(inUnit('seconds'))).holdForBookings!.grace).toBeCloseTo(900, 9);
+    const refused = validateScenario(inUnit('tick'));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.problems.map((p) => [p.path.join('.'), p.message])).toEqual([
+        ['reservations', expect.stringMatching(/default grace is 15 minutes.*"tick".*holdForBookings: \{ grace \}.*or holdForBookings: false/)],
+      ]);
+    }
+    expect(validateScenario(inUnit('tick', { holdForBookings: { grace: 2 } })).ok).toBe(true);
+    expect(validateScenario(inUnit('tick', { holdForBookings: false })).ok).toBe(true);
+    const alone = slotScenario({ servers: 2, reservations: { slots: { times: [0] } } }); // no walk-ins: nothing is held off
+    expect(validateScenario({ ...alone, time: { ...(alone.time as object), unit: 'tick' } }).ok).toBe(true);
   });
 
   it('a scenario without reservations has no entry for the lever', () => {
