@@ -49,7 +49,7 @@ export function logitJoinProbability(waiting: number, p: LogitBalking): number {
   return 1 / (1 + Math.exp(-utility));
 }
 
-/** Survival function of patience, P(τ > t) (t in minutes). */
+/** Survival function of patience, P(τ > t) (t in the time unit). */
 export type PatienceSurvival = (t: number) => number;
 
 /**

@@ -51,7 +51,12 @@ export function checkTarget(target: Target, model: Model): string | undefined {
   if (!names.includes(metric)) {
     return `${text}: "${metric}" is not a metric of stations${hint(metric, names)}; staff judges each station, period by period (station metrics: ${names.join(', ')})`;
   }
-  if (kindOf(metric) === 'share' && !(target.value >= 0 && target.value <= 1)) {
+  const kind = kindOf(metric);
+  if (text.endsWith('%') && kind !== 'share') {
+    const what = kind === 'time' ? "a time, in the scenario's unit" : `a ${kind}`;
+    return `${text}: a percentage is for shares (abandonmentRate, utilisation); ${metric} is ${what}: write ${text.slice(0, -1)}`;
+  }
+  if (kind === 'share' && !(target.value >= 0 && target.value <= 1)) {
     return `${text}: ${metric} is a share between 0 and 1 (or write a percentage, e.g. 5%)`;
   }
   if (STAFFING_LEAVES_ALONE.has(metric)) return `${text}: staffing does not change ${metric}; give a target on waits, losses or utilisation`;

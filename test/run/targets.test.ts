@@ -22,6 +22,9 @@ describe('staffing targets', () => {
     expect(checkTarget(target('waitP8<=5'), loaded.model)).toMatch(/"waitP8" is not a metric of stations \(did you mean "waitP80"\?\)/);
     expect(checkTarget(target('abandonmentRate<=5'), loaded.model)).toMatch(/share between 0 and 1/);
     expect(checkTarget(target('waitP90<=5'), loaded.model)).toBeUndefined();
+    // A percentage only for shares: 5% of a wait is not 0.05 time units.
+    expect(checkTarget(target('waitMean<=5%'), loaded.model)).toMatch(/waitMean<=5%: a percentage is for shares .*waitMean is a time, in the scenario's unit: write waitMean<=5/);
+    expect(checkTarget(target('balked<=2%'), loaded.model)).toMatch(/balked is a count/);
   });
 
   it('must be reachable by adding servers: the right direction, a possible value, a metric staffing moves', () => {
