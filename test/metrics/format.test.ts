@@ -8,19 +8,23 @@ describe('formatting a paired difference', () => {
     expect(formatDifference(summariseValues([-0.001, 0.001, 0]), 'count').mean).toMatch(/^0\.0+$/);
   });
 
-  it('keeps the side of a CI bound that rounds to zero, so an interval that excludes 0 never reads as if it touched it', () => {
-    // Mean −0.13, upper bound about −0.004: it shows as −0.00, not 0.00.
+  it('a CI bound that would round to zero shows its first significant digit, on its side, so an interval that excludes 0 never reads as if it touched it', () => {
+    // Mean −0.13, upper bound about −0.004: it shows as −0.004, not 0.00 or −0.00.
     const d = summariseValues(Array.from({ length: 30 }, (_, i) => -0.13 + (i % 2 === 0 ? 0.3375 : -0.3375)));
     expect(d.ci95![1]).toBeLessThan(0);
     expect(d.ci95![1]).toBeGreaterThan(-0.005);
     const text = formatDifference(d, 'count');
-    expect(text.interval).toMatch(/^\[-0\.\d+, -0\.00\]$/);
+    expect(text.interval).toMatch(/^\[-0\.\d\d, -0\.00\d\]$/);
+    expect(Number(text.interval.split(', ')[1]!.slice(0, -1))).toBeCloseTo(d.ci95![1], 3);
+    // The same for a count whose CI is wide: [+0.4, +29], not [+0, +29].
+    const wide = formatDifference({ mean: 14.7, sd: 1, ci95: [0.42, 29] }, 'count');
+    expect(wide.interval).toBe('[+0.4, +29]');
   });
 
   it('a tiny difference whose CI excludes 0 keeps its sign in the mean too', () => {
     const d = summariseValues([-1.4e-6, -1.5e-6, -1.6e-6, -1.5e-6]);
     const text = formatDifference(d, 'count');
-    expect(text.mean).toMatch(/^-0\.0+$/);
-    expect(text.interval).toMatch(/^\[-0\.0+, -0\.0+\]$/);
+    expect(text.mean).toBe('-0.000002');
+    expect(text.interval).toMatch(/^\[-0\.00000\d, -0\.00000\d\]$/);
   });
 });
