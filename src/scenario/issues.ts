@@ -58,13 +58,22 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator !== undefined) {
-        const options = (issue as { options?: unknown[] }).options ?? [];
+        // A kind told by one key (z.discriminatedUnion); the issue is at that key.
+        const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
         const value = valueAt(data, path);
-        const named = value === undefined ? 'is missing' : `"${String(value)}" is not one of them`;
-        out.push({
-          path,
-          message: `must be one of ${options.join(', ')}; ${named}${typeof value === 'string' ? hint(value, options.map(String)) : ''}`,
-        });
+        if (value !== undefined) {
+          out.push({ path, message: `must be one of ${options.join(', ')}; "${String(value)}" is not one of them${typeof value === 'string' ? hint(value, options) : ''}` });
+          return;
+        }
+        // Missing: keys no kind allows are wrong whatever the kind, and a misspelt tag (`rul`) is
+        // better told as the unknown key it is, with its "did you mean".
+        const where = path.slice(0, -1);
+        const tag = String(path[path.length - 1]);
+        const given = valueAt(data, where);
+        const { allowed } = keysAt(root, data, where);
+        const unknown = isMap(given) ? Object.keys(given).filter((key) => !allowed.includes(key)) : [];
+        if (!unknown.some((key) => hint(key, [tag]) !== '')) out.push({ path, message: `is required: one of ${options.join(', ')}` });
+        for (const key of unknown) out.push({ path: [...where, key], message: `unknown key "${key}"${hint(key, allowed)}; allowed here: ${allowed.join(', ')}` });
         return;
       }
       const value = valueAt(data, path);

@@ -65,6 +65,16 @@ describe('problems with a key of several shapes', () => {
     ]);
   });
 
+  it('a kind chosen by one key (balking.rule): a missing rule names every rule, and keys no rule allows are named too', () => {
+    const balking = (value: unknown) => problemsOf({ experience: {} }, {}, { balking: value, arrivals: { rate: 1 } }).filter((p) => p.startsWith('segments.0.balking'));
+    const rules = 'discouraged, linear, geometric, logit, waitBased, informed';
+    const allowed = 'rule, maxInSystem, rate, a0, a1, a2, k0, zeroToleranceShare';
+    expect(balking({ model: 'discouraged' })).toEqual([`segments.0.balking.rule: is required: one of ${rules}`, `segments.0.balking.model: unknown key "model"; allowed here: ${allowed}`]);
+    expect(balking({ rul: 'discouraged' })).toEqual([`segments.0.balking.rul: unknown key "rul" (did you mean "rule"?); allowed here: ${allowed}`]);
+    expect(balking({ rule: 'linar' })).toEqual([`segments.0.balking.rule: must be one of ${rules}; "linar" is not one of them (did you mean "linear"?)`]);
+    expect(balking({})).toEqual([`segments.0.balking.rule: is required: one of ${rules}`]);
+  });
+
   it('a misspelt tag is the unknown key it is, with the tag it meant', () => {
     expect(problemsOf(booked({ punctuality: { dst: 'normal', mean: 5, sd: 2 } }))).toEqual([
       'reservations.punctuality.dst: unknown key "dst" (did you mean "dist"?); allowed here: dist, mean, sd, min, max, values, weights',
