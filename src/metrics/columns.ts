@@ -14,7 +14,11 @@ import { metricsFor, type MetricValues, type Scope } from './catalogue.js';
 import { seriesPointCount, type ReplicationSeries } from './series.js';
 
 export interface ResultColumn {
-  /** Its header in replications.csv, e.g. `waitMean`, `station:counter:waitMean` or `period:lunch:station:counter:waitMean`. */
+  /**
+   * Its header in replications.csv, e.g. `waitMean`, `station:counter:waitMean` or
+   * `period:lunch:station:counter:waitMean`; a `:` or `\` inside an id or a period name is
+   * written `\:` or `\\` (headerName), so no two headers are the same text.
+   */
   header: string;
   /** Where its summary sits in the RunSummary, e.g. ['stations', 'counter', 'waitMean']. */
   path: readonly string[];
@@ -53,15 +57,20 @@ export function resultColumns(model: Model, levers?: readonly Lever[]): ResultCo
       });
     for (const name of names('system')) add(name, ['metrics', name], name, (r) => scopes(r).metrics);
     model.stations.forEach((station, i) => {
-      for (const name of names('station')) add(`station:${station.id}:${name}`, ['stations', station.id, name], name, (r) => scopes(r).stations[i]!);
+      for (const name of names('station')) add(`station:${headerName(station.id)}:${name}`, ['stations', station.id, name], name, (r) => scopes(r).stations[i]!);
     });
     model.segments.forEach((segment, i) => {
-      for (const name of names('segment')) add(`segment:${segment.id}:${name}`, ['segments', segment.id, name], name, (r) => scopes(r).segments[i]!);
+      for (const name of names('segment')) add(`segment:${headerName(segment.id)}:${name}`, ['segments', segment.id, name], name, (r) => scopes(r).segments[i]!);
     });
   };
   addScopes('', [], (r) => r);
-  model.periods.forEach((period, p) => addScopes(`period:${period.name}:`, ['periods', period.name], (r) => r.periods[p]!));
+  model.periods.forEach((period, p) => addScopes(`period:${headerName(period.name)}:`, ['periods', period.name], (r) => r.periods[p]!));
   return columns;
+}
+
+/** An id or period name as it stands in a header: `:` and `\` escaped with `\`, so a header splits at its unescaped colons one way only. */
+function headerName(name: string): string {
+  return name.replace(/[\\:]/g, (c) => `\\${c}`);
 }
 
 export function resultLayout(model: Model, levers?: readonly Lever[]): ResultLayout {

@@ -56,6 +56,22 @@ describe('result columns', () => {
     expect(header).toBe(['replication', ...columns.map((c) => (c.header.includes(',') ? `"${c.header}"` : c.header))].join(','));
   });
 
+  it("headers never collide: a ':' or '\\' inside an id or a period name is escaped, so each header reads back one way", () => {
+    const loaded = validateScenario({
+      name: 'Colons',
+      time: { horizon: 60, periods: [{ name: 'a', start: 0 }, { name: 'a:station:counter', start: 10 }] },
+      stations: [{ id: 'counter', servers: 1, service: 1 }, { id: 'back\\office', servers: 1, service: 1 }],
+      segments: [{ id: 'w:x', arrivals: { rate: 0.5 }, route: ['counter', 'back\\office'] }],
+    });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const headers = resultColumns(loaded.model).map((c) => c.header);
+    expect(new Set(headers).size).toBe(headers.length);
+    expect(headers).toContain('period:a\\:station\\:counter:arrivals'); // the second period's system-wide arrivals
+    expect(headers).toContain('period:a:station:counter:arrivals'); // the first period's, at station counter
+    expect(headers).toContain('segment:w\\:x:served');
+    expect(headers).toContain('station:back\\\\office:served');
+  });
+
   it('a station called constructor keeps its place in the summary (ids are own keys; __proto__ is refused at validation)', () => {
     const { summary } = runReplications(modelOf('constructor'));
     expect(Object.keys(summary.stations)).toEqual(['constructor']);
