@@ -4,13 +4,10 @@
  * simulate() installs them, plus observers of the test's own that may look at the system,
  * and optionally customers injected at exact times.
  */
-import { plannedUtilisation } from '../../src/levers/planned-load.js';
-import type { ReplicationContext } from '../../src/levers/lever.js';
-import { activeLevers } from '../../src/levers/registry.js';
 import { MetricsCollector, type CollectedMetrics } from '../../src/metrics/collect.js';
 import type { Model } from '../../src/model/model.js';
 import { ServiceSystem } from '../../src/model/system.js';
-import { createStream, sources } from '../../src/random/streams.js';
+import { installLevers } from '../../src/run/simulate.js';
 import { InjectedArrivals, JourneyRecorder, type Watcher } from '../model/harness.js';
 
 export { modelOf } from '../model-of.js';
@@ -34,17 +31,7 @@ export function runWithLevers(model: Model, options: RunOptions = {}): LeverRun 
   const collector = new MetricsCollector(model);
   const journey = new JourneyRecorder();
   const system = new ServiceSystem(model, seed, replication, [collector, journey]);
-  const active = activeLevers(model);
-  for (const lever of active) {
-    const context: ReplicationContext = {
-      model,
-      seed,
-      replication,
-      stream: (name) => createStream(seed, replication, sources.lever(lever.name, name)),
-      plannedUtilisation: () => plannedUtilisation(model, active),
-    };
-    lever.install(system, model.levers[lever.name], context);
-  }
+  installLevers(system);
   for (const watcher of options.watchers ?? []) {
     watcher.attach(system);
     system.addObserver(watcher);
