@@ -10,11 +10,20 @@ import { pluralUnit } from '../model/units.js';
 
 const meanings = new Map<string, string>(metricCatalogue().map((m) => [m.name, m.description]));
 
-/** The figures a reader looks at first; later features' headline metrics when present. */
-const keyFigures = ['arrivals', 'served', 'abandonmentRate', 'waitMean', 'waitP90', 'utilisation', 'satisfactionMean', 'profit'];
+/**
+ * The figures a reader looks at first; later features' headline metrics when present.
+ * `denied` (turned away by the reservations) only where anyone was: abandonmentRate leaves
+ * those customers out, so without it a day that turned away a quarter of its walk-ins would
+ * read as one that lost almost nobody.
+ */
+const keyFigures = ['arrivals', 'served', 'abandonmentRate', 'denied', 'waitMean', 'waitP90', 'utilisation', 'satisfactionMean', 'profit'];
+const shownWhenAboveZero = new Set(['denied']);
 
 export function keyFiguresList(summary: RunSummary): Markup {
-  const shown = keyFigures.filter((name) => summary.metrics[name] !== undefined);
+  const shown = keyFigures.filter((name) => {
+    const metric = summary.metrics[name];
+    return metric !== undefined && (!shownWhenAboveZero.has(name) || (metric.mean ?? 0) > 0);
+  });
   return html`<dl class="key-figures">${shown.map((name) => {
     const metric = summary.metrics[name];
     return html`<div><dt>${name}</dt><dd><span class="value">${formatMean(name, metric)}</span><span class="ci">95% CI ${formatInterval(name, metric)}</span></dd></div>`;

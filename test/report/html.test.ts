@@ -70,6 +70,17 @@ describe('report.html', () => {
     expect(page).toContain('20 replications · seed 42 · horizon 480 minutes');
   });
 
+  it('names customers turned away by the reservations among the key figures, where any were (abandonmentRate leaves them out)', () => {
+    const none = fixtureSummary();
+    none.metrics.denied = { mean: 0, ci95: [0, 0], sd: 0 };
+    expect(reportHtml(none, [])).not.toContain('<dt>denied</dt>');
+    const some = fixtureSummary();
+    some.metrics.denied = { mean: 14.3, ci95: [12.9, 15.7], sd: 3 };
+    const page = reportHtml(some, []);
+    expect(page).toContain('<dt>denied</dt><dd><span class="value">14.3</span><span class="ci">95% CI 12.9 – 15.7</span>');
+    expect(page.indexOf('<dt>denied</dt>')).toBeGreaterThan(page.indexOf('<dt>abandonmentRate</dt>'));
+  });
+
   it('escapes all scenario text: a name like <script>alert(1)</script> shows as text', async () => {
     const page = (await buildReport(withEvilText(fixtureSummary()), { png: false }))['report.html'] as string;
     expect(page).toContain('<h1>&#60;script&#62;alert(1)&#60;/script&#62;</h1>');
