@@ -50,7 +50,7 @@ export const ChoiceStepSchema = z
       .optional()
       .meta({
         description:
-          'shares: at random by `shares`; shortestLine: the fewest waiting (a free server counts as less than none); leastExpectedWait: the least (ahead + 1) × mean service / servers. Default shares when `shares` is given, else shortestLine.',
+          'shares: at random by `shares`; shortestLine: the fewest waiting (a free server counts as less than none); leastExpectedWait: the least (ahead + 1) × mean service / servers; ties at random. Default shares when `shares` is given, else shortestLine [A] (customers react to the length of a line, not its speed: Lu et al. 2013 [S], models.md §3.2).',
       }),
     shares: z
       .record(z.string(), z.number().nonnegative({ error: 'a share must be 0 or more' }))
@@ -102,11 +102,11 @@ export const serverLineKeys = {
         join: z
           .enum(['shortest', 'random'], { error: 'join must be shortest or random' })
           .optional()
-          .meta({ description: `Which line a newcomer joins: the shortest (ties at random) or one at random; default ${channelDefaults.join}.`, default: channelDefaults.join }),
+          .meta({ description: `Which line a newcomer joins: the shortest (ties at random) or one at random; default ${channelDefaults.join} [A].`, default: channelDefaults.join }),
         jockeying: z
           .boolean({ error: 'jockeying must be true or false' })
           .optional()
-          .meta({ description: `Whether the last in a line moves to a line two shorter (and newcomers join the shortest); default ${channelDefaults.jockeying}.`, default: channelDefaults.jockeying }),
+          .meta({ description: `Whether the last in a line moves to a line two shorter (and newcomers join the shortest; Haight 1958, Koenigsberg 1966 [M]); default ${channelDefaults.jockeying} [A].`, default: channelDefaults.jockeying }),
       }),
     ])
     .optional()
@@ -123,8 +123,11 @@ export const partyKeys = {
       wholeNumber('partySize', 1),
       z
         .strictObject({
-          values: z.array(wholeNumber('each party size', 1)).min(1, { error: 'needs at least one value' }),
-          weights: z.array(z.number().nonnegative({ error: 'each weight must be 0 or more' })).optional(),
+          values: z.array(wholeNumber('each party size', 1)).min(1, { error: 'needs at least one value' }).meta({ description: 'The possible party sizes.' }),
+          weights: z
+            .array(z.number().nonnegative({ error: 'each weight must be 0 or more' }))
+            .optional()
+            .meta({ description: 'One weight per value, relative (default: all equal).' }),
         })
         .refine(weightChecks.onePerValue, weightChecks.onePerValueIssue)
         .refine(weightChecks.someAboveZero, weightChecks.someAboveZeroIssue),
@@ -142,13 +145,18 @@ export const seatingKeys = {
   seating: z
     .strictObject({
       tables: z
-        .array(z.strictObject({ seats: wholeNumber('seats', 1), count: wholeNumber('count', 1) }))
+        .array(
+          z.strictObject({
+            seats: wholeNumber('seats', 1).meta({ description: 'Seats at a table of this kind: the largest party it takes alone.' }),
+            count: wholeNumber('count', 1).meta({ description: 'Tables of this kind.' }),
+          }),
+        )
         .min(1, { error: 'tables must list at least one kind of table' })
         .meta({ description: 'Kinds of table: [{ seats, count }]; the station’s servers are its tables.' }),
       combine: z
         .boolean({ error: 'combine must be true or false' })
         .optional()
-        .meta({ description: `Whether tables are pushed together for a party no free table fits; default ${channelDefaults.combine}.`, default: channelDefaults.combine }),
+        .meta({ description: `Whether tables are pushed together for a party no free table fits; default ${channelDefaults.combine} [A].`, default: channelDefaults.combine }),
     })
     .optional()
     .meta({ description: 'Serve parties at tables: a party takes the smallest free table it fits (or several, with combine); servers = number of tables.' }),

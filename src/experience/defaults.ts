@@ -120,7 +120,7 @@ export const experienceDefaults = {
   negativeWordOfMouthBelow: sourced(2.5, '[A]', 'negative word of mouth if S < 2.5'),
   positiveWordOfMouthFrom: sourced(4.5, '[A]', 'positive word of mouth if S ≥ 4.5'),
   wordOfMouthTarp: sourced({ negative: 10, positive: 5 }, '[S2]', 'TARP: "tell 8–10 people"; resolved complainers "tell five"'),
-  wordOfMouthCourseNotes: sourced({ negative: 20, positive: 10 }, '[S2]', 'course notes: tell 20 / 10'),
+  wordOfMouthCourseNotes: sourced({ negative: 20, positive: 10 }, '[A]', 'course notes: tell 20 / 10, not traced to an original (models.md §9.2); used as given'),
   acquisitionToRetentionCost: sourced(5, '[S2]', 'course notes; TARP-attributed 5–10×, others 3–5×'),
 
   // §3.2 balking on the observed line (n: number in system, k: number waiting)

@@ -24,13 +24,35 @@ const logit = (key: keyof typeof d.logitBalking.value, what: string) => ({
   description: `${key}: ${what}. Default ${d.logitBalking.value[key]} ${d.logitBalking.tag} (${d.logitBalking.source}).`,
   default: d.logitBalking.value[key],
 });
+/** When each multiplier m_a applies (the `waiting` key that turns it on), for its description. */
+const multiplierWhen: Record<(typeof waitConditionNames)[number], string> = {
+  occupied: 'a wait with something to do (waiting.occupied)',
+  anxious: 'an anxious wait (waiting.anxious)',
+  uncertain: 'an unusually unpredictable wait (waiting.uncertain)',
+  unexplained: 'an unexplained wait (waiting.explained: false)',
+  solo: 'the wait of a party of one (parties of several wait without it)',
+  uncomfortable: 'an uncomfortable wait (waiting.comfortable: false)',
+  unfamiliar: 'the wait of a first-time customer (waiting.firstTimeShare)',
+  informed: 'the wait of a customer told their position or a quoted wait (waiting.information)',
+};
+const multiplierSource = (name: (typeof waitConditionNames)[number]) => d[`${name}Multiplier`];
 const Multipliers = z.strictObject(
   Object.fromEntries(
-    waitConditionNames.map((name) => [name, positive(name).optional().meta({ description: `m for a ${name} wait; default ${perception.multipliers[name]} [A].`, default: perception.multipliers[name] })]),
+    waitConditionNames.map((name) => [
+      name,
+      positive(name)
+        .optional()
+        .meta({
+          description: `m_${name}: multiplies the perceived time of ${multiplierWhen[name]}. Default ${perception.multipliers[name]} ${multiplierSource(name).tag} (${multiplierSource(name).source}).`,
+          default: perception.multipliers[name],
+        }),
+    ]),
   ) as Record<(typeof waitConditionNames)[number], z.ZodOptional<z.ZodNumber>>,
 );
 const stageWeight = (stage: 'pre' | 'in' | 'post') =>
-  positive(stage).optional().meta({ description: `w_stage of a ${stage}-process wait; default ${perception.stageWeight[stage]}.`, default: perception.stageWeight[stage] });
+  positive(stage)
+    .optional()
+    .meta({ description: `w_stage of a wait at a ${stage}-process station (waiting.stage: ${stage}); default ${perception.stageWeight[stage]} ${d.stageWeight.tag} (${d.stageWeight.source}).`, default: perception.stageWeight[stage] });
 
 export const PerceptionKeys = z
   .strictObject({
@@ -47,7 +69,8 @@ export const PerceptionKeys = z
   })
   .meta({ description: 'Perceived waiting (models.md §1.2–1.4).' });
 
-export const SatisfactionKeys = z.strictObject({
+export const SatisfactionKeys = z
+  .strictObject({
   lossAversion: positive('lossAversion').optional().meta(tagged('λ_loss: how much steeper the score falls below adequate.', d.lossAversion)),
   slipPenalty: nonNegative('slipPenalty').optional().meta(tagged('Points off per slip (being overtaken).', d.slipPenalty)),
   slipPenaltyCap: nonNegative('slipPenaltyCap').optional().meta(tagged('Most points off for slips.', d.slipPenaltyCap)),
@@ -55,20 +78,32 @@ export const SatisfactionKeys = z.strictObject({
   quoteLoss: nonNegative('quoteLoss').optional().meta(tagged('γ⁻: penalty for missing a quoted wait.', d.quoteLossWeight)),
   toleranceSpread: nonNegative('toleranceSpread').optional().meta(tagged('Person-to-person spread (CV) of desired and adequate waits, lognormal; 0 for none.', d.toleranceSpreadCv)),
   lostScore: score('lostScore').optional().meta({ description: 'Score of a customer who balked, reneged, was blocked or denied. Default 1 [A]: lost and unhappy.', default: 1 }),
-});
+  })
+  .meta({ description: 'The satisfaction score 1–5 from the perceived wait and the zone of tolerance, with fairness (slips) and quoted-wait terms (models.md §2.3).' });
 
-export const QualityKeys = z.strictObject({
+export const QualityKeys = z
+  .strictObject({
   enabled: z.boolean().optional().meta({ description: 'Service failures that rise above the optimal utilisation (models.md §6.6). Default true.', default: true }),
   baseFailure: share('baseFailure').optional().meta(tagged('f₀: failure probability at or below the optimal utilisation.', d.failureBase)),
   failureSlope: nonNegative('failureSlope').optional().meta(tagged('f₁: extra failure probability at 100% utilisation.', d.failureSlope)),
   optimalUtilisation: z.number().gt(0, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).lt(1, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).optional().meta(tagged('ρ_opt.', d.optimalUtilisation)),
   scoreAfterFailure: score('scoreAfterFailure').optional().meta(tagged('A failed service caps the score at this.', d.satisfactionAfterFailure)),
-});
+  })
+  .meta({ description: 'Service failures with probability f(ρ) = baseFailure + failureSlope·(ρ − optimalUtilisation)⁺/(1 − optimalUtilisation) of the planned utilisation ρ (models.md §6.6, all [A]).' });
 
-export const AftermathKeys = z.strictObject({
-  preset: z.enum(['tarp', 'courseNotes']).optional().meta({ description: 'Complaint, recovery and word-of-mouth figures: tarp (default; TARP via Fast Company 2003 [S2]) or courseNotes (the course notes: tell 20/10, 69–80% vs 17–32% [A as given]).', default: 'tarp' }),
-  severity: z.enum(['minor', 'major']).optional().meta({ description: 'Problem severity for the TARP repurchase rows: minor (< $5, default) or major (> $100) [S2].', default: 'minor' }),
-});
+export const AftermathKeys = z
+  .strictObject({
+    preset: z
+      .enum(['tarp', 'courseNotes'])
+      .optional()
+      .meta({
+        description:
+          'Complaint, recovery and word-of-mouth figures: tarp (default; TARP via Fast Company 2003 [S2]: repurchase by complaint outcome, tell 10 / 5) or courseNotes (the lecture notes: repurchase 69–80% vs 17–32% after a complaint, midpoints used, tell 20 / 10; not traced to an original, models.md §2.5 and §9 [A as given]).',
+        default: 'tarp',
+      }),
+    severity: z.enum(['minor', 'major']).optional().meta({ description: 'Problem severity for the TARP repurchase rows: minor (< $5, default) or major (> $100) [S2] (models.md §2.5); courseNotes has no severity split.', default: 'minor' }),
+  })
+  .meta({ description: 'What a score leads to: complaints, their outcome, repurchase and word of mouth (models.md §2.4–2.5).' });
 
 export const ExperienceKeys = z
   .strictObject({
@@ -91,20 +126,20 @@ function waitingKeys(where: 'station' | 'segment') {
   return z
     .strictObject({
       stage: z.enum(['pre', 'in', 'post']).optional().meta(meta('Where this wait falls in the process: pre, in or post [S] direction Dubé-Rioux et al. 1989.', 'pre')),
-      occupied: z.boolean().optional().meta(meta('Something to do while waiting (complementary service).', false)),
-      comfortable: z.boolean().optional().meta(meta('Physically comfortable; false lengthens the wait and lowers the adequate wait to 0.8·A [A].', true)),
-      explained: z.boolean().optional().meta(meta('The wait is explained.', true)),
-      anxious: z.boolean().optional().meta(meta('Customers are anxious.', false)),
+      occupied: z.boolean().optional().meta(meta('Something to do while waiting (complementary service): perceived × multipliers.occupied (0.735 [A]).', false)),
+      comfortable: z.boolean().optional().meta(meta('Physically comfortable; false: perceived × multipliers.uncomfortable (1.10 [A]) and the adequate wait lowered to 0.8·A [A] (direction Pruyn & Smidts 1998 [S]).', true)),
+      explained: z.boolean().optional().meta(meta('The wait is explained; false: perceived × multipliers.unexplained (1.10 [A]).', true)),
+      anxious: z.boolean().optional().meta(meta('Customers are anxious: perceived × multipliers.anxious (1.15 [A]).', false)),
       uncertain: z
         .boolean()
         .optional()
-        .meta(meta('The wait is unusually unpredictable (no line in sight, no progress).', false, 'Default false: an ordinary untold wait is the baseline of the 36% overestimate.')),
+        .meta(meta('The wait is unusually unpredictable (no line in sight, no progress): perceived × multipliers.uncertain (1.10 [A]).', false, 'Default false: an ordinary untold wait is the baseline of the 36% overestimate.')),
       value: nonNegative('value').optional().meta(meta('Value of the service v: adequate wait × (1+v), patience × (1+v); 0.5 for a high-value service [A].', 0)),
-      firstTimeShare: share('firstTimeShare').optional().meta(meta('Share of customers new to the service (unfamiliar).', 0)),
+      firstTimeShare: share('firstTimeShare').optional().meta(meta('Share of customers new to the service: their perceived wait × multipliers.unfamiliar (1.10 [A]).', 0)),
       information: z
         .enum(['none', 'position', 'quote'])
         .optional()
-        .meta(meta('What customers are told: none, their position (patience × 2.7 [D] Munichor & Rafaeli 2007), or a quoted wait Q = quoteFactor·(k+1)/(s·μ).', 'none')),
+        .meta(meta('What customers are told: none, their position (patience × 2.7 [D] Munichor & Rafaeli 2007), or a quoted wait Q = quoteFactor·(k+1)/(s·μ); either is perceived × multipliers.informed (0.9 [A]).', 'none')),
       quoteFactor: positive('quoteFactor').optional().meta(meta('κ of the quoted wait: 1.0, or 1.2 to over-quote [A]; Maister 1985 [S2].', d.quoteFactor.value, 'Default 1.0.')),
       apology: z.boolean().optional().meta(meta('Customers hear an apology: patience × 1.09 [D] Munichor & Rafaeli 2007.', false)),
     })
@@ -124,24 +159,44 @@ export const SegmentWaitingKeys = waitingKeys('segment');
 export const ToleranceKeys = z
   .union([
     z.enum(['coffee', 'bank', 'restaurant', 'clinic', 'callCentre']),
-    z.strictObject({ desired: nonNegative('desired'), adequate: positive('adequate') }).refine((t) => t.adequate > t.desired, { error: 'adequate must be greater than desired', path: ['adequate'] }),
+    z
+      .strictObject({
+        desired: nonNegative('desired').meta({ description: 'D: a perceived wait up to this scores 5, in the time unit.' }),
+        adequate: positive('adequate').meta({ description: 'A: a perceived wait of this scores 3, in the time unit (more than desired).' }),
+      })
+      .refine((t) => t.adequate > t.desired, { error: 'adequate must be greater than desired', path: ['adequate'] }),
   ])
-  .meta({ description: 'Zone of tolerance for the wait: { desired, adequate } or a preset: coffee 3/6 (default), bank 3/5, restaurant 10/20, clinic 10/30, callCentre 0.33/2 (minutes, converted to the time unit; for a unit that is not second, minute, hour or day give { desired, adequate }) [A], models.md §2.2.', default: 'coffee' });
+  .meta({
+    description:
+      'Zone of tolerance for the wait: { desired, adequate } in the time unit, or a preset: coffee 3/6 (default), bank 3/5, restaurant 10/20, clinic 10/30, callCentre 0.33/2 (minutes, converted to the time unit; for a unit that is not second, minute, hour or day give { desired, adequate }). The zones are [A] (models.md §2.2); what they rest on is [S2]: coffee’s desired 3 is the "3-minute standard" (Starbucks ~3 min, WSJ 2005), the bank’s 3–5 min "acceptable" (McKinsey via Consumerist 2007), the call centre’s desired 20 s the "80% in 20 s" convention, the clinic’s waits past the appointment (Maister 1985).',
+    default: 'coffee',
+  });
 
 export const BalkingKeys = z
   .discriminatedUnion('rule', [
-    z.strictObject({ rule: z.literal('discouraged') }),
-    z.strictObject({ rule: z.literal('linear'), maxInSystem: positive('maxInSystem').optional().meta(tagged('N_max: nobody joins at this many in the system.', d.linearBalkingMaxInSystem)) }),
-    z.strictObject({ rule: z.literal('geometric'), rate: positive('rate').optional().meta(tagged('κ of e^(−κk), k waiting.', d.geometricBalkingRate)) }),
+    z.strictObject({ rule: z.literal('discouraged').meta({ description: 'Joins with probability 1/(n+1), n at the station (Haight 1957 [S2]).' }) }),
     z.strictObject({
-      rule: z.literal('logit'),
+      rule: z.literal('linear').meta({ description: 'Joins with probability max(0, 1 − n/maxInSystem), n at the station [M].' }),
+      maxInSystem: positive('maxInSystem').optional().meta(tagged('N_max: nobody joins at this many in the system.', d.linearBalkingMaxInSystem)),
+    }),
+    z.strictObject({
+      rule: z.literal('geometric').meta({ description: 'Joins with probability e^(−rate·k), k waiting [M].' }),
+      rate: positive('rate').optional().meta(tagged('κ of e^(−κk), k waiting.', d.geometricBalkingRate)),
+    }),
+    z.strictObject({
+      rule: z.literal('logit').meta({ description: 'Joins with probability 1/(1 + e^−(a0 − a1·k − a2·(k − k0)⁺)), k waiting; form from Lu et al. 2013 [S].' }),
       a0: z.number().optional().meta(logit('a0', 'intercept')),
       a1: z.number().optional().meta(logit('a1', 'slope in k, the number waiting (utility a0 − a1·k − a2·(k − k0)⁺)')),
       a2: z.number().optional().meta(logit('a2', 'extra slope beyond k0 waiting')),
       k0: nonNegative('k0').optional().meta(logit('k0', 'the number waiting where the extra slope starts')),
     }),
-    z.strictObject({ rule: z.literal('waitBased') }),
-    z.strictObject({ rule: z.literal('informed'), zeroToleranceShare: share('zeroToleranceShare').optional().meta({ description: 'Share of customers who join only if they can be served at once. Default 0 [A].', default: 0 }) }),
+    z.strictObject({ rule: z.literal('waitBased').meta({ description: 'Joins if its own patience exceeds the expected wait (k+1)/(s·μ) (Guo & Zipkin 2007 [S]).' }) }),
+    z.strictObject({
+      rule: z.literal('informed').meta({
+        description: 'Told the expected wait: joins with probability (1−β)(sμ/(sμ+α))^(k+1), β = zeroToleranceShare, α = 1/mean patience, and never reneges (Whitt 1999 model 2 [S]); needs exponential patience.',
+      }),
+      zeroToleranceShare: share('zeroToleranceShare').optional().meta({ description: 'β: share of customers who join only if they can be served at once. Default 0 [A].', default: 0 }),
+    }),
   ])
   .meta({
     description:

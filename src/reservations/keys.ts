@@ -58,7 +58,11 @@ const DemandSchema = z
     z.literal('full'),
     count,
     z.array(count).min(1),
-    z.strictObject({ poisson: z.union([nonNegative('poisson'), z.array(nonNegative('poisson')).min(1)]) }),
+    z.strictObject({
+      poisson: z
+        .union([nonNegative('poisson'), z.array(nonNegative('poisson')).min(1)])
+        .meta({ description: 'Mean requests per slot (one number, or one per slot); each slot’s requests are a Poisson draw.' }),
+    }),
   ])
   .meta({
     description:
@@ -70,34 +74,48 @@ const DemandSchema = z
 export const PunctualitySchema = z
   .union([
     z.number(),
-    z.strictObject({ dist: z.literal('normal'), mean: z.number(), sd: nonNegative('sd') }),
+    z.strictObject({
+      dist: z.literal('normal').meta({ description: 'Normal offsets.' }),
+      mean: z.number().meta({ description: 'Mean offset (negative = early).' }),
+      sd: nonNegative('sd').meta({ description: 'Standard deviation of the offset.' }),
+    }),
     z
-      .strictObject({ dist: z.literal('uniform'), min: z.number(), max: z.number() })
+      .strictObject({
+        dist: z.literal('uniform').meta({ description: 'Uniform offsets between min and max.' }),
+        min: z.number().meta({ description: 'Earliest offset (negative = early).' }),
+        max: z.number().meta({ description: 'Latest offset.' }),
+      })
       .refine((d) => d.min <= d.max, { error: 'min must not exceed max', path: ['max'] }),
     z
       .strictObject({
-        dist: z.literal('empirical'),
-        values: z.array(z.number()).min(1, { error: 'needs at least one value' }),
-        weights: z.array(nonNegative('each weight')).optional(),
+        dist: z.literal('empirical').meta({ description: 'One of the listed offsets, drawn by weight.' }),
+        values: z.array(z.number()).min(1, { error: 'needs at least one value' }).meta({ description: 'The possible offsets (negative = early).' }),
+        weights: z.array(nonNegative('each weight')).optional().meta({ description: 'One weight per value, relative (default: all equal).' }),
       })
       .refine(weightChecks.onePerValue, weightChecks.onePerValueIssue)
       .refine(weightChecks.someAboveZero, weightChecks.someAboveZeroIssue),
   ])
   .meta({
     description:
-      'Arrival minus booked time (negative = early): a number, { dist: normal, mean, sd }, { dist: uniform, min, max } or { dist: empirical, values, weights? }. Default 0: on time [A].',
+      'Arrival minus booked time (negative = early): a number, { dist: normal, mean, sd }, { dist: uniform, min, max } or { dist: empirical, values, weights? }; an arrival is never before 0 or after the horizon. Default 0: on time [A].',
     default: reservationDefaults.punctuality,
   });
 
 const BookingLimitSchema = z
   .union([
     z.enum(['none', 'capacityOverShowRate']),
-    z.strictObject({ policy: z.literal('none') }),
-    z.strictObject({ policy: z.literal('fixedExtra'), extra: wholeNumber('extra') }),
-    z.strictObject({ policy: z.literal('percentage'), percent: nonNegative('percent') }),
-    z.strictObject({ policy: z.literal('capacityOverShowRate') }),
+    z.strictObject({ policy: z.literal('none').meta({ description: 'b = C: accept the bookable capacity, no overbooking (the same as the bare none).' }) }),
     z.strictObject({
-      policy: z.literal('optimal'),
+      policy: z.literal('fixedExtra').meta({ description: 'b = C + extra.' }),
+      extra: wholeNumber('extra').meta({ description: 'Bookings accepted beyond the bookable capacity, per slot.' }),
+    }),
+    z.strictObject({
+      policy: z.literal('percentage').meta({ description: 'b = ⌊C·(1 + percent/100)⌋.' }),
+      percent: nonNegative('percent').meta({ description: 'Overbooking in percent of the bookable capacity.' }),
+    }),
+    z.strictObject({ policy: z.literal('capacityOverShowRate').meta({ description: 'b = ⌈C/p⌉, p the show probability (the same as the bare capacityOverShowRate).' }) }),
+    z.strictObject({
+      policy: z.literal('optimal').meta({ description: 'The smallest b ≥ C with P(Binomial(b, p) ≥ C) ≥ r/(r + h): the newsvendor critical fractile (models.md §4.2).' }),
       revenue: positive('revenue').meta({ description: 'r: margin of a booked customer served (the cost of an empty unit).' }),
       overageCost: positive('overageCost')
         .optional()
@@ -118,16 +136,22 @@ const WalkInClass = z.strictObject({
 
 const ProtectionSchema = z
   .discriminatedUnion('rule', [
-    z.strictObject({ rule: z.literal('fixed'), units: wholeNumber('units') }),
     z.strictObject({
-      rule: z.literal('littlewood'),
-      reservedValue: positive('reservedValue').meta({ description: 'What a booking is worth per unit.' }),
-      walkIns: WalkInClass,
+      rule: z.literal('fixed').meta({ description: 'Keep a fixed number of units per slot.' }),
+      units: wholeNumber('units').meta({ description: 'Units of each slot kept for walk-ins.' }),
     }),
     z.strictObject({
-      rule: z.literal('emsrb'),
-      reservedValue: positive('reservedValue'),
-      walkIns: z.array(WalkInClass.required({ sd: true })).min(1, { error: 'walkIns must list at least one class' }),
+      rule: z.literal('littlewood').meta({ description: 'Littlewood’s rule for one walk-in class worth more than a booking: y₁ = F⁻¹(1 − reservedValue/value) (Littlewood 1972 [S], models.md §4.3).' }),
+      reservedValue: positive('reservedValue').meta({ description: 'What a booking is worth per unit.' }),
+      walkIns: WalkInClass.meta({ description: 'The walk-in class: { value, mean, sd? } (Poisson demand without sd, normal with it).' }),
+    }),
+    z.strictObject({
+      rule: z.literal('emsrb').meta({ description: 'EMSR-b for several walk-in classes (Belobaba [M], models.md §4.3).' }),
+      reservedValue: positive('reservedValue').meta({ description: 'What a booking is worth per unit.' }),
+      walkIns: z
+        .array(WalkInClass.required({ sd: true }))
+        .min(1, { error: 'walkIns must list at least one class' })
+        .meta({ description: 'The walk-in classes: [{ value, mean, sd }], each with normal demand.' }),
     }),
   ])
   .meta({
@@ -164,10 +188,12 @@ export const ReservationsSchema = z
         }),
       ])
       .optional()
-      .meta({ description: 'Walk-ins are turned away when the free units are owed to bookings due soon; false: walk-ins take any free unit. Default on, as {}.', default: {} }),
+      .meta({ description: 'Walk-ins are turned away when the free units are owed to bookings due soon; false: walk-ins take any free unit. Default on, as {} [A].', default: {} }),
     appointments: z
       .strictObject({
-        rule: z.enum(['fixedInterval', 'baileyWelch'], { error: 'rule must be fixedInterval or baileyWelch' }),
+        rule: z
+          .enum(['fixedInterval', 'baileyWelch'], { error: 'rule must be fixedInterval or baileyWelch' })
+          .meta({ description: 'fixedInterval: bookings at 0, I, 2I, … from the slot time (I = length/b); baileyWelch: two at 0, then I, 2I, …, (b − 2)·I (models.md §4.4 [M]).' }),
         length: positive('length').meta({ description: 'Session length: the b bookings of a slot get times every length/b from the slot time.' }),
       })
       .optional()

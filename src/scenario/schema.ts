@@ -35,34 +35,52 @@ export const weightChecks = {
 };
 
 const distributionShapes = [
-  z.strictObject({ dist: z.literal('exponential'), mean: positive('mean') }),
-  z.strictObject({ dist: z.literal('deterministic'), value: positive('value') }),
+  z.strictObject({
+    dist: z.literal('exponential').meta({ description: 'Exponential (memoryless; sd = mean).' }),
+    mean: positive('mean').meta({ description: 'Mean duration.' }),
+  }),
+  z.strictObject({
+    dist: z.literal('deterministic').meta({ description: 'Always the same duration (a bare number means the same).' }),
+    value: positive('value').meta({ description: 'The duration.' }),
+  }),
   z
-    .strictObject({ dist: z.literal('uniform'), min: nonNegative('min'), max: positive('max') })
+    .strictObject({
+      dist: z.literal('uniform').meta({ description: 'Uniform between min and max.' }),
+      min: nonNegative('min').meta({ description: 'Shortest duration.' }),
+      max: positive('max').meta({ description: 'Longest duration (at least min).' }),
+    })
     .refine((d) => d.min <= d.max, { error: 'min must not exceed max', path: ['max'] }),
   z
     .strictObject({
-      dist: z.literal('triangular'),
-      min: nonNegative('min'),
-      mode: nonNegative('mode'),
-      max: positive('max'),
+      dist: z.literal('triangular').meta({ description: 'Triangular: min ≤ mode ≤ max.' }),
+      min: nonNegative('min').meta({ description: 'Shortest duration.' }),
+      mode: nonNegative('mode').meta({ description: 'Most likely duration.' }),
+      max: positive('max').meta({ description: 'Longest duration.' }),
     })
     .refine((d) => d.min <= d.mode && d.mode <= d.max, {
       error: 'needs min <= mode <= max',
       path: ['mode'],
     }),
   z.strictObject({
-    dist: z.literal('erlang'),
-    k: z.int({ error: 'k must be a whole number' }).min(1, { error: 'k must be at least 1' }),
-    mean: positive('mean'),
+    dist: z.literal('erlang').meta({ description: 'Erlang: the sum of k exponential phases (sd = mean/√k).' }),
+    k: z.int({ error: 'k must be a whole number' }).min(1, { error: 'k must be at least 1' }).meta({ description: 'Number of phases (1 is the exponential).' }),
+    mean: positive('mean').meta({ description: 'Mean duration (of the whole, not of a phase).' }),
   }),
-  z.strictObject({ dist: z.literal('gamma'), mean: positive('mean'), sd: positive('sd') }),
-  z.strictObject({ dist: z.literal('lognormal'), mean: positive('mean'), sd: positive('sd') }),
+  z.strictObject({
+    dist: z.literal('gamma').meta({ description: 'Gamma, given by the mean and sd of the duration itself.' }),
+    mean: positive('mean').meta({ description: 'Mean duration.' }),
+    sd: positive('sd').meta({ description: 'Standard deviation of the duration.' }),
+  }),
+  z.strictObject({
+    dist: z.literal('lognormal').meta({ description: 'Lognormal, given by the mean and sd of the duration itself (not of its log).' }),
+    mean: positive('mean').meta({ description: 'Mean duration.' }),
+    sd: positive('sd').meta({ description: 'Standard deviation of the duration.' }),
+  }),
   z
     .strictObject({
-      dist: z.literal('empirical'),
-      values: z.array(nonNegative('each value')).min(1, { error: 'needs at least one value' }),
-      weights: z.array(nonNegative('each weight')).optional(),
+      dist: z.literal('empirical').meta({ description: 'One of the listed values, drawn by weight.' }),
+      values: z.array(nonNegative('each value')).min(1, { error: 'needs at least one value' }).meta({ description: 'The possible durations.' }),
+      weights: z.array(nonNegative('each weight')).optional().meta({ description: 'One weight per value, relative (default: all equal).' }),
     })
     .refine(weightChecks.onePerValue, weightChecks.onePerValueIssue)
     .refine(weightChecks.someAboveZero, weightChecks.someAboveZeroIssue)
@@ -89,7 +107,7 @@ function perPeriod<T extends z.ZodType<number>>(value: T) {
 const ServerCount = z.int({ error: 'servers must be a whole number' }).min(0, { error: 'servers must be 0 or more' });
 
 const stationShape = {
-  id: z.string().min(1, { error: 'id must not be empty' }),
+  id: z.string().min(1, { error: 'id must not be empty' }).meta({ description: 'The station’s name, unique among the stations: routes, key paths and the results use it.' }),
   servers: perPeriod(ServerCount).meta({
     description: 'Servers on duty: a number, or per period { periodName: count }. When capacity drops, a busy server finishes its customer, then leaves.',
   }),
@@ -117,12 +135,14 @@ function routeOf<Step extends z.ZodType>(step: Step) {
 }
 
 const segmentShape = {
-  id: z.string().min(1, { error: 'id must not be empty' }),
-  arrivals: z.strictObject({
-    rate: perPeriod(nonNegative('rate')).meta({
-      description: 'Poisson arrivals: customers per time unit, a number or per period (exact non-homogeneous Poisson).',
-    }),
-  }),
+  id: z.string().min(1, { error: 'id must not be empty' }).meta({ description: 'The segment’s name, unique among the segments: key paths and the results use it.' }),
+  arrivals: z
+    .strictObject({
+      rate: perPeriod(nonNegative('rate')).meta({
+        description: 'Poisson arrivals: customers per time unit, a number or per period (exact non-homogeneous Poisson).',
+      }),
+    })
+    .meta({ description: 'How customers of this segment arrive: { rate }.' }),
   route: routeOf(z.string()),
   priority: z.number().optional().meta({ description: `Class for discipline: priority (lower is served first); default ${d.priority}.`, default: d.priority }),
   service: z
@@ -140,8 +160,8 @@ const segmentShape = {
 };
 
 export const PeriodSchema = z.strictObject({
-  name: z.string().min(1, { error: 'name must not be empty' }),
-  start: nonNegative('start'),
+  name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'The period’s name: per-period values ({ periodName: value }), key paths and the results use it.' }),
+  start: nonNegative('start').meta({ description: 'When the period starts, in the time unit; it lasts until the next period’s start (the last one until the end of the run).' }),
 });
 
 export const TimeSchema = z.strictObject({
@@ -178,7 +198,7 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
     name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'Free text; the output folder is its slug.' }),
-    description: z.string().optional().meta({ description: 'Free text shown in the report under the name.' }),
+    description: z.string().optional().meta({ description: 'Free text shown in the report under the name and copied into the results (summary.json).' }),
     seed: z
       .int({ error: (issue) => seedProblem(issue.input) })
       .min(0, { error: 'seed must be 0 or more' })
@@ -189,9 +209,9 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
       .min(1, { error: 'replications must be at least 1' })
       .optional()
       .meta({ description: `Independent runs, each with its own random streams (default ${d.replications}).`, default: d.replications }),
-    time: TimeSchema,
-    stations: z.array(StationSchema).min(1, { error: 'stations must list at least one station' }),
-    segments: z.array(SegmentSchema).min(1, { error: 'segments must list at least one segment' }),
+    time: TimeSchema.meta({ description: 'The simulated horizon: unit, horizon, warm-up, drain, series grid and named periods.' }),
+    stations: z.array(StationSchema).min(1, { error: 'stations must list at least one station' }).meta({ description: 'Service points, in any order.' }),
+    segments: z.array(SegmentSchema).min(1, { error: 'segments must list at least one segment' }).meta({ description: 'Customer types: how they arrive, their route and behaviour.' }),
     ...keys('scenario'),
   })
   .meta({ title: 'queuesim scenario', description: 'A service system and one simulated horizon.' });

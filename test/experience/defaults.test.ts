@@ -68,7 +68,7 @@ const table: [Key, unknown, string, string][] = [
   ['negativeWordOfMouthBelow', 2.5, '[A]', '§2.5 S < 2.5'],
   ['positiveWordOfMouthFrom', 4.5, '[A]', '§2.5 S ≥ 4.5'],
   ['wordOfMouthTarp', { negative: 10, positive: 5 }, '[S2]', '§2.5 tell 10 / 5'],
-  ['wordOfMouthCourseNotes', { negative: 20, positive: 10 }, '[S2]', '§2.5 course notes 20 / 10'],
+  ['wordOfMouthCourseNotes', { negative: 20, positive: 10 }, '[A]', '§2.5 course notes 20 / 10; §9.2 not traced'],
   ['acquisitionToRetentionCost', 5, '[S2]', '§2.5 cost ratio'],
   ['linearBalkingMaxInSystem', 10, '[A]', '§3.2 N_max'],
   ['geometricBalkingRate', 0.2, '[A]', '§3.2 κ'],
