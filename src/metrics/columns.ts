@@ -16,8 +16,7 @@ import { seriesPointCount, type ReplicationSeries } from './series.js';
 export interface ResultColumn {
   /**
    * Its header in replications.csv, e.g. `waitMean`, `station:counter:waitMean` or
-   * `period:lunch:station:counter:waitMean`; a `:` or `\` inside an id or a period name is
-   * written `\:` or `\\` (headerName), so no two headers are the same text.
+   * `period:lunch:station:counter:waitMean`; never the same text as another's (resultColumns).
    */
   header: string;
   /** Where its summary sits in the RunSummary, e.g. ['stations', 'counter', 'waitMean']. */
@@ -40,8 +39,18 @@ export interface ResultLayout {
   width: number;
 }
 
-/** Every metric column of a model's results (the levers it uses included). */
+/**
+ * Every metric column of a model's results (the levers it uses included). Ids and period
+ * names stand in the headers as they are ("period:09:00:waitMean"), unless two headers would
+ * then be the same text (a period named "a:station:counter" beside a station "counter"):
+ * then every `:` and `\` inside an id or period name of the file is written `\:` and `\\`.
+ */
 export function resultColumns(model: Model, levers?: readonly Lever[]): ResultColumn[] {
+  const plain = columnsNamed(model, levers, (name) => name);
+  return new Set(plain.map((c) => c.header)).size === plain.length ? plain : columnsNamed(model, levers, escapedName);
+}
+
+function columnsNamed(model: Model, levers: readonly Lever[] | undefined, headerName: (name: string) => string): ResultColumn[] {
   const columns: ResultColumn[] = [];
   const byScope = { system: metricsFor('system', model, levers), station: metricsFor('station', model, levers), segment: metricsFor('segment', model, levers) };
   const names = (scope: Scope) => byScope[scope];
@@ -68,8 +77,8 @@ export function resultColumns(model: Model, levers?: readonly Lever[]): ResultCo
   return columns;
 }
 
-/** An id or period name as it stands in a header: `:` and `\` escaped with `\`, so a header splits at its unescaped colons one way only. */
-function headerName(name: string): string {
+/** An id or period name with `:` and `\` escaped with `\`, so a header splits at its unescaped colons one way only. */
+function escapedName(name: string): string {
   return name.replace(/[\\:]/g, (c) => `\\${c}`);
 }
 

@@ -56,7 +56,7 @@ describe('result columns', () => {
     expect(header).toBe(['replication', ...columns.map((c) => (c.header.includes(',') ? `"${c.header}"` : c.header))].join(','));
   });
 
-  it("headers never collide: a ':' or '\\' inside an id or a period name is escaped, so each header reads back one way", () => {
+  it("headers never collide: where two would read the same, every ':' and '\\' inside an id or period name is escaped", () => {
     const loaded = validateScenario({
       name: 'Colons',
       time: { horizon: 60, periods: [{ name: 'a', start: 0 }, { name: 'a:station:counter', start: 10 }] },
@@ -70,6 +70,17 @@ describe('result columns', () => {
     expect(headers).toContain('period:a:station:counter:arrivals'); // the first period's, at station counter
     expect(headers).toContain('segment:w\\:x:served');
     expect(headers).toContain('station:back\\\\office:served');
+    // Without a collision, names stand as they are: clock times read as clock times.
+    const clock = validateScenario({
+      name: 'Clock periods',
+      time: { horizon: 120, periods: [{ name: '09:00', start: 0 }, { name: '10:00', start: 60 }] },
+      stations: [{ id: 'counter', servers: 1, service: 1 }],
+      segments: [{ id: 'w:x', arrivals: { rate: 0.5 }, route: ['counter'] }],
+    });
+    if (!clock.ok) throw new Error(JSON.stringify(clock.problems));
+    const clockHeaders = resultColumns(clock.model).map((c) => c.header);
+    expect(clockHeaders).toContain('period:09:00:station:counter:waitMean');
+    expect(clockHeaders).toContain('segment:w:x:served');
   });
 
   it('a station called constructor keeps its place in the summary (ids are own keys; __proto__ is refused at validation)', () => {
