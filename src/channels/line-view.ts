@@ -1,10 +1,13 @@
 /**
  * Join policies (balking, the waiting places) judge the line a customer would stand in. At a
  * station with one shared line that is the station itself; at a station with a line per
- * server it is the line the customer picks, and at tables it is whether a table fits the
- * party now. This wrapper shows the inner join policy the station as the customer sees it:
- * `waiting` = those ahead in its own line, `busy >= capacity` exactly when it would wait, and
- * the waiting places still counted for the whole station (queueCapacity).
+ * server it is the line the customer picks, served by its one server; at tables it is the
+ * one line every table serves, where what counts is whether a table fits the party now. This
+ * wrapper shows the inner join policy the station as the customer sees it: `waiting` = those
+ * ahead in its own line, `capacity` the servers of that line, `busy >= capacity` exactly when
+ * it would wait (at tables: the tables held, or all of them when none fits the party), and the
+ * waiting places still counted for the whole station (queueCapacity). A policy that counts
+ * the station's units (the reservations host) reads the station itself.
  *
  * The wrapper shows this view to the policies it wraps, that is those in place when the
  * serverLines or seating lever is installed (registry.ts order); a lever installed later that
@@ -51,7 +54,13 @@ export class LineAwareJoin implements JoinPolicy {
     const ahead = real.line.preview(customer);
     const seen = this.seen;
     seen.index = real.index;
-    seen.busy = ahead < 0 ? 0 : 1;
+    if (real.line.linePerServer) {
+      seen.capacity = 1;
+      seen.busy = ahead < 0 ? 0 : 1;
+    } else {
+      seen.capacity = real.capacity;
+      seen.busy = ahead < 0 ? Math.min(real.busy, real.capacity - 1) : real.capacity;
+    }
     seen.waiting = ahead < 0 ? 0 : ahead;
     // Block exactly when the station's waiting places are full: ahead + 1 > places left + ahead.
     seen.queueCapacity = real.queueCapacity - (real.waiting - seen.waiting);

@@ -24,6 +24,7 @@ export interface SeatingModel {
 
 export class TableLine implements PreviewLine {
   readonly keepsOrder = false;
+  readonly linePerServer = false;
   private readonly waiting: Customer[] = [];
   /** Free tables of each kind. */
   private readonly free: Int32Array;

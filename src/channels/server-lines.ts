@@ -33,6 +33,7 @@ export interface ServerLineOptions {
 export class ServerLines implements PreviewLine {
   size = 0;
   readonly keepsOrder = false;
+  readonly linePerServer = true;
   /** Moves of counted customers from one line to another (jockeying), by the customer's period. */
   readonly jockeyedByPeriod: Float64Array;
   private readonly lines: Customer[][];

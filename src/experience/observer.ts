@@ -156,7 +156,9 @@ export class ExperienceObserver extends JourneyWatcher {
     const wait = this.waits[index]![customer.segment]!;
     v[at + Field.quotedHere] = 0;
     if (wait.information === Information.quote && station.busy >= station.capacity && station.capacity > 0) {
-      v[at + Field.quote]! += (wait.quoteFactor * (ahead + 1)) / (station.capacity * wait.serviceRate);
+      // The servers of the customer's own line: one at a line per server.
+      const servers = this.system.stations[index]!.line.linePerServer ? 1 : station.capacity;
+      v[at + Field.quote]! += (wait.quoteFactor * (ahead + 1)) / (servers * wait.serviceRate);
       v[at + Field.quotedHere] = 1;
     }
     if (!this.system.stations[index]!.line.keepsOrder) {

@@ -70,6 +70,12 @@ export interface Line {
    */
   readonly keepsOrder: boolean;
   /**
+   * Whether each server has a line of its own, so the line a customer stands in is served by
+   * one server (a line per server); false when every server serves the one line (the shared
+   * line, tables). A quoted wait, a balking rule's s, count the servers of the customer's line.
+   */
+  readonly linePerServer: boolean;
+  /**
    * A customer has decided to join: -1 if it is served at once (the line gives it its
    * server(s) now), otherwise how many wait ahead of it in the line it will stand in (add()
    * follows).

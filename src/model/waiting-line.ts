@@ -91,6 +91,7 @@ export class WaitingLine implements Line {
   private readonly classes: Ring[];
   private readonly prioritised: boolean;
   readonly keepsOrder: boolean;
+  readonly linePerServer = false;
 
   /** `classes` = 1 for fifo, the number of priority classes for priority. */
   constructor(classes: number) {

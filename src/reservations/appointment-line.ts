@@ -20,6 +20,7 @@ export class AppointmentLine implements Line {
   /** Customers waiting now. */
   size = 0;
   readonly keepsOrder = false;
+  readonly linePerServer = false;
   private customers: (Customer | undefined)[] = new Array(16);
   private keys = new Float64Array(16);
   private tickets = new Float64Array(16);

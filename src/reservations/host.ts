@@ -14,6 +14,7 @@
  * otherwise the walk-in's own policy (waiting places, balking) decides.
  */
 import type { Customer, CustomerColumn } from '../model/customer.js';
+import type { StationView } from '../model/journey.js';
 import { Admission, type JoinPolicy, type StationAtJoin } from '../model/policies.js';
 import type { JourneyControl } from '../model/system.js';
 import { BookingColumn, type BookingBook } from './bookings.js';
@@ -31,10 +32,15 @@ export class Host {
   /** Slots before this one have closed their windows for good (time only moves on). */
   private firstOpen = 0;
 
+  /**
+   * @param station  the booked station itself: its units are counted whole, never as the line
+   *                 a join policy is shown (channels/line-view.ts)
+   */
   constructor(
     private readonly config: ReservationsConfig,
     book: BookingBook,
     private readonly journey: JourneyControl,
+    private readonly station: StationView,
   ) {
     const slots = config.slots;
     const { ahead, grace } = config.holdForBookings ?? { ahead: 0, grace: 0 };
@@ -68,15 +74,16 @@ export class Host {
     return owed;
   }
 
-  /** Servers free now, beyond those owed to bookings. */
-  spare(station: StationAtJoin): number {
+  /** Units of the station free now, beyond those owed to bookings. */
+  spare(): number {
+    const station = this.station;
     return station.capacity - station.busy - station.waiting - this.owed();
   }
 
   /** A booked customer of slot k reaches the booked station: join or be denied. */
-  admitBooked(k: number, station: StationAtJoin): Admission {
+  admitBooked(k: number): Admission {
     const owedUnit = this.admitted[k]! < this.config.slots[k]!.bookable;
-    if (owedUnit || this.config.overflow === 'wait' || this.spare(station) >= 1) {
+    if (owedUnit || this.config.overflow === 'wait' || this.spare() >= 1) {
       this.admitted[k]!++;
       return Admission.join;
     }
@@ -98,7 +105,7 @@ export class BookedAdmission implements JoinPolicy {
   decide(customer: Customer, station: StationAtJoin): Admission {
     if (station.index !== this.station || customer.draw !== this.visit) return this.inner.decide(customer, station);
     const slot = this.column.values[customer.slot * BookingColumn.width + BookingColumn.slot]!;
-    return this.host.admitBooked(slot, station);
+    return this.host.admitBooked(slot);
   }
 }
 
@@ -111,7 +118,7 @@ export class WalkInAdmission implements JoinPolicy {
   ) {}
 
   decide(customer: Customer, station: StationAtJoin): Admission {
-    if (station.index === this.station && this.host.owed() > 0 && this.host.spare(station) < 1) return Admission.deny;
+    if (station.index === this.station && this.host.owed() > 0 && this.host.spare() < 1) return Admission.deny;
     return this.inner.decide(customer, station);
   }
 }

@@ -30,7 +30,7 @@ export const reservationsLever = defineLever<ReservationsConfig>({
     const { model } = context;
     const column = system.addColumn('reservations/booking', BookingColumn.width);
     const book = new BookingBook(config, model.horizon, context);
-    const host = new Host(config, book, system);
+    const host = new Host(config, book, system, system.stations[config.station]!);
 
     system.arrivalSources.push(new BookingArrivals(config, book, column));
     const booked = config.segment;
