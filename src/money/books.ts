@@ -10,11 +10,14 @@
  * books (money is installed last), so the two always agree; 0 without reservations. Staff cost is the scheduled
  * servers over the measured time up to closing (service after closing is overtime); the fixed
  * cost is spread over the periods by their measured length. Customers lost to price are the
- * expected ones of the demand account (pricing), counted for the measured part of their period.
+ * expected ones of the demand account (pricing), counted for the measured part of their period,
+ * each a party of the segment's mean size (parties) valued per member, as the till values a
+ * party that balks.
  */
 import type { LeverMetrics } from '../levers/lever.js';
 import type { MetricValues } from '../metrics/catalogue.js';
 import type { CollectedMetrics } from '../metrics/collect.js';
+import type { PartiesConfig } from '../channels/resolve.js';
 import type { Model } from '../model/model.js';
 import type { PricingConfig } from '../pricing/config.js';
 import type { MoneyConfig } from './config.js';
@@ -39,6 +42,8 @@ export function closeBooks(input: BooksInput, till: Till, measured: CollectedMet
   const segments = model.segments.length;
   const spans = measuredSpans(model);
   const day = sum(spans);
+  const parties = model.levers.parties as PartiesConfig | undefined;
+  const partyMean = model.segments.map((_, i) => (parties === undefined ? 1 : meanPartySize(parties[i]!)));
 
   const periods = model.periods.map((period, p) => {
     const core = measured.periods[p]!;
@@ -50,7 +55,7 @@ export function closeBooks(input: BooksInput, till: Till, measured: CollectedMet
     const segmentValues: MetricValues[] = model.segments.map((_, i) => {
       const cell = p * segments + i;
       const priced = pricing?.segments[i];
-      const lostToPrice = priced === undefined ? 0 : priced.account.lostToPrice[p]! * fraction * (config.lostCustomerValue ?? priced.referencePrices[p]!);
+      const lostToPrice = priced === undefined ? 0 : priced.account.lostToPrice[p]! * fraction * partyMean[i]! * (config.lostCustomerValue ?? priced.referencePrices[p]!);
       return { revenue: till.revenue[cell]!, sideRevenue: till.sideRevenue[cell]!, lostRevenue: till.lostValue[cell]! + lostToPrice };
     });
     const denied = core.metrics.deniedCost ?? 0;
@@ -69,6 +74,11 @@ export function closeBooks(input: BooksInput, till: Till, measured: CollectedMet
   }));
   const denied = measured.metrics.deniedCost ?? 0;
   return { metrics: system(segmentValues, stations, config.fixedCost, denied), stations, segments: segmentValues, periods };
+}
+
+/** The mean number of people in a party of these sizes. */
+function meanPartySize(party: PartiesConfig[number]): number {
+  return party.sizes.reduce((mean, size, j) => mean + size * (party.cumulative[j]! - (party.cumulative[j - 1] ?? 0)), 0);
 }
 
 /** The system values of one scope, profit included. */

@@ -64,8 +64,12 @@ export class Till extends JourneyWatcher {
       case Outcome.blocked:
         this.lostValue[cell]! += partySpend(this.lostCustomerValue ?? price, customer);
         return;
+      case Outcome.inSystemAtEnd:
+        // Neither served nor lost; one still in a line at closing (drain: false) spent while it waited.
+        if (customer.ticket !== 0) this.sideRevenue[cell]! += partySpend(this.spendWhileWaiting * (time - customer.joinedAt), customer);
+        return;
       default:
-        // denied (compensated, deniedCost) and inSystemAtEnd (neither served nor lost) book nothing here.
+        // denied: compensated (deniedCost), nothing booked here.
         return;
     }
   }

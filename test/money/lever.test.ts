@@ -67,6 +67,41 @@ describe('revenue and what was lost', () => {
     expect(impatient.metrics.lostRevenue).toBeCloseTo(4 * impatient.metrics.reneged!, 9);
   });
 
+  it('with drain: false, those still in line at closing spent while they waited too: side revenue is the waiting area', () => {
+    const model = modelOf({
+      name: 'Closing with a line',
+      replications: 3,
+      time: { horizon: 100, drain: false },
+      stations: [{ id: 's', servers: 1, service: 1000 }],
+      segments: [{ id: 'g', arrivals: { rate: 0.2 }, route: ['s'] }],
+      money: { price: 5, spendWhileWaiting: 1 },
+    });
+    for (let r = 0; r < 3; r++) {
+      const result = simulate(model, r);
+      expect(result.metrics.inSystemAtEnd).toBeGreaterThan(1);
+      // Every customer but the first waits from arrival to closing: Σ waits = queueLengthMean × 100.
+      expect(result.metrics.sideRevenue).toBeCloseTo(result.metrics.queueLengthMean! * 100, 9);
+    }
+  });
+
+  it('a party lost to price is worth its price for each member, like a party that balks', () => {
+    const model = modelOf({
+      name: 'Families',
+      seed: 2,
+      replications: 5,
+      time: { horizon: 200, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 100 }] },
+      stations: [{ id: 's', servers: 20, service: 1 }],
+      segments: [{ id: 'fam', arrivals: { rate: 0.2 }, route: ['s'], partySize: { values: [2, 6], weights: [1, 1] } }],
+      pricing: { referencePrice: 10, price: { a: 10, b: 15 }, response: 'constantElasticity' },
+      money: {},
+    });
+    const result = simulate(model, 0);
+    expect(result.metrics.balked! + result.metrics.reneged! + result.metrics.blocked!).toBe(0);
+    expect(result.metrics.lostToPrice).toBeGreaterThan(0);
+    // Parties of 2 or 6, 4 on average, at the reference price 10.
+    expect(result.metrics.lostRevenue).toBeCloseTo(result.metrics.lostToPrice! * 4 * 10, 9);
+  });
+
   it('a lost customer is worth lostCustomerValue when it is given', () => {
     const data = cafe({ price: 4, lostCustomerValue: 25 });
     const result = simulate(modelOf({ ...data, segments: [{ ...data.segments[0], balkAt: 1 }] }), 0);
