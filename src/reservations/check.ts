@@ -79,7 +79,26 @@ export function checkReservations(data: Raw): LeverProblem[] {
     report(['bookingLimit'], 'the optimal limit needs the cost of a customer who shows beyond capacity: give overageCost, or a compensation above 0');
   }
   problems.push(...graceProblems(data, spec));
+  problems.push(...lineProblems(data, spec));
   return problems;
+}
+
+/**
+ * The booked station's line serves by booked time (appointment-line.ts). Tables (seating) and
+ * a line per server are lines of their own, with their own order: they do not combine with it.
+ */
+function lineProblems(data: Raw, spec: Raw): LeverProblem[] {
+  const id = typeof spec.station === 'string' ? spec.station : firstStationOf(list(data.segments).find((s) => idOf(s) === spec.segment));
+  const station = list(data.stations).find((s) => idOf(s) === id);
+  if (!isMap(station)) return [];
+  const own = station.seating !== undefined ? 'tables (seating)' : station.linePerServer !== undefined && station.linePerServer !== false ? 'a line per server' : undefined;
+  if (own === undefined) return [];
+  return [
+    {
+      path: ['reservations', 'station'],
+      message: `the booked station "${String(id)}" has ${own}: a booked station's line serves by booked time, and ${own === 'a line per server' ? 'lines per server keep' : 'tables keep'} their own order; the two do not combine (book another station, or leave out ${own === 'a line per server' ? 'linePerServer' : 'seating'})`,
+    },
+  ];
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * What a policy sees of a station whose line tells servers apart (tables, a line per server):
- * a balking rule sees the line the customer would stand in and the servers that serve it;
- * the reservations host counts the units of the whole station. Ten tables of four for
- * parties of one are ten servers, so every decision must be the same as at a plain station.
+ * a balking rule sees the line the customer would stand in and the servers that serve it. Ten
+ * tables of four for parties of one are ten servers, so every decision must be the same as at
+ * a plain station. And the reservations beside the other levers: the host decides first for
+ * a booked customer, and a booked station keeps its booked-time line.
  */
 import { describe, expect, it } from 'vitest';
-import { runReplications } from '../../src/index.js';
+import { runReplications, validateScenario } from '../../src/index.js';
 import { runWithArrivals } from '../model/harness.js';
 import { modelOf } from '../model-of.js';
 
@@ -31,34 +32,6 @@ describe('a balking rule at tables sees the station: ten tables of four for part
   });
 });
 
-function heldFor(station: Record<string, unknown>) {
-  return modelOf({
-    name: 'Held tables',
-    seed: 1,
-    replications: 20,
-    time: { horizon: 240 },
-    stations: [{ id: 'tables', servers: 10, service: 30, ...station }],
-    segments: [
-      { id: 'booked', arrivals: { rate: 0 }, route: ['tables'] },
-      { id: 'walk', arrivals: { rate: 0.1 }, route: ['tables'], patience: 5 },
-    ],
-    reservations: { segment: 'booked', slots: { times: [120], capacity: 2 }, noShow: 0, holdForBookings: { ahead: 60, grace: 10 } },
-  });
-}
-
-describe('the reservations host counts the free units of the whole station, whatever its lines', () => {
-  it.each([
-    ['tables', tables],
-    ['a line per server', { linePerServer: true }],
-  ])('with %s, walk-ins are turned away only when no unit is free beyond the two owed', (_, station) => {
-    const plain = runReplications(heldFor({})).summary.metrics;
-    const other = runReplications(heldFor(station)).summary.metrics;
-    expect(plain.walkInsTurnedAway!.mean).toBe(0); // ten units, two owed, about three busy
-    expect(other.walkInsTurnedAway!.mean).toBe(0);
-    if (station === tables) expect(other.served!.mean).toBe(plain.served!.mean); // ten tables of four are ten servers
-  });
-});
-
 describe('a quoted wait at a line per server is for the one server of the customer’s line', () => {
   it('two servers busy until 10, a customer joins a line at 1: quoted (0 + 1) / μ = 10, not 10 / 2', () => {
     const model = modelOf({
@@ -81,5 +54,40 @@ describe('a quoted wait at a line per server is for the one server of the custom
     const quote = 10;
     const score = 5 - 1.125 * Math.min(1, Math.max(0, felt - quote) / quote);
     expect(run.metrics.satisfactionMean).toBeCloseTo((5 + 5 + score) / 3, 12);
+  });
+});
+
+describe('reservations beside the other levers', () => {
+  function doctor(extra: Record<string, unknown> = {}, station: Record<string, unknown> = {}) {
+    return {
+      name: 'One doctor',
+      seed: 6,
+      replications: 30,
+      time: { horizon: 240 },
+      stations: [{ id: 'doc', servers: 1, service: { dist: 'exponential', mean: 25 }, ...station }],
+      segments: [
+        { id: 'booked', arrivals: { rate: 0 }, route: ['doc'], balking: { rule: 'linear', maxInSystem: 2 } },
+        { id: 'walk', arrivals: { rate: 0.03 }, route: ['doc'] },
+      ],
+      reservations: { segment: 'booked', slots: { every: 30, capacity: 1 }, noShow: 0 },
+      experience: {},
+      ...extra,
+    };
+  }
+
+  it('a booked customer owed a unit joins whatever the line, under an experience balking rule too (as under balkAt)', () => {
+    const { summary } = runReplications(modelOf(doctor()));
+    expect(summary.segments.booked!.balked!.mean).toBe(0);
+    expect(summary.segments.booked!.arrivals!.mean).toBe(summary.metrics.bookings!.mean); // everyone booked came and joined
+    expect(summary.segments.walk!.balked!.mean).toBe(0); // walk-ins have no rule of their own
+  });
+
+  it.each([
+    ['tables', { seating: { tables: [{ seats: 2, count: 1 }] } }],
+    ['a line per server', { linePerServer: true }],
+  ])('a booked station with %s is refused: its line serves by booked time, theirs by their own order', (_, station) => {
+    const loaded = validateScenario(doctor({}, station));
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toContainEqual(expect.stringMatching(/^reservations\.station: .*"doc".*booked time/));
   });
 });
