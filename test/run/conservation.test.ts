@@ -249,7 +249,13 @@ const withReservations = scenario.chain((spec) => {
         }).filter(([, value]) => value !== undefined),
       );
       const booked = { id: 'booked', arrivals: { rate: 0 }, route: r.route, ...(r.patience === undefined ? {} : { patience: r.patience }) };
-      return { ...spec, segments: [...spec.segments, booked], reservations };
+      // The booked station keeps its booked-time line: no tables, no line per server there (the check refuses them).
+      const stations = (spec.stations as Spec[]).map((station) => {
+        if (station.id !== r.route.at(-1)) return station;
+        const { seating: _seating, linePerServer: _lines, ...plain } = station;
+        return plain;
+      });
+      return { ...spec, stations, segments: [...spec.segments, booked], reservations };
     });
 });
 
