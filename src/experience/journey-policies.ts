@@ -29,7 +29,7 @@ export class BalkingRule implements JoinPolicy {
     private readonly rule: ResolvedBalking,
     /** This segment's wait at each station (index = station). */
     private readonly waits: readonly WaitSetting[],
-    private readonly patience: PatiencePolicy,
+    private readonly patience: InformedPatience,
     private readonly random: RandomStream,
   ) {}
 
@@ -60,7 +60,9 @@ export class BalkingRule implements JoinPolicy {
         break;
       case 'informed':
         p = whittInformedJoinProbability(waiting, station.capacity, this.waits[station.index]!.serviceRate, rule.abandonRate, rule.zeroToleranceShare);
-        break;
+        if (this.random.next() >= p) return Admission.balk;
+        this.patience.decidedOnJoining(customer);
+        return Admission.join;
     }
     return this.random.next() < p ? Admission.join : Admission.balk;
   }
@@ -68,17 +70,31 @@ export class BalkingRule implements JoinPolicy {
 
 /** Patience scaled by what the customer is told, an apology and the value of the service. */
 export class InformedPatience implements PatiencePolicy {
+  /**
+   * The customer the informed rule (Whitt's model 2) has just let join: told the wait, it
+   * decided then and never reneges. The line asks for its patience in the same step as the
+   * rule decided, so one customer is remembered. A customer the rule was not asked about
+   * (a booked customer the host let in) keeps its patience.
+   */
+  private decided: Customer | undefined;
+
   constructor(
     private readonly inner: PatiencePolicy,
     private readonly waits: readonly WaitSetting[],
-    /** Informed customers (Whitt's model 2) decide on joining and never renege. */
-    private readonly decidesOnJoining: boolean,
   ) {}
   arrive(customer: Customer): void {
+    if (this.decided === customer) this.decided = undefined; // a record starts a new customer
     this.inner.arrive(customer);
   }
+  /** The informed rule let `customer` join, told its wait. */
+  decidedOnJoining(customer: Customer): void {
+    this.decided = customer;
+  }
   patience(customer: Customer, station: StationView): number {
-    if (this.decidesOnJoining) return Infinity;
+    if (this.decided === customer) {
+      this.decided = undefined;
+      return Infinity;
+    }
     return this.inner.patience(customer, station) * this.waits[station.index]!.patienceMultiplier;
   }
 }

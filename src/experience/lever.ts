@@ -112,7 +112,7 @@ export const experienceLever = defineLever<ExperienceConfig>({
     system.model.segments.forEach((segment, g) => {
       const waits = config.waits.map((byStation) => byStation[g]!);
       const balking = config.segments[g]!.balking;
-      const patience = new InformedPatience(system.patience[g]!, waits, balking?.rule === 'informed');
+      const patience = new InformedPatience(system.patience[g]!, waits);
       system.patience[g] = patience;
       if (balking !== null) system.joinPolicies[g] = new BalkingRule(system.joinPolicies[g]!, balking, waits, patience, context.stream(`balking/${segment.id}`));
     });
