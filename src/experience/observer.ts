@@ -155,8 +155,10 @@ export class ExperienceObserver extends JourneyWatcher {
     const index = station.index;
     const wait = this.waits[index]![customer.segment]!;
     v[at + Field.quotedHere] = 0;
-    if (wait.information === Information.quote && station.busy >= station.capacity && station.capacity > 0) {
-      // The servers of the customer's own line: one at a line per server.
+    if (wait.information === Information.quote && ahead >= 0 && station.capacity > 0) {
+      // Told because it waits (a line per server's own line may be busy while another server
+      // is free; at tables, a party may wait while only a smaller table is free). The servers
+      // of the customer's own line: one at a line per server.
       const servers = this.system.stations[index]!.line.linePerServer ? 1 : station.capacity;
       v[at + Field.quote]! += (wait.quoteFactor * (ahead + 1)) / (servers * wait.serviceRate);
       v[at + Field.quotedHere] = 1;

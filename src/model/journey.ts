@@ -44,8 +44,8 @@ export interface JourneyObserver {
   /** The customer reached `station` and is about to choose whether to join its line. */
   reach(customer: Customer, station: StationView, time: number): void;
   /**
-   * The customer joined the line of `station` with `ahead` customers waiting before it
-   * (0 and a free server: served at once).
+   * The customer joined the line of `station`: `ahead` is -1 when it is served at once, else
+   * how many wait before it in the line it stands in (Line.place).
    */
   join(customer: Customer, station: StationView, ahead: number, time: number): void;
   /** Service started at `station` after `waited` in its line. */

@@ -251,7 +251,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
 
     customer.joinedAt = now;
     const ahead = station.line.place(customer, station);
-    this.observer.join(customer, station, ahead < 0 ? 0 : ahead, now);
+    this.observer.join(customer, station, ahead, now);
     if (ahead < 0) return this.startService(customer, station, 0);
     this.beforeChange(station);
     customer.ticket = this.nextTicket++;

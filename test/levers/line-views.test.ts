@@ -91,3 +91,54 @@ describe('reservations beside the other levers', () => {
     if (!loaded.ok) expect(loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toContainEqual(expect.stringMatching(/^reservations\.station: .*"doc".*booked time/));
   });
 });
+
+describe('Whitt’s informed customers beside the reservations', () => {
+  it('a booked customer the host let in keeps its patience under the informed rule; those the rule let in never renege', () => {
+    const model = (balking?: Record<string, unknown>) =>
+      modelOf({
+        name: 'Informed clinic',
+        seed: 3,
+        replications: 40,
+        time: { horizon: 240 },
+        stations: [{ id: 'doc', servers: 1, service: { dist: 'exponential', mean: 25 } }],
+        segments: [
+          { id: 'booked', arrivals: { rate: 0 }, route: ['doc'], patience: { dist: 'exponential', mean: 10 }, ...(balking ? { balking } : {}) },
+          { id: 'walk', arrivals: { rate: 0.03 }, route: ['doc'], patience: { dist: 'exponential', mean: 10 }, ...(balking ? { balking } : {}) },
+        ],
+        reservations: { segment: 'booked', slots: { every: 30, capacity: 1 }, noShow: 0 },
+        experience: {},
+      });
+    const plain = runReplications(model()).summary.segments;
+    const informed = runReplications(model({ rule: 'informed' })).summary.segments;
+    expect(plain.booked!.reneged!.mean).toBeGreaterThan(0);
+    // The host decides for booked customers: the rule is never asked, their patience is theirs.
+    expect(informed.booked!.balked!.mean).toBe(0);
+    expect(informed.booked!.reneged!.mean).toBeGreaterThan(0.5); // the walk-ins differ, so the booked waits do too: not equal, but there
+    // Walk-ins who must wait are told and decide: some balk, none reneges.
+    expect(informed.walk!.balked!.mean).toBeGreaterThan(0);
+    expect(informed.walk!.reneged!.mean).toBe(0);
+  });
+});
+
+describe('a quoted wait goes to every customer who waits', () => {
+  it('at tables, a party of four that waits while only a table for two is free is told the wait', () => {
+    const model = modelOf({
+      name: 'Quote at tables',
+      seed: 1,
+      replications: 1,
+      time: { horizon: 100 },
+      stations: [{ id: 'tables', servers: 2, service: 10, seating: { tables: [{ seats: 4, count: 1 }, { seats: 2, count: 1 }] }, waiting: { information: 'quote' } }],
+      segments: [{ id: 'four', arrivals: { rate: 0 }, route: ['tables'], partySize: 4, tolerance: { desired: 20, adequate: 40 } }],
+      experience: { quality: { enabled: false }, satisfaction: { toleranceSpread: 0 } },
+    });
+    const run = runWithArrivals(model, [
+      [0, 0],
+      [1, 0],
+    ]);
+    expect(run.metrics.waitMean).toBe(4.5); // 0 and 9
+    // Quoted (0 + 1) / (2 tables × 1/10) = 5; it feels 0.9·k·9^0.9 ≈ 10.4 (told a wait), so it misses the quote by more than the quote.
+    const felt = 0.9 * (1 + 0.36) * 5 ** 0.1 * 9 ** 0.9;
+    const score = 5 - 1.125 * Math.min(1, Math.max(0, felt - 5) / 5);
+    expect(run.metrics.satisfactionMean).toBeCloseTo((5 + score) / 2, 12);
+  });
+});
