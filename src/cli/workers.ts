@@ -4,6 +4,8 @@
  * result folder is written (they are written whole at the end, or not at all), exit 130.
  */
 import { ReplicationFailed, RunInterrupted } from '../run/pool.js';
+import { SettleFailed } from '../run/settle.js';
+import { formatPath } from '../scenario/problems.js';
 import { poolRunner } from '../run/pool-runner.js';
 import type { Runner } from '../run/runner.js';
 import { Interruption } from './interrupt.js';
@@ -46,8 +48,16 @@ export function interruptedAfterWriting(interruption: Interruption, folder: stri
   return interruption.exitCode;
 }
 
-/** The exit code of work stopped by Ctrl-C or by a thread out of memory; other errors are bugs. */
+/**
+ * The exit code of work stopped by Ctrl-C, by a thread out of memory, by a model that does
+ * not settle or by a folder it cannot write; other errors are bugs.
+ */
 function stopped(error: unknown, interruption: Interruption, lost = 'nothing was written'): number {
+  if (error instanceof SettleFailed) {
+    // A problem of one of the command's models, as `run` reports its file's (exit 2).
+    process.stderr.write(`error: ${error.what}: ${formatPath(error.path)}: ${error.message}; ${lost}.\n`);
+    return 2;
+  }
   if (error instanceof RunInterrupted) {
     process.stderr.write(`queuesim: interrupted; ${lost}.\n`);
     return interruption.exitCode;

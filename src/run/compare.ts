@@ -11,6 +11,7 @@ import { pairedDifference, type DifferenceSummary } from '../metrics/paired.js';
 import { summariseValues, type MetricSummary, type RunSummary } from '../metrics/summarise.js';
 import type { ReplicationResult } from './simulate.js';
 import { sequentialRunner, type Runner } from './runner.js';
+import { naming } from './settle.js';
 import type { RunOutput } from './replicate.js';
 
 export interface Variant {
@@ -65,7 +66,7 @@ export async function compareVariants(variants: readonly Variant[], options: Com
   const runner = options.runner ?? sequentialRunner;
   const outputs: RunOutput[] = [];
   for (const [v, variant] of variants.entries()) {
-    outputs.push(await runner(variant.model, { seed, replications, onProgress: (done, total) => options.onProgress?.(v, done, total) }));
+    outputs.push(await naming(`variant "${variant.name}"`, () => runner(variant.model, { seed, replications, onProgress: (done, total) => options.onProgress?.(v, done, total) })));
   }
   const samples = variants.map((variant, v) => scopeSamples(variant.model, outputs[v]!.replications));
   const metrics: ComparedMetric[] = [];

@@ -5,9 +5,10 @@
  * per-replication core, because it needs many replications at once; pure itself: the same
  * model, seed and replication count give the same settled model.
  */
-import type { Lever, RunSet } from '../levers/lever.js';
+import { LeverSettleError, type Lever, type RunSet } from '../levers/lever.js';
 import { activeLevers, defaultLevers } from '../levers/registry.js';
 import type { Model } from '../model/model.js';
+import type { KeyPath } from '../scenario/problems.js';
 import { simulate, type ReplicationResult } from './simulate.js';
 
 /** Runs replications 0..replications−1 of `model` with `seed`. */
@@ -17,15 +18,42 @@ export function runSet(model: Model, seed: number, replications: number, levers:
 
 /**
  * The model with every settling lever's config settled, in installation order (a later lever
- * sees the earlier ones settled); `model` itself when no lever settles.
+ * sees the earlier ones settled); `model` itself when no lever settles. The sets a lever runs
+ * measure the whole day, warm-up included: the warm-up says which customers the statistics
+ * count, never what is simulated, so it must not move an equilibrium.
  */
 export function settleModel(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): Model {
   let settled = model;
   for (const lever of activeLevers(model, levers)) {
     if (lever.settle === undefined) continue;
-    const run: RunSet = (candidate) => runSet(candidate, seed, replications, levers);
+    const run: RunSet = (candidate) => runSet({ ...candidate, warmup: 0 }, seed, replications, levers);
     const config = lever.settle(settled, settled.levers[lever.name], run);
     settled = { ...settled, levers: { ...settled.levers, [lever.name]: config } };
   }
   return settled;
+}
+
+/**
+ * One of the models of a command that runs several (a variant, a sweep point, a staffing
+ * tried) does not settle: a problem of that model (exit code 2), named by `what`.
+ */
+export class SettleFailed extends Error {
+  constructor(
+    readonly what: string,
+    readonly path: KeyPath,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SettleFailed';
+  }
+}
+
+/** `work`, with a LeverSettleError it throws named as the model `what`'s (SettleFailed). */
+export async function naming<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof LeverSettleError) throw new SettleFailed(what, error.path, error.message);
+    throw error;
+  }
 }

@@ -21,6 +21,7 @@ import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import { validateScenario } from '../scenario/load.js';
 import { sequentialRunner, type Runner } from './runner.js';
+import { naming } from './settle.js';
 import { startStaffing } from './staff-start.js';
 import { meets, meetsWithMargin, type Target } from './targets.js';
 
@@ -128,7 +129,8 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     if (!loaded.ok) throw new Error(`staffing made an invalid scenario: ${JSON.stringify(loaded.problems)}`);
     evaluations++;
     options.onEvaluation?.(evaluations);
-    const { summary } = await runner(loaded.model, { seed, replications });
+    const tried = stations.map((station, k) => `${model.stations[station]!.id} ${servers[k]!.join('/')}`).join(', ');
+    const { summary } = await naming(`the staffing tried (${tried})`, () => runner(loaded.model, { seed, replications }));
     return { summary, model: loaded.model };
   };
   const estimateAt = (summary: RunSummary, k: number, p: number, metric: string) =>

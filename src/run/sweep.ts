@@ -11,6 +11,7 @@ import type { ScenarioProblem } from '../scenario/problems.js';
 import { buildVariant } from '../scenario/variants.js';
 import { gridPoints, type Axis } from './grid.js';
 import { sequentialRunner, type Runner } from './runner.js';
+import { naming } from './settle.js';
 import type { ReplicationResult } from './simulate.js';
 
 export interface SweepPoint {
@@ -83,7 +84,8 @@ export async function runSweep(axes: readonly Axis[], points: readonly SweepPoin
   const runner = options.runner ?? sequentialRunner;
   const swept: SweptPoint[] = [];
   for (const [i, point] of points.entries()) {
-    const output = await runner(point.model, { seed, replications, onProgress: (done, total) => options.onProgress?.(i, done, total) });
+    const label = axes.map((axis, a) => `${axis.path}=${point.values[a]}`).join(', ');
+    const output = await naming(`the point ${label}`, () => runner(point.model, { seed, replications, onProgress: (done, total) => options.onProgress?.(i, done, total) }));
     swept.push({ values: point.values, summary: output.summary, lost: summariseValues(output.replications.map(lostIn)) });
   }
   return { seed, replications, unit: first.unit, axes: axes.map((a) => ({ path: a.path, values: a.values })), points: swept };
