@@ -41,8 +41,13 @@ const FALL_WITH_SERVERS = new Set([
   'timeInSystemMean', 'queueLengthMean', 'utilisation', 'overtime', 'abandonmentRate',
 ]);
 const RISE_WITH_SERVERS = new Set(['served']);
-/** Set by the demand and the bookings, whatever the staffing. */
+/**
+ * Set by the demand and the bookings, whatever the staffing; `denied` only without
+ * reservations: at a booked station more servers are more units for the bookings and the
+ * walk-ins held off them, so fewer are turned away.
+ */
 const STAFFING_LEAVES_ALONE = new Set(['arrivals', 'denied']);
+const fallsWithServers = (metric: string, model: Model) => FALL_WITH_SERVERS.has(metric) || (metric === 'denied' && model.levers.reservations !== undefined);
 
 /** What is wrong with a target for this model, if anything: a metric of stations that staffing can bring to the target. */
 export function checkTarget(target: Target, model: Model): string | undefined {
@@ -59,8 +64,8 @@ export function checkTarget(target: Target, model: Model): string | undefined {
   if (kind === 'share' && !(target.value >= 0 && target.value <= 1)) {
     return `${text}: ${metric} is a share between 0 and 1 (or write a percentage, e.g. 5%)`;
   }
-  if (STAFFING_LEAVES_ALONE.has(metric)) return `${text}: staffing does not change ${metric}; give a target on waits, losses or utilisation`;
-  const falls = FALL_WITH_SERVERS.has(metric);
+  const falls = fallsWithServers(metric, model);
+  if (STAFFING_LEAVES_ALONE.has(metric) && !falls) return `${text}: staffing does not change ${metric}; give a target on waits, losses or utilisation`;
   if ((falls && !target.atMost) || (RISE_WITH_SERVERS.has(metric) && target.atMost)) {
     const way = falls ? ['lower', '<='] : ['raise', '>='];
     return `${text}: more servers ${way[0]} ${metric}, and staff adds servers where a target is missed, so it cannot search for this; write ${metric}${way[1]}VALUE`;

@@ -40,6 +40,18 @@ describe('staffing targets', () => {
     if (!noDrain.ok) throw new Error('invalid');
     expect(checkTarget(target('overtime<=0'), noDrain.model)).toBeUndefined(); // the run stops at closing
     for (const fine of ['utilisation<=85%', 'served>=100', 'abandonmentRate<=5%', 'waitMean<=0']) expect(checkTarget(target(fine), loaded.model), fine).toBeUndefined();
+    // denied: set by the bookings without reservations; at a booked station more servers turn fewer away.
+    expect(checkTarget(target('denied<=1'), loaded.model)).toMatch(/staffing does not change denied/);
+    const booked = validateScenario({
+      name: 'booked',
+      time: { horizon: 100 },
+      stations: [{ id: 'rooms', servers: 2, service: 10 }],
+      segments: [{ id: 'guests', arrivals: { rate: 0 }, route: ['rooms'] }, { id: 'walkIns', arrivals: { rate: 0.2 }, route: ['rooms'] }],
+      reservations: { segment: 'guests', slots: { times: [0, 50] } },
+    });
+    if (!booked.ok) throw new Error('invalid');
+    expect(checkTarget(target('denied<=1'), booked.model)).toBeUndefined();
+    expect(checkTarget(target('denied>=1'), booked.model)).toMatch(/more servers lower denied.*write denied<=VALUE/);
   });
 
   it('are met on the mean, and met with margin when the whole CI is on the right side', () => {
