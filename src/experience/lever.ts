@@ -104,9 +104,9 @@ export const experienceLever = defineLever<ExperienceConfig>({
   metrics: experienceMetrics,
   install(system, config, context) {
     const observer = new ExperienceObserver(system, config, {
-      customers: context.stream('customers'),
-      quality: context.stream('quality'),
-      aftermath: context.stream('aftermath'),
+      customers: system.model.segments.map((segment) => context.stream(`customers/${segment.id}`)),
+      quality: system.model.stations.map((station) => context.stream(`quality/${station.id}`)),
+      aftermath: system.model.segments.map((segment) => context.stream(`aftermath/${segment.id}`)),
     }, config.quality.enabled ? context.plannedUtilisation() : []);
     system.addObserver(observer);
     system.model.segments.forEach((segment, g) => {

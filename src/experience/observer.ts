@@ -39,14 +39,18 @@ import { fairnessPenalty, lognormalFactor, quoteDisconfirmation, waitZone, WaitZ
 import { QuantileSketch } from '../metrics/quantiles.js';
 import { ExperienceScopes } from './stats.js';
 
-/** The experience's random streams, one per source. */
+/**
+ * The experience's random streams, one per source and per segment or station, so that a
+ * change elsewhere (a server more at another station, another segment) leaves a segment's
+ * numbers as they were: comparisons stay on common random numbers.
+ */
 export interface ExperienceStreams {
-  /** Per customer on arrival: first-time visitor, personal tolerance. */
-  customers: RandomStream;
-  /** Per service start: did it fail? */
-  quality: RandomStream;
-  /** Per dissatisfied customer leaving: complaint and its outcome. */
-  aftermath: RandomStream;
+  /** Per segment, per customer on arrival: first-time visitor, personal tolerance. */
+  customers: readonly RandomStream[];
+  /** Per station, per service start there: did it fail? */
+  quality: readonly RandomStream[];
+  /** Per segment, per dissatisfied customer leaving: complaint and its outcome. */
+  aftermath: readonly RandomStream[];
 }
 
 /** The numbers kept per customer, at customer.slot × Field.width + field in one column. */
@@ -143,10 +147,11 @@ export class ExperienceObserver extends JourneyWatcher {
     }
     v[at + Field.slips] = 0;
     v[at + Field.failed] = 0;
-    v[at + Field.familiarity] = this.anyFirstTimers[customer.segment] ? this.streams.customers.next() : 1;
+    const draws = this.streams.customers[customer.segment]!;
+    v[at + Field.familiarity] = this.anyFirstTimers[customer.segment] ? draws.next() : 1;
     // The tolerance uniform is drawn now, in stream order; its factor is computed on leaving,
     // and only if the score needs it (a served customer who felt no wait scores 5 anyway).
-    v[at + Field.tolerance] = this.toleranceSigma > 0 ? this.streams.customers.next() : NaN;
+    v[at + Field.tolerance] = this.toleranceSigma > 0 ? draws.next() : NaN;
   }
 
   override join(customer: Customer, station: StationView, ahead: number): void {
@@ -194,7 +199,7 @@ export class ExperienceObserver extends JourneyWatcher {
     }
     let failed = false;
     if (this.qualityOn) {
-      failed = this.streams.quality.next() < this.failureAt[index]![this.periodAt(time)]!;
+      failed = this.streams.quality[index]!.next() < this.failureAt[index]![this.periodAt(time)]!;
       if (failed) v[at + Field.failed] = 1;
     }
     v[at + Field.feltHere] = felt;
@@ -262,7 +267,8 @@ export class ExperienceObserver extends JourneyWatcher {
     }
     const r = this.recovery;
     let complaint: ComplaintOutcome = ComplaintOutcome.none;
-    if (score < r.complaintBelow && complains(r, score, this.streams.aftermath.next())) complaint = recoveryOutcome(r, this.streams.aftermath.next());
+    const aftermath = this.streams.aftermath[customer.segment]!;
+    if (score < r.complaintBelow && complains(r, score, aftermath.next())) complaint = recoveryOutcome(r, aftermath.next());
     if (score !== this.lastScore) {
       this.lastScore = score;
       this.lastRepurchase = repurchaseProbability(r, this.curve, score, ComplaintOutcome.none);
