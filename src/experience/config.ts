@@ -69,7 +69,7 @@ const pick = <T>(key: string, ...sources: (Raw | undefined)[]): T | undefined =>
 };
 
 /** The tolerance presets, in minutes (models.md §2.2). */
-export const tolerancePresets = {
+const tolerancePresets = {
   coffee: d.zoneCoffee.value,
   bank: d.zoneBank.value,
   restaurant: d.zoneRestaurant.value,

@@ -99,13 +99,13 @@ export function resolvePerception(params: PerceptionParams, conditions: WaitCond
   };
 }
 
-/** τ = k · t^b · weight · m, the raw formula; actual ≥ 0 (minutes). */
+/** τ = k · t^b · weight · m, the raw formula; actual ≥ 0 (in the time unit; k is calibrated in it). */
 export function perceivedDuration(actual: number, exponent: number, scale: number, weight: number, multiplier: number): number {
   if (!(actual >= 0)) throw new RangeError(`a waiting time must be ≥ 0, got ${actual}`);
   return scale * Math.pow(actual, exponent) * weight * multiplier;
 }
 
-/** Perceived duration of one waiting segment of `actual` minutes at `stage`. */
+/** Perceived duration of one waiting segment of `actual` time units at `stage`. */
 export function perceivedSegment(p: ResolvedPerception, stage: Stage, actual: number): number {
   const weight = stage === Stage.pre ? p.preWeight : stage === Stage.in ? p.inWeight : p.postWeight;
   return perceivedDuration(actual, p.exponent, p.scale, weight, p.multiplier);

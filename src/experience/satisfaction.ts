@@ -5,7 +5,7 @@
  * costs λ_loss = 2.25 times what it cost inside the zone [A] (direction: Anderson & Sullivan
  * 1993 [S]). A quote that is beaten or missed and every slip (being overtaken) move the score.
  *
- * All functions take and return plain numbers (minutes, points); nothing allocates.
+ * All functions take and return plain numbers (waits in the time unit, points); nothing allocates.
  */
 import { experienceDefaults as d } from './defaults.js';
 

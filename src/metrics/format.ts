@@ -78,11 +78,14 @@ export function formatDifference(summary: MetricSummary | null | undefined, kind
     const text = formatFixed(v, decimals);
     return v > 0 && text !== zero ? `+${text}` : text === `-${zero}` ? zero : text;
   };
-  // A bound that would round to zero shows its first significant digit (to 6 decimals) and
-  // keeps its side: [+0.4, +29] and [-0.26, -0.004] exclude 0, as their * says; "+0" would not.
+  // A bound that would round to zero shows its first significant digit and keeps its side:
+  // [+0.4, +29] and [-0.26, -0.004] exclude 0, as their * says; "+0" would not. Past six
+  // decimals it is written with an exponent (4e-7).
   const magnitude = (v: number) => {
     const text = formatFixed(Math.abs(v), decimals);
-    return text !== zero ? text : formatFixed(Math.abs(v), Math.min(6, Math.max(decimals, -Math.floor(Math.log10(Math.abs(v))))));
+    if (text !== zero) return text;
+    const digits = Math.max(decimals, -Math.floor(Math.log10(Math.abs(v))));
+    return digits <= 6 ? formatFixed(Math.abs(v), digits) : Math.abs(v).toExponential(0);
   };
   const bound = (v: number) => (v > 0 ? `+${magnitude(v)}` : v < 0 ? `-${magnitude(v)}` : zero);
   // A mean whose CI excludes 0 keeps its side too, however small: -0.0000 beside [-0.0000, -0.0000] *.

@@ -95,7 +95,7 @@ function lineProblems(data: Raw, spec: Raw): LeverProblem[] {
   if (own === undefined) return [];
   return [
     {
-      path: ['reservations', 'station'],
+      path: ['reservations', typeof spec.station === 'string' ? 'station' : 'segment'],
       message: `the booked station "${String(id)}" has ${own}: a booked station's line serves by booked time, and ${own === 'a line per server' ? 'lines per server keep' : 'tables keep'} their own order; the two do not combine (book another station, or leave out ${own === 'a line per server' ? 'linePerServer' : 'seating'})`,
     },
   ];

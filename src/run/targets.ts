@@ -58,7 +58,7 @@ export function checkTarget(target: Target, model: Model): string | undefined {
   }
   const kind = kindOf(metric);
   if (text.endsWith('%') && kind !== 'share') {
-    const what = kind === 'time' ? "a time, in the scenario's unit" : `a ${kind}`;
+    const what = ({ time: "a time, in the scenario's unit", count: 'a count', money: 'an amount of money', score: 'a score from 1 to 5', number: 'a number' } as Record<string, string>)[kind] ?? `a ${kind}`;
     return `${text}: a percentage is for shares (abandonmentRate, utilisation); ${metric} is ${what}: write ${text.slice(0, -1)}`;
   }
   if (kind === 'share' && !(target.value >= 0 && target.value <= 1)) {

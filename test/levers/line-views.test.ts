@@ -88,7 +88,7 @@ describe('reservations beside the other levers', () => {
   ])('a booked station with %s is refused: its line serves by booked time, theirs by their own order', (_, station) => {
     const loaded = validateScenario(doctor({}, station));
     expect(loaded.ok).toBe(false);
-    if (!loaded.ok) expect(loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toContainEqual(expect.stringMatching(/^reservations\.station: .*"doc".*booked time/));
+    if (!loaded.ok) expect(loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toContainEqual(expect.stringMatching(/^reservations\.segment: .*"doc".*booked time/));
   });
 });
 

@@ -19,6 +19,9 @@ describe('formatting a paired difference', () => {
     // The same for a count whose CI is wide: [+0.4, +29], not [+0, +29].
     const wide = formatDifference({ mean: 14.7, sd: 1, ci95: [0.42, 29] }, 'count');
     expect(wide.interval).toBe('[+0.4, +29]');
+    // Past six decimals, with an exponent: never all zeros.
+    expect(formatDifference({ mean: 14.7, sd: 1, ci95: [4.2e-7, 29] }, 'count').interval).toBe('[+4e-7, +29]');
+    expect(formatDifference({ mean: 2e-7, sd: 1e-7, ci95: [1e-7, 3e-7] }, 'count')).toMatchObject({ mean: '+2e-7', interval: '[+1e-7, +3e-7]' });
   });
 
   it('a tiny difference whose CI excludes 0 keeps its sign in the mean too', () => {
