@@ -24,7 +24,7 @@ const accountFields = {
 } as const satisfies Record<string, Exclude<keyof DemandAccount, 'shifted'>>;
 
 export const demandMetrics: readonly MetricInfo[] = [
-  { name: 'baseDemand', scopes, kind: 'count', description: "with pricing: expected customers at the reference prices, the scenario's arrival rates × time (the whole period, warm-up included)" },
+  { name: 'baseDemand', scopes, kind: 'count', description: "with pricing: expected customers at the reference prices, the scenario's arrival rates × time (the whole period, warm-up included, as in every demand account below)" },
   { name: 'pricedDemand', scopes, kind: 'count', description: 'with pricing: expected customers at the charged prices, the demand simulated' },
   { name: 'stayedDemand', scopes, kind: 'count', description: 'with pricing: base customers who still come in the same period' },
   { name: 'shiftedOut', scopes, kind: 'count', description: 'with pricing: base customers who come in another period instead (counted in the period they left)' },
