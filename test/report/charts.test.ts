@@ -233,9 +233,24 @@ describe('charts that appear only with their feature’s metrics', () => {
     expect(total('income') - total('cost')).toBeCloseTo(total('result'), 9);
   });
 
-  it('reservation outcomes: bookings, cancellations, no-shows, shows and denied', async () => {
-    expect(await marksOf(build(reservationsChart))).toMatchObject({ rect: 5, rule: 5 });
+  it('reservation outcomes: bookings, cancellations, no-shows, shows, the booked turned away and the walk-ins turned away, apart', async () => {
+    const summary = fixtureSummary();
+    summary.segments.advice!.bookings = { mean: 12, ci95: [11, 13], sd: 1 };
+    summary.segments.advice!.denied = { mean: 0.3, ci95: [0.1, 0.5], sd: 0.4 };
+    summary.metrics.walkInsTurnedAway = { mean: 4.6, ci95: [4, 5.2], sd: 1.2 };
+    const chart = build(reservationsChart, summary);
+    expect(await marksOf(chart)).toMatchObject({ rect: 6, rule: 6 });
+    const rows = (chart.spec as unknown as { data: { values: { outcome: string; value: number }[] } }).data.values;
+    // Not the system's denied (4.9: both together), but each on its own.
+    expect(rows.slice(4)).toMatchObject([
+      { outcome: 'booked, turned away', value: 0.3 },
+      { outcome: 'walk-ins turned away', value: 4.6 },
+    ]);
     expect(reservationsChart(without(fixtureSummary(), ['bookings', 'cancellations', 'noShows', 'shows']))).toBeUndefined();
+  });
+
+  it('money: no chart without the money account (the reservations’ cost of denials alone is none)', () => {
+    expect(moneyChart(without(fixtureSummary(), ['revenue', 'sideRevenue', 'staffCost', 'overtimeCost', 'fixedCost', 'lostRevenue', 'profit']))).toBeUndefined();
   });
 
   it('today’s results (no experience, money or reservations) give only the core charts', () => {

@@ -29,7 +29,8 @@ export function moneyChart(summary: RunSummary): Chart | undefined {
     const never = value !== undefined && kind !== 'result' && value.value === 0 && value.lo === 0 && value.hi === 0;
     return value && !never ? [{ item: label, kind, ...value }] : [];
   });
-  if (rows.length === 0) return undefined;
+  // Without money there is no account: the reservations' cost of denials alone is no chart of money.
+  if (!rows.some((row) => row.kind === 'result')) return undefined;
   return chart(
     'money',
     'Money: revenue, costs and profit',
