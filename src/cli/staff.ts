@@ -93,7 +93,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   }
   if (requested === undefined && seated.length === ids.length) return usage(`no station of ${file} can be staffed: ${seated.map(tables).join('; ')}.`);
   if (requested === undefined && seated.length > 0) process.stderr.write(`note: ${seated.map(tables).join('; ')}: staffing the other stations.\n`);
-  const booked = bookedByServers(base.data, base.model);
+  const booked = bookedByServers(base.model);
   if (booked !== undefined && (requested ?? ids.filter((id) => !seated.includes(id))).includes(booked)) {
     process.stderr.write(
       `note: the slots booked at ${booked} take its servers as their capacity (reservations.slots.capacity is not given): a plan with other servers also takes other bookings; give slots.capacity to keep the bookings as they are.\n`,
@@ -161,10 +161,9 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
 }
 
 /** The booked station, when its slots' capacity follows its servers (no slots.capacity). */
-function bookedByServers(data: unknown, model: Model): string | undefined {
+function bookedByServers(model: Model): string | undefined {
   const reservations = model.levers.reservations as ReservationsConfig | undefined;
-  const slots = (data as { reservations?: { slots?: { capacity?: unknown } } }).reservations?.slots;
-  return reservations !== undefined && slots?.capacity === undefined ? model.stations[reservations.station]!.id : undefined;
+  return reservations?.capacityFromServers ? model.stations[reservations.station]!.id : undefined;
 }
 
 function usage(message: string): number {

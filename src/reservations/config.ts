@@ -66,6 +66,8 @@ export interface ReservationsConfig {
   visit: number;
   /** Other segments whose route visits the booked station: the walk-ins. */
   walkInSegments: number[];
+  /** The slots take the station's servers as their capacity (no slots.capacity): more servers, more bookings. */
+  capacityFromServers: boolean;
   slots: SlotPlan[];
   cancelProbability: number;
   noShowProbability: number;

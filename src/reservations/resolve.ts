@@ -64,6 +64,7 @@ export function resolveReservations(data: ScenarioData, model: Model): Reservati
     station,
     visit,
     walkInSegments,
+    capacityFromServers: spec.slots.capacity === undefined,
     slots,
     cancelProbability,
     noShowProbability,

@@ -9,6 +9,7 @@ import type { StaffingTarget } from '../analytic/staffing.js';
 import { kindOf, metricsFor } from '../metrics/catalogue.js';
 import type { MetricSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
+import type { ReservationsConfig } from '../reservations/config.js';
 import { hint } from '../scenario/problems.js';
 import type { Parsed } from '../scenario/key-path.js';
 
@@ -43,11 +44,15 @@ const FALL_WITH_SERVERS = new Set([
 const RISE_WITH_SERVERS = new Set(['served']);
 /**
  * Set by the demand and the bookings, whatever the staffing; `denied` only without
- * reservations: at a booked station more servers are more units for the bookings and the
- * walk-ins held off them, so fewer are turned away.
+ * reservations: at a booked station whose slots have a capacity of their own, more servers
+ * are more units for the bookings and the walk-ins held off them, so fewer are turned away.
+ * (Slots that take the servers as their capacity also take more bookings with more servers,
+ * and denied can rise: such a target is refused.)
  */
 const STAFFING_LEAVES_ALONE = new Set(['arrivals', 'denied']);
-const fallsWithServers = (metric: string, model: Model) => FALL_WITH_SERVERS.has(metric) || (metric === 'denied' && model.levers.reservations !== undefined);
+const reservationsOf = (model: Model) => model.levers.reservations as ReservationsConfig | undefined;
+const fallsWithServers = (metric: string, model: Model) =>
+  FALL_WITH_SERVERS.has(metric) || (metric === 'denied' && reservationsOf(model) !== undefined && !reservationsOf(model)!.capacityFromServers);
 
 /** What is wrong with a target for this model, if anything: a metric of stations that staffing can bring to the target. */
 export function checkTarget(target: Target, model: Model): string | undefined {
@@ -65,6 +70,9 @@ export function checkTarget(target: Target, model: Model): string | undefined {
     return `${text}: ${metric} is a share between 0 and 1 (or write a percentage, e.g. 5%)`;
   }
   const falls = fallsWithServers(metric, model);
+  if (metric === 'denied' && reservationsOf(model)?.capacityFromServers) {
+    return `${text}: the booked slots take the servers as their capacity, so more servers also take more bookings and may turn more away; give reservations.slots.capacity to staff against denied`;
+  }
   if (STAFFING_LEAVES_ALONE.has(metric) && !falls) return `${text}: staffing does not change ${metric}; give a target on waits, losses or utilisation`;
   if ((falls && !target.atMost) || (RISE_WITH_SERVERS.has(metric) && target.atMost)) {
     const way = falls ? ['lower', '<='] : ['raise', '>='];

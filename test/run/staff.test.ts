@@ -144,3 +144,27 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     expect({ converged: stopped.converged, complete: stopped.complete }).toEqual({ converged: true, complete: false });
   });
 });
+
+describe('a denied target at a booked station whose slots have a capacity of their own', () => {
+  it('raises the servers until the walk-ins held off the bookings are turned away rarely enough', async () => {
+    const data = {
+      name: 'Rooms',
+      seed: 4,
+      replications: 20,
+      time: { horizon: 240 },
+      stations: [{ id: 'rooms', servers: 2, service: { dist: 'exponential', mean: 30 } }],
+      segments: [
+        { id: 'guests', arrivals: { rate: 0 }, route: ['rooms'] },
+        { id: 'walkIns', arrivals: { rate: 0.1 }, route: ['rooms'], patience: { dist: 'exponential', mean: 5 } },
+      ],
+      reservations: { segment: 'guests', slots: { every: 30, capacity: 2 }, noShow: 0 },
+    };
+    const model = modelOf(data);
+    const before = runReplications(model).summary.stations.rooms!.denied!.mean!;
+    expect(before).toBeGreaterThan(1);
+    const result = await staff(data, model, [target('denied<=1')]);
+    expect(result.converged).toBe(true);
+    expect(result.achieved.every((a) => a.met && a.estimate!.mean! <= 1)).toBe(true);
+    expect(Math.min(...result.servers[0]!)).toBeGreaterThan(2);
+  });
+});

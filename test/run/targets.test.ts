@@ -47,11 +47,15 @@ describe('staffing targets', () => {
       time: { horizon: 100 },
       stations: [{ id: 'rooms', servers: 2, service: 10 }],
       segments: [{ id: 'guests', arrivals: { rate: 0 }, route: ['rooms'] }, { id: 'walkIns', arrivals: { rate: 0.2 }, route: ['rooms'] }],
-      reservations: { segment: 'guests', slots: { times: [0, 50] } },
+      reservations: { segment: 'guests', slots: { times: [0, 50], capacity: 2 } },
     });
     if (!booked.ok) throw new Error('invalid');
     expect(checkTarget(target('denied<=1'), booked.model)).toBeUndefined();
     expect(checkTarget(target('denied>=1'), booked.model)).toMatch(/more servers lower denied.*write denied<=VALUE/);
+    // Slots that take the servers as their capacity take more bookings with more servers: denied may rise.
+    const byServers = validateScenario({ name: 'by servers', time: { horizon: 100 }, stations: [{ id: 'rooms', servers: 2, service: 10 }], segments: [{ id: 'guests', arrivals: { rate: 0 }, route: ['rooms'] }, { id: 'walkIns', arrivals: { rate: 0.2 }, route: ['rooms'] }], reservations: { segment: 'guests', slots: { times: [0, 50] } } });
+    if (!byServers.ok) throw new Error('invalid');
+    expect(checkTarget(target('denied<=1'), byServers.model)).toMatch(/take the servers as their capacity.*give reservations\.slots\.capacity/);
   });
 
   it('are met on the mean, and met with margin when the whole CI is on the right side', () => {
