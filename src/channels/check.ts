@@ -7,7 +7,7 @@
 import type { LeverProblem } from '../levers/lever.js';
 import type { KeyPath } from '../scenario/problems.js';
 import { hint } from '../scenario/problems.js';
-import type { LinePerServerSpec, PartySizeSpec, SelfServiceSpec } from './keys.js';
+import type { LinePerServerSpec, SelfServiceSpec } from './keys.js';
 import { isMap, list, maps, own, routeStationIds, stepStationIds, text, type Raw } from './raw.js';
 import { adoptionOf, isOpenTo, partySizesOf, seatingOf } from './resolve.js';
 
@@ -123,12 +123,23 @@ export function checkSeating(data: Raw): LeverProblem[] {
     const stationId = text(station.id) ?? '';
     segments.forEach((segment, j) => {
       if (!routeStationIds(segment).has(stationId)) return;
-      const largest = Math.max(...partySizesOf(own(segment, 'partySize') as PartySizeSpec | undefined).sizes);
-      if (largest > room) {
+      const largest = largestParty(own(segment, 'partySize'));
+      if (largest !== undefined && largest > room) {
         const why = seating.combine ? `all its tables together seat ${allSeats}` : `its largest table seats ${largestTable} (combine: true pushes tables together)`;
         report(['segments', j, 'partySize'], `parties of ${largest} visit station "${stationId}", but ${why}`);
       }
     });
   });
   return problems;
+}
+
+/**
+ * The largest party a segment's partySize can give (1 without one), or undefined when the
+ * key is malformed: the schema reports that, and this check has nothing to compare.
+ */
+function largestParty(spec: unknown): number | undefined {
+  if (spec === undefined) return partySizesOf(undefined).sizes[0];
+  if (typeof spec === 'number') return spec;
+  const values = isMap(spec) ? spec.values : undefined;
+  return Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'number') ? Math.max(...(values as number[])) : undefined;
 }

@@ -150,4 +150,12 @@ describe('lines and tables a station could not run are refused', () => {
     const combined = { ...scenario, stations: scenario.stations.map((s, i) => (i === 1 ? { ...dining, servers: 4, seating: { ...dining.seating, combine: true } } : s)) };
     expect(problems(combined)).toEqual([]);
   });
+
+  it('a malformed partySize beside tables is the schema’s problem, reported as one, never a crash', () => {
+    const dining = { id: 'counter', servers: 4, service: 30, seating: { tables: [{ seats: 2, count: 2 }, { seats: 4, count: 2 }] } };
+    const scenario = { ...withStation(1, dining), segments: [{ ...base.segments[1], partySize: { sizes: [1, 2], shares: [0.5, 0.5] } }] };
+    const found = problems(scenario);
+    expect(found).toContain('segments[0].partySize.values: is required');
+    expect(found.every((p) => p.startsWith('segments[0].partySize'))).toBe(true);
+  });
 });
