@@ -7,7 +7,6 @@
 import type { Customer } from '../model/customer.js';
 import type { StationView } from '../model/journey.js';
 import { Admission, type JoinPolicy, type PatiencePolicy, type StationAtJoin } from '../model/policies.js';
-import type { RandomStream } from '../random/streams.js';
 import {
   discouragedJoinProbability,
   forecastWait,
@@ -30,7 +29,8 @@ export class BalkingRule implements JoinPolicy {
     /** This segment's wait at each station (index = station). */
     private readonly waits: readonly WaitSetting[],
     private readonly patience: InformedPatience,
-    private readonly random: RandomStream,
+    /** The customer's uniform for this decision, drawn on its arrival (ExperienceObserver). */
+    private readonly uniform: (customer: Customer) => number,
   ) {}
 
   decide(customer: Customer, station: StationAtJoin): Admission {
@@ -60,11 +60,11 @@ export class BalkingRule implements JoinPolicy {
         break;
       case 'informed':
         p = whittInformedJoinProbability(waiting, station.capacity, this.waits[station.index]!.serviceRate, rule.abandonRate, rule.zeroToleranceShare);
-        if (this.random.next() >= p) return Admission.balk;
+        if (this.uniform(customer) >= p) return Admission.balk;
         this.patience.decidedOnJoining(customer);
         return Admission.join;
     }
-    return this.random.next() < p ? Admission.join : Admission.balk;
+    return this.uniform(customer) < p ? Admission.join : Admission.balk;
   }
 }
 

@@ -105,16 +105,17 @@ export const experienceLever = defineLever<ExperienceConfig>({
   install(system, config, context) {
     const observer = new ExperienceObserver(system, config, {
       customers: system.model.segments.map((segment) => context.stream(`customers/${segment.id}`)),
-      quality: system.model.stations.map((station) => context.stream(`quality/${station.id}`)),
+      quality: system.model.segments.map((segment) => context.stream(`quality/${segment.id}`)),
       aftermath: system.model.segments.map((segment) => context.stream(`aftermath/${segment.id}`)),
+      balking: system.model.segments.map((segment, g) => (config.segments[g]!.balking === null ? null : context.stream(`balking/${segment.id}`))),
     }, config.quality.enabled ? context.plannedUtilisation() : []);
     system.addObserver(observer);
-    system.model.segments.forEach((segment, g) => {
+    system.model.segments.forEach((_, g) => {
       const waits = config.waits.map((byStation) => byStation[g]!);
       const balking = config.segments[g]!.balking;
       const patience = new InformedPatience(system.patience[g]!, waits);
       system.patience[g] = patience;
-      if (balking !== null) system.joinPolicies[g] = new BalkingRule(system.joinPolicies[g]!, balking, waits, patience, context.stream(`balking/${segment.id}`));
+      if (balking !== null) system.joinPolicies[g] = new BalkingRule(system.joinPolicies[g]!, balking, waits, patience, (customer) => observer.balkingUniform(customer));
     });
     return { collect: () => observer.collect() };
   },

@@ -40,17 +40,21 @@ import { QuantileSketch } from '../metrics/quantiles.js';
 import { ExperienceScopes } from './stats.js';
 
 /**
- * The experience's random streams, one per source and per segment or station, so that a
- * change elsewhere (a server more at another station, another segment) leaves a segment's
- * numbers as they were: comparisons stay on common random numbers.
+ * The experience's random streams, one per source and per segment. Every number a customer
+ * may need is drawn when it arrives, a fixed count from its segment's streams (as the core
+ * draws service times and patience), never when something happens later: so a change
+ * elsewhere (a server more at another station, another segment) leaves a segment's numbers
+ * as they were, and comparisons stay on common random numbers.
  */
 export interface ExperienceStreams {
-  /** Per segment, per customer on arrival: first-time visitor, personal tolerance. */
+  /** First-time visitor, personal tolerance. */
   customers: readonly RandomStream[];
-  /** Per station, per service start there: did it fail? */
+  /** One per visit slot of the route: does that service fail? */
   quality: readonly RandomStream[];
-  /** Per segment, per dissatisfied customer leaving: complaint and its outcome. */
+  /** Two: does the customer complain if dissatisfied, and how the complaint ends. */
   aftermath: readonly RandomStream[];
+  /** One per visit slot, for segments with a balking rule: does it join (BalkingRule)? */
+  balking: readonly (RandomStream | null)[];
 }
 
 /** The numbers kept per customer, at customer.slot × Field.width + field in one column. */
@@ -73,6 +77,9 @@ const Field = {
   width: 11,
 } as const;
 
+/** The uniforms drawn on arrival, at customer.slot × width + field in a second column (R = the longest route). */
+const Draw = { complains: 0, complaintOutcome: 1, quality: 2 } as const;
+
 
 export class ExperienceObserver extends JourneyWatcher {
   private readonly all: ExperienceScopes;
@@ -80,6 +87,10 @@ export class ExperienceObserver extends JourneyWatcher {
   private readonly byPeriod: ExperienceScopes[];
   private readonly curve: LoyaltyCurve;
   private readonly record: CustomerColumn;
+  /** The uniforms each customer drew on arrival (Draw; then quality and balking per visit slot). */
+  private readonly draws: CustomerColumn;
+  private readonly routeSlots: number;
+  private readonly drawWidth: number;
   /** [station][segment] */
   private readonly waits: readonly (readonly WaitSetting[])[];
   private readonly segments: readonly SegmentExperience[];
@@ -122,6 +133,9 @@ export class ExperienceObserver extends JourneyWatcher {
     this.byPeriod = model.periods.length > 1 ? model.periods.map(() => new ExperienceScopes(model.segments.length, model.stations.length)) : [];
     this.curve = resolveLoyaltyCurve(config.loyaltyCurve);
     this.record = system.addColumn('experience/customer', Field.width);
+    this.routeSlots = Math.max(...model.segments.map((segment) => segment.route.length));
+    this.drawWidth = Draw.quality + 2 * this.routeSlots;
+    this.draws = system.addColumn('experience/draws', this.drawWidth);
     this.waits = config.waits;
     this.segments = config.segments;
     this.recovery = config.recovery;
@@ -147,11 +161,30 @@ export class ExperienceObserver extends JourneyWatcher {
     }
     v[at + Field.slips] = 0;
     v[at + Field.failed] = 0;
-    const draws = this.streams.customers[customer.segment]!;
-    v[at + Field.familiarity] = this.anyFirstTimers[customer.segment] ? draws.next() : 1;
+    const g = customer.segment;
+    const draws = this.streams.customers[g]!;
+    v[at + Field.familiarity] = this.anyFirstTimers[g] ? draws.next() : 1;
     // The tolerance uniform is drawn now, in stream order; its factor is computed on leaving,
     // and only if the score needs it (a served customer who felt no wait scores 5 anyway).
     v[at + Field.tolerance] = this.toleranceSigma > 0 ? draws.next() : NaN;
+    // Every other number it may need, a fixed count each: the same whatever happens later.
+    const d = this.draws.values;
+    const from = customer.slot * this.drawWidth;
+    const aftermath = this.streams.aftermath[g]!;
+    d[from + Draw.complains] = aftermath.next();
+    d[from + Draw.complaintOutcome] = aftermath.next();
+    const slots = this.system.model.segments[g]!.route.length;
+    if (this.qualityOn) {
+      const quality = this.streams.quality[g]!;
+      for (let s = 0; s < slots; s++) d[from + Draw.quality + s] = quality.next();
+    }
+    const balking = this.streams.balking[g];
+    if (balking) for (let s = 0; s < slots; s++) d[from + Draw.quality + this.routeSlots + s] = balking.next();
+  }
+
+  /** The customer's uniform for a balking decision at its current visit slot (drawn on arrival). */
+  balkingUniform(customer: Customer): number {
+    return this.draws.values[customer.slot * this.drawWidth + Draw.quality + this.routeSlots + customer.draw]!;
   }
 
   override join(customer: Customer, station: StationView, ahead: number): void {
@@ -199,7 +232,7 @@ export class ExperienceObserver extends JourneyWatcher {
     }
     let failed = false;
     if (this.qualityOn) {
-      failed = this.streams.quality[index]!.next() < this.failureAt[index]![this.periodAt(time)]!;
+      failed = this.draws.values[customer.slot * this.drawWidth + Draw.quality + customer.draw]! < this.failureAt[index]![this.periodAt(time)]!;
       if (failed) v[at + Field.failed] = 1;
     }
     v[at + Field.feltHere] = felt;
@@ -267,8 +300,9 @@ export class ExperienceObserver extends JourneyWatcher {
     }
     const r = this.recovery;
     let complaint: ComplaintOutcome = ComplaintOutcome.none;
-    const aftermath = this.streams.aftermath[customer.segment]!;
-    if (score < r.complaintBelow && complains(r, score, aftermath.next())) complaint = recoveryOutcome(r, aftermath.next());
+    const drawn = customer.slot * this.drawWidth;
+    const d = this.draws.values;
+    if (score < r.complaintBelow && complains(r, score, d[drawn + Draw.complains]!)) complaint = recoveryOutcome(r, d[drawn + Draw.complaintOutcome]!);
     if (score !== this.lastScore) {
       this.lastScore = score;
       this.lastRepurchase = repurchaseProbability(r, this.curve, score, ComplaintOutcome.none);

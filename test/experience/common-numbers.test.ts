@@ -1,8 +1,9 @@
 /**
- * Common random numbers for the experience: its draws come per segment (first-timers,
- * tolerances, complaints) and per station (service failures), so a change at one station, or
- * another segment, leaves a segment that never meets it exactly as it was, as the core's
- * arrival, service and patience draws do. Compare then shows no difference nothing caused.
+ * Common random numbers for the experience: every number a customer may need (first-timer,
+ * tolerance, a failure and a balking decision at each visit, complaints) is drawn on its
+ * arrival from its segment's streams, so a change at one station, or another segment, leaves
+ * a segment that never meets it exactly as it was, as the core's arrival, service and
+ * patience draws do. Compare then shows no difference nothing caused.
  */
 import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/index.js';
@@ -47,5 +48,29 @@ describe('the experience on common random numbers', () => {
     }
     // …while the counter that changed did change.
     expect(other.summary.stations.b!.waitMean).not.toEqual(base.summary.stations.b!.waitMean);
+  });
+
+  it('a balking rule at every visit: a server more at the second station leaves the first exactly as it was', () => {
+    const tandem = (bServers: number) =>
+      modelOf({
+        name: 'Tandem',
+        seed: 9,
+        replications: 20,
+        time: { horizon: 480 },
+        stations: [
+          { id: 'a', servers: 1, service: { dist: 'exponential', mean: 1.5 } },
+          { id: 'b', servers: bServers, service: { dist: 'exponential', mean: 3 } },
+        ],
+        segments: [{ id: 'x', arrivals: { rate: 0.55 }, route: ['a', 'b'], balking: { rule: 'geometric' }, patience: { dist: 'exponential', mean: 6 } }],
+        experience: {},
+      });
+    const before = runReplications(tandem(2)).replications;
+    const after = runReplications(tandem(3)).replications;
+    for (let r = 0; r < 20; r++) {
+      for (const name of ['arrivals', 'balked', 'reneged', 'served', 'waitMean', 'serviceFailures', 'perceivedWaitMean']) {
+        expect(after[r]!.stations[0]![name], `replication ${r}: station a ${name}`).toBe(before[r]!.stations[0]![name]);
+      }
+    }
+    expect(after.some((rep, r) => rep.stations[1]!.balked !== before[r]!.stations[1]!.balked)).toBe(true);
   });
 });
