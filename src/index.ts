@@ -6,7 +6,7 @@ export { formatProblem, type ScenarioProblem } from './scenario/problems.js';
 export type { Model } from './model/model.js';
 export { simulate, type ReplicationResult } from './run/simulate.js';
 export { runReplications, type RunOptions, type RunOutput } from './run/replicate.js';
-export { settleModel, runSet } from './run/settle.js';
+export { settleModel, runSet, SettleFailed } from './run/settle.js';
 export { LeverSettleError } from './levers/lever.js';
 export { metricCatalogue, metricsOf, type MetricInfo, type MetricKind } from './metrics/catalogue.js';
 export type { RunSummary, MetricSummary, PeriodSummary, RunSeries, StationSeries, Band, ScheduledServers } from './metrics/summarise.js';

@@ -193,12 +193,12 @@ export const BalkingKeys = z
     z.strictObject({ rule: z.literal('waitBased').meta({ description: 'Joins if its own patience exceeds the expected wait (k+1)/(s·μ) (Guo & Zipkin 2007 [S]).' }) }),
     z.strictObject({
       rule: z.literal('informed').meta({
-        description: 'Told the expected wait: joins with probability (1−β)(sμ/(sμ+α))^(k+1), β = zeroToleranceShare, α = 1/mean patience, and never reneges (Whitt 1999 model 2 [S]); needs exponential patience.',
+        description: 'Told the expected wait: joins with probability (1−β)(sμ/(sμ+α))^(k+1), β = zeroToleranceShare, α = 1/mean patience, and then never reneges (Whitt 1999 model 2 [S]); a booked customer the reservations let in is not asked and keeps its patience; needs exponential patience.',
       }),
       zeroToleranceShare: share('zeroToleranceShare').optional().meta({ description: 'β: share of customers who join only if they can be served at once. Default 0 [A].', default: 0 }),
     }),
   ])
   .meta({
     description:
-      'How a customer who would have to wait decides to join, seeing the line (models.md §3.2–3.3): discouraged 1/(n+1) (Haight 1957); linear 1 − n/maxInSystem (10 [A]); geometric e^(−rate·k) (0.2 [A]); logit in k (a0 2, a1 0.15, a2 0.15, k0 10 [A], Lu et al. 2013); waitBased: joins if its patience exceeds the expected wait (k+1)/(s·μ) (Guo & Zipkin 2007); informed: told the expected wait, decides at once and never reneges (Whitt 1999 model 2; needs exponential patience). n counts customers at the station, k those waiting.',
+      'How a customer who would have to wait decides to join, seeing the line (models.md §3.2–3.3): discouraged 1/(n+1) (Haight 1957); linear 1 − n/maxInSystem (10 [A]); geometric e^(−rate·k) (0.2 [A]); logit in k (a0 2, a1 0.15, a2 0.15, k0 10 [A], Lu et al. 2013); waitBased: joins if its patience exceeds the expected wait (k+1)/(s·μ) (Guo & Zipkin 2007); informed: told the expected wait, decides at once and then never reneges (Whitt 1999 model 2; needs exponential patience). n counts customers at the station, k those waiting.',
   });

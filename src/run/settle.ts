@@ -35,15 +35,16 @@ export function settleModel(model: Model, seed: number, replications: number, le
 
 /**
  * One of the models of a command that runs several (a variant, a sweep point, a staffing
- * tried) does not settle: a problem of that model (exit code 2), named by `what`.
+ * tried) does not settle: a problem of that model (exit code 2), named by `what`. Still a
+ * LeverSettleError, for callers of the library that catch that.
  */
-export class SettleFailed extends Error {
+export class SettleFailed extends LeverSettleError {
   constructor(
     readonly what: string,
-    readonly path: KeyPath,
+    path: KeyPath,
     message: string,
   ) {
-    super(message);
+    super(path, message);
     this.name = 'SettleFailed';
   }
 }
