@@ -40,7 +40,28 @@ export interface FormattedEstimate {
   half: string;
 }
 
-/** Mean, CI and half-width of a metric as text, in its unit (shares in %). */
+/**
+ * The values a metric of this kind can take: counts, times and shares are never negative,
+ * shares at most 1, scores 1 to 5; money and plain numbers either way.
+ */
+export function kindBounds(kind: MetricKind): readonly [number, number] {
+  if (kind === 'count' || kind === 'time') return [0, Infinity];
+  if (kind === 'share') return [0, 1];
+  if (kind === 'score') return [1, 5];
+  return [-Infinity, Infinity];
+}
+
+/**
+ * A CI shown within the values its metric can take: the Student-t interval cut at the bounds
+ * (balked 0.50, CI 0 – 1.10, not −0.10 – 1.10). The cut interval covers the true mean as often,
+ * since the mean cannot lie beyond a bound; summary.json and the CSVs keep the interval itself.
+ */
+export function shownInterval(ci95: readonly [number, number], kind: MetricKind): [number, number] {
+  const [low, high] = kindBounds(kind);
+  return [Math.min(Math.max(ci95[0], low), high), Math.max(Math.min(ci95[1], high), low)];
+}
+
+/** Mean, CI and half-width of a metric as text, in its unit (shares in %); the CI as shownInterval cuts it. */
 export function formatEstimate(summary: MetricSummary | undefined, kind: MetricKind): FormattedEstimate {
   if (!summary || summary.mean === null) return { mean: '—', interval: '—', half: '' };
   const scale = kind === 'share' ? 100 : 1;
@@ -49,9 +70,10 @@ export function formatEstimate(summary: MetricSummary | undefined, kind: MetricK
   const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
   const decimals = decimalsFor(half, mean);
   const text = (v: number) => `${formatFixed(v, decimals)}${suffix}`;
+  const shown = summary.ci95 ? shownInterval(summary.ci95, kind) : null;
   return {
     mean: text(mean),
-    interval: summary.ci95 ? `${text(summary.ci95[0] * scale)} – ${text(summary.ci95[1] * scale)}` : '—',
+    interval: shown ? `${text(shown[0] * scale)} – ${text(shown[1] * scale)}` : '—',
     half: half === null ? '' : ` ±${text(half)}`,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference } from '../../src/metrics/format.js';
+import { formatDifference, formatEstimate } from '../../src/metrics/format.js';
 import { summariseValues } from '../../src/metrics/summarise.js';
 
 describe('formatting a paired difference', () => {
@@ -29,5 +29,18 @@ describe('formatting a paired difference', () => {
     const text = formatDifference(d, 'count');
     expect(text.mean).toBe('-0.000002');
     expect(text.interval).toMatch(/^\[-0\.00000\d, -0\.00000\d\]$/);
+  });
+});
+
+describe('formatting an estimate', () => {
+  it('shows a CI within the values its kind can take: counts and times from 0, shares to 100%, scores 1 to 5', () => {
+    expect(formatEstimate({ mean: 0.5, sd: 1, ci95: [-0.1, 1.1] }, 'count').interval).toBe('0.00 – 1.10');
+    expect(formatEstimate({ mean: 0.02, sd: 0.05, ci95: [-0.006, 0.028] }, 'time').interval).toBe('0.000 – 0.028');
+    expect(formatEstimate({ mean: 0.995, sd: 0.01, ci95: [0.99, 1.002] }, 'share').interval).toBe('99.00% – 100.00%');
+    expect(formatEstimate({ mean: 4.98, sd: 0.05, ci95: [4.95, 5.01] }, 'score').interval).toBe('4.950 – 5.000');
+    // Money and plain numbers (a net word of mouth) can be negative: their CI is as it is.
+    expect(formatEstimate({ mean: 5, sd: 10, ci95: [-3, 13] }, 'money').interval).toBe('-3.0 – 13.0');
+    // The ± half-width is the interval's own, uncut.
+    expect(formatEstimate({ mean: 0.5, sd: 1, ci95: [-0.1, 1.1] }, 'count').half).toBe(' ±0.60');
   });
 });

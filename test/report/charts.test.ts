@@ -270,3 +270,13 @@ describe('scenario text in charts', () => {
     expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('intervals in charts', () => {
+  it('a wait’s CI stops at 0, as the tables show it; the summary keeps the interval itself', () => {
+    const summary = fixtureSummary();
+    summary.metrics.waitP50 = { mean: 0.011, ci95: [-0.006, 0.028], sd: 0.03 };
+    const rows = (build(waitDistributionChart, summary).spec as unknown as { data: { values: { lo: number }[] } }).data.values;
+    expect(Math.min(...rows.map((row) => row.lo))).toBeGreaterThanOrEqual(0);
+    expect(summary.metrics.waitP50.ci95![0]).toBe(-0.006);
+  });
+});

@@ -2,6 +2,8 @@
  * From metric summaries to chart rows: a value with the ends of its 95% CI, and the periods
  * of a run in time order. Shared by the chart modules so each reads only its own choices.
  */
+import type { MetricKind } from '../../metrics/catalogue.js';
+import { shownInterval } from '../../metrics/format.js';
 import type { MetricSummaries, MetricSummary, PeriodSummary, RunSummary } from '../../metrics/summarise.js';
 
 export interface Estimate {
@@ -11,10 +13,14 @@ export interface Estimate {
   hi: number;
 }
 
-/** The estimate of a metric, or undefined when it is absent or undefined in every replication. */
-export function estimate(summary: MetricSummary | undefined): Estimate | undefined {
+/**
+ * The estimate of a metric, or undefined when it is absent or undefined in every replication.
+ * With the metric's kind, its CI is cut at the values the kind can take (metrics/format.ts,
+ * shownInterval), as the tables show it: no wait bar's interval reaches below 0.
+ */
+export function estimate(summary: MetricSummary | undefined, kind?: MetricKind): Estimate | undefined {
   if (summary === undefined || summary.mean === null || !Number.isFinite(summary.mean)) return undefined;
-  const [lo, hi] = summary.ci95 ?? [summary.mean, summary.mean];
+  const [lo, hi] = summary.ci95 === null ? [summary.mean, summary.mean] : kind === undefined ? summary.ci95 : shownInterval(summary.ci95, kind);
   return { value: summary.mean, lo, hi };
 }
 

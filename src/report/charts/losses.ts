@@ -29,7 +29,7 @@ export function lossesChart(summary: RunSummary): Chart | undefined {
   if (shown.length === 0) return undefined;
   const rows = groups.flatMap(({ group, metrics }) =>
     shown.flatMap((reason, reasonOrder) => {
-      const value = estimate(metrics[reason.metric]);
+      const value = estimate(metrics[reason.metric], 'count');
       return value ? [{ group, reason: reason.label, reasonOrder, customers: value.value, lo: value.lo, hi: value.hi }] : [];
     }),
   );

@@ -17,7 +17,7 @@ export function perceivedWaitChart(summary: RunSummary): Chart | undefined {
   if (!groups.some(([, metrics]) => hasAny(metrics, ['perceivedWaitMean']))) return undefined;
   const rows = groups.flatMap(([segment, metrics]) =>
     measures.flatMap(({ metric, label }) => {
-      const value = estimate(metrics[metric]);
+      const value = estimate(metrics[metric], 'time');
       return value ? [{ segment, measure: label, ...value }] : [];
     }),
   );

@@ -22,14 +22,14 @@ const reservationOnly = ['bookings', 'cancellations', 'noShows', 'shows'];
 export function reservationsChart(summary: RunSummary): Chart | undefined {
   if (!hasAny(summary.metrics, reservationOnly)) return undefined;
   const rows: { outcome: string; value: number; lo: number; hi: number }[] = outcomes.flatMap(({ metric, label }) => {
-    const value = estimate(summary.metrics[metric]);
+    const value = estimate(summary.metrics[metric], 'count');
     return value ? [{ outcome: label, ...value }] : [];
   });
   // The booking segment is the one with bookings.
   const booked = Object.values(summary.segments).find((segment) => (segment.bookings?.mean ?? 0) > 0);
-  const turnedAway = estimate(booked?.denied);
+  const turnedAway = estimate(booked?.denied, 'count');
   if (turnedAway) rows.push({ outcome: 'booked, turned away', ...turnedAway });
-  const walkIns = estimate(summary.metrics.walkInsTurnedAway);
+  const walkIns = estimate(summary.metrics.walkInsTurnedAway, 'count');
   if (walkIns && !(walkIns.value === 0 && walkIns.hi === 0)) rows.push({ outcome: 'walk-ins turned away', ...walkIns });
   return chart(
     'reservations',

@@ -4,7 +4,7 @@
  * Charts are made only for metrics the results have: utilisation, waits (mean and 90th
  * percentile), perceived wait and satisfaction, customers lost, and money.
  */
-import { metricCatalogue } from '../../metrics/catalogue.js';
+import { kindOf, metricCatalogue } from '../../metrics/catalogue.js';
 import { pointMetrics, type SweepResult } from '../../run/sweep.js';
 import { chart, type Chart } from './chart.js';
 import { estimate } from './estimates.js';
@@ -43,7 +43,7 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
   for (const panel of panels(unit)) {
     const rows = sweep.points.flatMap((point) =>
       panel.metrics.flatMap(({ metric, label }) => {
-        const value = estimate(pointMetrics(point)[metric]);
+        const value = estimate(pointMetrics(point)[metric], metric === 'lost' ? 'count' : kindOf(metric));
         if (!value) return [];
         const series = second ? String(point.values[1]) : label;
         return [{ x: point.values[0]!, series, metric: label, ...value }];

@@ -13,7 +13,7 @@ export function utilisationChart(summary: RunSummary): Chart | undefined {
   const sources = periods.length > 0 ? periods.map((p) => ({ name: p.name, stations: p.stations })) : [{ name: wholeDay, stations: summary.stations }];
   const rows = sources.flatMap((source) =>
     Object.entries(source.stations).flatMap(([station, metrics]) => {
-      const value = estimate(metrics.utilisation);
+      const value = estimate(metrics.utilisation, 'share');
       return value ? [{ station, period: source.name, ...value }] : [];
     }),
   );

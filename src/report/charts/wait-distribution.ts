@@ -23,7 +23,7 @@ export function waitDistributionChart(summary: RunSummary): Chart | undefined {
   ];
   const rows = groups.flatMap(({ scope, where, metrics }) =>
     quantiles.flatMap(({ metric, label }) => {
-      const value = estimate(metrics[metric]);
+      const value = estimate(metrics[metric], 'time');
       return value ? [{ scope, where, quantile: label, ...value }] : [];
     }),
   );

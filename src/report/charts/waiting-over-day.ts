@@ -42,7 +42,7 @@ export function waitingOverDayChart(summary: RunSummary): Chart | undefined {
       series: waitingLabel,
       time,
       mean: waiting.mean[i]!,
-      lo: waiting.lo[i]!,
+      lo: Math.max(0, waiting.lo[i]!), // a count: its band is cut at 0, as the tables cut CIs
       hi: waiting.hi[i]!,
     }));
     const steps = scheduleRows(summary, station) ?? series.time.map((time, i): Row => ({ station, series: serversLabel, time, servers: servers[i]! }));
