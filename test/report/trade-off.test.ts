@@ -27,6 +27,21 @@ describe('trade-off charts of a sweep', () => {
     expect(tradeOffCharts(sweepOf(coreSummary)).map((c) => c.name)).toEqual(['sweep-utilisation', 'sweep-wait', 'sweep-lost']);
   });
 
+  it('the money chart leaves out an amount that is 0 at every point, as the run’s does; never the profit', () => {
+    const withZero = () => {
+      const summary = fixtureSummary();
+      summary.metrics.fixedCost = { mean: 0, ci95: [0, 0], sd: 0 };
+      summary.metrics.sideRevenue = { mean: 0, ci95: [0, 0], sd: 0 };
+      return summary;
+    };
+    const money = tradeOffCharts(sweepOf(withZero)).find((c) => c.name === 'sweep-money')!;
+    const items = new Set((money.spec as unknown as { data: { values: { metric: string }[] } }).data.values.map((row) => row.metric));
+    expect(items.has('fixed cost')).toBe(false);
+    expect(items.has('side revenue (while waiting)')).toBe(false);
+    expect(items.has('staff cost')).toBe(true);
+    expect(items.has('profit')).toBe(true);
+  });
+
   it.each([false, true])('are valid Vega-Lite and draw a line and a CI band per series (two parameters: %s)', async (second) => {
     for (const chart of tradeOffCharts(sweepOf(coreSummary, second))) {
       expect(validateSpec(chart.spec), JSON.stringify(validateSpec.errors)).toBe(true);

@@ -41,8 +41,15 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
   const unit = pluralUnit(sweep.unit);
   const charts: Chart[] = [];
   for (const panel of panels(unit)) {
+    // An amount 0 at every point (no fixed cost, no side revenue) is left out, as in the run's money chart; the profit never is.
+    const flat = (metric: string) =>
+      metric !== 'profit' &&
+      sweep.points.every((point) => {
+        const m = pointMetrics(point)[metric];
+        return m === undefined || (m.mean === 0 && (m.ci95 === null || (m.ci95[0] === 0 && m.ci95[1] === 0)));
+      });
     const rows = sweep.points.flatMap((point) =>
-      panel.metrics.flatMap(({ metric, label }) => {
+      panel.metrics.filter(({ metric }) => panel.name !== 'sweep-money' || !flat(metric)).flatMap(({ metric, label }) => {
         const value = estimate(pointMetrics(point)[metric], metric === 'lost' ? 'count' : kindOf(metric));
         if (!value) return [];
         const series = second ? String(point.values[1]) : label;
