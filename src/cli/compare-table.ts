@@ -6,14 +6,19 @@
  */
 import { kindOf } from '../metrics/catalogue.js';
 import { formatDifference, formatEstimate } from '../metrics/format.js';
-import type { ComparedMetric, Comparison } from '../run/compare.js';
-import { pluralUnit, renderTable } from './format.js';
+import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
+import { displayWidth, pluralUnit, renderTable } from './format.js';
 
 const stationMetrics = ['utilisation', 'waitMean', 'waitP90', 'abandonmentRate', 'served'];
 const periodMetrics = ['arrivals', 'abandonmentRate', 'waitMean', 'waitP90', 'utilisation'];
 
+/** The variants' names in the columns: letters, listed under the heading, when names are long (variantColumns). */
+function columnNames(comparison: Comparison): string[] {
+  return variantColumns(comparison.variants.map((v) => v.name), displayWidth);
+}
+
 function table(title: string, comparison: Comparison, rows: readonly ComparedMetric[], label: (row: ComparedMetric) => string): string {
-  const names = comparison.variants.map((v) => v.name);
+  const names = columnNames(comparison);
   const header = [title, ...names, ...names.slice(1).map((name) => `${name} − ${names[0]} [95% CI]`)];
   const body = rows.map((row) => {
     const kind = kindOf(row.metric);
@@ -33,10 +38,13 @@ function table(title: string, comparison: Comparison, rows: readonly ComparedMet
 
 export function renderComparison(comparison: Comparison, title: string): string {
   const { variants, replications, seed, unit } = comparison;
+  const columns = columnNames(comparison);
+  const tagged = columns[0] !== variants[0]!.name;
   const heading = [
     title,
     `${variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers · times in ${pluralUnit(unit)}`,
-    `Differences are variant − ${variants[0]!.name}, with the 95% CI of the paired difference; * marks a CI that excludes 0. Shares differ in percentage points (pp).`,
+    ...(tagged ? variants.map((v, i) => `  ${columns[i]}  ${v.name}`) : []),
+    `Differences are variant − ${tagged ? columns[0] : variants[0]!.name}, with the 95% CI of the paired difference; * marks a CI that excludes 0. Shares differ in percentage points (pp).`,
   ].join('\n');
   const by = (prefix: string, metrics: readonly string[]) =>
     comparison.metrics.filter((m) => m.scope.startsWith(prefix) && metrics.includes(m.metric));

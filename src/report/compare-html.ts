@@ -6,7 +6,7 @@
  */
 import { kindOf } from '../metrics/catalogue.js';
 import { formatDifference, formatEstimate } from '../metrics/format.js';
-import type { ComparedMetric, Comparison } from '../run/compare.js';
+import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted, type Markup } from './markup.js';
 import { pageHtml, scopeSvgIds } from './page.js';
@@ -48,7 +48,7 @@ function label(row: ComparedMetric): string {
 }
 
 export function differencesTable(comparison: Comparison, rows: readonly ComparedMetric[]): Markup {
-  const names = comparison.variants.map((v) => v.name);
+  const names = variantColumns(comparison.variants.map((v) => v.name));
   return html`<div class="table"><table class="differences">
 <thead><tr><th scope="col">metric</th>${names.map((name) => html`<th scope="col">${name}</th>`)}${names.slice(1).map((name) => html`<th scope="col">${name} − ${names[0]!}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr><th scope="row">${label(row)}</th>${names.map((_, v) => valueCell(row, v))}${names.slice(1).map((_, v) => differenceCell(row, v + 1))}</tr>\n`)}</tbody></table></div>`;
@@ -76,6 +76,8 @@ ${trusted(scopeSvgIds(rendered.svg, `v${v}-${name}`))}
 
 export function compareHtml(title: string, comparison: Comparison, variants: readonly CompareVariantInfo[]): string {
   const { replications, seed } = comparison;
+  const columns = variantColumns(comparison.variants.map((v) => v.name));
+  const lettered = columns[0] !== comparison.variants[0]!.name;
   const system = comparison.metrics.filter((m) => m.scope === 'system');
   const others = comparison.metrics.filter((m) => m.scope !== 'system' && !m.scope.startsWith('segment:'));
   const body = html`<header>
@@ -84,11 +86,11 @@ export function compareHtml(title: string, comparison: Comparison, variants: rea
 </header>
 <main>
 <section id="variants"><h2>Variants</h2>
-<div class="table"><table class="variants"><thead><tr><th scope="col">variant</th><th scope="col">scenario</th><th scope="col" class="variant-source">made from</th></tr></thead>
-<tbody>${comparison.variants.map((v, i) => html`<tr><th scope="row">${v.name}</th><td>${v.scenario}</td><td class="variant-source">${variants[i]?.source ?? ''}</td></tr>\n`)}</tbody></table></div>
+<div class="table"><table class="variants"><thead><tr>${lettered ? html`<th scope="col">in the tables</th>` : ''}<th scope="col">variant</th><th scope="col">scenario</th><th scope="col" class="variant-source">made from</th></tr></thead>
+<tbody>${comparison.variants.map((v, i) => html`<tr>${lettered ? html`<td>${columns[i]!}</td>` : ''}<th scope="row">${v.name}</th><td>${v.scenario}</td><td class="variant-source">${variants[i]?.source ?? ''}</td></tr>\n`)}</tbody></table></div>
 </section>
 <section id="differences"><h2>Differences</h2>
-<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${comparison.variants[0]!.name}, with the 95% CI of the paired difference (replication by replication, on the same demand); bold with * where that CI excludes 0. Shares differ in percentage points (pp).</p>
+<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${lettered ? `${columns[0]!} (${comparison.variants[0]!.name})` : comparison.variants[0]!.name}, with the 95% CI of the paired difference (replication by replication, on the same demand); bold with * where that CI excludes 0. Shares differ in percentage points (pp).</p>
 ${differencesTable(comparison, system)}
 <h3>By station and period</h3>
 ${differencesTable(comparison, others)}

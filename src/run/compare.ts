@@ -123,3 +123,14 @@ function scopeSamples(model: Model, results: readonly ReplicationResult[]): Map<
   if (model.periods.length > 1) model.periods.forEach((p, i) => add(`period:${p.name}`, (r) => r.periods[i]?.metrics));
   return out;
 }
+
+/**
+ * How variants are named in the columns of a comparison's tables: by their names, or, when a
+ * name is longer than 16 columns (files are named by their scenario's name), by letters, A
+ * for the first, which the table lists with the names; each name would otherwise head every
+ * difference's column too, and the table would run to ~300 characters.
+ */
+export function variantColumns(names: readonly string[], width: (text: string) => number = (text) => text.length): string[] {
+  const lettered = names.length <= 26 && names.some((name) => width(name) > 16);
+  return lettered ? names.map((_, i) => String.fromCharCode(65 + i)) : [...names];
+}

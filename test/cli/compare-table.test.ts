@@ -1,0 +1,47 @@
+/**
+ * compare's terminal table: long variant names (files are named by their scenario's name)
+ * stand in the columns as letters listed under the heading, so the table stays readable;
+ * short names (--set variants) stand as they are.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderComparison } from '../../src/cli/compare-table.js';
+import { displayWidth } from '../../src/cli/format.js';
+import { differencesTable } from '../../src/report/compare-html.js';
+import { compareVariants } from '../../src/run/compare.js';
+import { modelOf } from '../model-of.js';
+
+const desk = (servers: number) =>
+  modelOf({
+    name: 'x',
+    seed: 2,
+    replications: 5,
+    time: { horizon: 120 },
+    stations: [{ id: 'desk', servers, service: { dist: 'exponential', mean: 2 } }],
+    segments: [{ id: 'c', arrivals: { rate: 0.8 }, route: ['desk'] }],
+  });
+
+describe('the comparison in the terminal', () => {
+  it('long names become A, B, C in the columns, each named under the heading', async () => {
+    const names = ['Coffee counter, as is', 'Coffee counter, wait display and occupied wait', 'Coffee counter, one more barista'];
+    const { comparison } = await compareVariants(names.map((name, i) => ({ name, model: desk(2 + i) })));
+    const text = renderComparison(comparison, 'Compare');
+    expect(text).toContain('  A  Coffee counter, as is\n  B  Coffee counter, wait display and occupied wait\n  C  Coffee counter, one more barista\n');
+    expect(text).toContain('Differences are variant − A,');
+    expect(text).toMatch(/ B − A \[95% CI\] +C − A \[95% CI\]/);
+    const widest = Math.max(...text.split('\n').filter((line) => !line.startsWith('Differences')).map(displayWidth));
+    expect(widest).toBeLessThan(130);
+    // The report's table heads its columns the same way.
+    const report = String(differencesTable(comparison, comparison.metrics.filter((m) => m.scope === 'system')));
+    expect(report).toContain('<th scope="col">A</th><th scope="col">B</th><th scope="col">C</th><th scope="col">B − A</th><th scope="col">C − A</th>');
+  });
+
+  it('short names stand as they are', async () => {
+    const { comparison } = await compareVariants([
+      { name: 'base', model: desk(2) },
+      { name: 'three', model: desk(3) },
+    ]);
+    const text = renderComparison(comparison, 'Compare');
+    expect(text).toMatch(/ three − base \[95% CI\]/);
+    expect(text).not.toContain('  A  base');
+  });
+});
