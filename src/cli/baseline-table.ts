@@ -4,7 +4,7 @@
  */
 import { baselineBeside, baselineMetrics, formulaLabel } from '../baseline/compare.js';
 import type { BaselineRow } from '../baseline/baseline.js';
-import { kindOf } from '../metrics/catalogue.js';
+import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatEstimate, formatLike } from '../metrics/format.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { renderTable } from './format.js';
@@ -22,7 +22,7 @@ export function renderBaseline(rows: readonly BaselineRow[], summary: RunSummary
       row.offeredLoad.toFixed(2),
       ...baselineMetrics.map((name) => {
         const formula = formatLike(row.metrics[name], kindOf(name), simulated[name]);
-        const { mean, half } = formatEstimate(simulated[name], kindOf(name));
+        const { mean, half } = formatEstimate(simulated[name], kindOf(name), boundsOf(name));
         return `${formula} | ${mean}${half}`;
       }),
     ]);

@@ -4,7 +4,7 @@
  * difference whose CI excludes 0. System-wide metrics first, then the main metrics by
  * station and by period; compare.csv and --json hold every scope.
  */
-import { kindOf } from '../metrics/catalogue.js';
+import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatDifference, formatEstimate } from '../metrics/format.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import { displayWidth, pluralUnit, renderTable } from './format.js';
@@ -23,7 +23,7 @@ function table(title: string, comparison: Comparison, rows: readonly ComparedMet
   const body = rows.map((row) => {
     const kind = kindOf(row.metric);
     const values = row.values.map((value) => {
-      const { mean, half } = formatEstimate(value ?? undefined, kind);
+      const { mean, half } = formatEstimate(value ?? undefined, kind, boundsOf(row.metric));
       return mean + half;
     });
     const differences = row.differences.slice(1).map((d) => {

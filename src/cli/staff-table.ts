@@ -5,7 +5,7 @@
  */
 import { baselineFor } from '../baseline/baseline.js';
 import { formulaLabel } from '../baseline/compare.js';
-import { kindOf } from '../metrics/catalogue.js';
+import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatEstimate, formatFixed, formatLike } from '../metrics/format.js';
 import type { StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
@@ -61,7 +61,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
         period.name,
         String(result.servers[k]![p]),
         ...metrics.map((m) => {
-          const { mean, half } = formatEstimate(simulated?.[m], kindOf(m));
+          const { mean, half } = formatEstimate(simulated?.[m], kindOf(m), boundsOf(m));
           return mean + half;
         }),
         achieved.every((a) => a.met) ? 'yes' : 'NO',

@@ -4,7 +4,7 @@
  * number of decimals, set by the CI's half-width (two significant digits of it); shares as
  * percentages. Which metrics exist, and how each is formatted, comes from the catalogue.
  */
-import { metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
+import { boundsOf, metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
 import { formatEstimate, formatMetric, warmUpText } from '../metrics/format.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { pluralUnit, renderTable } from './format.js';
@@ -41,7 +41,7 @@ export function renderSummary(summary: RunSummary): string {
   const systemRows = metricCatalogue()
     .filter((m) => m.scopes.includes('system') && summary.metrics[m.name] !== undefined)
     .map((m) => {
-      const { mean, interval } = formatEstimate(summary.metrics[m.name], m.kind);
+      const { mean, interval } = formatEstimate(summary.metrics[m.name], m.kind, boundsOf(m.name));
       return [m.name, mean, interval];
     });
   const system = renderTable([['System', 'mean', '95% CI'], ...systemRows], ['left', 'right', 'right']);

@@ -29,7 +29,7 @@ export const experienceMetrics: readonly MetricInfo[] = [
   { name: 'repurchaseRate', scopes: customerScopes, kind: 'share', description: `mean probability of buying again (loyalty curve; TARP or course-notes rows after a complaint), ${left}` },
   { name: 'apostleShare', scopes: customerScopes, kind: 'share', description: `share with a score of 4.5 or more, ${left}` },
   { name: 'terroristShare', scopes: customerScopes, kind: 'share', description: `share with a score of 1.5 or less, ${left}` },
-  { name: 'wordOfMouthNet', scopes: customerScopes, kind: 'number', description: 'expected people told good things minus people warned, summed over customers who left (5 / 10 TARP, 10 / 20 course notes)' },
+  { name: 'wordOfMouthNet', scopes: customerScopes, kind: 'number', signed: true, description: 'expected people told good things minus people warned, summed over customers who left (5 / 10 TARP, 10 / 20 course notes)' },
 ];
 
 type Raw = Record<string, unknown>;

@@ -47,13 +47,13 @@ import { ExperienceScopes } from './stats.js';
  * as they were, and comparisons stay on common random numbers.
  */
 export interface ExperienceStreams {
-  /** First-time visitor, personal tolerance. */
+  /** Per segment: first-time visitor, personal tolerance. */
   customers: readonly RandomStream[];
-  /** One per visit slot of the route: does that service fail? */
+  /** Per segment: one number per visit slot of the customer's route, does that service fail? */
   quality: readonly RandomStream[];
-  /** Two: does the customer complain if dissatisfied, and how the complaint ends. */
+  /** Per segment: two numbers per customer, does it complain if dissatisfied, and how the complaint ends. */
   aftermath: readonly RandomStream[];
-  /** One per visit slot, for segments with a balking rule: does it join (BalkingRule)? */
+  /** Per segment with a balking rule: one number per visit slot, does it join (BalkingRule)? */
   balking: readonly (RandomStream | null)[];
 }
 

@@ -21,6 +21,8 @@ export interface MetricInfo {
   scopes: readonly Scope[];
   kind: MetricKind;
   description: string;
+  /** A plain number that can be negative (a net word of mouth); other plain numbers cannot. */
+  signed?: boolean;
 }
 
 const all: readonly Scope[] = ['system', 'station', 'segment'];
@@ -84,6 +86,20 @@ export function metricsFor(scope: Scope, model?: Model, levers?: readonly Lever[
 /** The kind of metric `name` (number for a name no catalogue knows). */
 export function kindOf(name: string, levers: readonly Lever[] = defaultLevers): MetricKind {
   return metricCatalogue(levers).find((m) => m.name === name)?.kind ?? 'number';
+}
+
+/**
+ * The values metric `name` can take: counts, times and plain numbers are never negative (a
+ * number the catalogue marks signed, or one it does not know, may be), shares at most 1,
+ * scores 1 to 5; money either way.
+ */
+export function boundsOf(name: string, levers: readonly Lever[] = defaultLevers): readonly [number, number] {
+  const info = metricCatalogue(levers).find((m) => m.name === name);
+  const kind = info?.kind ?? 'number';
+  if (kind === 'count' || kind === 'time' || (kind === 'number' && info !== undefined && info.signed !== true)) return [0, Infinity];
+  if (kind === 'share') return [0, 1];
+  if (kind === 'score') return [1, 5];
+  return [-Infinity, Infinity];
 }
 
 /** One replication's value of each metric; NaN where a metric is undefined (nobody served). */

@@ -3,7 +3,7 @@
  * its 95% CI with the same number of decimals, set by the CI's half-width (two significant
  * digits of it: the rest would be noise); shares as percentages.
  */
-import { kindOf, type MetricKind } from './catalogue.js';
+import { boundsOf, kindOf, type MetricKind } from './catalogue.js';
 import type { MetricSummary } from './summarise.js';
 import { pluralUnit } from '../model/units.js';
 
@@ -41,8 +41,9 @@ export interface FormattedEstimate {
 }
 
 /**
- * The values a metric of this kind can take: counts, times and shares are never negative,
- * shares at most 1, scores 1 to 5; money and plain numbers either way.
+ * The values a metric of this kind can take, when only its kind is known: counts, times and
+ * shares are never negative, shares at most 1, scores 1 to 5; money and plain numbers either
+ * way (by name, boundsOf in the catalogue knows which plain numbers cannot be negative).
  */
 export function kindBounds(kind: MetricKind): readonly [number, number] {
   if (kind === 'count' || kind === 'time') return [0, Infinity];
@@ -56,13 +57,16 @@ export function kindBounds(kind: MetricKind): readonly [number, number] {
  * (balked 0.50, CI 0 – 1.10, not −0.10 – 1.10). The cut interval covers the true mean as often,
  * since the mean cannot lie beyond a bound; summary.json and the CSVs keep the interval itself.
  */
-export function shownInterval(ci95: readonly [number, number], kind: MetricKind): [number, number] {
-  const [low, high] = kindBounds(kind);
+export function shownInterval(ci95: readonly [number, number], bounds: readonly [number, number]): [number, number] {
+  const [low, high] = bounds;
   return [Math.min(Math.max(ci95[0], low), high), Math.max(Math.min(ci95[1], high), low)];
 }
 
-/** Mean, CI and half-width of a metric as text, in its unit (shares in %); the CI as shownInterval cuts it. */
-export function formatEstimate(summary: MetricSummary | undefined, kind: MetricKind): FormattedEstimate {
+/**
+ * Mean, CI and half-width of a metric as text, in its unit (shares in %); the CI as
+ * shownInterval cuts it at `bounds` (the kind's, unless the caller knows the metric's).
+ */
+export function formatEstimate(summary: MetricSummary | undefined, kind: MetricKind, bounds: readonly [number, number] = kindBounds(kind)): FormattedEstimate {
   if (!summary || summary.mean === null) return { mean: '—', interval: '—', half: '' };
   const scale = kind === 'share' ? 100 : 1;
   const suffix = kind === 'share' ? '%' : '';
@@ -70,7 +74,7 @@ export function formatEstimate(summary: MetricSummary | undefined, kind: MetricK
   const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
   const decimals = decimalsFor(half, mean);
   const text = (v: number) => `${formatFixed(v, decimals)}${suffix}`;
-  const shown = summary.ci95 ? shownInterval(summary.ci95, kind) : null;
+  const shown = summary.ci95 ? shownInterval(summary.ci95, bounds) : null;
   return {
     mean: text(mean),
     interval: shown ? `${text(shown[0] * scale)} – ${text(shown[1] * scale)}` : '—',
@@ -78,9 +82,9 @@ export function formatEstimate(summary: MetricSummary | undefined, kind: MetricK
   };
 }
 
-/** formatEstimate for a metric known by name (its kind from the catalogue). */
+/** formatEstimate for a metric known by name (its kind and bounds from the catalogue). */
 export function formatMetric(name: string, summary: MetricSummary | undefined): FormattedEstimate {
-  return formatEstimate(summary, kindOf(name));
+  return formatEstimate(summary, kindOf(name), boundsOf(name));
 }
 
 /**

@@ -4,7 +4,7 @@
  * bold), and the variants' charts side by side, one row per chart. Self-contained and
  * escaped like the run report (page.ts, markup.ts).
  */
-import { kindOf } from '../metrics/catalogue.js';
+import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatDifference, formatEstimate } from '../metrics/format.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import type { RenderedChart } from './html.js';
@@ -30,7 +30,7 @@ td.variant-source, th.variant-source { text-align: left; white-space: normal; fo
 function valueCell(row: ComparedMetric, v: number): Markup {
   const value = row.values[v];
   if (!value || value.mean === null) return html`<td class="absent">—</td>`;
-  const { mean, interval } = formatEstimate(value, kindOf(row.metric));
+  const { mean, interval } = formatEstimate(value, kindOf(row.metric), boundsOf(row.metric));
   return html`<td>${mean}${value.ci95 ? html`<small>${interval}</small>` : ''}</td>`;
 }
 

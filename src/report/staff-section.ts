@@ -2,7 +2,7 @@
  * The staffing in the report: the plan per station and period (SIPP, lag-SIPP, and the
  * simulation-corrected plan), and each target's simulated value with its CI, met or not.
  */
-import { kindOf } from '../metrics/catalogue.js';
+import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatEstimate } from '../metrics/format.js';
 import type { StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
@@ -30,7 +30,7 @@ export function staffingSection(result: StaffResult): Markup {
   );
   const rows = result.achieved.map((a) => {
     const metric = a.target.split(/<=|>=/)[0]!;
-    const { mean, interval } = formatEstimate(a.estimate, kindOf(metric));
+    const { mean, interval } = formatEstimate(a.estimate, kindOf(metric), boundsOf(metric));
     return html`<tr><th scope="row">${a.station}</th><td>${a.period}</td><td>${a.target}</td><td>${mean}<small>${interval}</small></td><td>${a.met ? 'met' : 'missed'}</td></tr>\n`;
   });
   return html`<section id="staffing"><h2>Staffing</h2>

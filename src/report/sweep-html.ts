@@ -3,7 +3,7 @@
  * every grid point's main metrics with their CIs. Self-contained and escaped like the run
  * report (page.ts, markup.ts).
  */
-import { kindOf } from '../metrics/catalogue.js';
+import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatEstimate } from '../metrics/format.js';
 import { pointMetrics, type SweepResult } from '../run/sweep.js';
 import type { RenderedChart } from './html.js';
@@ -16,7 +16,7 @@ const columns = ['utilisation', 'waitMean', 'waitP90', 'abandonmentRate', 'lost'
 export function sweepHtml(title: string, sweep: SweepResult, charts: readonly RenderedChart[]): string {
   const shown = columns.filter((name) => sweep.points.some((p) => pointMetrics(p)[name] !== undefined));
   const cell = (name: string, metrics: ReturnType<typeof pointMetrics>) => {
-    const { mean, interval } = formatEstimate(metrics[name], name === 'lost' ? 'count' : kindOf(name));
+    const { mean, interval } = formatEstimate(metrics[name], name === 'lost' ? 'count' : kindOf(name), name === 'lost' ? [0, Infinity] : boundsOf(name));
     return html`<td>${mean}<small>${interval}</small></td>`;
   };
   const body = html`<header>

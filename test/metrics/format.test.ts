@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatEstimate } from '../../src/metrics/format.js';
+import { formatDifference, formatEstimate, formatMetric } from '../../src/metrics/format.js';
 import { summariseValues } from '../../src/metrics/summarise.js';
 
 describe('formatting a paired difference', () => {
@@ -40,6 +40,10 @@ describe('formatting an estimate', () => {
     expect(formatEstimate({ mean: 4.98, sd: 0.05, ci95: [4.95, 5.01] }, 'score').interval).toBe('4.950 – 5.000');
     // Money and plain numbers (a net word of mouth) can be negative: their CI is as it is.
     expect(formatEstimate({ mean: 5, sd: 10, ci95: [-3, 13] }, 'money').interval).toBe('-3.0 – 13.0');
+    // By name: plain numbers that cannot be negative (a queue length, slips) from 0; a net word of mouth as computed.
+    expect(formatMetric('queueLengthMean', { mean: 0.0039, sd: 0.005, ci95: [-0.0027, 0.0106] }).interval).toBe('0.0000 – 0.0106');
+    expect(formatMetric('slipsMean', { mean: 0.01, sd: 0.02, ci95: [-0.01, 0.03] }).interval).toMatch(/^0\.0+ – 0\.03/);
+    expect(formatMetric('wordOfMouthNet', { mean: 4, sd: 10, ci95: [-5, 13] }).interval).toBe('-5.0 – 13.0');
     // The ± half-width is the interval's own, uncut.
     expect(formatEstimate({ mean: 0.5, sd: 1, ci95: [-0.1, 1.1] }, 'count').half).toBe(' ±0.60');
   });

@@ -42,6 +42,16 @@ describe('trade-off charts of a sweep', () => {
     expect(items.has('profit')).toBe(true);
   });
 
+  it('draws no money panel without the money account, only the reservations’ cost of denials', () => {
+    const denialsOnly = () => {
+      const summary = fixtureSummary();
+      for (const name of ['revenue', 'sideRevenue', 'staffCost', 'overtimeCost', 'fixedCost', 'lostRevenue', 'profit']) delete summary.metrics[name];
+      return summary;
+    };
+    expect(denialsOnly().metrics.deniedCost).toBeDefined();
+    expect(tradeOffCharts(sweepOf(denialsOnly)).map((c) => c.name)).not.toContain('sweep-money');
+  });
+
   it.each([false, true])('are valid Vega-Lite and draw a line and a CI band per series (two parameters: %s)', async (second) => {
     for (const chart of tradeOffCharts(sweepOf(coreSummary, second))) {
       expect(validateSpec(chart.spec), JSON.stringify(validateSpec.errors)).toBe(true);

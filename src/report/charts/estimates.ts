@@ -3,7 +3,7 @@
  * of a run in time order. Shared by the chart modules so each reads only its own choices.
  */
 import type { MetricKind } from '../../metrics/catalogue.js';
-import { shownInterval } from '../../metrics/format.js';
+import { kindBounds, shownInterval } from '../../metrics/format.js';
 import type { MetricSummaries, MetricSummary, PeriodSummary, RunSummary } from '../../metrics/summarise.js';
 
 export interface Estimate {
@@ -20,7 +20,7 @@ export interface Estimate {
  */
 export function estimate(summary: MetricSummary | undefined, kind?: MetricKind): Estimate | undefined {
   if (summary === undefined || summary.mean === null || !Number.isFinite(summary.mean)) return undefined;
-  const [lo, hi] = summary.ci95 === null ? [summary.mean, summary.mean] : kind === undefined ? summary.ci95 : shownInterval(summary.ci95, kind);
+  const [lo, hi] = summary.ci95 === null ? [summary.mean, summary.mean] : kind === undefined ? summary.ci95 : shownInterval(summary.ci95, kindBounds(kind));
   return { value: summary.mean, lo, hi };
 }
 

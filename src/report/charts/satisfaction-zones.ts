@@ -25,7 +25,7 @@ export function satisfactionZonesChart(summary: RunSummary): Chart | undefined {
   if (groups.length === 0) return undefined;
   const rows = groups.flatMap(([segment, metrics]) =>
     zones.flatMap((zone, zoneOrder) => {
-      const value = estimate(metrics[zone.metric]);
+      const value = estimate(metrics[zone.metric], 'share');
       if (!value) return [];
       const row = { segment, zone: zone.label, zoneOrder };
       if (zone.metric === 'withinToleranceShare') {

@@ -40,7 +40,10 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
   if (!first) return [];
   const unit = pluralUnit(sweep.unit);
   const charts: Chart[] = [];
+  // Without the money account (no profit at any point) there is no money panel, as a run draws no money chart.
+  const withMoney = sweep.points.some((point) => pointMetrics(point).profit !== undefined);
   for (const panel of panels(unit)) {
+    if (panel.name === 'sweep-money' && !withMoney) continue;
     // An amount 0 at every point (no fixed cost, no side revenue) is left out, as in the run's money chart; the profit never is.
     const flat = (metric: string) =>
       metric !== 'profit' &&
