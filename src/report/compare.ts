@@ -7,6 +7,7 @@ import type { Comparison } from '../run/compare.js';
 import { chartsFor } from './charts/index.js';
 import { compareHtml, type CompareVariantInfo } from './compare-html.js';
 import { renderCharts, type ReportFiles, type ReportOptions } from './index.js';
+import { shareScales } from './shared-scales.js';
 
 export interface CompareReportInput {
   title: string;
@@ -21,8 +22,10 @@ export interface CompareReportInput {
 export async function buildCompareReport(input: CompareReportInput, options: ReportOptions = {}): Promise<ReportFiles> {
   const files: ReportFiles = {};
   const variants: CompareVariantInfo[] = [];
-  for (const [v, summary] of input.summaries.entries()) {
-    const { files: own, rendered } = await renderCharts(chartsFor(summary), `charts/${input.folders[v]!}`, options);
+  // Side by side, a chart of each kind reads on one scale in every variant.
+  const chartSets = shareScales(input.summaries.map((summary) => chartsFor(summary)));
+  for (const [v, charts] of chartSets.entries()) {
+    const { files: own, rendered } = await renderCharts(charts, `charts/${input.folders[v]!}`, options);
     Object.assign(files, own);
     variants.push({ source: input.sources[v] ?? '', charts: rendered });
   }

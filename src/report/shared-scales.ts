@@ -1,0 +1,85 @@
+/**
+ * Charts side by side share their scales. compare draws each variant's chart of a kind next
+ * to the others'; each spec alone would fit its axis to its own data, so a bar of 0.36 could
+ * stand as tall as a bar of 0.62 beside it. Here every quantitative axis a chart of that kind
+ * draws (the fields its encodings read, from the data of every variant) gets one domain, from
+ * the least value (or 0) to the greatest, in every variant's spec. An axis with a domain of
+ * its own (shares 0–100%) or a normalised stack keeps it.
+ */
+import type { Chart } from './charts/chart.js';
+
+type Json = Record<string, unknown>;
+const isMap = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The encodings of a spec: its own, and those of its layers, panels (hconcat, vconcat, concat) and faceted spec. */
+function encodingsOf(spec: Json): Json[] {
+  const inner = ['layer', 'hconcat', 'vconcat', 'concat'].flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]).filter(isMap) : []));
+  if (isMap(spec.spec)) inner.push(spec.spec);
+  return [...(isMap(spec.encoding) ? [spec.encoding] : []), ...inner.flatMap(encodingsOf)];
+}
+
+/** The quantitative channels (x, y) that may share a domain, with the data fields each reads (its x2 / y2 too). */
+function sharedChannels(spec: Json): Map<string, Set<string>> {
+  const channels = new Map<string, Set<string>>();
+  for (const encoding of encodingsOf(spec)) {
+    for (const channel of ['x', 'y']) {
+      const def = encoding[channel];
+      if (!isMap(def) || def.type !== 'quantitative' || typeof def.field !== 'string') continue;
+      if (def.stack === 'normalize' || (isMap(def.scale) && def.scale.domain !== undefined)) {
+        channels.set(channel, new Set()); // fixed: never shared
+        continue;
+      }
+      const fields = channels.get(channel) ?? new Set<string>();
+      fields.add(def.field);
+      const second = encoding[`${channel}2`];
+      if (isMap(second) && typeof second.field === 'string') fields.add(second.field);
+      channels.set(channel, fields);
+    }
+  }
+  return channels;
+}
+
+/** The charts, with one domain per quantitative axis across the variants' charts of each kind. */
+export function shareScales(variants: readonly Chart[][]): Chart[][] {
+  const byName = new Map<string, Chart[]>();
+  for (const charts of variants) for (const chart of charts) byName.set(chart.name, [...(byName.get(chart.name) ?? []), chart]);
+  const domains = new Map<string, Map<string, [number, number]>>();
+  for (const [name, charts] of byName) {
+    if (charts.length < 2) continue;
+    const channels = sharedChannels(charts[0]!.spec as unknown as Json);
+    const own = new Map<string, [number, number]>();
+    for (const [channel, fields] of channels) {
+      if (fields.size === 0) continue;
+      let low = 0;
+      let high = -Infinity;
+      for (const chart of charts) {
+        const rows = ((chart.spec as unknown as Json).data as Json | undefined)?.values;
+        for (const row of Array.isArray(rows) ? rows.filter(isMap) : []) {
+          for (const field of fields) {
+            const value = row[field];
+            if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+            low = Math.min(low, value);
+            high = Math.max(high, value);
+          }
+        }
+      }
+      if (high > low) own.set(channel, [low, high]);
+    }
+    domains.set(name, own);
+  }
+  return variants.map((charts) =>
+    charts.map((chart) => {
+      const own = domains.get(chart.name);
+      if (own === undefined || own.size === 0) return chart;
+      const spec = structuredClone(chart.spec) as unknown as Json;
+      for (const encoding of encodingsOf(spec)) {
+        for (const [channel, domain] of own) {
+          const def = encoding[channel];
+          if (!isMap(def) || def.type !== 'quantitative') continue;
+          def.scale = { ...(isMap(def.scale) ? def.scale : {}), domain };
+        }
+      }
+      return { ...chart, spec: spec as unknown as Chart['spec'] };
+    }),
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * compare's charts side by side share their scales: each kind of chart reads on one domain
+ * in every variant, so bars of different heights stand at different heights.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../src/metrics/summarise.js';
+import { chartsFor } from '../../src/report/charts/index.js';
+import { renderSvg } from '../../src/report/render.js';
+import { shareScales } from '../../src/report/shared-scales.js';
+import { fixtureSummary } from './fixture.js';
+
+/** The fixture with every time metric scaled by `factor` (a variant with shorter or longer waits). */
+function scaledWaits(factor: number): RunSummary {
+  const summary = fixtureSummary();
+  for (const scope of [summary.metrics, ...Object.values(summary.segments), ...Object.values(summary.stations)]) {
+    for (const name of ['waitMean', 'waitP50', 'waitP80', 'waitP90', 'waitP95', 'perceivedWaitMean', 'perceivedWaitP90']) {
+      const m = scope[name];
+      if (m?.mean !== null && m?.mean !== undefined) scope[name] = { ...m, mean: m.mean * factor, ci95: m.ci95 && [m.ci95[0] * factor, m.ci95[1] * factor] };
+    }
+  }
+  return summary;
+}
+
+type Encoding = { type?: string; scale?: { domain?: number[] }; stack?: string };
+type Spec = { encoding?: Record<string, Encoding>; layer?: Spec[]; hconcat?: Spec[]; vconcat?: Spec[] };
+/** The domain of every quantitative y encoding, in layers and panels too. */
+const yDomains = (spec: unknown): (number[] | undefined)[] => {
+  const s = spec as Spec;
+  const own = s.encoding?.y?.type === 'quantitative' ? [s.encoding.y.scale?.domain] : [];
+  return [...own, ...[...(s.layer ?? []), ...(s.hconcat ?? []), ...(s.vconcat ?? [])].flatMap(yDomains)];
+};
+
+describe('charts side by side', () => {
+  const [long, short] = shareScales([chartsFor(scaledWaits(1)), chartsFor(scaledWaits(0.5))]);
+  const chart = (set: typeof long, name: string) => set!.find((c) => c.name === name)!;
+
+  it('a wait chart of each variant reads on one domain, from 0 to the greatest value of either', () => {
+    for (const name of ['perceived-wait', 'wait-distribution']) {
+      const a = yDomains(chart(long, name).spec);
+      const b = yDomains(chart(short, name).spec);
+      expect(a.length).toBeGreaterThan(0);
+      expect(a.every((d) => d !== undefined && d[0] === 0)).toBe(true);
+      expect(b).toEqual(a); // the short waits' chart keeps the long waits' axis
+    }
+  });
+
+  it('an axis with a domain of its own (shares 0–100%) or a normalised stack keeps it', () => {
+    expect(yDomains(chart(short, 'utilisation').spec).every((d) => d === undefined || (d[0] === 0 && d[1] === 1))).toBe(true);
+    const zones = chart(short, 'satisfaction-zones').spec as unknown as { encoding: { x: { scale?: unknown; stack: string } } };
+    expect(zones.encoding.x.stack).toBe('normalize');
+    expect(zones.encoding.x.scale).toBeUndefined();
+  });
+
+  it('a single variant’s charts are left as they are, and the shared ones still render without a warning', async () => {
+    const [alone] = shareScales([chartsFor(scaledWaits(1))]);
+    expect(alone).toEqual(chartsFor(scaledWaits(1)));
+    for (const c of short!) expect((await renderSvg(c.spec)).warnings, c.name).toEqual([]);
+  });
+});
