@@ -122,7 +122,7 @@ export async function compareCommand(files: string[], options: CompareCommandOpt
   return runShard(shard, options, async () => {
     const plan = await readPlan(files, options);
     if (typeof plan === 'number') return plan;
-    const models = plan.variants.map((v) => ({ model: v.model, file: v.source ?? files[0]!, seed: plan.seed, replications: plan.replications }));
+    const models = plan.variants.map((v, i) => ({ model: v.model, file: files[Math.min(i, files.length - 1)]!, what: `variant "${v.name}"`, seed: plan.seed, replications: plan.replications }));
     return [{ slug: slugOf(plan.title), inputs: plan.inputs, models, kind: 'variants' }];
   });
 }

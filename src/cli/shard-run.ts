@@ -22,8 +22,11 @@ export interface ShardJob {
   /** The folder the merged results go to; the shard's is `<slug>.shard-K-of-N`. */
   slug: string;
   inputs: JobInputs;
-  /** In the order merge gives them back to the command; `file` names the model in errors. */
-  models: { model: Model; file: string; seed: number; replications: number }[];
+  /**
+   * In the order merge gives them back to the command; `file` names the model in errors, with
+   * `what` (a variant, a sweep point) when the file has several.
+   */
+  models: { model: Model; file: string; what?: string; seed: number; replications: number }[];
   /** What the models are, for people: "variants", "points". */
   kind?: string;
 }
@@ -95,9 +98,9 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
   const progress = new ProgressBar(`replications · shard ${shard.index}/${shard.count} · ${job.slug}`, { enabled: !options.quiet && !options.json });
   let before = 0;
   try {
-    for (const [i, { model, file, seed, replications }] of job.models.entries()) {
+    for (const [i, { model, file, what, seed, replications }] of job.models.entries()) {
       // Every shard settles the whole model the same way: settling is a pure function of (model, seed, replications).
-      const settled = settleOrReport(model, seed, replications, file);
+      const settled = settleOrReport(model, seed, replications, what === undefined ? file : `${what} (${file})`);
       if (settled === 2) return 2;
       const { width } = resultLayout(settled);
       const [from, to] = shardRange(shard, replications);

@@ -119,7 +119,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions): 
   return runShard(shard, options, async () => {
     const plan = await readPlan(file, options);
     if (typeof plan === 'number') return plan;
-    const models = plan.points.map((p) => ({ model: p.model, file, seed: plan.seed, replications: plan.replications }));
+    const models = plan.points.map((p) => ({ model: p.model, file, what: `the point ${plan.axes.map((axis, a) => `${axis.path}=${p.values[a]}`).join(', ')}`, seed: plan.seed, replications: plan.replications }));
     return [{ slug: slugOf(plan.title), inputs: plan.inputs, models, kind: 'points' }];
   });
 }

@@ -33,6 +33,16 @@ describe('a model that does not settle', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
+  it.each([
+    ['compare', ['compare', '--set', 'stuck: pricing.congestion.maxIterations=1'], /^error: variant "stuck" \(.*desk\.yaml\): pricing\.congestion: the demand split did not settle/],
+    ['sweep', ['sweep', '--vary', 'pricing.congestion.maxIterations=30,1'], /^error: the point pricing\.congestion\.maxIterations=1 \(.*desk\.yaml\): pricing\.congestion: the demand split did not settle/],
+  ])('a shard of %s names the model too', (_, [command, ...rest], named) => {
+    const out = tempDir();
+    const result = queuesim([command!, scenarioFile('desk.yaml', desk), ...rest, '--out', out, '--quiet', '--shard', '2/2']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(named);
+  });
+
   it('staff names the staffing it tried, exits 2 and writes nothing', () => {
     const out = tempDir();
     const result = queuesim(['staff', scenarioFile('stuck.yaml', desk.replace('valueOfWaiting: 0.2', 'valueOfWaiting: 0.2, maxIterations: 1')), '--target', 'waitP90<=2', '--out', out, '--quiet']);
