@@ -7,18 +7,18 @@
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatDifference, formatEstimate } from '../metrics/format.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
-import { displayWidth, pluralUnit, renderTable } from './format.js';
+import { pluralUnit, renderTable } from './format.js';
 
 const stationMetrics = ['utilisation', 'waitMean', 'waitP90', 'abandonmentRate', 'served'];
 const periodMetrics = ['arrivals', 'abandonmentRate', 'waitMean', 'waitP90', 'utilisation'];
 
 /** The variants' names in the columns: letters, listed under the heading, when names are long (variantColumns). */
-function columnNames(comparison: Comparison): string[] {
-  return variantColumns(comparison.variants.map((v) => v.name), displayWidth);
+function columnNames(comparison: Comparison): { columns: string[]; lettered: boolean } {
+  return variantColumns(comparison.variants.map((v) => v.name));
 }
 
 function table(title: string, comparison: Comparison, rows: readonly ComparedMetric[], label: (row: ComparedMetric) => string): string {
-  const names = columnNames(comparison);
+  const names = columnNames(comparison).columns;
   const header = [title, ...names, ...names.slice(1).map((name) => `${name} − ${names[0]} [95% CI]`)];
   const body = rows.map((row) => {
     const kind = kindOf(row.metric);
@@ -38,8 +38,7 @@ function table(title: string, comparison: Comparison, rows: readonly ComparedMet
 
 export function renderComparison(comparison: Comparison, title: string): string {
   const { variants, replications, seed, unit } = comparison;
-  const columns = columnNames(comparison);
-  const tagged = columns[0] !== variants[0]!.name;
+  const { columns, lettered: tagged } = columnNames(comparison);
   const heading = [
     title,
     `${variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers · times in ${pluralUnit(unit)}`,

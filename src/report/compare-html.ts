@@ -48,7 +48,7 @@ function label(row: ComparedMetric): string {
 }
 
 export function differencesTable(comparison: Comparison, rows: readonly ComparedMetric[]): Markup {
-  const names = variantColumns(comparison.variants.map((v) => v.name));
+  const names = variantColumns(comparison.variants.map((v) => v.name)).columns;
   return html`<div class="table"><table class="differences">
 <thead><tr><th scope="col">metric</th>${names.map((name) => html`<th scope="col">${name}</th>`)}${names.slice(1).map((name) => html`<th scope="col">${name} − ${names[0]!}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr><th scope="row">${label(row)}</th>${names.map((_, v) => valueCell(row, v))}${names.slice(1).map((_, v) => differenceCell(row, v + 1))}</tr>\n`)}</tbody></table></div>`;
@@ -76,8 +76,7 @@ ${trusted(scopeSvgIds(rendered.svg, `v${v}-${name}`))}
 
 export function compareHtml(title: string, comparison: Comparison, variants: readonly CompareVariantInfo[]): string {
   const { replications, seed } = comparison;
-  const columns = variantColumns(comparison.variants.map((v) => v.name));
-  const lettered = columns[0] !== comparison.variants[0]!.name;
+  const { columns, lettered } = variantColumns(comparison.variants.map((v) => v.name));
   const system = comparison.metrics.filter((m) => m.scope === 'system');
   const others = comparison.metrics.filter((m) => m.scope !== 'system' && !m.scope.startsWith('segment:'));
   const body = html`<header>

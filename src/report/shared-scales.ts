@@ -3,8 +3,9 @@
  * to the others'; each spec alone would fit its axis to its own data, so a bar of 0.36 could
  * stand as tall as a bar of 0.62 beside it. Here every quantitative axis a chart of that kind
  * draws (the fields its encodings read, from the data of every variant) gets one domain, from
- * the least value (or 0) to the greatest, in every variant's spec. An axis with a domain of
- * its own (shares 0–100%) or a normalised stack keeps it.
+ * the least value (or 0) to the greatest, in every variant's spec. An axis that is not simply
+ * the values drawn keeps its own: one with a domain of its own (shares 0–100%), a stack (its
+ * bars reach the sum, not a value), or one the spec resolves per panel (each station's own).
  */
 import type { Chart } from './charts/chart.js';
 
@@ -18,17 +19,24 @@ function encodingsOf(spec: Json): Json[] {
   return [...(isMap(spec.encoding) ? [spec.encoding] : []), ...inner.flatMap(encodingsOf)];
 }
 
+/** Whether the spec, or any part of it, resolves `channel`'s scale per panel or layer. */
+function resolvedApart(spec: Json, channel: string): boolean {
+  const own = isMap(spec.resolve) && isMap(spec.resolve.scale) && spec.resolve.scale[channel] === 'independent';
+  const parts = ['layer', 'hconcat', 'vconcat', 'concat'].flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]).filter(isMap) : []));
+  if (isMap(spec.spec)) parts.push(spec.spec);
+  return own || parts.some((part) => resolvedApart(part, channel));
+}
+
 /** The quantitative channels (x, y) that may share a domain, with the data fields each reads (its x2 / y2 too). */
 function sharedChannels(spec: Json): Map<string, Set<string>> {
   const channels = new Map<string, Set<string>>();
+  const kept = new Set<string>();
   for (const encoding of encodingsOf(spec)) {
     for (const channel of ['x', 'y']) {
       const def = encoding[channel];
       if (!isMap(def) || def.type !== 'quantitative' || typeof def.field !== 'string') continue;
-      if (def.stack === 'normalize' || (isMap(def.scale) && def.scale.domain !== undefined)) {
-        channels.set(channel, new Set()); // fixed: never shared
-        continue;
-      }
+      const stacked = def.stack !== undefined && def.stack !== null && def.stack !== false;
+      if (stacked || (isMap(def.scale) && def.scale.domain !== undefined)) kept.add(channel);
       const fields = channels.get(channel) ?? new Set<string>();
       fields.add(def.field);
       const second = encoding[`${channel}2`];
@@ -36,6 +44,7 @@ function sharedChannels(spec: Json): Map<string, Set<string>> {
       channels.set(channel, fields);
     }
   }
+  for (const channel of channels.keys()) if (kept.has(channel) || resolvedApart(spec, channel)) channels.delete(channel);
   return channels;
 }
 
@@ -49,7 +58,6 @@ export function shareScales(variants: readonly Chart[][]): Chart[][] {
     const channels = sharedChannels(charts[0]!.spec as unknown as Json);
     const own = new Map<string, [number, number]>();
     for (const [channel, fields] of channels) {
-      if (fields.size === 0) continue;
       let low = 0;
       let high = -Infinity;
       for (const chart of charts) {
@@ -76,7 +84,7 @@ export function shareScales(variants: readonly Chart[][]): Chart[][] {
         for (const [channel, domain] of own) {
           const def = encoding[channel];
           if (!isMap(def) || def.type !== 'quantitative') continue;
-          def.scale = { ...(isMap(def.scale) ? def.scale : {}), domain };
+          def.scale = { ...(isMap(def.scale) ? def.scale : {}), domain, nice: true };
         }
       }
       return { ...chart, spec: spec as unknown as Chart['spec'] };

@@ -130,7 +130,8 @@ function scopeSamples(model: Model, results: readonly ReplicationResult[]): Map<
  * for the first, which the table lists with the names; each name would otherwise head every
  * difference's column too, and the table would run to ~300 characters.
  */
-export function variantColumns(names: readonly string[], width: (text: string) => number = (text) => text.length): string[] {
-  const lettered = names.length <= 26 && names.some((name) => width(name) > 16);
-  return lettered ? names.map((_, i) => String.fromCharCode(65 + i)) : [...names];
+export function variantColumns(names: readonly string[]): { columns: string[]; lettered: boolean } {
+  // Characters, not bytes or code units: the terminal and the report decide alike.
+  const lettered = names.length <= 26 && names.some((name) => [...name].length > 16);
+  return { columns: lettered ? names.map((_, i) => String.fromCharCode(65 + i)) : [...names], lettered };
 }

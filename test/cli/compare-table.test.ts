@@ -35,6 +35,14 @@ describe('the comparison in the terminal', () => {
     expect(report).toContain('<th scope="col">A</th><th scope="col">B</th><th scope="col">C</th><th scope="col">B − A</th><th scope="col">C − A</th>');
   });
 
+  it('a first variant named A still gets its legend when the others are lettered', async () => {
+    const { comparison } = await compareVariants([
+      { name: 'A', model: desk(2) },
+      { name: 'Priced desk with a much longer name', model: desk(3) },
+    ]);
+    expect(renderComparison(comparison, 'Compare')).toContain('  A  A\n  B  Priced desk with a much longer name\n');
+  });
+
   it('short names stand as they are', async () => {
     const { comparison } = await compareVariants([
       { name: 'base', model: desk(2) },

@@ -51,6 +51,20 @@ describe('charts side by side', () => {
     expect(zones.encoding.x.scale).toBeUndefined();
   });
 
+  it('a stack (its bars reach the sum), an axis each panel resolves for itself, and a fixed domain in any layer keep their own', () => {
+    // Losses stack their reasons; the waiting-over-day chart gives each station its own y.
+    expect(yDomains(chart(short, 'losses').spec).every((d) => d === undefined)).toBe(true);
+    expect(yDomains(chart(short, 'waiting-over-day').spec).every((d) => d === undefined)).toBe(true);
+    const layered = (hi: number) => ({
+      name: 'share',
+      title: 't',
+      caption: 'c',
+      spec: { data: { values: [{ k: 'a', value: 0.4, lo: 0.3, hi }] }, layer: [{ mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] } } } }, { mark: 'rule', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } }] },
+    });
+    const [first] = shareScales([[layered(0.5) as never], [layered(0.6) as never]]);
+    expect(yDomains(first![0]!.spec)).toEqual([[0, 1], undefined]);
+  });
+
   it('a single variant’s charts are left as they are, and the shared ones still render without a warning', async () => {
     const [alone] = shareScales([chartsFor(scaledWaits(1))]);
     expect(alone).toEqual(chartsFor(scaledWaits(1)));
