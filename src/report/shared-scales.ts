@@ -3,9 +3,10 @@
  * to the others'; each spec alone would fit its axis to its own data, so a bar of 0.36 could
  * stand as tall as a bar of 0.62 beside it. Here every quantitative axis a chart of that kind
  * draws (the fields its encodings read, from the data of every variant) gets one domain, from
- * the least value (or 0) to the greatest, in every variant's spec. An axis that is not simply
- * the values drawn keeps its own: one with a domain of its own (shares 0–100%), a stack (its
- * bars reach the sum, not a value), or one the spec resolves per panel (each station's own).
+ * the least value (or 0) to the greatest, in every variant's spec; a stack of bars in a chart
+ * of one mark, from 0 to its tallest stack (the sum of a category's values). An axis that is
+ * not simply the values drawn keeps its own: one with a domain of its own (shares 0–100%), a
+ * stack in a layered chart, or one the spec resolves per panel (each station's own).
  */
 import type { Chart } from './charts/chart.js';
 
@@ -48,6 +49,33 @@ function sharedChannels(spec: Json): Map<string, Set<string>> {
   return channels;
 }
 
+/**
+ * For a chart of one mark stacked (from zero) along x or y: that channel, the field stacked and
+ * the field of the categories along the other axis; undefined for any other chart.
+ */
+function stackOf(spec: Json): { channel: string; field: string; by: string } | undefined {
+  if (!isMap(spec.encoding) || ['layer', 'hconcat', 'vconcat', 'concat', 'spec'].some((key) => spec[key] !== undefined)) return undefined;
+  for (const [channel, other] of [['y', 'x'], ['x', 'y']] as const) {
+    const def = spec.encoding[channel];
+    const base = spec.encoding[other];
+    if (isMap(def) && def.stack === 'zero' && typeof def.field === 'string' && isMap(base) && typeof base.field === 'string' && !(isMap(def.scale) && def.scale.domain !== undefined)) {
+      return { channel, field: def.field, by: base.field };
+    }
+  }
+  return undefined;
+}
+
+/** The tallest stack of a chart: the greatest sum of the stacked field over one category. */
+function tallestStack(chart: Chart, field: string, by: string): number {
+  const rows = ((chart.spec as unknown as Json).data as Json | undefined)?.values;
+  const sums = new Map<unknown, number>();
+  for (const row of Array.isArray(rows) ? rows.filter(isMap) : []) {
+    const value = row[field];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) sums.set(row[by], (sums.get(row[by]) ?? 0) + value);
+  }
+  return Math.max(0, ...sums.values());
+}
+
 /** The charts, with one domain per quantitative axis across the variants' charts of each kind. */
 export function shareScales(variants: readonly Chart[][]): Chart[][] {
   const byName = new Map<string, Chart[]>();
@@ -72,6 +100,11 @@ export function shareScales(variants: readonly Chart[][]): Chart[][] {
         }
       }
       if (high > low) own.set(channel, [low, high]);
+    }
+    const stack = stackOf(charts[0]!.spec as unknown as Json);
+    if (stack !== undefined) {
+      const tallest = Math.max(...charts.map((chart) => tallestStack(chart, stack.field, stack.by)));
+      if (tallest > 0) own.set(stack.channel, [0, tallest]);
     }
     domains.set(name, own);
   }

@@ -51,9 +51,26 @@ describe('charts side by side', () => {
     expect(zones.encoding.x.scale).toBeUndefined();
   });
 
-  it('a stack (its bars reach the sum), an axis each panel resolves for itself, and a fixed domain in any layer keep their own', () => {
-    // Losses stack their reasons; the waiting-over-day chart gives each station its own y.
-    expect(yDomains(chart(short, 'losses').spec).every((d) => d === undefined)).toBe(true);
+  it('stacked bars share a scale up to the tallest stack, a sum of values, in any variant', () => {
+    const fewer = fixtureSummary();
+    for (const name of ['balked', 'reneged']) fewer.metrics[name] = { ...fewer.metrics[name]!, mean: fewer.metrics[name]!.mean! / 4 };
+    for (const period of Object.values(fewer.periods ?? {})) for (const name of ['balked', 'reneged']) if (period.metrics[name]) period.metrics[name] = { ...period.metrics[name]!, mean: period.metrics[name]!.mean! / 4 };
+    const [many, few] = shareScales([chartsFor(fixtureSummary()), chartsFor(fewer)]);
+    const losses = (set: typeof many) => set!.find((c) => c.name === 'losses')!;
+    const tallest = (c: ReturnType<typeof losses>) => {
+      const rows = (c.spec as unknown as { data: { values: { group: string; customers: number }[] } }).data.values;
+      const sums = new Map<string, number>();
+      for (const row of rows) sums.set(row.group, (sums.get(row.group) ?? 0) + row.customers);
+      return Math.max(...sums.values());
+    };
+    const domain = yDomains(losses(many).spec)[0]!;
+    expect(yDomains(losses(few).spec)[0]).toEqual(domain);
+    expect(domain[1]).toBeGreaterThanOrEqual(tallest(losses(many)) - 1e-9);
+    expect(domain[1]).toBeGreaterThan(tallest(losses(few)));
+  });
+
+  it('an axis each panel resolves for itself, and a fixed domain in any layer keep their own', () => {
+    // The waiting-over-day chart gives each station its own y.
     expect(yDomains(chart(short, 'waiting-over-day').spec).every((d) => d === undefined)).toBe(true);
     const layered = (hi: number) => ({
       name: 'share',
