@@ -90,6 +90,8 @@ export class ExperienceObserver extends JourneyWatcher {
   /** The uniforms each customer drew on arrival (Draw; then quality and balking per visit slot). */
   private readonly draws: CustomerColumn;
   private readonly routeSlots: number;
+  /** Visit slots of each segment's route: how many failure and balking numbers its customers draw. */
+  private readonly slotsOf: readonly number[];
   private readonly drawWidth: number;
   /** [station][segment] */
   private readonly waits: readonly (readonly WaitSetting[])[];
@@ -133,7 +135,8 @@ export class ExperienceObserver extends JourneyWatcher {
     this.byPeriod = model.periods.length > 1 ? model.periods.map(() => new ExperienceScopes(model.segments.length, model.stations.length)) : [];
     this.curve = resolveLoyaltyCurve(config.loyaltyCurve);
     this.record = system.addColumn('experience/customer', Field.width);
-    this.routeSlots = Math.max(...model.segments.map((segment) => segment.route.length));
+    this.slotsOf = model.segments.map((segment) => segment.route.length);
+    this.routeSlots = Math.max(...this.slotsOf);
     this.drawWidth = Draw.quality + 2 * this.routeSlots;
     this.draws = system.addColumn('experience/draws', this.drawWidth);
     this.waits = config.waits;
@@ -173,7 +176,7 @@ export class ExperienceObserver extends JourneyWatcher {
     const aftermath = this.streams.aftermath[g]!;
     d[from + Draw.complains] = aftermath.next();
     d[from + Draw.complaintOutcome] = aftermath.next();
-    const slots = this.system.model.segments[g]!.route.length;
+    const slots = this.slotsOf[g]!;
     if (this.qualityOn) {
       const quality = this.streams.quality[g]!;
       for (let s = 0; s < slots; s++) d[from + Draw.quality + s] = quality.next();

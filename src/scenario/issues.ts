@@ -36,6 +36,11 @@ export function describeIssues(issues: readonly Issue[], root: AnySchema, data: 
   });
 }
 
+/** A key of the map at `path` that no shape of it allows, with what is allowed there. */
+function unknownKey(path: KeyPath, key: string, allowed: readonly string[]): LocatedMessage {
+  return { path: [...path, key], message: `unknown key "${key}"${hint(key, allowed)}; allowed here: ${allowed.join(', ')}` };
+}
+
 function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unknown, out: LocatedMessage[]): void {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   switch (issue.code) {
@@ -65,15 +70,13 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
           out.push({ path, message: `must be one of ${options.join(', ')}; "${String(value)}" is not one of them${typeof value === 'string' ? hint(value, options) : ''}` });
           return;
         }
-        // Missing: keys no kind allows are wrong whatever the kind, and a misspelt tag (`rul`) is
-        // better told as the unknown key it is, with its "did you mean".
+        // Missing: keys no kind allows are wrong whatever the kind. A misspelt tag (`rul`) is told
+        // as the unknown key it is, whose "did you mean" drops the "is required" (describeIssues).
         const where = path.slice(0, -1);
-        const tag = String(path[path.length - 1]);
         const given = valueAt(data, where);
         const { allowed } = keysAt(root, data, where);
-        const unknown = isMap(given) ? Object.keys(given).filter((key) => !allowed.includes(key)) : [];
-        if (!unknown.some((key) => hint(key, [tag]) !== '')) out.push({ path, message: `is required: one of ${options.join(', ')}` });
-        for (const key of unknown) out.push({ path: [...where, key], message: `unknown key "${key}"${hint(key, allowed)}; allowed here: ${allowed.join(', ')}` });
+        out.push({ path, message: `is required: one of ${options.join(', ')}` });
+        for (const key of isMap(given) ? Object.keys(given) : []) if (!allowed.includes(key)) out.push(unknownKey(where, key, allowed));
         return;
       }
       const value = valueAt(data, path);
@@ -113,7 +116,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
             .map((branch) => new Set(branch.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : []))))
             .reduce((a, b) => new Set([...a].filter((key) => b.has(key))));
           const { allowed } = keysAt(root, data, path);
-          for (const key of unknownEverywhere) out.push({ path: [...path, key], message: `unknown key "${key}"${hint(key, allowed)}; allowed here: ${allowed.join(', ')}` });
+          for (const key of unknownEverywhere) out.push(unknownKey(path, key, allowed));
           return;
         }
       }

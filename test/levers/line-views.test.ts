@@ -32,28 +32,40 @@ describe('a balking rule at tables sees the station: ten tables of four for part
   });
 });
 
+/**
+ * One station that quotes its wait, services of 10, customers injected at exact times, each
+ * with a tolerance of 20 / 40 so that any wait here scores 5 before the quote's term.
+ */
+function quoting(station: Record<string, unknown>, segment: Record<string, unknown> = {}) {
+  return modelOf({
+    name: 'Quote',
+    seed: 1,
+    replications: 1,
+    time: { horizon: 100 },
+    stations: [{ id: 's', servers: 2, service: 10, waiting: { information: 'quote' }, ...station }],
+    segments: [{ id: 'c', arrivals: { rate: 0 }, route: ['s'], tolerance: { desired: 20, adequate: 40 }, ...segment }],
+    experience: { quality: { enabled: false }, satisfaction: { toleranceSpread: 0 } },
+  });
+}
+
+/**
+ * The score of a customer told `quote` who waited 9: it feels 0.9·k·9^0.9 (told a wait,
+ * models.md §1.2–1.4), within its desired 20: 5, less the missed quote's γ⁻ term (§2.3).
+ */
+function scoreAfterWaiting9(quote: number): number {
+  const felt = 0.9 * (1 + 0.36) * 5 ** 0.1 * 9 ** 0.9;
+  return 5 - 1.125 * Math.min(1, Math.max(0, felt - quote) / quote);
+}
+
 describe('a quoted wait at a line per server is for the one server of the customer’s line', () => {
   it('two servers busy until 10, a customer joins a line at 1: quoted (0 + 1) / μ = 10, not 10 / 2', () => {
-    const model = modelOf({
-      name: 'Quote',
-      seed: 1,
-      replications: 1,
-      time: { horizon: 100 },
-      stations: [{ id: 'desk', servers: 2, service: 10, linePerServer: true, waiting: { information: 'quote' } }],
-      segments: [{ id: 'c', arrivals: { rate: 0 }, route: ['desk'], tolerance: { desired: 20, adequate: 40 } }],
-      experience: { quality: { enabled: false }, satisfaction: { toleranceSpread: 0 } },
-    });
-    const run = runWithArrivals(model, [
+    const run = runWithArrivals(quoting({ linePerServer: true }), [
       [0, 0],
       [0, 0],
       [1, 0],
     ]);
     expect(run.metrics.waitMean).toBe(3); // 0, 0 and 9
-    // C waits 9; it feels k·9^0.9 × 0.9 (told a wait) [models.md §1.2–1.4], within its desired 20: 5, less the missed quote's γ⁻ term (§2.3).
-    const felt = 0.9 * (1 + 0.36) * 5 ** 0.1 * 9 ** 0.9;
-    const quote = 10;
-    const score = 5 - 1.125 * Math.min(1, Math.max(0, felt - quote) / quote);
-    expect(run.metrics.satisfactionMean).toBeCloseTo((5 + 5 + score) / 3, 12);
+    expect(run.metrics.satisfactionMean).toBeCloseTo((5 + 5 + scoreAfterWaiting9(10)) / 3, 12);
   });
 });
 
@@ -122,23 +134,12 @@ describe('Whitt’s informed customers beside the reservations', () => {
 
 describe('a quoted wait goes to every customer who waits', () => {
   it('at tables, a party of four that waits while only a table for two is free is told the wait', () => {
-    const model = modelOf({
-      name: 'Quote at tables',
-      seed: 1,
-      replications: 1,
-      time: { horizon: 100 },
-      stations: [{ id: 'tables', servers: 2, service: 10, seating: { tables: [{ seats: 4, count: 1 }, { seats: 2, count: 1 }] }, waiting: { information: 'quote' } }],
-      segments: [{ id: 'four', arrivals: { rate: 0 }, route: ['tables'], partySize: 4, tolerance: { desired: 20, adequate: 40 } }],
-      experience: { quality: { enabled: false }, satisfaction: { toleranceSpread: 0 } },
-    });
-    const run = runWithArrivals(model, [
+    const run = runWithArrivals(quoting({ seating: { tables: [{ seats: 4, count: 1 }, { seats: 2, count: 1 }] } }, { partySize: 4 }), [
       [0, 0],
       [1, 0],
     ]);
     expect(run.metrics.waitMean).toBe(4.5); // 0 and 9
-    // Quoted (0 + 1) / (2 tables × 1/10) = 5; it feels 0.9·k·9^0.9 ≈ 10.4 (told a wait), so it misses the quote by more than the quote.
-    const felt = 0.9 * (1 + 0.36) * 5 ** 0.1 * 9 ** 0.9;
-    const score = 5 - 1.125 * Math.min(1, Math.max(0, felt - 5) / 5);
-    expect(run.metrics.satisfactionMean).toBeCloseTo((5 + score) / 2, 12);
+    // Quoted (0 + 1) / (2 tables × 1/10) = 5; it feels ≈ 10.4, so it misses the quote by more than the quote.
+    expect(run.metrics.satisfactionMean).toBeCloseTo((5 + scoreAfterWaiting9(5)) / 2, 12);
   });
 });
