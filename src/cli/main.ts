@@ -169,7 +169,7 @@ export function buildProgram(): Command {
   staff
     .addHelpText(
       'after',
-      '\n"80% served within 5 minutes" is --target "waitP80<=5". Targets are judged per station and period on the simulated mean.\n\nExamples:\n  queuesim staff scenarios/bank-day-staffing.yaml --target "waitP80<=5"\n  queuesim staff scenarios/bank-branch.yaml --station counter --target "waitP90<=5" --target "abandonmentRate<=5%"\n',
+      '\n"80% served within 5 minutes" is --target "waitP80<=5". Targets are judged per station and period: a target is met where the whole 95% CI over the replications lies on its right side (more --reps narrow the CIs and may need fewer servers).\n\nExamples:\n  queuesim staff scenarios/bank-day-staffing.yaml --target "waitP80<=5"\n  queuesim staff scenarios/bank-branch.yaml --station counter --target "waitP90<=5" --target "abandonmentRate<=5%"\n',
     )
     .action(async (file: string, options) => {
       const { staffCommand } = await import('./staff.js');

@@ -71,7 +71,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
     });
   });
   lines.push(
-    'Achieved, simulated (mean ±95% CI half-width), beside the analytic baseline (stationary formula, an approximation):',
+    'Achieved, simulated (mean ±95% CI half-width; met: the whole CI meets every target), beside the analytic baseline (stationary formula, an approximation):',
     renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right'))),
     '',
     'Search:',

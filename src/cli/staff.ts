@@ -101,7 +101,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   }
   const replications = options.reps ?? base.model.replications;
   if (replications < 2) {
-    return usage(`staff needs at least 2 replications per evaluation, got ${replications}${options.reps === undefined ? ` (replications in ${file})` : ''}: it lowers a period only when the whole 95% CI meets every target, and one replication has no CI. Give --reps 2 or more.`);
+    return usage(`staff needs at least 2 replications per evaluation, got ${replications}${options.reps === undefined ? ` (replications in ${file})` : ''}: a target is met only where the whole 95% CI lies on its right side, and one replication has no CI. Give --reps 2 or more.`);
   }
   const title = options.name ?? `Staff ${base.model.name}`;
   if (!(await outputFolderReady(options.out, 'run', [slugOf(title)]))) return 2;

@@ -34,7 +34,7 @@ export function staffingSection(result: StaffResult): Markup {
     return html`<tr><th scope="row">${a.station}</th><td>${a.period}</td><td>${a.target}</td><td>${mean}<small>${interval}</small></td><td>${a.met ? 'met' : 'missed'}</td></tr>\n`;
   });
   return html`<section id="staffing"><h2>Staffing</h2>
-<p>The fewest servers per period found by simulation, starting from ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue) and correcting where the simulated mean missed a target or met it with a margin (${result.steps.length} evaluations on common random numbers${stopText(result)}). This report shows the final plan.</p>
+<p>The fewest servers per period found by simulation, starting from ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue) and correcting where a target was missed or met with room to spare; a target is met where the whole 95% CI of the simulated metric lies on its right side (${result.steps.length} evaluations on common random numbers${stopText(result)}). This report shows the final plan.</p>
 ${plans}
 <p>${time.label}: ${time.plan} (SIPP ${time.sipp}); peak staffing all day: ${time.peakServers} × ${time.day} = ${time.peak}.</p>
 <div class="table"><table class="achieved"><thead><tr><th scope="col">station</th><th scope="col">period</th><th scope="col">target</th><th scope="col">simulated</th><th scope="col"></th></tr></thead>

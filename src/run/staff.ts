@@ -5,16 +5,19 @@
  * Massey & Whitt 2008 [S], models.md §6.4): simulate the current staffing, correct it where
  * the simulation and the target disagree, repeat until nothing changes. The rule is ours [A]:
  *
- *   raise    every period whose simulated mean misses a target gets one more server, all at
- *            once, until every target is met everywhere (lines carry over between periods,
- *            so SIPP under-staffs the period after a peak and over-staffs the one after a lull);
- *   lower    then one period at a time, the one met with the widest margin first (its whole
- *            95% CI on the right side of every target), loses a server; the change is kept
- *            if every target is still met everywhere, else undone and that period left alone.
+ *   raise    every period that misses a target gets one more server, all at once, until every
+ *            target is met everywhere (lines carry over between periods, so SIPP under-staffs
+ *            the period after a peak and over-staffs the one after a lull);
+ *   lower    then one period at a time, the one met with the widest margin first, loses a
+ *            server; the change is kept if every target is still met everywhere, else undone
+ *            and that period left alone.
  *
- * Every evaluation runs the same seed and replication numbers (common random numbers), so
- * two staffings are compared on the same simulated demand. The result: every period meets
- * every target on the simulated mean, and no period met with margin can lose a server.
+ * A target is met where its whole 95% CI lies on the right side of it (targets.ts, `meets`):
+ * a plan met only on the mean would miss about half the time on fresh random numbers where
+ * its mean sits just inside the target. Every evaluation runs the same seed and replication
+ * numbers (common random numbers), so two staffings are compared on the same simulated
+ * demand. The result: every period meets every target with confidence, and no period can
+ * lose a server and still do so.
  */
 import type { SeatingConfig } from '../channels/resolve.js';
 import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
