@@ -137,7 +137,7 @@ export function buildProgram(): Command {
     .command('sweep')
     .description('Run one scenario over a grid of one or two parameters on common random numbers: a row per point, sweep.csv, sweep.json, and trade-off charts with 95% bands in report.html and charts/.')
     .argument('<file>', 'the scenario file (YAML or JSON)')
-    .addOption(new Option('--vary <axis>', 'KEY.PATH=from..to[:step] or KEY.PATH=a,b,c (once or twice)').argParser(collect))
+    .addOption(new Option('--vary <axis>', 'KEY.PATH=from..to[:step] or KEY.PATH=2,3,5: numbers (once or twice)').argParser(collect))
     .addOption(nameOption('sweep'))
     .addOption(new Option('--reps <n>', 'replications at every point (overrides the file)').argParser(wholeNumber(1, '--reps')))
     .addOption(new Option('--seed <s>', 'seed of every point (overrides the file)').argParser(wholeNumber(0, '--seed')));

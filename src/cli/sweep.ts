@@ -1,5 +1,5 @@
 /**
- * `queuesim sweep base.yaml --vary KEY.PATH=2..8 [--vary KEY.PATH=a,b,c]`: run the grid on
+ * `queuesim sweep base.yaml --vary KEY.PATH=2..8 [--vary KEY.PATH=2,3,5]`: run the grid on
  * common random numbers, print a row per point, write out/<slug>/ (sweep.csv, sweep.json,
  * report.html with the trade-off charts, charts/).
  */
@@ -41,16 +41,29 @@ export interface SweepCommandOptions extends SweepOutputOptions, ShardOptions {
   workers?: number;
 }
 
-/** The results without the over-the-day series: every metric of every scope and period, per point. */
-export function sweepJson(title: string, sweep: SweepResult): string {
-  const points = sweep.points.map((p) => ({
-    values: Object.fromEntries(sweep.axes.map((a, i) => [a.path, p.values[i]])),
-    metrics: pointMetrics(p),
-    stations: p.summary.stations,
-    segments: p.summary.segments,
-    periods: p.summary.periods,
-  }));
-  return JSON.stringify({ name: title, seed: sweep.seed, replications: sweep.replications, unit: sweep.unit, axes: sweep.axes, points }, null, 2) + '\n';
+/**
+ * The results without the over-the-day series: every metric of every scope and period, per
+ * point, as JSON.stringify(…, null, 2) would write them. Each point is stringified on its own
+ * and the pieces joined as bytes, because a grid of thousands of points (some 70 kB each)
+ * would pass the longest string JavaScript can hold, and the sweep would fail after running.
+ */
+export function sweepJson(title: string, sweep: SweepResult): Uint8Array {
+  const head = JSON.stringify({ name: title, seed: sweep.seed, replications: sweep.replications, unit: sweep.unit, axes: sweep.axes, points: [] }, null, 2);
+  const open = head.slice(0, head.lastIndexOf('[]')); // …"points": 
+  const pieces: Buffer[] = [Buffer.from(open)];
+  sweep.points.forEach((p, i) => {
+    const point = {
+      values: Object.fromEntries(sweep.axes.map((a, k) => [a.path, p.values[k]])),
+      metrics: pointMetrics(p),
+      stations: p.summary.stations,
+      segments: p.summary.segments,
+      periods: p.summary.periods,
+    };
+    // An element of the array is indented two levels; JSON text has no raw newline inside strings.
+    pieces.push(Buffer.from(`${i === 0 ? '[\n    ' : ',\n    '}${JSON.stringify(point, null, 2).replaceAll('\n', '\n    ')}`));
+  });
+  pieces.push(Buffer.from(sweep.points.length === 0 ? '[]\n}\n' : '\n  ]\n}\n'));
+  return Buffer.concat(pieces);
 }
 
 type SweepInputs = JobInputs & { command: 'sweep' };
@@ -67,7 +80,7 @@ interface SweepPlan {
 
 /** The --vary axes, or the exit code of a usage error (printed). */
 function axesOf(specs: readonly string[]): Axis[] | number {
-  if (specs.length < 1 || specs.length > 2) return usage('give one or two --vary KEY.PATH=from..to[:step] (or =a,b,c).');
+  if (specs.length < 1 || specs.length > 2) return usage('give one or two --vary KEY.PATH=from..to[:step] (or =2,3,5).');
   const axes: Axis[] = [];
   for (const spec of specs) {
     const axis = parseAxis(spec);

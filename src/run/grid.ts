@@ -60,7 +60,7 @@ export function parseValues(text: string): Parsed<number[]> {
 /** Reads one `KEY.PATH=VALUES`. */
 export function parseAxis(text: string): Parsed<Axis> {
   const equals = indicesOutside(text, '=')[0] ?? -1;
-  if (equals < 0) return { ok: false, message: `"${text}" needs the form key.path=from..to[:step] or key.path=a,b,c` };
+  if (equals < 0) return { ok: false, message: `"${text}" needs the form key.path=from..to[:step] or key.path=2,3,5` };
   const parts = parseKeyPath(text.slice(0, equals));
   if (!parts.ok) return parts;
   const shared = sharedRunKey(parts.value);

@@ -50,6 +50,9 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
     return set.ok ? [] : [{ file, path: [], message: `--vary ${axis.path}: ${set.message}` }];
   });
   if (paths.length > 0) return { ok: false, problems: paths };
+  // So is a second axis that replaces the first's value (servers after servers.lunch) at every point.
+  const overlap = replacedAxis(baseData, axes);
+  if (overlap !== undefined) return { ok: false, problems: [{ file, path: [], message: overlap }] };
   const points: SweepPoint[] = [];
   const problems: ScenarioProblem[] = [];
   for (const values of gridPoints(axes)) {
@@ -59,6 +62,18 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
     else problems.push(...built.problems);
   }
   return problems.length > 0 ? { ok: false, problems: oncePerCause(problems) } : { ok: true, points };
+}
+
+/** Why the second axis would throw the first's values away, if it would. */
+function replacedAxis(baseData: unknown, axes: readonly Axis[]): string | undefined {
+  if (axes.length < 2) return undefined;
+  const data = structuredClone(baseData);
+  const [first, second] = axes.map((axis) => setKeyPath(data, axis.parts, axis.values[0]));
+  if (!first?.ok || !second?.ok) return undefined;
+  const within = second.value.length <= first.value.length && second.value.every((part, i) => part === first.value[i]);
+  return within
+    ? `--vary ${axes[1]!.path} replaces what --vary ${axes[0]!.path} sets, at every point: give --vary ${axes[1]!.path} first (its value is then changed inside), or name two different keys`
+    : undefined;
 }
 
 /**

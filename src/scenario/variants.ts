@@ -61,11 +61,16 @@ export function parseAssignment(text: string): Parsed<Assignment> {
   return { ok: true, value: { text: `${formatParts(path.value)}=${valueText}`, parts: path.value, value } };
 }
 
-/** Reads `NAME: PATH=VALUE; PATH=VALUE`. */
+/**
+ * Reads `NAME: PATH=VALUE; PATH=VALUE`. The first colon before the first `=` ends the name
+ * when a space follows it or the name is one plain word (`a:x=1`); otherwise it belongs to the
+ * key path, as in a period named by the clock (`stations.tellers.servers.09:00=4`).
+ */
 export function parseVariantSpec(text: string): Parsed<VariantSpec> {
   const colon = indicesOutside(text, ':')[0] ?? -1;
   const equals = indicesOutside(text, '=')[0] ?? -1;
-  const named = colon >= 0 && (equals < 0 || colon < equals);
+  const beforeEquals = colon >= 0 && (equals < 0 || colon < equals);
+  const named = beforeEquals && (colon === text.length - 1 || /\s/.test(text[colon + 1]!) || !/[.[\]]/.test(text.slice(0, colon)));
   const name = named ? text.slice(0, colon).trim() : '';
   const body = named ? text.slice(colon + 1) : text;
   if (named && name === '') return { ok: false, message: `"${text}": the variant's name before ":" is empty` };
@@ -98,8 +103,16 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
   const problems: ScenarioProblem[] = [];
   for (const assignment of spec.assignments) {
     const set = setKeyPath(data, assignment.parts, structuredClone(assignment.value));
-    if (set.ok) applied.push({ path: set.value, text: assignment.text });
-    else problems.push({ file: label, source: file, path: [], message: `${assignment.text}: ${set.message}` });
+    if (!set.ok) {
+      problems.push({ file: label, source: file, path: [], message: `${assignment.text}: ${set.message}` });
+      continue;
+    }
+    // servers=4 after servers.lunch=5 throws the 5 away; the other order sets lunch inside the 4.
+    const replaced = applied.find((earlier) => startsWith(earlier.path, set.value));
+    if (replaced !== undefined) {
+      problems.push({ file: label, source: file, path: [], message: `${assignment.text} replaces what ${replaced.text} set: give ${assignment.text} first, or leave one out` });
+    }
+    applied.push({ path: set.value, text: assignment.text });
   }
   if (problems.length > 0) return { ok: false, problems };
   const result = validateScenario(data, label, () => undefined, levers);

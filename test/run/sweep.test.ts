@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAxis, type Axis } from '../../src/run/grid.js';
-import { runSweep, sweepModels, type SweepResult } from '../../src/run/sweep.js';
 import { sweepCsv } from '../../src/run/sweep-csv.js';
+import { sweepJson } from '../../src/cli/sweep.js';
+import { pointMetrics, runSweep, sweepModels, type SweepResult } from '../../src/run/sweep.js';
 import { projectRoot } from '../cli/cli.js';
 
 const file = join(projectRoot, 'scenarios/bank-branch.yaml');
@@ -50,6 +51,13 @@ describe('sweep: the counter’s lunch staffing from 3 to 7 (10 replications)', 
     expect(sweep.points[0]!.lost.mean).toBeCloseTo(m.balked!.mean! + m.reneged!.mean! + m.blocked!.mean! + m.denied!.mean!, 9);
   });
 
+  it('sweep.json, written point by point (a grid of thousands would pass the longest string), reads as JSON.stringify of the whole writes it', () => {
+    const points = sweep.points.map((p) => ({ values: { [axes[0]!.path]: p.values[0] }, metrics: pointMetrics(p), stations: p.summary.stations, segments: p.summary.segments, periods: p.summary.periods }));
+    const whole = JSON.stringify({ name: 'lunch', seed: sweep.seed, replications: 10, unit: sweep.unit, axes: sweep.axes, points }, null, 2) + '\n';
+    expect(Buffer.from(sweepJson('lunch', sweep)).toString('utf8')).toBe(whole);
+    expect(Buffer.from(sweepJson('none', { ...sweep, points: [] })).toString('utf8')).toBe(JSON.stringify({ name: 'none', seed: sweep.seed, replications: 10, unit: sweep.unit, axes: sweep.axes, points: [] }, null, 2) + '\n');
+  });
+
   it('sweep.csv is long: axis values, scope, metric, mean, CI, sd, n', () => {
     const lines = sweepCsv(sweep).trim().split('\n');
     expect(lines[0]).toBe('stations.counter.servers.lunch,scope,metric,mean,ci95Lo,ci95Hi,sd,n');
@@ -69,5 +77,18 @@ describe('sweep grids of two parameters', () => {
       expect(bad.problems).toHaveLength(1);
       expect(bad.problems[0]).toMatchObject({ file: `${file} [variant "stations.counter.servers.lunch=3.5"]`, message: 'servers must be a whole number (set by stations.counter.servers.lunch=3.5)' });
     }
+  });
+
+  it('refuse a second axis that replaces the first one\'s value, however either is written; the other order sets a period inside the day', () => {
+    for (const [lunch, day] of [['stations.counter.servers.lunch', 'stations.counter.servers'], ['stations.counter.servers.lunch', 'stations[0].servers'], ['stations.counter.servers', 'stations.counter']] as const) {
+      const grid = sweepModels(data, file, [axis(`${lunch}=3..5`), axis(`${day}=3..5`)]);
+      expect(grid.ok, `${lunch} then ${day}`).toBe(false);
+      if (!grid.ok) {
+        expect(grid.problems).toHaveLength(1);
+        expect(grid.problems[0]!.message).toBe(`--vary ${day} replaces what --vary ${lunch} sets, at every point: give --vary ${day} first (its value is then changed inside), or name two different keys`);
+      }
+    }
+    const inside = sweepModels(data, file, [axis('stations.counter.servers=3..4'), axis('stations.counter.servers.lunch=5..6')]);
+    expect(inside.ok && inside.points.map((p) => p.model.stations[0]!.servers)).toEqual([[3, 5, 3], [3, 6, 3], [4, 5, 4], [4, 6, 4]]);
   });
 });

@@ -25,6 +25,24 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     expect(spec('stations.counter.servers.lunch=4').name).toBe('stations.counter.servers.lunch=4');
   });
 
+  it('read a colon inside a key path (a period named 09:00) as the path\'s, and a colon after a name or one plain word as the name\'s', () => {
+    expect(spec('stations.counter.servers.09:00=4')).toMatchObject({ name: 'stations.counter.servers["09:00"]=4', assignments: [{ parts: [{ name: 'stations' }, { name: 'counter' }, { name: 'servers' }, { name: '09:00' }], value: 4 }] });
+    expect(spec('early: stations.counter.servers.09:00=4')).toMatchObject({ name: 'early', assignments: [{ value: 4 }] });
+    expect(spec('early:stations.counter.servers.lunch=4')).toMatchObject({ name: 'early', assignments: [{ value: 4 }] });
+    expect(spec('v1.5: stations.counter.servers.lunch=4').name).toBe('v1.5');
+  });
+
+  it('refuse an assignment that replaces what an earlier one set; an assignment inside an earlier one changes it', () => {
+    const replaced = buildVariant(base, 'bank.yaml', spec('x: stations.counter.servers.lunch=5; stations.counter.servers=4'));
+    expect(replaced).toEqual({
+      ok: false,
+      problems: [{ file: 'bank.yaml [variant "x"]', source: 'bank.yaml', path: [], message: 'stations.counter.servers=4 replaces what stations.counter.servers.lunch=5 set: give stations.counter.servers=4 first, or leave one out' }],
+    });
+    expect(buildVariant(base, 'bank.yaml', spec('x: stations[0].servers=4; stations.counter.servers=5')).ok).toBe(false);
+    const inside = buildVariant(base, 'bank.yaml', spec('x: stations.counter.servers=4; stations.counter.servers.lunch=5'));
+    expect(inside.ok && inside.model.stations[0]!.servers).toEqual([4, 5]);
+  });
+
   it('split on ; only outside brackets and quotes', () => {
     expect(splitOutside('a=[1;2]; b="x;y"; c=3', ';')).toEqual(['a=[1;2]', ' b="x;y"', ' c=3']);
   });
