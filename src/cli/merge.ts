@@ -27,13 +27,15 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
   let jobs: ShardFolder[][];
   try {
     jobs = groupByJob(await readShards(dirs));
+    checkRunFiles(jobs);
     await checkRowFiles(jobs);
+    if (options.json) checkOneOutput(jobs);
   } catch (error) {
     if (!(error instanceof MergeProblem)) throw error;
     process.stderr.write(`error: ${error.message}; nothing was merged.\n`);
     return 2;
   }
-  if (!(await outputFolderReady(options.out, 'merged'))) return 2;
+  if (!(await outputFolderReady(options.out, 'merged', jobs.map((shards) => shards[0]!.manifest.slug)))) return 2;
   // The files of a run given several, in the run's order (each file shards as its own job);
   // the files of different runs merged together stay together, run by run.
   jobs.sort((a, b) => placeOf(a).run.localeCompare(placeOf(b).run) || placeOf(a).index - placeOf(b).index);
@@ -49,6 +51,39 @@ export async function mergeCommand(dirs: string[], options: MergeCommandOptions)
     process.stdout.write(JSON.stringify(several ? runs : runs[0], null, 2) + '\n');
   }
   return 0;
+}
+
+/**
+ * A run of several files shards each file as its own job: all of them must be here, or the
+ * merge would write the results of some of the files and print them as the whole run's.
+ */
+function checkRunFiles(jobs: readonly ShardFolder[][]): void {
+  const runs = new Map<string, { of: number; files: Map<number, string> }>();
+  for (const shards of jobs) {
+    const place = placeOf(shards);
+    if (place.of <= 1) continue;
+    const run = runs.get(place.run) ?? { of: place.of, files: new Map<number, string>() };
+    run.files.set(place.index, shards[0]!.manifest.inputs.files[0]?.path ?? shards[0]!.manifest.slug);
+    runs.set(place.run, run);
+  }
+  for (const { of, files } of runs.values()) {
+    const missing = Array.from({ length: of }, (_, i) => i).filter((i) => !files.has(i));
+    if (missing.length === 0) continue;
+    const here = [...files.entries()].sort((a, b) => a[0] - b[0]).map(([i, path]) => `file ${i + 1}, ${path}`);
+    throw new MergeProblem(`a run of ${of} files is missing the shards of its ${missing.length === 1 ? 'file' : 'files'} ${missing.map((i) => i + 1).join(', ')} of ${of} (here: ${here.join('; ')})`);
+  }
+}
+
+/**
+ * --json prints one JSON value: the summaries of every run merged (one, or an array), or one
+ * comparison's or sweep's results; a comparison or sweep beside any other job would print two.
+ */
+function checkOneOutput(jobs: readonly ShardFolder[][]): void {
+  const outputs = new Set(jobs.map((shards) => (shards[0]!.manifest.inputs.command === 'run' ? 'runs' : shards[0]!.manifest.slug)));
+  if (outputs.size > 1) {
+    const named = jobs.map((shards) => `${shards[0]!.manifest.slug} (${shards[0]!.manifest.inputs.command})`);
+    throw new MergeProblem(`--json prints one JSON value, and these shards hold a comparison or a sweep beside other jobs (${named.join(', ')}): merge each comparison or sweep on its own with --json, or merge without it`);
+  }
 }
 
 function placeOf(shards: ShardFolder[]): FilePlace {
@@ -165,6 +200,10 @@ function groupByJob(shards: readonly ShardFolder[]): ShardFolder[][] {
       }
       if (other.manifest.shard.count !== first!.manifest.shard.count) {
         throw new MergeProblem(`${first!.folder} and ${other.folder} split the job differently (into ${first!.manifest.shard.count} and ${other.manifest.shard.count} shards)`);
+      }
+      const names = (shard: ShardFolder) => JSON.stringify(shard.manifest.models.map((m) => m.name));
+      if (names(other) !== names(first!)) {
+        throw new MergeProblem(`${first!.folder} and ${other.folder} list different models (${first!.manifest.models.length} and ${other.manifest.models.length}) for one job: a shard.json edited by hand? run the shard again`);
       }
     }
     const count = first!.manifest.shard.count;

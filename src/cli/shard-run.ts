@@ -41,11 +41,13 @@ export interface ShardRunOptions {
 /** Runs shard `shard` of the jobs `prepare` gives (or returns its exit code), and writes each job's shard folder. */
 export async function runShard(shard: Shard, options: ShardRunOptions, prepare: () => Promise<ShardJob[] | number>): Promise<number> {
   return withPool(options.workers, async (pool, interruption) => {
+    const written: ShardWritten[] = [];
+    // A run of several files writes a shard folder per file: those finished stay whole.
+    const kept = () => (written.length > 0 ? `; shard folders already written are kept: ${written.map((w) => w.folder).join(', ')}` : '');
     try {
       const jobs = await prepare();
       if (typeof jobs === 'number') return jobs;
-      if (!(await outputFolderReady(options.out))) return 2;
-      const written: ShardWritten[] = [];
+      if (!(await outputFolderReady(options.out, 'run', jobs.map((job) => shardFolderName(job.slug, shard))))) return 2;
       for (const job of jobs) {
         const staged = await stageResultFolder(options.out, shardFolderName(job.slug, shard));
         const forget = interruption.onForce(() => staged.discardSync());
@@ -69,16 +71,17 @@ export async function runShard(shard: Shard, options: ShardRunOptions, prepare: 
       if (options.json) process.stdout.write(JSON.stringify(written.length === 1 ? written[0] : written) + '\n');
       return 0;
     } catch (error) {
+      const unwritten = written.length > 0 ? "this file's shard was not written" : 'this shard was not written';
       if (error instanceof RunInterrupted) {
-        process.stderr.write('queuesim: interrupted; this shard was not written.\n');
+        process.stderr.write(`queuesim: interrupted; ${unwritten}${kept()}.\n`);
         return interruption.exitCode;
       }
       if (error instanceof ReplicationFailed && error.outOfMemory) {
-        process.stderr.write(`error: ${error.message} (a line that grows without bound?); this shard was not written.\n`);
+        process.stderr.write(`error: ${error.message} (a line that grows without bound?); ${unwritten}${kept()}.\n`);
         return 1;
       }
       if (error instanceof ResultFolderProblem || (error instanceof Error && 'syscall' in error)) {
-        process.stderr.write(`error: cannot write this shard: ${error.message}; it was not written.\n`);
+        process.stderr.write(`error: cannot write this shard: ${error.message}; ${unwritten}${kept()}.\n`);
         return 1;
       }
       throw error;

@@ -134,9 +134,9 @@ describe('queuesim --shard and queuesim merge', () => {
     });
     const shard = (k: number) => join(shards, `coffee-counter-as-is.shard-${k}-of-3`);
 
-    const refused = (dirs: string[], message: RegExp) => {
+    const refused = (dirs: string[], message: RegExp, options: string[] = []) => {
       const out = tempDir();
-      const result = queuesimWith(['merge', ...dirs, '--out', out]);
+      const result = queuesimWith(['merge', ...dirs, '--out', out, ...options]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
@@ -153,6 +153,42 @@ describe('queuesim --shard and queuesim merge', () => {
 
     it('shards of different jobs', () =>
       refused([shard(1), join(other, 'coffee-counter-as-is.shard-2-of-3'), shard(3)], /^error: .*shard-1-of-3 and .*shard-2-of-3 are shards of different jobs \(their inputs differ: reps 6 and 9\); merge the shards of one run; nothing was merged\.$/));
+
+    it('a run of several files with one file\'s shards missing: not the run\'s results', () => {
+      const run = tempDir();
+      const files = ['scenarios/coffee-as-is.yaml', 'scenarios/bank-branch.yaml', 'scenarios/cafe-as-is.yaml'];
+      expect(queuesimWith(['run', ...files, '--reps', '2', '--no-report', '--quiet', '--shard', '1/1', '--out', run]).code).toBe(0);
+      rmSync(join(run, 'bank-branch-weekday.shard-1-of-1'), { recursive: true });
+      refused([run], /^error: a run of 3 files is missing the shards of its file 2 of 3 \(here: file 1, scenarios\/coffee-as-is\.yaml; file 3, scenarios\/cafe-as-is\.yaml\); nothing was merged\.$/);
+    });
+
+    it('--json over a comparison or a sweep beside another job, which would print two JSON values', () => {
+      const mixed = tempDir();
+      cpSync(shards, mixed, { recursive: true });
+      expect(queuesimWith(['sweep', 'scenarios/bank-branch.yaml', '--vary', 'stations.counter.servers.lunch=4,5', '--reps', '2', '--quiet', '--shard', '1/1', '--out', mixed]).code).toBe(0);
+      refused([mixed], /^error: --json prints one JSON value, and these shards hold a comparison or a sweep beside other jobs \((?=.*\(sweep\))(?=.*coffee-counter-as-is \(run\)).*\): merge each comparison or sweep on its own with --json, or merge without it; nothing was merged\.$/, ['--json']);
+    });
+
+    it('shards of one job listing different models (a shard.json edited by hand)', () => {
+      const compare = tempDir();
+      const command = ['compare', 'scenarios/coffee-as-is.yaml', 'scenarios/coffee-wait-display.yaml', '--reps', '2', '--quiet', '--out', compare];
+      for (const k of [1, 2]) expect(queuesimWith([...command, '--shard', `${k}/2`]).code).toBe(0);
+      const [first] = readdirSync(compare).filter((name) => name.endsWith('.shard-1-of-2'));
+      const manifest = join(compare, first!, 'shard.json');
+      const edited = JSON.parse(readFileSync(manifest, 'utf8')) as { models: unknown[] };
+      edited.models.pop();
+      writeFileSync(manifest, JSON.stringify(edited, null, 2) + '\n');
+      refused([compare], /^error: .*shard-1-of-2 and .*shard-2-of-2 list different models \(1 and 2\) for one job: a shard\.json edited by hand\? run the shard again; nothing was merged\.$/);
+    });
+
+    it('a file where a result folder goes: refused before anything is merged, as before a run', () => {
+      const out = tempDir();
+      writeFileSync(join(out, 'coffee-counter-as-is'), 'in the way');
+      const result = queuesimWith(['merge', shards, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^error: .*coffee-counter-as-is is in the way: it is a file, not a result folder \(move it away\); nothing was merged\.\n$/);
+      expect(readdirSync(out)).toEqual(['coffee-counter-as-is']);
+    });
 
     it('a folder with no shard in it', () => refused([tempDir()], /^error: .* holds no shard folder .*; nothing was merged\.$/));
 
@@ -193,6 +229,15 @@ describe('queuesim --shard and queuesim merge', () => {
     const slurmDisagrees = queuesimWith(['run', 'scenarios/coffee-as-is.yaml', '--shards', '3', '--out', tempDir()], { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '4' });
     expect(slurmDisagrees.code).toBe(2);
     expect(slurmDisagrees.stderr).toContain('3 shards asked for, but the Slurm array has 4 tasks (SLURM_ARRAY_TASK_COUNT)');
+  });
+
+  it('a file where a shard folder goes: exit 2 before any work, and no shard of the run written', () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'bank-branch-weekday.shard-1-of-2'), 'in the way');
+    const result = queuesimWith(['run', 'scenarios/coffee-as-is.yaml', 'scenarios/bank-branch.yaml', '--reps', '2', '--quiet', '--shard', '1/2', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: .*bank-branch-weekday\.shard-1-of-2 is in the way: it is a file, not a result folder \(move it away\); nothing was run\.\n$/);
+    expect(readdirSync(out)).toEqual(['bank-branch-weekday.shard-1-of-2']);
   });
 
   it('staff searches step by step and takes no --shard', () => {
