@@ -97,7 +97,7 @@ export function buildProgram(): Command {
 
   const run = program
     .command('run')
-    .description('Simulate scenario files: print a table of metrics with 95% CIs and write <out>/<slug>/summary.json, replications.csv, report.html and charts/.')
+    .description('Simulate scenario files: print a table of metrics with 95% CIs and write <out>/<slug>/summary.json, replications.csv, series.csv, report.html and charts/.')
     .argument('<file...>', 'scenario files (YAML or JSON)')
     .addOption(new Option('--reps <n>', 'replications (overrides the file)').argParser(wholeNumber(1, '--reps')))
     .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')));
