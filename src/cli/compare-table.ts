@@ -29,12 +29,16 @@ function table(title: string, comparison: Comparison, rows: readonly ComparedMet
     const differences = row.differences.slice(1).map((d) => {
       if (d === null || d.mean === null) return '—';
       const { mean, interval } = formatDifference(d, kind);
-      return `${mean} ${interval}${d.differs ? ' *' : '  '}`;
+      // Over fewer pairs than replications (the metric undefined in some): not the difference of the means beside it.
+      const pairs = fewerPairs(d, comparison) ? ` (${d.n} pairs)` : '';
+      return `${mean} ${interval}${pairs}${d.differs ? ' *' : '  '}`;
     });
     return [label(row), ...values, ...differences];
   });
   return renderTable([header, ...body], ['left', ...header.slice(1).map(() => 'right' as const)]);
 }
+
+const fewerPairs = (d: ComparedMetric['differences'][number], comparison: Comparison) => d !== null && d.n !== undefined && d.n < comparison.replications;
 
 export function renderComparison(comparison: Comparison, title: string): string {
   const { variants, replications, seed, unit } = comparison;
@@ -44,6 +48,9 @@ export function renderComparison(comparison: Comparison, title: string): string 
     `${variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers · times in ${pluralUnit(unit)}`,
     ...(tagged ? variants.map((v, i) => `  ${columns[i]}  ${v.name}`) : []),
     `Differences are variant − ${tagged ? columns[0] : variants[0]!.name}, with the 95% CI of the paired difference; * marks a CI that excludes 0. Shares differ in percentage points (pp).`,
+    ...(comparison.metrics.some((m) => m.differences.some((d) => fewerPairs(d, comparison)))
+      ? ['(K pairs): over the K replications where both variants have the metric (a mean wait needs someone served), so not the difference of the two means shown.']
+      : []),
   ].join('\n');
   const by = (prefix: string, metrics: readonly string[]) =>
     comparison.metrics.filter((m) => m.scope.startsWith(prefix) && metrics.includes(m.metric));

@@ -52,4 +52,30 @@ describe('the comparison in the terminal', () => {
     expect(text).toMatch(/ three − base \[95% CI\]/);
     expect(text).not.toContain('  A  base');
   });
+
+  it('says over how many pairs a difference is, where the metric is undefined in some replications', async () => {
+    // Nobody, or hardly anybody, comes to the back desk: its mean wait is undefined in some replications.
+    const rare = (rate: number) =>
+      modelOf({
+        name: 'x',
+        seed: 2,
+        replications: 6,
+        time: { horizon: 120 },
+        stations: [{ id: 'desk', servers: 2, service: { dist: 'exponential', mean: 2 } }, { id: 'back', servers: 1, service: { dist: 'exponential', mean: 2 } }],
+        segments: [{ id: 'c', arrivals: { rate: 0.8 }, route: ['desk'] }, { id: 'r', arrivals: { rate }, route: ['back'] }],
+      });
+    const { comparison } = await compareVariants([{ name: 'base', model: rare(0.01) }, { name: 'more', model: rare(0.02) }]);
+    const back = comparison.metrics.find((m) => m.scope === 'station:back' && m.metric === 'waitMean')!;
+    const pairs = back.differences[1]!.n!;
+    expect(pairs).toBeGreaterThan(1);
+    expect(pairs).toBeLessThan(6);
+    const text = renderComparison(comparison, 'Compare');
+    const line = text.split('\n').find((l) => l.trimStart().startsWith('back waitMean'))!;
+    expect(line).toContain(`(${pairs} pairs)`);
+    expect(text).toContain('(K pairs): over the K replications where both variants have the metric');
+    // Where every replication pairs, nothing is said.
+    expect(text.split('\n').find((l) => l.trimStart().startsWith('desk waitMean'))).not.toContain('pairs');
+    const full = await compareVariants([{ name: 'base', model: desk(2) }, { name: 'three', model: desk(3) }]);
+    expect(renderComparison(full.comparison, 'Compare')).not.toContain('pairs');
+  });
 });
