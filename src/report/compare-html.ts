@@ -34,11 +34,12 @@ function valueCell(row: ComparedMetric, v: number): Markup {
   return html`<td>${mean}${value.ci95 ? html`<small>${interval}</small>` : ''}</td>`;
 }
 
-function differenceCell(row: ComparedMetric, v: number): Markup {
+function differenceCell(row: ComparedMetric, v: number, replications: number): Markup {
   const d = row.differences[v];
   if (!d || d.mean === null) return html`<td class="absent">—</td>`;
   const { mean, interval } = formatDifference(d, kindOf(row.metric));
-  return html`<td class="${d.differs ? 'differs' : 'same'}">${mean}${d.differs ? ' *' : ''}<small>${interval}</small></td>`;
+  const pairs = d.n !== undefined && d.n < replications ? ` (${d.n} pairs)` : '';
+  return html`<td class="${d.differs ? 'differs' : 'same'}">${mean}${d.differs ? ' *' : ''}<small>${interval}${pairs}</small></td>`;
 }
 
 function label(row: ComparedMetric): string {
@@ -51,7 +52,7 @@ export function differencesTable(comparison: Comparison, rows: readonly Compared
   const names = variantColumns(comparison.variants.map((v) => v.name)).columns;
   return html`<div class="table"><table class="differences">
 <thead><tr><th scope="col">metric</th>${names.map((name) => html`<th scope="col">${name}</th>`)}${names.slice(1).map((name) => html`<th scope="col">${name} − ${names[0]!}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr><th scope="row">${label(row)}</th>${names.map((_, v) => valueCell(row, v))}${names.slice(1).map((_, v) => differenceCell(row, v + 1))}</tr>\n`)}</tbody></table></div>`;
+<tbody>${rows.map((row) => html`<tr><th scope="row">${label(row)}</th>${names.map((_, v) => valueCell(row, v))}${names.slice(1).map((_, v) => differenceCell(row, v + 1, comparison.replications))}</tr>\n`)}</tbody></table></div>`;
 }
 
 function chartRows(comparison: Comparison, variants: readonly CompareVariantInfo[]): Markup[] {
@@ -89,7 +90,7 @@ export function compareHtml(title: string, comparison: Comparison, variants: rea
 <tbody>${comparison.variants.map((v, i) => html`<tr>${lettered ? html`<td>${columns[i]!}</td>` : ''}<th scope="row">${v.name}</th><td>${v.scenario}</td><td class="variant-source">${variants[i]?.source ?? ''}</td></tr>\n`)}</tbody></table></div>
 </section>
 <section id="differences"><h2>Differences</h2>
-<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${lettered ? `${columns[0]!} (${comparison.variants[0]!.name})` : comparison.variants[0]!.name}, with the 95% CI of the paired difference (replication by replication, on the same demand); bold with * where that CI excludes 0. Shares differ in percentage points (pp).</p>
+<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${lettered ? `${columns[0]!} (${comparison.variants[0]!.name})` : comparison.variants[0]!.name}, with the 95% CI of the paired difference (replication by replication, on the same demand); bold with * where that CI excludes 0. Shares differ in percentage points (pp). A difference marked (K pairs) is over the K replications where both variants have the metric (a mean wait needs someone served), so it is not the difference of the two means shown.</p>
 ${differencesTable(comparison, system)}
 <h3>By station and period</h3>
 ${differencesTable(comparison, others)}

@@ -73,6 +73,9 @@ describe('the comparison in the terminal', () => {
     const line = text.split('\n').find((l) => l.trimStart().startsWith('back waitMean'))!;
     expect(line).toContain(`(${pairs} pairs)`);
     expect(text).toContain('(K pairs): over the K replications where both variants have the metric');
+    // The report's table says it too.
+    const report = String(differencesTable(comparison, comparison.metrics.filter((m) => m.scope === 'station:back')));
+    expect(report).toContain(`(${pairs} pairs)</small>`);
     // Where every replication pairs, nothing is said.
     expect(text.split('\n').find((l) => l.trimStart().startsWith('desk waitMean'))).not.toContain('pairs');
     const full = await compareVariants([{ name: 'base', model: desk(2) }, { name: 'three', model: desk(3) }]);
