@@ -14,7 +14,9 @@ export function decimalsFor(half: number | null | undefined, value: number): num
     const abs = Math.abs(value);
     return abs >= 100 ? 1 : abs >= 1 || abs === 0 ? 2 : 3;
   }
-  return Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(half))));
+  let decimals = 1 - Math.floor(Math.log10(half)); // two significant digits…
+  if (Number(half.toFixed(Math.max(0, decimals))) >= 10 ** (2 - decimals)) decimals--; // …also when rounding carries them to the next decade (9.97 is 10, not 10.0)
+  return Math.min(4, Math.max(0, decimals));
 }
 
 /** One formatter per number of decimals: toLocaleString would build a new one per number. */

@@ -5,6 +5,9 @@ describe('terminal formatting', () => {
   it('an estimate keeps two significant digits of its CI half-width, mean and bounds alike', () => {
     expect([7.05, 0.141, 0.0612, 16, 0.00004].map((half) => decimalsFor(half, 1))).toEqual([1, 2, 3, 0, 4]);
     expect(formatFixed(411.49, decimalsFor(7.05, 411.49))).toBe('411.5');
+    // Rounding that carries into the next decade keeps two digits: 9.97 is 10, not 10.0.
+    expect([9.97, 0.0997, 99.6, 9.94, 0.000099].map((half) => decimalsFor(half, 1))).toEqual([0, 2, 0, 1, 4]);
+    expect(formatFixed(9.97, decimalsFor(9.97, 35.9))).toBe('10');
     expect(formatFixed(12_345.6, 0)).toBe('12,346');
     expect(formatFixed(null, 2)).toBe('—');
     expect(formatFixed(NaN, 2)).toBe('—');
