@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import { defaultLevers } from '../levers/registry.js';
-import { formatParts, indicesOutside, parseKeyPath, setKeyPath, sharedRunKey, type Parsed, type PathPart } from './key-path.js';
+import { formatParts, indicesOutside, parseKeyPath, readKeyPath, setKeyPath, sharedRunKey, type Parsed, type PathPart } from './key-path.js';
 import { validateScenario } from './load.js';
 import type { KeyPath, ScenarioProblem } from './problems.js';
 
@@ -101,7 +101,10 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
   const data = structuredClone(baseData);
   const applied: { path: KeyPath; text: string }[] = [];
   const problems: ScenarioProblem[] = [];
+  /** Keys a number was turned into a per-period map at, to reach a period (queueCapacity.lunch). */
+  const spread: { path: KeyPath; text: string; key: string }[] = [];
   for (const assignment of spec.assignments) {
+    const parent = assignment.parts.length > 1 ? readKeyPath(data, assignment.parts.slice(0, -1)) : undefined;
     const set = setKeyPath(data, assignment.parts, structuredClone(assignment.value));
     if (!set.ok) {
       problems.push({ file: label, source: file, path: [], message: `${assignment.text}: ${set.message}` });
@@ -113,6 +116,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       problems.push({ file: label, source: file, path: [], message: `${assignment.text} replaces what ${replaced.text} set: give ${assignment.text} first, or leave one out` });
     }
     applied.push({ path: set.value, text: assignment.text });
+    if (parent?.ok && typeof parent.value.value === 'number') spread.push({ path: set.value.slice(0, -1), text: assignment.text, key: formatParts(assignment.parts.slice(0, -1)) });
   }
   if (problems.length > 0) return { ok: false, problems };
   const result = validateScenario(data, label, () => undefined, levers);
@@ -123,7 +127,14 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       // Every assignment at or under the problem's key (servers.morning and servers.afternoon
       // both touch a problem of servers): which of them is at fault, the problem cannot say.
       const setBy = problem.path.length === 0 ? [] : applied.filter((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
-      return { ...problem, source: file, ...(setBy.length === 0 ? {} : { message: `${problem.message} (set by ${setBy.map((a) => a.text).join('; ')})` }) };
+      const notPerPeriod = spread.find((s) => s.path.length === problem.path.length && startsWith(problem.path, s.path));
+      if (notPerPeriod !== undefined) {
+        const { key } = notPerPeriod;
+        return { ...problem, source: file, message: `${problem.message} (set by ${notPerPeriod.text}: ${key} is one value for the whole day, not one per period; set ${key}=VALUE)` };
+      }
+      // A problem beside the keys set (the next period now starts before the one moved): still the variant's.
+      const why = setBy.length > 0 ? `set by ${setBy.map((a) => a.text).join('; ')}` : applied.length > 0 && problem.path.length > 0 ? `the variant sets ${applied.map((a) => a.text).join('; ')}` : undefined;
+      return { ...problem, source: file, ...(why === undefined ? {} : { message: `${problem.message} (${why})` }) };
     }),
   };
 }

@@ -43,6 +43,19 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     expect(inside.ok && inside.model.stations[0]!.servers).toEqual([4, 5]);
   });
 
+  it('say when a period was given to a key that is one value for the whole day, and name the variant\'s assignments for a problem beside them', () => {
+    const capacity = buildVariant({ ...base, stations: [{ ...base.stations[0], queueCapacity: 5 }] }, 'bank.yaml', spec('a: stations.counter.queueCapacity.lunch=3'));
+    expect(!capacity.ok && capacity.problems.map((p) => p.message)).toEqual([
+      'queueCapacity must be a whole number (set by stations.counter.queueCapacity.lunch=3: stations.counter.queueCapacity is one value for the whole day, not one per period; set stations.counter.queueCapacity=VALUE)',
+    ]);
+    // A per-period key written as one number is spread as before, and its problem named as before.
+    const servers = buildVariant({ ...base, stations: [{ ...base.stations[0], servers: 3 }] }, 'bank.yaml', spec('b: stations.counter.servers.lunch=4.5'));
+    expect(!servers.ok && servers.problems.map((p) => p.message)).toEqual(['servers must be a whole number (set by stations.counter.servers.lunch=4.5)']);
+    const day = { ...base, time: { horizon: 480, periods: [{ name: 'morning', start: 0 }, { name: 'lunch', start: 180 }, { name: 'afternoon', start: 300 }] }, stations: [{ ...base.stations[0], servers: 3 }] };
+    const late = buildVariant(day, 'bank.yaml', spec('late: time.periods.lunch.start=350'));
+    expect(!late.ok && late.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual(['time.periods.2.start: periods must start at ascending times (the variant sets time.periods.lunch.start=350)']);
+  });
+
   it('split on ; only outside brackets and quotes', () => {
     expect(splitOutside('a=[1;2]; b="x;y"; c=3', ';')).toEqual(['a=[1;2]', ' b="x;y"', ' c=3']);
   });
