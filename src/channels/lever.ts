@@ -89,11 +89,12 @@ export const serverLinesLever = defineLever<ServerLinesConfig>({
   metrics: [jockeyedMetric],
   install(system, config, context) {
     const column = system.addColumn('serverLines/server');
+    const places = system.addColumn('serverLines/place');
     const periods = context.model.periods.length;
     const lines = config.stations.map((options, i) => {
       if (options === null) return null;
       const station = system.stations[i]!;
-      const line = new ServerLines(station, options, column, context.stream(`join/${station.spec.id}`), periods);
+      const line = new ServerLines(station, options, column, context.stream(`join/${station.spec.id}`), periods, places);
       station.line = line;
       return line;
     });
@@ -148,8 +149,9 @@ export const seatingLever = defineLever<SeatingConfig>({
   metrics: [{ name: 'seatUtilisation', scopes: ['system', 'station'], kind: 'share', description: 'people seated / seats over the measured time (stations with seating)' }],
   install(system, seating, context) {
     const held = system.addColumn('seating/tables', Math.max(...seating.map((s) => s?.seats.length ?? 0)));
+    const places = system.addColumn('seating/place');
     seating.forEach((tables, i) => {
-      if (tables !== null) system.stations[i]!.line = new TableLine(tables, held);
+      if (tables !== null) system.stations[i]!.line = new TableLine(tables, held, places);
     });
     seeLinesAsCustomersDo(system);
     const seatUse = new SeatUse(

@@ -12,6 +12,7 @@
  * keep the joining order (keepsOrder = false).
  */
 import type { Customer, CustomerColumn } from '../model/customer.js';
+import { CustomerQueue } from './customer-queue.js';
 import type { PreviewLine } from './line-view.js';
 
 export interface SeatingModel {
@@ -25,20 +26,23 @@ export interface SeatingModel {
 export class TableLine implements PreviewLine {
   readonly keepsOrder = false;
   readonly linePerServer = false;
-  private readonly waiting: Customer[] = [];
+  private readonly waiting: CustomerQueue;
   /** Free tables of each kind. */
   private readonly free: Int32Array;
   /** Tables of each kind a fitting party would take (filled by fit()). */
   private readonly take: Int32Array;
 
   /**
-   * @param held  a column of (at least) one number per kind of table: the tables each seated
-   *              party holds, to free them when it leaves
+   * @param held    a column of (at least) one number per kind of table: the tables each seated
+   *                party holds, to free them when it leaves
+   * @param places  a column for each party's place in the line (customer-queue.ts)
    */
   constructor(
     private readonly seating: SeatingModel,
     private readonly held: CustomerColumn,
+    places: CustomerColumn,
   ) {
+    this.waiting = new CustomerQueue(places);
     this.free = Int32Array.from(seating.counts);
     this.take = new Int32Array(seating.counts.length);
   }
@@ -108,28 +112,29 @@ export class TableLine implements PreviewLine {
     this.waiting.push(customer);
   }
 
-  /** The first waiting party that fits the free tables (fit() has filled `take`); -1 if none. */
-  private firstThatFits(): number {
-    for (let i = 0; i < this.waiting.length; i++) if (this.fit(this.waiting[i]!.partySize)) return i;
-    return -1;
+  /**
+   * The first waiting party that fits the free tables (fit() has filled `take` for it), or
+   * undefined; at once when every table is taken, the usual state of a busy room.
+   */
+  private firstThatFits(): Customer | undefined {
+    if (this.waiting.length === 0 || this.free.every((n) => n === 0)) return undefined;
+    return this.waiting.find((customer) => this.fit(customer.partySize));
   }
 
   canStart(): boolean {
-    return this.firstThatFits() >= 0;
+    return this.firstThatFits() !== undefined;
   }
 
   next(): Customer | undefined {
-    const i = this.firstThatFits();
-    if (i < 0) return undefined;
-    const customer = this.waiting.splice(i, 1)[0]!;
+    const customer = this.firstThatFits();
+    if (customer === undefined) return undefined;
+    this.waiting.remove(customer);
     this.seat(customer);
     return customer;
   }
 
   remove(customer: Customer): void {
-    const at = this.waiting.indexOf(customer);
-    if (at < 0) throw new Error('tables: a party left a line it was not in');
-    this.waiting.splice(at, 1);
+    if (!this.waiting.remove(customer)) throw new Error('tables: a party left a line it was not in');
   }
 
   served(customer: Customer): void {

@@ -21,6 +21,7 @@
 import type { Customer, CustomerColumn } from '../model/customer.js';
 import type { StationView } from '../model/journey.js';
 import type { RandomStream } from '../random/streams.js';
+import { CustomerQueue } from './customer-queue.js';
 import type { PreviewLine } from './line-view.js';
 
 export interface ServerLineOptions {
@@ -36,7 +37,7 @@ export class ServerLines implements PreviewLine {
   readonly linePerServer = true;
   /** Moves of counted customers from one line to another (jockeying), by the customer's period. */
   readonly jockeyedByPeriod: Float64Array;
-  private readonly lines: Customer[][];
+  private readonly lines: CustomerQueue[];
   private readonly serving: Uint8Array;
   /** The customer whose line was chosen by preview(), and that line. */
   private pendingCustomer: Customer | undefined = undefined;
@@ -46,6 +47,7 @@ export class ServerLines implements PreviewLine {
   /**
    * @param server  a column holding, per customer, the server whose line it stands in (or is served by)
    * @param random  the station's own stream: one draw per newcomer (the random line, or a tie)
+   * @param places  a column for each customer's place in its line (customer-queue.ts)
    */
   constructor(
     private readonly station: StationView,
@@ -53,8 +55,9 @@ export class ServerLines implements PreviewLine {
     private readonly server: CustomerColumn,
     private readonly random: RandomStream,
     periods: number,
+    places: CustomerColumn,
   ) {
-    this.lines = Array.from({ length: Math.max(1, options.lines) }, () => []);
+    this.lines = Array.from({ length: Math.max(1, options.lines) }, () => new CustomerQueue(places));
     this.serving = new Uint8Array(this.lines.length);
     this.knownCapacity = station.capacity;
     this.jockeyedByPeriod = new Float64Array(periods);
@@ -140,10 +143,7 @@ export class ServerLines implements PreviewLine {
   }
 
   remove(customer: Customer): void {
-    const line = this.lines[this.server.values[customer.slot]!]!;
-    const at = line.indexOf(customer);
-    if (at < 0) throw new Error('server lines: a customer left a line it was not in');
-    line.splice(at, 1);
+    if (!this.lines[this.server.values[customer.slot]!]!.remove(customer)) throw new Error('server lines: a customer left a line it was not in');
     this.size--;
     if (this.options.jockeying) this.even(true);
   }
@@ -158,7 +158,7 @@ export class ServerLines implements PreviewLine {
     this.knownCapacity = station.capacity;
     const open = this.open;
     const moving: Customer[] = [];
-    for (let k = open; k < this.lines.length; k++) moving.push(...this.lines[k]!.splice(0));
+    for (let k = open; k < this.lines.length; k++) for (const customer of this.lines[k]!.drain()) moving.push(customer);
     moving.sort((a, b) => a.ticket - b.ticket);
     for (const customer of moving) {
       const k = this.shortest();

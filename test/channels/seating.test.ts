@@ -11,7 +11,7 @@ import { CustomerPool, type Customer } from '../../src/model/customer.js';
 function setUp(seating: SeatingModel) {
   const pool = new CustomerPool(1);
   const held = pool.addColumn('tables', seating.seats.length);
-  const line = new TableLine(seating, held);
+  const line = new TableLine(seating, held, pool.addColumn('place'));
   let ticket = 0;
   /** A party of `size` decides to join: -1 if seated at once, else how many parties wait ahead. */
   const arrive = (size: number): { party: Customer; ahead: number } => {

@@ -19,7 +19,7 @@ function setUp(options: Partial<ServerLineOptions>, capacity = 2, draws: number[
   const pool = new CustomerPool(1);
   const column = pool.addColumn('server');
   const random = { next: () => draws.shift() ?? 0 };
-  const lines = new ServerLines(station, { join: 'shortest', jockeying: false, lines: 3, ...options }, column, random, 1);
+  const lines = new ServerLines(station, { join: 'shortest', jockeying: false, lines: 3, ...options }, column, random, 1, pool.addColumn('place'));
   let ticket = 0;
   /** A newcomer decides to join; true if it starts at once. */
   const join = (): { customer: Customer; ahead: number } => {
@@ -120,6 +120,15 @@ describe('a line per server', () => {
     lines.serversChanged(station);
     expect(waiting.map(lineOf)).toEqual([0, 0, 0]);
     expect(lines.size).toBe(3);
+  });
+
+  it('a closing till sends a line of 300,000 to the open ones (it overflowed the stack, spread into one call)', () => {
+    const { station, join, lines, lineOf } = setUp({}, 2);
+    const everyone = Array.from({ length: 300_000 }, () => join().customer);
+    station.capacity = 1;
+    lines.serversChanged(station);
+    expect(lines.size).toBe(300_000 - 2);
+    expect(lineOf(everyone.at(-1)!)).toBe(0);
   });
 
   it('sees the shortest open line for route choices: −1 with a free server, Infinity with none on duty', () => {
