@@ -38,6 +38,7 @@ import { failureProbability } from './quality.js';
 import { fairnessPenalty, lognormalFactor, quoteDisconfirmation, waitZone, WaitZone, zoneScore } from './satisfaction.js';
 import { QuantileSketch } from '../metrics/quantiles.js';
 import { ExperienceScopes } from './stats.js';
+import { Overtakes } from './overtakes.js';
 
 /**
  * The experience's random streams, one per source and per segment. Every number a customer
@@ -74,7 +75,9 @@ const Field = {
   familiarity: 9,
   /** Uniform drawn on arrival for the personal tolerance factor (NaN: no spread). */
   tolerance: 10,
-  width: 11,
+  /** 1 while waiting (or about to start) at a station that reorders, with its joinOrder there. */
+  inLine: 11,
+  width: 12,
 } as const;
 
 /** The uniforms drawn on arrival, at customer.slot × width + field in a second column (R = the longest route). */
@@ -100,9 +103,8 @@ export class ExperienceObserver extends JourneyWatcher {
   /** Probability that a service fails, [station][period] (0 everywhere with quality off). */
   private readonly failureAt: readonly (readonly number[])[];
   private readonly qualityOn: boolean;
-  /** Stations that reorder: who waits there now (slots), and the next join order number. */
-  private readonly waitingAt: number[][];
-  private readonly joins: Float64Array;
+  /** Per station that reorders: the starts there by join order (slips); null where the line keeps order. */
+  private readonly overtakes: (Overtakes | null)[];
   private readonly anyFirstTimers: boolean[];
   /** Whether any station quotes a wait (else the quote fields stay 0 and need no reset). */
   private readonly anyQuotes: boolean;
@@ -144,8 +146,7 @@ export class ExperienceObserver extends JourneyWatcher {
     this.recovery = config.recovery;
     this.qualityOn = config.quality.enabled;
     this.failureAt = plannedUtilisation.map((byPeriod) => byPeriod.map((rho) => failureProbability(config.quality, rho))); // empty when quality is off
-    this.waitingAt = model.stations.map(() => []);
-    this.joins = new Float64Array(model.stations.length);
+    this.overtakes = model.stations.map(() => null); // made as a station's line is first seen to reorder (levers install lines after this)
     this.anyFirstTimers = model.segments.map((_, g) => config.waits.some((byStation) => byStation[g]!.firstTimeShare > 0));
     this.anyQuotes = config.waits.some((byStation) => byStation.some((w) => w.information === Information.quote));
     const cv = config.satisfaction.toleranceSpread;
@@ -163,6 +164,7 @@ export class ExperienceObserver extends JourneyWatcher {
       v[at + Field.quote] = 0;
     }
     v[at + Field.slips] = 0;
+    v[at + Field.inLine] = 0;
     v[at + Field.failed] = 0;
     const g = customer.segment;
     const draws = this.streams.customers[g]!;
@@ -205,9 +207,8 @@ export class ExperienceObserver extends JourneyWatcher {
       v[at + Field.quotedHere] = 1;
     }
     if (!this.system.stations[index]!.line.keepsOrder) {
-      v[at + Field.joinOrder] = this.joins[index]!++;
-      v[at + Field.slipsHere] = 0;
-      this.waitingAt[index]!.push(customer.slot);
+      v[at + Field.joinOrder] = (this.overtakes[index] ??= new Overtakes()).join();
+      v[at + Field.inLine] = 1;
     }
   }
 
@@ -218,28 +219,16 @@ export class ExperienceObserver extends JourneyWatcher {
     const index = station.index;
     const felt = this.feel(customer, index, waited);
     if (v[at + Field.quotedHere] === 1) v[at + Field.quotedPerceived]! += felt;
-    const list = this.waitingAt[index]!;
-    let slipsHere = 0;
-    if (list.length > 0 || !this.system.stations[index]!.line.keepsOrder) {
-      this.leaveWaitingList(list, slot);
-      // Everyone still waiting here who joined before this customer has just been overtaken.
-      const order = v[at + Field.joinOrder]!;
-      for (let i = 0; i < list.length; i++) {
-        const other = list[i]! * Field.width;
-        if (v[other + Field.joinOrder]! < order) {
-          v[other + Field.slips]!++;
-          v[other + Field.slipsHere]!++;
-        }
-      }
-      slipsHere = v[at + Field.slipsHere]!;
-    }
+    // Overtaken by whoever joined later and started first; this start overtakes whoever still waits.
+    const slipsHere = this.leaveLine(slot, index);
+    if (slipsHere >= 0) this.overtakes[index]!.start(v[at + Field.joinOrder]!);
     let failed = false;
     if (this.qualityOn) {
       failed = this.draws.values[customer.slot * this.drawWidth + Draw.quality + customer.draw]! < this.failureAt[index]![this.periodAt(time)]!;
       if (failed) v[at + Field.failed] = 1;
     }
     v[at + Field.feltHere] = felt;
-    v[at + Field.slipsHere] = slipsHere;
+    v[at + Field.slipsHere] = Math.max(0, slipsHere);
     if (failed && customer.counted) {
       this.all.stations[index]!.failures++;
       this.all.segments[customer.segment]!.failures++;
@@ -265,7 +254,7 @@ export class ExperienceObserver extends JourneyWatcher {
 
   override leave(customer: Customer, outcome: Outcome, station: StationView | undefined, time: number): void {
     if (station !== undefined) {
-      this.leaveWaitingList(this.waitingAt[station.index]!, customer.slot);
+      this.leaveLine(customer.slot, station.index);
       if (outcome === Outcome.reneged) this.feel(customer, station.index, time - customer.joinedAt);
     }
     if (!customer.counted || outcome === Outcome.inSystemAtEnd) return;
@@ -355,12 +344,18 @@ export class ExperienceObserver extends JourneyWatcher {
     return this.lastFeltBucket;
   }
 
-  private leaveWaitingList(list: number[], slot: number): void {
-    if (list.length === 0) return;
-    const at = list.indexOf(slot);
-    if (at < 0) return;
-    list[at] = list[list.length - 1]!;
-    list.pop();
+  /**
+   * The customer leaves the line of a station that reorders (to start, or giving up): its
+   * slips there, added to its route's; -1 if it stood in no such line.
+   */
+  private leaveLine(slot: number, station: number): number {
+    const v = this.record.values;
+    const at = slot * Field.width;
+    if (v[at + Field.inLine] !== 1) return -1;
+    v[at + Field.inLine] = 0;
+    const slipsHere = this.overtakes[station]!.laterStarted(v[at + Field.joinOrder]!);
+    v[at + Field.slips]! += slipsHere;
+    return slipsHere;
   }
 
   private periodAt(time: number): number {
