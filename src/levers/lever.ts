@@ -100,6 +100,21 @@ export class LeverSettleError extends Error {
   }
 }
 
+/**
+ * A problem of the file that only the lever's resolution can see, because it needs the
+ * resolved model (a booking limit no slot's capacity can reach): thrown by `resolve`, and
+ * reported like a check's problem at `path`.
+ */
+export class LeverResolveProblem extends Error {
+  constructor(
+    readonly path: KeyPath,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LeverResolveProblem';
+  }
+}
+
 /** The validated scenario data, with the lever's own keys in it. */
 export type ScenarioData = Record<string, unknown> & {
   stations: Record<string, unknown>[];
@@ -117,7 +132,10 @@ export interface Lever<Config = unknown> {
    * station on arrival (scenario/route-steps.ts).
    */
   routeStepStations?(step: unknown): StepStation[] | undefined;
-  /** The lever's part of the model (plain data), or undefined when the scenario does not use it. */
+  /**
+   * The lever's part of the model (plain data), or undefined when the scenario does not use
+   * it. Throws LeverResolveProblem for a problem of the file that needs the resolved model.
+   */
   resolve(data: ScenarioData, model: Model): Config | undefined;
   readonly metrics?: readonly MetricInfo[];
   install(system: ServiceSystem, config: Config, context: ReplicationContext): MetricSource | undefined;

@@ -92,8 +92,17 @@ export function optimalBookingLimit(
   requireWholeNumber('capacity', capacity);
   requireProbability('show probability', showRate);
   const fractile = criticalFractile(revenue, deniedCost);
-  for (let b = capacity; b <= maxBookings; b++) if (binomialTail(capacity, b, showRate) >= fractile) return b;
-  throw new RangeError(`no booking limit up to ${maxBookings} reaches the critical fractile ${fractile}`);
+  const reaches = (b: number) => binomialTail(capacity, b, showRate) >= fractile;
+  if (!reaches(maxBookings)) throw new RangeError(`no booking limit up to ${maxBookings} reaches the critical fractile ${fractile}`);
+  // P(S(b) ≥ C) grows with b: the smallest b that reaches the fractile by bisection, each
+  // tail O(b), rather than one tail for every b up to it (quadratic: a minute at C = 600, p = 0.02).
+  let [low, high] = [capacity, maxBookings]; // reaches(high); the answer is in low … high
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (reaches(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /**

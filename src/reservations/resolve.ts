@@ -4,7 +4,7 @@
  * protected for walk-ins, the bookable capacity C and the booking limit b chosen by the
  * policy (models.md §4.1–4.4). Nothing here draws a random number.
  */
-import type { ScenarioData } from '../levers/lever.js';
+import { LeverResolveProblem, type ScenarioData } from '../levers/lever.js';
 import type { Model } from '../model/model.js';
 import { unitsPerMinute } from '../model/units.js';
 import { meanOf } from '../random/distributions.js';
@@ -43,7 +43,7 @@ export function resolveReservations(data: ScenarioData, model: Model): Reservati
     const capacity = given === undefined ? model.stations[station]!.servers[period]! : typeof given === 'number' ? given : given[k]!;
     const kept = protectedUnits(protection, capacity);
     const bookable = capacity - kept;
-    const limit = bookingLimit(policy, bookable, show);
+    const limit = limitFor(policy, bookable, show);
     return {
       time,
       period,
@@ -78,6 +78,20 @@ export function resolveReservations(data: ScenarioData, model: Model): Reservati
     // The default grace is minutes; the check refused a unit that does not convert wherever it matters.
     holdForBookings: holding === false ? null : { ahead: holding?.ahead ?? meanHold, grace: holding?.grace ?? reservationDefaults.grace * (unitsPerMinute(model.unit) ?? 1) },
   };
+}
+
+/** The booking limit of a slot; a critical fractile that no limit reaches is the file's problem. */
+function limitFor(policy: BookingLimitPolicy, bookable: number, show: number): number {
+  try {
+    return bookingLimit(policy, bookable, show);
+  } catch (error) {
+    if (policy.kind !== 'optimal' || !(error instanceof RangeError)) throw error;
+    const fractile = policy.revenue / (policy.revenue + policy.deniedCost);
+    throw new LeverResolveProblem(
+      ['reservations', 'bookingLimit'],
+      `the optimal limit is the fewest bookings that show at least ${bookable} with probability r/(r + h) = ${fractile.toPrecision(3)}; with a show probability of ${show.toPrecision(3)}, no limit up to ${Math.max(1000, 100 * bookable).toLocaleString('en-US')} bookings for ${bookable} units reaches it: raise the overage cost, lower noShow or cancel, or give a fixed limit`,
+    );
+  }
 }
 
 function policyOf(spec: LimitSpec, compensation: number): BookingLimitPolicy {

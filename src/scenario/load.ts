@@ -3,7 +3,7 @@
  * problems out. Pure: the caller reads the file, so this runs in tests and browsers alike.
  */
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document } from 'yaml';
-import type { Lever, ScenarioData } from '../levers/lever.js';
+import { LeverResolveProblem, type Lever, type ScenarioData } from '../levers/lever.js';
 import { defaultLevers } from '../levers/registry.js';
 import type { Model } from '../model/model.js';
 import { scenarioSchemaFor } from './compose.js';
@@ -126,11 +126,17 @@ export function validateScenario(data: unknown, file = '(scenario)', locate: Loc
     return { ok: false, problems };
   }
   const model = resolveScenario(checked.data, stepStations);
+  const problems: ScenarioProblem[] = [];
   for (const lever of levers) {
-    const config = lever.resolve(checked.data as ScenarioData, model);
-    if (config !== undefined) model.levers[lever.name] = config;
+    try {
+      const config = lever.resolve(checked.data as ScenarioData, model);
+      if (config !== undefined) model.levers[lever.name] = config;
+    } catch (error) {
+      if (!(error instanceof LeverResolveProblem)) throw error;
+      problems.push({ file, path: error.path, line: locate(error.path)?.line, message: error.message });
+    }
   }
-  return { ok: true, model };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, model };
 }
 
 /** Offset of the deepest node along `path` that exists (a missing key points at its parent). */

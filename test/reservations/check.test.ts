@@ -87,6 +87,11 @@ describe('checks of the reservations key', () => {
     ]);
   });
 
+  it('an optimal limit no number of bookings reaches is the file\'s problem, not an internal error', () => {
+    const hopeless = 'reservations.bookingLimit: the optimal limit is the fewest bookings that show at least 2 with probability r/(r + h) = 0.990; with a show probability of 0.00100, no limit up to 1,000 bookings for 2 units reaches it: raise the overage cost, lower noShow or cancel, or give a fixed limit';
+    expect(problemsOf(withReservations({ noShow: 0.999, compensation: 1, bookingLimit: { policy: 'optimal', revenue: 100 } }))).toEqual([hopeless]);
+  });
+
   it('a key of another booking-limit policy says which policy it goes with, and a misspelt one which key was meant', () => {
     expect(problemsOf(withReservations({ bookingLimit: { policy: 'fixedExtra', extra: 1, revenue: 60 } }))).toEqual([
       'reservations.bookingLimit.revenue: unknown key "revenue": it goes with policy: optimal, not policy: fixedExtra; allowed here: policy, extra',

@@ -86,6 +86,22 @@ describe('the critical-fractile limit maximises expected profit', () => {
   it('never overbooks when every booking shows', () => {
     expect(optimalBookingLimit(10, 1, 100, 1)).toBe(10);
   });
+
+  it('finds by bisection the same b as trying every b from C up (the tail grows with b)', () => {
+    const firstReaching = (C: number, p: number, r: number, h: number) => {
+      const fractile = criticalFractile(r, h);
+      for (let b = C; ; b++) if (binomialTail(C, b, p) >= fractile) return b;
+    };
+    for (const C of [0, 1, 2, 5, 16, 40, 120])
+      for (const p of [0.99, 0.9, 0.6, 0.3, 0.1])
+        for (const [r, h] of [[1, 1], [225, 100], [100, 1], [1, 50]] as const) {
+          expect(optimalBookingLimit(C, p, r, h), `C ${C} p ${p} r ${r} h ${h}`).toBe(firstReaching(C, p, r, h));
+        }
+  });
+
+  it('says so when no limit up to its bound reaches the fractile', () => {
+    expect(() => optimalBookingLimit(5, 0.001, 100, 1)).toThrow(/no booking limit up to 1000 reaches the critical fractile 0\.990/);
+  });
 });
 
 describe('booking-limit policies', () => {
