@@ -4,7 +4,7 @@
  * server it is the line the customer picks, served by its one server; at tables it is the
  * one line every table serves, where what counts is whether a table fits the party now. This
  * wrapper shows the inner join policy the station as the customer sees it: `waiting` = those
- * ahead in its own line, `capacity` the servers of that line, `busy >= capacity` exactly when
+ * ahead in its own line, `capacity` the servers of that line (none while none is on duty), `busy >= capacity` exactly when
  * it would wait (at tables: the tables held, or all of them when none fits the party), and the
  * waiting places still counted for the whole station (queueCapacity). A policy that counts
  * the station's units (the reservations host) reads the station itself.
@@ -55,8 +55,9 @@ export class LineAwareJoin implements JoinPolicy {
     const seen = this.seen;
     seen.index = real.index;
     if (real.line.linePerServer) {
-      seen.capacity = 1;
-      seen.busy = ahead < 0 ? 0 : 1;
+      // The one server of the line it picks; none while the station has none on duty (as a shared line would show).
+      seen.capacity = real.capacity > 0 ? 1 : 0;
+      seen.busy = ahead < 0 ? 0 : seen.capacity;
     } else {
       seen.capacity = real.capacity;
       seen.busy = ahead < 0 ? Math.min(real.busy, real.capacity - 1) : real.capacity;

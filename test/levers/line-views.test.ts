@@ -32,6 +32,24 @@ describe('a balking rule at tables sees the station: ten tables of four for part
   });
 });
 
+describe('a balking rule at a line per server while no server is on duty sees none, as at a shared line', () => {
+  it.each([[{ rule: 'informed' }], [{ rule: 'waitBased' }]])('%o: in the closed hour every customer decides as at a shared line', (balking) => {
+    const closedFirst = (station: Record<string, unknown>) =>
+      modelOf({
+        name: 'Closed first',
+        seed: 3,
+        replications: 5,
+        time: { horizon: 200, periods: [{ name: 'closed', start: 0 }, { name: 'open', start: 100 }] },
+        stations: [{ id: 's', servers: { closed: 0, open: 2 }, service: { dist: 'exponential', mean: 1 }, ...station }],
+        segments: [{ id: 'a', arrivals: { rate: 0.5 }, route: ['s'], patience: { dist: 'exponential', mean: 100 }, balking }],
+        experience: {},
+      });
+    const shared = runReplications(closedFirst({})).summary.periods!.closed!.metrics;
+    const ownLines = runReplications(closedFirst({ linePerServer: true })).summary.periods!.closed!.metrics;
+    expect(ownLines.balked!.mean).toBe(shared.balked!.mean);
+  });
+});
+
 /**
  * One station that quotes its wait, services of 10, customers injected at exact times, each
  * with a tolerance of 20 / 40 so that any wait here scores 5 before the quote's term.
