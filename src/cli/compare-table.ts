@@ -5,7 +5,7 @@
  * station and by period; compare.csv and --json hold every scope.
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatDifference, formatEstimate } from '../metrics/format.js';
+import { formatDifference, formatEstimate, pairsText } from '../metrics/format.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import { pluralUnit, renderTable } from './format.js';
 
@@ -30,7 +30,7 @@ function table(title: string, comparison: Comparison, rows: readonly ComparedMet
       if (d === null || d.mean === null) return '—';
       const { mean, interval } = formatDifference(d, kind);
       // Over fewer pairs than replications (the metric undefined in some): not the difference of the means beside it.
-      const pairs = fewerPairs(d, comparison) ? ` (${d.n} pairs)` : '';
+      const pairs = fewerPairs(d, comparison) ? ` (${pairsText(d.n!)})` : '';
       return `${mean} ${interval}${pairs}${d.differs ? ' *' : '  '}`;
     });
     return [label(row), ...values, ...differences];
@@ -38,7 +38,9 @@ function table(title: string, comparison: Comparison, rows: readonly ComparedMet
   return renderTable([header, ...body], ['left', ...header.slice(1).map(() => 'right' as const)]);
 }
 
-const fewerPairs = (d: ComparedMetric['differences'][number], comparison: Comparison) => d !== null && d.n !== undefined && d.n < comparison.replications;
+/** A difference shown, over fewer pairs of replications than the run has (some lack the metric). */
+const fewerPairs = (d: ComparedMetric['differences'][number], comparison: Comparison) =>
+  d !== null && d.mean !== null && d.n !== undefined && d.n < comparison.replications;
 
 export function renderComparison(comparison: Comparison, title: string): string {
   const { variants, replications, seed, unit } = comparison;
@@ -48,16 +50,21 @@ export function renderComparison(comparison: Comparison, title: string): string 
     `${variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers · times in ${pluralUnit(unit)}`,
     ...(tagged ? variants.map((v, i) => `  ${columns[i]}  ${v.name}`) : []),
     `Differences are variant − ${tagged ? columns[0] : variants[0]!.name}, with the 95% CI of the paired difference; * marks a CI that excludes 0. Shares differ in percentage points (pp).`,
-    ...(comparison.metrics.some((m) => m.differences.some((d) => fewerPairs(d, comparison)))
+    ...(shown(comparison).some((m) => m.differences.slice(1).some((d) => fewerPairs(d, comparison)))
       ? ['(K pairs): over the K replications where both variants have the metric (a mean wait needs someone served), so not the difference of the two means shown.']
       : []),
   ].join('\n');
-  const by = (prefix: string, metrics: readonly string[]) =>
-    comparison.metrics.filter((m) => m.scope.startsWith(prefix) && metrics.includes(m.metric));
-  const parts = [heading, '', table('System', comparison, comparison.metrics.filter((m) => m.scope === 'system'), (m) => m.metric)];
-  const stations = by('station:', stationMetrics);
+  const { system, stations, periods } = tables(comparison);
+  const parts = [heading, '', table('System', comparison, system, (m) => m.metric)];
   if (stations.length > 0) parts.push('', table('Station', comparison, stations, (m) => `${m.scope.slice('station:'.length)} ${m.metric}`));
-  const periods = by('period:', periodMetrics);
   if (periods.length > 0) parts.push('', table('Period', comparison, periods, (m) => `${m.scope.slice('period:'.length)} ${m.metric}`));
   return parts.join('\n');
 }
+
+/** The rows of the terminal's three tables: every system metric, the main ones by station and by period. */
+function tables(comparison: Comparison): { system: ComparedMetric[]; stations: ComparedMetric[]; periods: ComparedMetric[] } {
+  const by = (prefix: string, metrics: readonly string[]) => comparison.metrics.filter((m) => m.scope.startsWith(prefix) && metrics.includes(m.metric));
+  return { system: comparison.metrics.filter((m) => m.scope === 'system'), stations: by('station:', stationMetrics), periods: by('period:', periodMetrics) };
+}
+
+const shown = (comparison: Comparison): ComparedMetric[] => Object.values(tables(comparison)).flat();

@@ -144,3 +144,6 @@ export function warmUpText(summary: { warmup?: number; unit: string }): string {
   const warmup = summary.warmup;
   return warmup === undefined || warmup <= 0 ? '' : ` · warm-up ${warmup} ${pluralUnit(summary.unit, warmup)}: customers arriving before it are not counted`;
 }
+
+/** "4 pairs", "1 pair": the replications a paired difference is over, where fewer than all. */
+export const pairsText = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;

@@ -5,7 +5,7 @@
  * escaped like the run report (page.ts, markup.ts).
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatDifference, formatEstimate } from '../metrics/format.js';
+import { formatDifference, formatEstimate, pairsText } from '../metrics/format.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted, type Markup } from './markup.js';
@@ -38,7 +38,7 @@ function differenceCell(row: ComparedMetric, v: number, replications: number): M
   const d = row.differences[v];
   if (!d || d.mean === null) return html`<td class="absent">—</td>`;
   const { mean, interval } = formatDifference(d, kindOf(row.metric));
-  const pairs = d.n !== undefined && d.n < replications ? ` (${d.n} pairs)` : '';
+  const pairs = d.n !== undefined && d.n < replications ? ` (${pairsText(d.n)})` : '';
   return html`<td class="${d.differs ? 'differs' : 'same'}">${mean}${d.differs ? ' *' : ''}<small>${interval}${pairs}</small></td>`;
 }
 

@@ -80,5 +80,15 @@ describe('the comparison in the terminal', () => {
     expect(text.split('\n').find((l) => l.trimStart().startsWith('desk waitMean'))).not.toContain('pairs');
     const full = await compareVariants([{ name: 'base', model: desk(2) }, { name: 'three', model: desk(3) }]);
     expect(renderComparison(full.comparison, 'Compare')).not.toContain('pairs');
+    // Said only for a row the tables show: not for a segment's metric (compare.csv has those), nor a difference shown as —.
+    const withPairs = (pick: (m: (typeof full.comparison.metrics)[number]) => boolean, n: number, mean: number | null = 1) => ({
+      ...full.comparison,
+      metrics: full.comparison.metrics.map((m) => (pick(m) ? { ...m, differences: m.differences.map((d, i) => (i === 0 || d === null ? d : { ...d, n, mean })) } : m)),
+    });
+    expect(renderComparison(withPairs((m) => m.scope.startsWith('segment:'), 3), 'Compare')).not.toContain('pairs');
+    expect(renderComparison(withPairs((m) => m.scope === 'station:desk' && m.metric === 'waitMean', 0, null), 'Compare')).not.toContain('pairs');
+    const one = renderComparison(withPairs((m) => m.scope === 'station:desk' && m.metric === 'waitMean', 1), 'Compare');
+    expect(one).toContain('(1 pair)');
+    expect(one).toContain('(K pairs): over the K replications');
   });
 });
