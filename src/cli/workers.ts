@@ -5,6 +5,7 @@
  */
 import { ReplicationFailed, RunInterrupted } from '../run/pool.js';
 import { SettleFailed } from '../run/settle.js';
+import { StaffingInvalid } from '../run/staff.js';
 import { formatPath } from '../scenario/problems.js';
 import { poolRunner } from '../run/pool-runner.js';
 import type { Runner } from '../run/runner.js';
@@ -50,10 +51,11 @@ export function interruptedAfterWriting(interruption: Interruption, folder: stri
 
 /**
  * The exit code of work stopped by Ctrl-C, by a thread out of memory, by a model that does
- * not settle or by a folder it cannot write; other errors are bugs.
+ * not settle (or a staffing that makes the scenario invalid) or by a folder it cannot write;
+ * other errors are bugs.
  */
 function stopped(error: unknown, interruption: Interruption, lost = 'nothing was written'): number {
-  if (error instanceof SettleFailed) {
+  if (error instanceof SettleFailed || error instanceof StaffingInvalid) {
     // A problem of one of the command's models, as `run` reports its file's (exit 2).
     process.stderr.write(`error: ${error.what}: ${formatPath(error.path)}: ${error.message}; ${lost}.\n`);
     return 2;

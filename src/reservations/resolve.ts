@@ -89,7 +89,7 @@ function limitFor(policy: BookingLimitPolicy, bookable: number, show: number): n
     const fractile = policy.revenue / (policy.revenue + policy.deniedCost);
     throw new LeverResolveProblem(
       ['reservations', 'bookingLimit'],
-      `the optimal limit is the fewest bookings that show at least ${bookable} with probability r/(r + h) = ${fractile.toPrecision(3)}; with a show probability of ${show.toPrecision(3)}, no limit up to ${Math.max(1000, 100 * bookable).toLocaleString('en-US')} bookings for ${bookable} units reaches it: raise the overage cost, lower noShow or cancel, or give a fixed limit`,
+      `the optimal limit is the fewest bookings that show at least ${bookable} with probability r/(r + h) = ${fractile.toPrecision(3)}; with a show probability of ${show.toPrecision(3)}, no limit up to ${Math.max(1000, 100 * bookable).toLocaleString('en-US')} bookings for ${bookable} units reaches it: raise the cost of a customer who shows beyond capacity (overageCost, or compensation), lower noShow or cancel, or give a fixed limit`,
     );
   }
 }

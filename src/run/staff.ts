@@ -23,6 +23,7 @@ import type { SeatingConfig } from '../channels/resolve.js';
 import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import { validateScenario } from '../scenario/load.js';
+import type { KeyPath } from '../scenario/problems.js';
 import { sequentialRunner, type Runner } from './runner.js';
 import { naming } from './settle.js';
 import { startStaffing } from './staff-start.js';
@@ -90,6 +91,22 @@ export interface StaffResult {
   replications: number;
 }
 
+/**
+ * A staffing the search tried makes the scenario invalid (booked slots that take the servers
+ * as their capacity, with a booking limit no count of bookings reaches at that capacity):
+ * a problem of the scenario at `path`, named by the staffing (`what`), not a bug.
+ */
+export class StaffingInvalid extends Error {
+  constructor(
+    readonly what: string,
+    readonly path: KeyPath,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StaffingInvalid';
+  }
+}
+
 const copy = (servers: number[][]) => servers.map((row) => [...row]);
 
 /** Scenario data with the staffed stations' servers replaced, period by period. */
@@ -128,11 +145,11 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
 
   let evaluations = 0;
   const evaluate = async (servers: number[][]) => {
+    const tried = stations.map((station, k) => `${model.stations[station]!.id} ${servers[k]!.join('/')}`).join(', ');
     const loaded = validateScenario(withStaffing(data, model, stations, servers));
-    if (!loaded.ok) throw new Error(`staffing made an invalid scenario: ${JSON.stringify(loaded.problems)}`);
+    if (!loaded.ok) throw new StaffingInvalid(`the staffing tried (${tried})`, loaded.problems[0]!.path, loaded.problems.map((p) => p.message).join('; '));
     evaluations++;
     options.onEvaluation?.(evaluations);
-    const tried = stations.map((station, k) => `${model.stations[station]!.id} ${servers[k]!.join('/')}`).join(', ');
     const { summary } = await naming(`the staffing tried (${tried})`, () => runner(loaded.model, { seed, replications }));
     return { summary, model: loaded.model };
   };

@@ -15,6 +15,7 @@ import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import { defaultLevers } from '../levers/registry.js';
 import { formatParts, indicesOutside, parseKeyPath, readKeyPath, setKeyPath, sharedRunKey, type Parsed, type PathPart } from './key-path.js';
+import { scenarioSchemaFor } from './compose.js';
 import { validateScenario } from './load.js';
 import type { KeyPath, ScenarioProblem } from './problems.js';
 
@@ -63,14 +64,15 @@ export function parseAssignment(text: string): Parsed<Assignment> {
 
 /**
  * Reads `NAME: PATH=VALUE; PATH=VALUE`. The first colon before the first `=` ends the name
- * when a space follows it or the name is one plain word (`a:x=1`); otherwise it belongs to the
- * key path, as in a period named by the clock (`stations.tellers.servers.09:00=4`).
+ * unless it lies inside a key path, as in a period named by the clock
+ * (`stations.tellers.servers.09:00=4`): that is, unless no space follows it and the text
+ * before it reads as a key path from a top-level key of the scenario (`v1.2:…` is a name).
  */
-export function parseVariantSpec(text: string): Parsed<VariantSpec> {
+export function parseVariantSpec(text: string, levers: readonly Lever[] = defaultLevers): Parsed<VariantSpec> {
   const colon = indicesOutside(text, ':')[0] ?? -1;
   const equals = indicesOutside(text, '=')[0] ?? -1;
   const beforeEquals = colon >= 0 && (equals < 0 || colon < equals);
-  const named = beforeEquals && (colon === text.length - 1 || /\s/.test(text[colon + 1]!) || !/[.[\]]/.test(text.slice(0, colon)));
+  const named = beforeEquals && (colon === text.length - 1 || /\s/.test(text[colon + 1]!) || !startsAKeyPath(text.slice(0, colon), levers));
   const name = named ? text.slice(0, colon).trim() : '';
   const body = named ? text.slice(colon + 1) : text;
   if (named && name === '') return { ok: false, message: `"${text}": the variant's name before ":" is empty` };
@@ -83,6 +85,14 @@ export function parseVariantSpec(text: string): Parsed<VariantSpec> {
     assignments.push(assignment.value);
   }
   return { ok: true, value: { name: name === '' ? assignments.map((a) => a.text).join('; ') : name, assignments } };
+}
+
+/** Whether `text` reads as a key path whose first part is a top-level key of the scenario. */
+function startsAKeyPath(text: string, levers: readonly Lever[]): boolean {
+  if (!/[.[]/.test(text)) return false; // one plain word is a name (a:x=1)
+  const path = parseKeyPath(text);
+  const first = path.ok ? path.value[0] : undefined;
+  return first !== undefined && 'name' in first && Object.hasOwn(scenarioSchemaFor(levers).shape, first.name);
 }
 
 export type VariantResult = { ok: true; model: Model; data: unknown } | { ok: false; problems: ScenarioProblem[] };
@@ -102,7 +112,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
   const applied: { path: KeyPath; text: string }[] = [];
   const problems: ScenarioProblem[] = [];
   /** Keys a number was turned into a per-period map at, to reach a period (queueCapacity.lunch). */
-  const spread: { path: KeyPath; text: string; key: string }[] = [];
+  const spread: { path: KeyPath; text: string; key: string; value: unknown }[] = [];
   for (const assignment of spec.assignments) {
     const parent = assignment.parts.length > 1 ? readKeyPath(data, assignment.parts.slice(0, -1)) : undefined;
     const set = setKeyPath(data, assignment.parts, structuredClone(assignment.value));
@@ -116,7 +126,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       problems.push({ file: label, source: file, path: [], message: `${assignment.text} replaces what ${replaced.text} set: give ${assignment.text} first, or leave one out` });
     }
     applied.push({ path: set.value, text: assignment.text });
-    if (parent?.ok && typeof parent.value.value === 'number') spread.push({ path: set.value.slice(0, -1), text: assignment.text, key: formatParts(assignment.parts.slice(0, -1)) });
+    if (parent?.ok && typeof parent.value.value === 'number') spread.push({ path: set.value.slice(0, -1), text: assignment.text, key: formatParts(assignment.parts.slice(0, -1)), value: assignment.value });
   }
   if (problems.length > 0) return { ok: false, problems };
   const result = validateScenario(data, label, () => undefined, levers);
@@ -127,7 +137,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       // Every assignment at or under the problem's key (servers.morning and servers.afternoon
       // both touch a problem of servers): which of them is at fault, the problem cannot say.
       const setBy = problem.path.length === 0 ? [] : applied.filter((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
-      const notPerPeriod = spread.find((s) => s.path.length === problem.path.length && startsWith(problem.path, s.path));
+      const notPerPeriod = spread.find((s) => s.path.length === problem.path.length && startsWith(problem.path, s.path) && takesOneValue(data, s.path, s.value, levers));
       if (notPerPeriod !== undefined) {
         const { key } = notPerPeriod;
         return { ...problem, source: file, message: `${problem.message} (set by ${notPerPeriod.text}: ${key} is one value for the whole day, not one per period; set ${key}=VALUE)` };
@@ -137,6 +147,20 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       return { ...problem, source: file, ...(why === undefined ? {} : { message: `${problem.message} (${why})` }) };
     }),
   };
+}
+
+/**
+ * Whether the key at `path`, refused as a per-period map, takes `value` for the whole day:
+ * then it is one value for the day (queueCapacity), not a key with a value per period whose
+ * map is wrong for another reason (servers with none in the last period).
+ */
+function takesOneValue(data: unknown, path: KeyPath, value: unknown, levers: readonly Lever[]): boolean {
+  const whole = structuredClone(data) as Record<string | number, unknown>;
+  let parent = whole;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  parent[path.at(-1)!] = structuredClone(value);
+  const result = validateScenario(whole, '', () => undefined, levers);
+  return result.ok || !result.problems.some((problem) => problem.path.length === path.length && startsWith(problem.path, path));
 }
 
 function startsWith(path: KeyPath, prefix: KeyPath): boolean {

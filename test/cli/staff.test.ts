@@ -106,4 +106,19 @@ segments:
     expect(result.stderr).toMatch(/^error: stopped after 1 evaluation before every target was met .*; the search so far is in .*staff-bank-day-teller-staffing\.\n$/);
     expect(JSON.parse(readFileSync(join(out, 'staff-bank-day-teller-staffing', 'staff.json'), 'utf8'))).toMatchObject({ converged: false });
   });
+
+  it('a staffing that makes the scenario invalid (a booking limit its capacity cannot reach) is the scenario\'s problem: exit 2, named', () => {
+    const saturday = readFileSync(join(projectRoot, 'scenarios/restaurant-saturday.yaml'), 'utf8')
+      .replace(/^replications: 200/m, 'replications: 4')
+      .replace(/servers: 20 /, 'servers: 13 ')
+      .replace(/noShow: 0\.15 /, 'noShow: 0.99158 ')
+      .replace(/arrivals: \{ rate: 0\.06 \}/, 'arrivals: { rate: 0.3 }');
+    const file = scenarioFile('saturday.yaml', saturday);
+    expect(queuesim(['validate', file]).code).toBe(0);
+    const out = tempDir();
+    const result = queuesim(['staff', file, '--target', 'waitMean<=1', '--workers', '1', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: the staffing tried \(tables \d+\/\d+\): reservations\.bookingLimit: the optimal limit is the fewest bookings that show at least \d+ .*; nothing was written\.$/m);
+    expect(filesUnder(out)).toEqual([]);
+  });
 });

@@ -88,7 +88,7 @@ describe('checks of the reservations key', () => {
   });
 
   it('an optimal limit no number of bookings reaches is the file\'s problem, not an internal error', () => {
-    const hopeless = 'reservations.bookingLimit: the optimal limit is the fewest bookings that show at least 2 with probability r/(r + h) = 0.990; with a show probability of 0.00100, no limit up to 1,000 bookings for 2 units reaches it: raise the overage cost, lower noShow or cancel, or give a fixed limit';
+    const hopeless = 'reservations.bookingLimit: the optimal limit is the fewest bookings that show at least 2 with probability r/(r + h) = 0.990; with a show probability of 0.00100, no limit up to 1,000 bookings for 2 units reaches it: raise the cost of a customer who shows beyond capacity (overageCost, or compensation), lower noShow or cancel, or give a fixed limit';
     expect(problemsOf(withReservations({ noShow: 0.999, compensation: 1, bookingLimit: { policy: 'optimal', revenue: 100 } }))).toEqual([hopeless]);
   });
 

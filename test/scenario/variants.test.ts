@@ -30,6 +30,10 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     expect(spec('early: stations.counter.servers.09:00=4')).toMatchObject({ name: 'early', assignments: [{ value: 4 }] });
     expect(spec('early:stations.counter.servers.lunch=4')).toMatchObject({ name: 'early', assignments: [{ value: 4 }] });
     expect(spec('v1.5: stations.counter.servers.lunch=4').name).toBe('v1.5');
+    // Without a space too, when what comes before the colon is no key path of the scenario.
+    expect(spec('v1.2:stations.counter.servers.lunch=4')).toMatchObject({ name: 'v1.2', assignments: [{ value: 4 }] });
+    expect(spec('plan[b]:stations.counter.servers.lunch=4').name).toBe('plan[b]');
+    expect(spec('time.periods.lunch:start=200').name).not.toBe('time.periods.lunch'); // a key path of the scenario: the colon is the path's
   });
 
   it('refuse an assignment that replaces what an earlier one set; an assignment inside an earlier one changes it', () => {
@@ -49,6 +53,10 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
       'queueCapacity must be a whole number (set by stations.counter.queueCapacity.lunch=3: stations.counter.queueCapacity is one value for the whole day, not one per period; set stations.counter.queueCapacity=VALUE)',
     ]);
     // A per-period key written as one number is spread as before, and its problem named as before.
+    // servers takes a value per period: a per-period map refused for another reason gets no such hint.
+    const closed = buildVariant({ ...base, stations: [{ ...base.stations[0], servers: 3 }] }, 'bank.yaml', spec('c: stations.counter.servers.lunch=0'));
+    expect(!closed.ok && closed.problems.map((p) => p.message)).toEqual([expect.not.stringContaining('one value for the whole day')]);
+    expect(!closed.ok && closed.problems[0]!.message).toContain('(set by stations.counter.servers.lunch=0)');
     const servers = buildVariant({ ...base, stations: [{ ...base.stations[0], servers: 3 }] }, 'bank.yaml', spec('b: stations.counter.servers.lunch=4.5'));
     expect(!servers.ok && servers.problems.map((p) => p.message)).toEqual(['servers must be a whole number (set by stations.counter.servers.lunch=4.5)']);
     const day = { ...base, time: { horizon: 480, periods: [{ name: 'morning', start: 0 }, { name: 'lunch', start: 180 }, { name: 'afternoon', start: 300 }] }, stations: [{ ...base.stations[0], servers: 3 }] };
