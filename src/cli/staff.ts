@@ -156,6 +156,10 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     return 0;
   }
   // The search is written (how far it got), but the plan is not an answer: a script must see that.
+  if (result.beyondReach.length > 0) {
+    process.stderr.write(`error: a server more changed nothing of the targets missed at ${result.beyondReach.join(', ')}: no staffing meets them there (a metric the demand bounds, such as served, keeps its CI across the target whatever the servers); ease those targets; the search so far is in ${folder}.\n`);
+    return 1;
+  }
   process.stderr.write(`error: stopped after ${maxEvaluations} evaluation${maxEvaluations === 1 ? '' : 's'} before every target was met (raise --max-evaluations, or ease the targets); the search so far is in ${folder}.\n`);
   return 1;
 }

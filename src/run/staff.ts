@@ -82,6 +82,11 @@ export interface StaffResult {
    * metric there has no CI (it was defined in fewer than two replications).
    */
   untried: string[];
+  /**
+   * "station period" of each period where a server more left every target it missed exactly
+   * as it was: no staffing meets those targets there (converged is false).
+   */
+  beyondReach: string[];
   steps: StaffStep[];
   achieved: AchievedTarget[];
   /** The final staffing's results and model. */
@@ -180,11 +185,22 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
   let misses = missing(current.summary);
   steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `start (${start})` });
 
-  // Raise: every missing period at once, until all targets are met.
+  // Raise: every missing period at once, until all targets are met. A period whose missed
+  // metrics did not move at all with a server more is beyond staffing's reach (served bounded
+  // by the demand, whose spread alone keeps the CI across the target): it is not raised again.
+  // On common random numbers "did not move" is exact: the same customers, the same numbers.
+  const beyond = new Set<string>();
   while (misses.length > 0 && evaluations < maxEvaluations) {
-    for (const [k, p] of misses) servers[k]![p]!++;
+    const raising = misses.filter(([k, p]) => !beyond.has(`${k}:${p}`));
+    if (raising.length === 0) break;
+    const before = current.summary;
+    for (const [k, p] of raising) servers[k]![p]!++;
     current = await evaluate(servers);
     misses = missing(current.summary);
+    for (const [k, p] of raising) {
+      const missed = targets.filter((t) => !meets(t, estimateAt(current.summary, k, p, t.metric)));
+      if (missed.length > 0 && missed.every((t) => sameEstimate(estimateAt(before, k, p, t.metric), estimateAt(current.summary, k, p, t.metric)))) beyond.add(`${k}:${p}`);
+    }
     steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `raised ${misses.length === 0 ? 'to meet every target' : 'where missed'}` });
   }
 
@@ -248,6 +264,10 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     complete: complete && untried.length === 0,
     cutShort: misses.length === 0 && !complete,
     untried,
+    beyondReach: [...beyond].filter((key) => misses.some(([k, p]) => `${k}:${p}` === key)).map((key) => {
+      const [k, p] = key.split(':').map(Number) as [number, number];
+      return `${model.stations[stations[k]!]!.id} ${periods[p]!.name}`;
+    }),
     steps,
     achieved,
     summary: current.summary,
@@ -255,6 +275,11 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     seed,
     replications,
   };
+}
+
+/** The same estimate to the last bit (mean and CI), or both undefined. */
+function sameEstimate(a: MetricSummary | undefined, b: MetricSummary | undefined): boolean {
+  return a?.mean === b?.mean && a?.ci95?.[0] === b?.ci95?.[0] && a?.ci95?.[1] === b?.ci95?.[1];
 }
 
 /** Server-time of a staffing: Σ servers × period length, in the scenario's time unit. */

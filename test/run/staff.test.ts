@@ -141,6 +141,21 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     expect({ cutShort: bounded.cutShort, untried: bounded.untried }).toEqual({ cutShort: true, untried: ['desk quiet'] });
   });
 
+  it('stops raising where a server more changes nothing: a served target the demand keeps out of reach', async () => {
+    const branch = readFileSync(join(projectRoot, 'scenarios/bank-branch.yaml'), 'utf8');
+    const data = parse(branch);
+    const model = loadScenario(branch, 'bank-branch.yaml');
+    if (!model.ok) throw new Error('invalid');
+    const result = await staff(data, model.model, [target('served>=138')], { stations: ['counter'] });
+    expect(result.converged).toBe(false);
+    expect(result.beyondReach).toEqual(['counter morning']);
+    expect(result.steps.length).toBeLessThan(60); // not every evaluation spent raising in vain
+    // The last server added changed nothing of the morning: its served, with CI, as one server fewer gave.
+    const last = result.steps.at(-1)!.servers[0]![0]!;
+    const fewer = runReplications(modelOf(withStaffing(data, model.model, [0], [[last - 1, ...result.servers[0]!.slice(1)]])), { seed: 42, replications: 20 });
+    expect(fewer.summary.periods!.morning!.stations.counter!.served).toEqual(result.summary.periods!.morning!.stations.counter!.served);
+  });
+
   it('stays within its bound of evaluations', async () => {
     const valid = validateScenario(data);
     if (!valid.ok) throw new Error('invalid');
