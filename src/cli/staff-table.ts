@@ -13,7 +13,7 @@ import { renderTable } from './format.js';
 
 /** How the search ended, when it did not run to its end. */
 function stopNote(result: StaffResult): string {
-  if (!result.converged && result.beyondReach.length > 0) return ` — NO STAFFING meets every target at ${result.beyondReach.join(', ')}: a server more changed nothing there`;
+  if (result.stoppedBy === 'beyondReach') return ` — STOPPED: a server more changed nothing of the targets missed at ${result.beyondReach.join(', ')}`;
   if (!result.converged) return ' — STOPPED before every target was met (raise --max-evaluations)';
   if (result.complete) return '';
   const notes = [

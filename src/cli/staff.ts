@@ -55,6 +55,11 @@ function staffingCsv(result: StaffResult): string {
   return [header.map(csvField).join(','), ...rows].join('\n') + '\n';
 }
 
+/** Periods the search stopped raising, and why, in words. */
+export function beyondText(periods: readonly string[]): string {
+  return `a server more changed nothing of the targets missed at ${periods.join(', ')}, so the search stopped raising ${periods.length === 1 ? 'it' : 'them'}: something else sets those metrics there (the demand bounds served; customers counted by the period they arrived in may reach this station in a later period); ease those targets, or staff the other periods by hand`;
+}
+
 function staffJson(title: string, result: StaffResult): string {
   const { summary: _s, model, ...rest } = result;
   return JSON.stringify({ name: title, scenario: model.name, ...rest, staffTime: staffTime(result, model.unit) }, null, 2) + '\n';
@@ -156,10 +161,11 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     return 0;
   }
   // The search is written (how far it got), but the plan is not an answer: a script must see that.
-  if (result.beyondReach.length > 0) {
-    process.stderr.write(`error: a server more changed nothing of the targets missed at ${result.beyondReach.join(', ')}: no staffing meets them there (a metric the demand bounds, such as served, keeps its CI across the target whatever the servers); ease those targets; the search so far is in ${folder}.\n`);
+  if (result.stoppedBy === 'beyondReach') {
+    process.stderr.write(`error: ${beyondText(result.beyondReach)}; the search so far is in ${folder}.\n`);
     return 1;
   }
+  if (result.beyondReach.length > 0) process.stderr.write(`note: ${beyondText(result.beyondReach)}.\n`);
   process.stderr.write(`error: stopped after ${maxEvaluations} evaluation${maxEvaluations === 1 ? '' : 's'} before every target was met (raise --max-evaluations, or ease the targets); the search so far is in ${folder}.\n`);
   return 1;
 }

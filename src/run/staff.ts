@@ -83,10 +83,18 @@ export interface StaffResult {
    */
   untried: string[];
   /**
-   * "station period" of each period where a server more left every target it missed exactly
-   * as it was: no staffing meets those targets there (converged is false).
+   * "station period" of each period still missing a target where a server more left every
+   * target it missed exactly as it was, so the search stopped raising it: something else sets
+   * those metrics there (the demand, for served near the period's arrivals; or the servers of
+   * another period, for customers counted by the period they arrived in who reach this
+   * station later). converged is false.
    */
   beyondReach: string[];
+  /**
+   * Why a search that did not converge stopped: 'evaluations' (maxEvaluations, with periods
+   * it could still raise) or 'beyondReach' (every period still missing is in beyondReach).
+   */
+  stoppedBy?: 'evaluations' | 'beyondReach';
   steps: StaffStep[];
   achieved: AchievedTarget[];
   /** The final staffing's results and model. */
@@ -152,7 +160,10 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
   const evaluate = async (servers: number[][]) => {
     const tried = stations.map((station, k) => `${model.stations[station]!.id} ${servers[k]!.join('/')}`).join(', ');
     const loaded = validateScenario(withStaffing(data, model, stations, servers));
-    if (!loaded.ok) throw new StaffingInvalid(`the staffing tried (${tried})`, loaded.problems[0]!.path, loaded.problems.map((p) => p.message).join('; '));
+    if (!loaded.ok) {
+      const [first, ...others] = loaded.problems;
+      throw new StaffingInvalid(`the staffing tried (${tried})`, first!.path, `${first!.message}${others.length > 0 ? ` (and ${others.length} more problem${others.length === 1 ? '' : 's'})` : ''}`);
+    }
     evaluations++;
     options.onEvaluation?.(evaluations);
     const { summary } = await naming(`the staffing tried (${tried})`, () => runner(loaded.model, { seed, replications }));
@@ -186,9 +197,9 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
   steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `start (${start})` });
 
   // Raise: every missing period at once, until all targets are met. A period whose missed
-  // metrics did not move at all with a server more is beyond staffing's reach (served bounded
-  // by the demand, whose spread alone keeps the CI across the target): it is not raised again.
-  // On common random numbers "did not move" is exact: the same customers, the same numbers.
+  // metrics did not move at all with a server more is not raised again: something else sets
+  // them (the demand bounds served; a later period's servers serve the customers counted in it
+  // who reach this station later). On common random numbers "did not move" is exact.
   const beyond = new Set<string>();
   while (misses.length > 0 && evaluations < maxEvaluations) {
     const raising = misses.filter(([k, p]) => !beyond.has(`${k}:${p}`));
@@ -264,6 +275,7 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     complete: complete && untried.length === 0,
     cutShort: misses.length === 0 && !complete,
     untried,
+    ...(misses.length === 0 ? {} : { stoppedBy: misses.every(([k, p]) => beyond.has(`${k}:${p}`)) ? ('beyondReach' as const) : ('evaluations' as const) }),
     beyondReach: [...beyond].filter((key) => misses.some(([k, p]) => `${k}:${p}` === key)).map((key) => {
       const [k, p] = key.split(':').map(Number) as [number, number];
       return `${model.stations[stations[k]!]!.id} ${periods[p]!.name}`;

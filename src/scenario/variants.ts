@@ -126,7 +126,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       problems.push({ file: label, source: file, path: [], message: `${assignment.text} replaces what ${replaced.text} set: give ${assignment.text} first, or leave one out` });
     }
     applied.push({ path: set.value, text: assignment.text });
-    if (parent?.ok && typeof parent.value.value === 'number') spread.push({ path: set.value.slice(0, -1), text: assignment.text, key: formatParts(assignment.parts.slice(0, -1)), value: assignment.value });
+    if (parent?.ok && typeof parent.value.value === 'number') spread.push({ path: set.value.slice(0, -1), text: assignment.text, key: formatParts(assignment.parts.slice(0, -1)), value: parent.value.value });
   }
   if (problems.length > 0) return { ok: false, problems };
   const result = validateScenario(data, label, () => undefined, levers);
@@ -137,7 +137,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       // Every assignment at or under the problem's key (servers.morning and servers.afternoon
       // both touch a problem of servers): which of them is at fault, the problem cannot say.
       const setBy = problem.path.length === 0 ? [] : applied.filter((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
-      const notPerPeriod = spread.find((s) => s.path.length === problem.path.length && startsWith(problem.path, s.path) && takesOneValue(data, s.path, s.value, levers));
+      const notPerPeriod = spread.find((s) => s.path.length === problem.path.length && startsWith(problem.path, s.path) && !takesPerPeriod(data, s.path, s.value, levers));
       if (notPerPeriod !== undefined) {
         const { key } = notPerPeriod;
         return { ...problem, source: file, message: `${problem.message} (set by ${notPerPeriod.text}: ${key} is one value for the whole day, not one per period; set ${key}=VALUE)` };
@@ -150,17 +150,19 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
 }
 
 /**
- * Whether the key at `path`, refused as a per-period map, takes `value` for the whole day:
- * then it is one value for the day (queueCapacity), not a key with a value per period whose
- * map is wrong for another reason (servers with none in the last period).
+ * Whether the key at `path` takes a value per period at all: the file's own number for the
+ * whole day, written once per period, validates there (servers does; queueCapacity, one
+ * value for the day, does not). Whatever else is wrong with the variant's map is then not
+ * for the hint.
  */
-function takesOneValue(data: unknown, path: KeyPath, value: unknown, levers: readonly Lever[]): boolean {
-  const whole = structuredClone(data) as Record<string | number, unknown>;
-  let parent = whole;
+function takesPerPeriod(data: unknown, path: KeyPath, dayValue: unknown, levers: readonly Lever[]): boolean {
+  const periods = ((data as { time?: { periods?: { name?: unknown }[] } }).time?.periods ?? []).map((p) => String(p.name));
+  const probe = structuredClone(data) as Record<string | number, unknown>;
+  let parent = probe;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  parent[path.at(-1)!] = structuredClone(value);
-  const result = validateScenario(whole, '', () => undefined, levers);
-  return result.ok || !result.problems.some((problem) => problem.path.length === path.length && startsWith(problem.path, path));
+  parent[path.at(-1)!] = Object.fromEntries(periods.map((name) => [name, dayValue]));
+  const result = validateScenario(probe, '', () => undefined, levers);
+  return result.ok || !result.problems.some((problem) => problem.path.length >= path.length && startsWith(problem.path, path));
 }
 
 function startsWith(path: KeyPath, prefix: KeyPath): boolean {

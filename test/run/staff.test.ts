@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/run/replicate.js';
 import { staff, withStaffing, type StaffResult } from '../../src/run/staff.js';
+import type { Runner } from '../../src/run/runner.js';
 import { modelOf } from '../model-of.js';
 import { startStaffing } from '../../src/run/staff-start.js';
 import { staffTime } from '../../src/run/staff-time.js';
@@ -149,11 +150,34 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     const result = await staff(data, model.model, [target('served>=138')], { stations: ['counter'] });
     expect(result.converged).toBe(false);
     expect(result.beyondReach).toEqual(['counter morning']);
+    expect(result.stoppedBy).toBe('beyondReach');
     expect(result.steps.length).toBeLessThan(60); // not every evaluation spent raising in vain
     // The last server added changed nothing of the morning: its served, with CI, as one server fewer gave.
     const last = result.steps.at(-1)!.servers[0]![0]!;
     const fewer = runReplications(modelOf(withStaffing(data, model.model, [0], [[last - 1, ...result.servers[0]!.slice(1)]])), { seed: 42, replications: 20 });
     expect(fewer.summary.periods!.morning!.stations.counter!.served).toEqual(result.summary.periods!.morning!.stations.counter!.served);
+  });
+
+  it('says what stopped it: the bound of evaluations while another period could still be raised, or only periods a server more leaves as they were', async () => {
+    // A runner that makes up each staffing's results: the morning's served never moves (130,
+    // under a target of 138); the lunch wait is 20 − servers, to bring under 1.
+    const branch = readFileSync(join(projectRoot, 'scenarios/bank-branch.yaml'), 'utf8');
+    const loaded = loadScenario(branch, 'bank-branch.yaml');
+    if (!loaded.ok) throw new Error('invalid');
+    const estimate = (mean: number) => ({ mean, sd: 0.1, ci95: [mean - 0.1, mean + 0.1] as [number, number] });
+    const runner: Runner = async (model) => {
+      const servers = model.stations[0]!.servers;
+      const run = runReplications(loaded.model, { replications: 2 });
+      const periods = Object.fromEntries(
+        model.periods.map((period, p) => [period.name, { ...run.summary.periods![period.name]!, stations: { counter: { served: estimate(p === 0 ? 130 : 150), waitMean: estimate(p === 1 ? 20 - servers[1]! : 0.5) } } }]),
+      );
+      return { ...run, summary: { ...run.summary, periods } };
+    };
+    const targets = [target('served>=138'), target('waitMean<=1')];
+    const cut = await staff(parse(branch), loaded.model, targets, { stations: ['counter'], runner, maxEvaluations: 6 });
+    expect({ converged: cut.converged, stoppedBy: cut.stoppedBy, beyondReach: cut.beyondReach }).toEqual({ converged: false, stoppedBy: 'evaluations', beyondReach: ['counter morning'] });
+    const whole = await staff(parse(branch), loaded.model, targets, { stations: ['counter'], runner });
+    expect({ converged: whole.converged, stoppedBy: whole.stoppedBy, beyondReach: whole.beyondReach, lunch: whole.servers[0]![1] }).toEqual({ converged: false, stoppedBy: 'beyondReach', beyondReach: ['counter morning'], lunch: 20 });
   });
 
   it('stays within its bound of evaluations', async () => {

@@ -57,6 +57,9 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     const closed = buildVariant({ ...base, stations: [{ ...base.stations[0], servers: 3 }] }, 'bank.yaml', spec('c: stations.counter.servers.lunch=0'));
     expect(!closed.ok && closed.problems.map((p) => p.message)).toEqual([expect.not.stringContaining('one value for the whole day')]);
     expect(!closed.ok && closed.problems[0]!.message).toContain('(set by stations.counter.servers.lunch=0)');
+    // Also when an earlier assignment spread the number and a later one made the map wrong.
+    const twice = buildVariant({ ...base, stations: [{ ...base.stations[0], servers: 3 }] }, 'bank.yaml', spec('d: stations.counter.servers.morning=4; stations.counter.servers.lunch=0'));
+    expect(!twice.ok && twice.problems.map((p) => p.message)).toEqual([expect.not.stringContaining('one value for the whole day')]);
     const servers = buildVariant({ ...base, stations: [{ ...base.stations[0], servers: 3 }] }, 'bank.yaml', spec('b: stations.counter.servers.lunch=4.5'));
     expect(!servers.ok && servers.problems.map((p) => p.message)).toEqual(['servers must be a whole number (set by stations.counter.servers.lunch=4.5)']);
     const day = { ...base, time: { horizon: 480, periods: [{ name: 'morning', start: 0 }, { name: 'lunch', start: 180 }, { name: 'afternoon', start: 300 }] }, stations: [{ ...base.stations[0], servers: 3 }] };
