@@ -33,7 +33,6 @@ export class CustomerQueue {
 
   /** The first in line, or undefined. */
   first(): Customer | undefined {
-    this.trimHead();
     return this.length === 0 ? undefined : this.items[this.head & this.mask]!;
   }
 
@@ -46,7 +45,6 @@ export class CustomerQueue {
 
   /** Takes the last in line out. */
   pop(): Customer | undefined {
-    while (this.tail > this.head && this.items[(this.tail - 1) & this.mask] === null) this.tail--;
     if (this.length === 0) return undefined;
     const customer = this.items[(this.tail - 1) & this.mask]!;
     this.take(this.tail - 1);
@@ -87,11 +85,16 @@ export class CustomerQueue {
     return all;
   }
 
+  /** Leaves a gap at `at`; gaps at either end go at once, so both ends are always someone. */
   private take(at: number): void {
     this.items[at & this.mask] = null;
     this.length--;
+    if (this.length === 0) {
+      this.head = this.tail; // nothing left: the gaps go too
+      return;
+    }
     if (at === this.head) this.trimHead();
-    if (this.length === 0) this.head = this.tail; // nothing left: the gaps go too
+    if (at === this.tail - 1) while (this.items[(this.tail - 1) & this.mask] === null) this.tail--;
   }
 
   private trimHead(): void {
