@@ -16,7 +16,7 @@ import type { Interruption } from './interrupt.js';
 import { RunInterrupted } from '../run/pool.js';
 import { seatedStations, staff, withStaffing, type StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
-import { checkTarget, parseTarget, type Target } from '../run/targets.js';
+import { checkTarget, checkTargetAt, parseTarget, type Target } from '../run/targets.js';
 import { csvField } from '../run/csv.js';
 import { hint } from '../scenario/problems.js';
 import { outputFolderReady, slugOf, writeResultFolder } from './output.js';
@@ -98,8 +98,15 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   }
   if (requested === undefined && seated.length === ids.length) return usage(`no station of ${file} can be staffed: ${seated.map(tables).join('; ')}.`);
   if (requested === undefined && seated.length > 0) process.stderr.write(`note: ${seated.map(tables).join('; ')}: staffing the other stations.\n`);
+  const toStaff = requested ?? ids.filter((id) => !seated.includes(id));
+  for (const target of targets) {
+    for (const id of toStaff) {
+      const problem = checkTargetAt(target, base.model, ids.indexOf(id));
+      if (problem !== undefined) return usage(`--target ${problem}.`);
+    }
+  }
   const booked = bookedByServers(base.model);
-  if (booked !== undefined && (requested ?? ids.filter((id) => !seated.includes(id))).includes(booked)) {
+  if (booked !== undefined && toStaff.includes(booked)) {
     process.stderr.write(
       `note: the slots booked at ${booked} take its servers as their capacity (reservations.slots.capacity is not given): a plan with other servers also takes other bookings; give slots.capacity to keep the bookings as they are.\n`,
     );
@@ -128,7 +135,8 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   }
   if (interruption.signal.aborted) throw new RunInterrupted(); // before the report, which takes a while
   const stationIndices = result.stations.map((id) => ids.indexOf(id));
-  const staffed = withStaffing(base.data, base.model, stationIndices, result.servers);
+  // With the seed and replications the search ran, so that `queuesim run staffed.yaml` gives the plan's results.
+  const staffed = { ...(withStaffing(base.data, base.model, stationIndices, result.servers) as Record<string, unknown>), seed: result.seed, replications: result.replications };
   let report = {};
   if (options.report !== false) {
     const reportModule = await import('../report/index.js');
@@ -140,7 +148,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   const folder = await writeResultFolder(options.out, slugOf(title), {
     'staff.json': json,
     'staffing.csv': staffingCsv(result),
-    'staffed.yaml': `# ${file} with the staffing found by queuesim staff (${result.targets.join(', ')})\n${stringify(staffed, { version: '1.1' })}`,
+    'staffed.yaml': `# ${file} with the staffing found by queuesim staff (${result.targets.join(', ')}), seed ${result.seed} and ${result.replications} replications as the search ran\n${stringify(staffed, { version: '1.1' })}`,
     'summary.json': JSON.stringify(result.summary, null, 2) + '\n',
     ...report,
   }, interruption);
@@ -149,7 +157,9 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
-    process.stdout.write(`${renderStaffing(result, title)}\n\nWritten: ${folder}/staff.json, staffing.csv, staffed.yaml, summary.json\n${reportLine}`);
+    // The search kept what passed on its own numbers: the plan is worth a run on others.
+    const check = result.converged ? `Check it on other random numbers: queuesim run ${join(folder, 'staffed.yaml')} --seed ${result.seed + 1} --reps ${2 * result.replications}\n` : '';
+    process.stdout.write(`${renderStaffing(result, title)}\n\nWritten: ${folder}/staff.json, staffing.csv, staffed.yaml, summary.json\n${reportLine}${check}`);
   }
   if (result.converged) {
     if (result.untried.length > 0) {

@@ -276,10 +276,10 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     cutShort: misses.length === 0 && !complete,
     untried,
     ...(misses.length === 0 ? {} : { stoppedBy: misses.every(([k, p]) => beyond.has(`${k}:${p}`)) ? ('beyondReach' as const) : ('evaluations' as const) }),
-    beyondReach: [...beyond].filter((key) => misses.some(([k, p]) => `${k}:${p}` === key)).map((key) => {
-      const [k, p] = key.split(':').map(Number) as [number, number];
-      return `${model.stations[stations[k]!]!.id} ${periods[p]!.name}`;
-    }),
+    beyondReach: misses
+      .filter(([k, p]) => beyond.has(`${k}:${p}`))
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]) // by station, then in the day's order
+      .map(([k, p]) => `${model.stations[stations[k]!]!.id} ${periods[p]!.name}`),
     steps,
     achieved,
     summary: current.summary,

@@ -9,6 +9,7 @@ import { kindOf, metricsFor } from '../metrics/catalogue.js';
 import type { MetricSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import type { ReservationsConfig } from '../reservations/config.js';
+import { meanOf } from '../random/distributions.js';
 import { hint } from '../scenario/problems.js';
 import type { Parsed } from '../scenario/key-path.js';
 
@@ -81,6 +82,29 @@ export function checkTarget(target: Target, model: Model): string | undefined {
   // More servers do not end the day sooner for whoever is in service at closing.
   if (metric === 'overtime' && target.atMost && target.value <= 0 && model.drain) {
     return `${text}: with drain (customers inside at closing are served), whoever is in service at closing runs over, whatever the staffing; give an allowance, e.g. overtime<=30`;
+  }
+  return undefined;
+}
+
+/** Metrics of the wait in line: at a station without waiting places nobody waits. */
+const WAIT_METRICS = new Set(['waitMean', 'waitP50', 'waitP80', 'waitP90', 'waitP95', 'queueLengthMean', 'reneged']);
+
+/**
+ * What makes a target one that no staffing of `station` can meet, or that any staffing meets
+ * whatever it does to the customers, if anything: the search would raise for nothing, or
+ * cut to one server while the customers are turned away.
+ */
+export function checkTargetAt(target: Target, model: Model, station: number): string | undefined {
+  const { id, queueCapacity } = model.stations[station]!;
+  if (queueCapacity === 0 && WAIT_METRICS.has(target.metric)) {
+    return `${target.text}: ${id} has queueCapacity 0, so nobody waits there and one server meets it; whoever finds every server busy is turned away (blocked): give a target on abandonmentRate, which counts them`;
+  }
+  if (target.metric === 'timeInSystemMean' && target.atMost) {
+    const services = model.segments.flatMap((segment) => segment.route.flatMap((at, slot) => (at === station ? [meanOf(segment.service[slot]!)] : [])));
+    const least = Math.min(...services);
+    if (services.length > 0 && target.value < least) {
+      return `${target.text}: the time at ${id} includes its service, of mean ${least} at least there, so no staffing brings it below ${target.value}`;
+    }
   }
   return undefined;
 }

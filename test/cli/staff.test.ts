@@ -121,4 +121,22 @@ segments:
     expect(result.stderr).toMatch(/^error: the staffing tried \(tables \d+\/\d+\): reservations\.bookingLimit: the optimal limit is the fewest bookings that show at least \d+ .*; nothing was written\.$/m);
     expect(filesUnder(out)).toEqual([]);
   });
+
+  it('staffed.yaml runs as the search ran: with --seed and --reps it carries them, and run gives the plan\'s results', () => {
+    const out = tempDir();
+    const branch = join(projectRoot, 'scenarios/bank-branch.yaml');
+    const result = queuesim(['staff', branch, '--station', 'counter', '--target', 'waitP90<=4', '--seed', '9', '--reps', '6', '--no-report', '--quiet', '--workers', '1', '--out', out]);
+    expect(result.code).toBe(0);
+    const folder = join(out, 'staff-bank-branch-weekday');
+    const staffed = readFileSync(join(folder, 'staffed.yaml'), 'utf8');
+    expect(staffed).toMatch(/^# .* seed 9 and 6 replications as the search ran\n/);
+    expect(staffed).toMatch(/^seed: 9$/m);
+    expect(staffed).toMatch(/^replications: 6$/m);
+    const rerun = queuesim(['run', join(folder, 'staffed.yaml'), '--json', '--workers', '1', '--no-report', '--out', tempDir()]);
+    expect(rerun.code).toBe(0);
+    const plan = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as { metrics: unknown; periods: unknown };
+    const again = JSON.parse(rerun.stdout) as { metrics: unknown; periods: unknown };
+    expect(again.metrics).toEqual(plan.metrics);
+    expect(again.periods).toEqual(plan.periods);
+  });
 });

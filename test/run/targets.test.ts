@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTarget, erlangTarget, meets, meetsWithMargin, parseTarget, type Target } from '../../src/run/targets.js';
+import { checkTarget, checkTargetAt, erlangTarget, meets, meetsWithMargin, parseTarget, type Target } from '../../src/run/targets.js';
 import { validateScenario } from '../../src/scenario/load.js';
 
 const target = (text: string): Target => {
@@ -74,6 +74,21 @@ describe('staffing targets', () => {
     expect(meets(t, { mean: 5.1, ci95: null, sd: null })).toBe(false);
     expect(meetsWithMargin(t, { mean: 4.9, ci95: null, sd: null })).toBe(false);
     expect(meets(t, { mean: null, ci95: null, sd: null })).toBe(true);
+  });
+
+  it('at a station: a wait target where nobody can wait (queueCapacity 0), and a time in the system below the service itself, are refused', () => {
+    const loaded = validateScenario({
+      name: 'two desks',
+      time: { horizon: 100 },
+      stations: [{ id: 'loss', servers: 2, queueCapacity: 0, service: { dist: 'exponential', mean: 5 } }, { id: 'desk', servers: 2, service: { dist: 'exponential', mean: 5 } }],
+      segments: [{ id: 'a', arrivals: { rate: 0.3 }, route: ['loss', 'desk'] }, { id: 'b', arrivals: { rate: 0.1 }, route: [{ choose: ['desk'] }] }],
+    });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    expect(checkTargetAt(target('waitP90<=0.5'), loaded.model, 0)).toMatch(/^waitP90<=0\.5: loss has queueCapacity 0, so nobody waits there and one server meets it; .*abandonmentRate/);
+    expect(checkTargetAt(target('waitP90<=0.5'), loaded.model, 1)).toBeUndefined();
+    expect(checkTargetAt(target('abandonmentRate<=5%'), loaded.model, 0)).toBeUndefined();
+    expect(checkTargetAt(target('timeInSystemMean<=4'), loaded.model, 1)).toBe('timeInSystemMean<=4: the time at desk includes its service, of mean 5 at least there, so no staffing brings it below 4');
+    expect(checkTargetAt(target('timeInSystemMean<=6'), loaded.model, 1)).toBeUndefined();
   });
 
   it('map to the Erlang model: quantiles as service levels, mean wait, abandonment with patience', () => {
