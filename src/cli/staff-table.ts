@@ -13,7 +13,7 @@ import { renderTable } from './format.js';
 
 /** How the search ended, when it did not run to its end. */
 function stopNote(result: StaffResult): string {
-  if (result.stoppedBy === 'beyondReach') return ` — STOPPED: a server more changed nothing of the targets missed at ${result.beyondReach.join(', ')}`;
+  if (result.stoppedBy === 'beyondReach') return ` — STOPPED: servers changed nothing of the targets missed at ${result.beyondReach.join(', ')}`;
   if (!result.converged) return ' — STOPPED before every target was met (raise --max-evaluations)';
   if (result.complete) return '';
   const notes = [

@@ -57,7 +57,7 @@ function staffingCsv(result: StaffResult): string {
 
 /** Periods the search stopped raising, and why, in words. */
 export function beyondText(periods: readonly string[]): string {
-  return `a server more changed nothing of the targets missed at ${periods.join(', ')}, so the search stopped raising ${periods.length === 1 ? 'it' : 'them'}: something else sets those metrics there (the demand bounds served; customers counted by the period they arrived in may reach this station in a later period); ease those targets, or staff the other periods by hand`;
+  return `a server more, in the period and then in each later one, changed nothing of the targets missed at ${periods.join(', ')}, so the search stopped raising for ${periods.length === 1 ? 'it' : 'them'}: something else sets those metrics there (the demand bounds served); ease those targets`;
 }
 
 function staffJson(title: string, result: StaffResult): string {

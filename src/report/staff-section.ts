@@ -10,7 +10,7 @@ import { html, type Markup } from './markup.js';
 
 /** How the search ended, when it did not run to its end. */
 function stopText(result: StaffResult): string {
-  if (result.stoppedBy === 'beyondReach') return `; stopped: a server more changed nothing of the targets missed at ${result.beyondReach.join(', ')}, where something else sets those metrics`;
+  if (result.stoppedBy === 'beyondReach') return `; stopped: servers, in the period and in each later one, changed nothing of the targets missed at ${result.beyondReach.join(', ')}, where something else sets those metrics`;
   if (!result.converged) return '; stopped before every target was met';
   if (result.complete) return '';
   const cut = result.cutShort ? '; stopped before it had tried lowering every period' : '';

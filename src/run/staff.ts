@@ -83,11 +83,10 @@ export interface StaffResult {
    */
   untried: string[];
   /**
-   * "station period" of each period still missing a target where a server more left every
-   * target it missed exactly as it was, so the search stopped raising it: something else sets
-   * those metrics there (the demand, for served near the period's arrivals; or the servers of
-   * another period, for customers counted by the period they arrived in who reach this
-   * station later). converged is false.
+   * "station period" of each period still missing a target where a server more, in that
+   * period and then in each later one, left every target it missed exactly as it was, so the
+   * search stopped raising for it: something else sets those metrics there (the demand, for
+   * served near the period's arrivals). converged is false.
    */
   beyondReach: string[];
   /**
@@ -196,21 +195,34 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
   let misses = missing(current.summary);
   steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `start (${start})` });
 
-  // Raise: every missing period at once, until all targets are met. A period whose missed
-  // metrics did not move at all with a server more is not raised again: something else sets
-  // them (the demand bounds served; a later period's servers serve the customers counted in it
-  // who reach this station later). On common random numbers "did not move" is exact.
+  // Raise: every missing period at once, until all targets are met. Metrics are counted by
+  // the period a customer arrived in, and at a station later on the route those customers may
+  // wait in a later period: where a server more left a period's missed metrics exactly as they
+  // were (on common random numbers "did not move" is exact), its misses raise the next period
+  // from then on, and so on to the end of the day. A period nothing moves is beyond reach
+  // (the demand bounds served): it is not raised again. Servers added in vain go in the
+  // lower step, once every target is met.
   const beyond = new Set<string>();
+  /** How many periods later than its own a missing period's server goes. */
+  const later = new Map<string, number>();
   while (misses.length > 0 && evaluations < maxEvaluations) {
     const raising = misses.filter(([k, p]) => !beyond.has(`${k}:${p}`));
     if (raising.length === 0) break;
     const before = current.summary;
-    for (const [k, p] of raising) servers[k]![p]!++;
+    const raised = new Set<string>();
+    for (const [k, p] of raising) {
+      const q = p + (later.get(`${k}:${p}`) ?? 0);
+      if (!raised.has(`${k}:${q}`)) servers[k]![q]!++;
+      raised.add(`${k}:${q}`);
+    }
     current = await evaluate(servers);
     misses = missing(current.summary);
     for (const [k, p] of raising) {
       const missed = targets.filter((t) => !meets(t, estimateAt(current.summary, k, p, t.metric)));
-      if (missed.length > 0 && missed.every((t) => sameEstimate(estimateAt(before, k, p, t.metric), estimateAt(current.summary, k, p, t.metric)))) beyond.add(`${k}:${p}`);
+      if (missed.length === 0 || !missed.every((t) => sameEstimate(estimateAt(before, k, p, t.metric), estimateAt(current.summary, k, p, t.metric)))) continue;
+      const next = (later.get(`${k}:${p}`) ?? 0) + 1;
+      if (p + next < periods.length) later.set(`${k}:${p}`, next);
+      else beyond.add(`${k}:${p}`);
     }
     steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `raised ${misses.length === 0 ? 'to meet every target' : 'where missed'}` });
   }

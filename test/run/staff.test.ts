@@ -158,6 +158,25 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     expect(fewer.summary.periods!.morning!.stations.counter!.served).toEqual(result.summary.periods!.morning!.stations.counter!.served);
   });
 
+  it('raises the next period for a station\'s customers who reach it later: a review desk behind a 35–45 minute lab', async () => {
+    const periods = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'];
+    const rates = [0.8, 0.1, 0.1, 0.6, 0.2, 0.6, 0.2, 0.6];
+    const lab = {
+      name: 'lab',
+      seed: 1,
+      replications: 20,
+      time: { unit: 'minute', horizon: 240, drain: true, periods: periods.map((name, i) => ({ name, start: 30 * i })) },
+      stations: [{ id: 'lab', servers: 10, service: { dist: 'uniform', min: 35, max: 45 } }, { id: 'review', servers: 3, service: { dist: 'exponential', mean: 5 } }],
+      segments: [{ id: 's', arrivals: { rate: Object.fromEntries(periods.map((name, i) => [name, rates[i]])) }, route: ['lab', 'review'] }],
+    };
+    const result = await staff(lab, modelOf(lab), [target('waitP90<=3')], { stations: ['review'] });
+    expect({ converged: result.converged, complete: result.complete, beyondReach: result.beyondReach }).toEqual({ converged: true, complete: true, beyondReach: [] });
+    const [plan] = result.servers;
+    const [sipp] = result.sipp;
+    expect(plan![0]).toBe(1); // nobody reaches the review in the first half hour: its customers wait in the second
+    expect(plan![1]!).toBeGreaterThan(sipp![1]!);
+  });
+
   it('says what stopped it: the bound of evaluations while another period could still be raised, or only periods a server more leaves as they were', async () => {
     // A runner that makes up each staffing's results: the morning's served never moves (130,
     // under a target of 138); the lunch wait is 20 − servers, to bring under 1.
