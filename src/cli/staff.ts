@@ -55,6 +55,11 @@ function staffingCsv(result: StaffResult): string {
   return [header.map(csvField).join(','), ...rows].join('\n') + '\n';
 }
 
+/** A path as one word for a POSIX shell: as it is when plain, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
 /** Periods the search stopped raising, and why, in words. */
 export function beyondText(periods: readonly string[]): string {
   return `a server more, in the period and then in each later one, changed nothing of the targets missed at ${periods.join(', ')}, so the search stopped raising for ${periods.length === 1 ? 'it' : 'them'}: something else sets those metrics there (the demand bounds served); ease those targets`;
@@ -158,7 +163,8 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
     // The search kept what passed on its own numbers: the plan is worth a run on others.
-    const check = result.converged ? `Check it on other random numbers: queuesim run ${join(folder, 'staffed.yaml')} --seed ${result.seed + 1} --reps ${2 * result.replications}\n` : '';
+    const other = result.seed < Number.MAX_SAFE_INTEGER ? result.seed + 1 : result.seed - 1;
+    const check = result.converged ? `Check it on other random numbers: queuesim run ${shellWord(join(folder, 'staffed.yaml'))} --seed ${other} --reps ${2 * result.replications}\n` : '';
     process.stdout.write(`${renderStaffing(result, title)}\n\nWritten: ${folder}/staff.json, staffing.csv, staffed.yaml, summary.json\n${reportLine}${check}`);
   }
   if (result.converged) {

@@ -200,31 +200,61 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
   // wait in a later period: where a server more left a period's missed metrics exactly as they
   // were (on common random numbers "did not move" is exact), its misses raise the next period
   // from then on, and so on to the end of the day. A period nothing moves is beyond reach
-  // (the demand bounds served): it is not raised again. Servers added in vain go in the
-  // lower step, once every target is met.
+  // (the demand bounds served): it is not raised again. A server that moved nothing it was
+  // added for is taken back.
   const beyond = new Set<string>();
   /** How many periods later than its own a missing period's server goes. */
   const later = new Map<string, number>();
-  while (misses.length > 0 && evaluations < maxEvaluations) {
-    const raising = misses.filter(([k, p]) => !beyond.has(`${k}:${p}`));
-    if (raising.length === 0) break;
-    const before = current.summary;
-    const raised = new Set<string>();
-    for (const [k, p] of raising) {
-      const q = p + (later.get(`${k}:${p}`) ?? 0);
-      if (!raised.has(`${k}:${q}`)) servers[k]![q]!++;
-      raised.add(`${k}:${q}`);
+  /** Servers taken back after the last evaluation (they moved nothing): `current` is then of one staffing before. */
+  let takenBack: [number, number][] = [];
+  for (;;) {
+    while (misses.length > 0 && evaluations < maxEvaluations) {
+      const raising = misses.filter(([k, p]) => !beyond.has(`${k}:${p}`));
+      if (raising.length === 0) break;
+      const before = current.summary;
+      /** Each period raised, and the missing periods it was raised for. */
+      const raised = new Map<string, { k: number; q: number; for: string[] }>();
+      for (const [k, p] of raising) {
+        const q = p + (later.get(`${k}:${p}`) ?? 0);
+        const entry = raised.get(`${k}:${q}`) ?? { k, q, for: [] };
+        if (entry.for.length === 0) servers[k]![q]!++;
+        entry.for.push(`${k}:${p}`);
+        raised.set(`${k}:${q}`, entry);
+      }
+      current = await evaluate(servers);
+      takenBack = [];
+      misses = missing(current.summary);
+      const unmoved = new Set<string>();
+      for (const [k, p] of raising) {
+        const missed = targets.filter((t) => !meets(t, estimateAt(current.summary, k, p, t.metric)));
+        if (missed.length === 0 || !missed.every((t) => sameEstimate(estimateAt(before, k, p, t.metric), estimateAt(current.summary, k, p, t.metric)))) continue;
+        unmoved.add(`${k}:${p}`);
+        const next = (later.get(`${k}:${p}`) ?? 0) + 1;
+        if (p + next < periods.length) later.set(`${k}:${p}`, next);
+        else beyond.add(`${k}:${p}`);
+      }
+      steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `raised ${misses.length === 0 ? 'to meet every target' : 'where missed'}` });
+      // A server that moved nothing it was added for goes again (the next evaluation includes that).
+      for (const { k, q, for: requesters } of raised.values()) {
+        if (requesters.every((key) => unmoved.has(key))) {
+          servers[k]![q]!--;
+          takenBack.push([k, q]);
+        }
+      }
+    }
+    // Raising has stopped with servers taken back since the last evaluation: the plan written
+    // must be one evaluated. With an evaluation left, the staffing without them (and raising
+    // goes on if that leaves a period to raise); else the one evaluated last, with them.
+    if (takenBack.length === 0) break;
+    if (evaluations >= maxEvaluations) {
+      for (const [k, q] of takenBack) servers[k]![q]!++;
+      break;
     }
     current = await evaluate(servers);
+    takenBack = [];
     misses = missing(current.summary);
-    for (const [k, p] of raising) {
-      const missed = targets.filter((t) => !meets(t, estimateAt(current.summary, k, p, t.metric)));
-      if (missed.length === 0 || !missed.every((t) => sameEstimate(estimateAt(before, k, p, t.metric), estimateAt(current.summary, k, p, t.metric)))) continue;
-      const next = (later.get(`${k}:${p}`) ?? 0) + 1;
-      if (p + next < periods.length) later.set(`${k}:${p}`, next);
-      else beyond.add(`${k}:${p}`);
-    }
-    steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: `raised ${misses.length === 0 ? 'to meet every target' : 'where missed'}` });
+    steps.push({ evaluation: evaluations, servers: copy(servers), misses: misses.length, action: 'took back servers that changed nothing' });
+    if (misses.every(([k, p]) => beyond.has(`${k}:${p}`))) break;
   }
 
   // Lower: one period at a time, widest margin first, kept only if every target still holds.

@@ -100,10 +100,14 @@ export function checkTargetAt(target: Target, model: Model, station: number): st
     return `${target.text}: ${id} has queueCapacity 0, so nobody waits there and one server meets it; whoever finds every server busy is turned away (blocked): give a target on abandonmentRate, which counts them`;
   }
   if (target.metric === 'timeInSystemMean' && target.atMost) {
-    const services = model.segments.flatMap((segment) => segment.route.flatMap((at, slot) => (at === station ? [meanOf(segment.service[slot]!)] : [])));
+    // A booked customer's visit lasts its booking's hold where reservations give one.
+    const booked = reservationsOf(model);
+    const serviceAt = (g: number, slot: number) =>
+      booked?.hold && booked.segment === g && booked.visit === slot ? meanOf(booked.hold) : meanOf(model.segments[g]!.service[slot]!);
+    const services = model.segments.flatMap((segment, g) => segment.route.flatMap((at, slot) => (at === station ? [serviceAt(g, slot)] : [])));
     const least = Math.min(...services);
     if (services.length > 0 && target.value < least) {
-      return `${target.text}: the time at ${id} includes its service, of mean ${least} at least there, so no staffing brings it below ${target.value}`;
+      return `${target.text}: the time at ${id} includes its service, whose mean is at least ${least} for every customer there, so no staffing brings it below ${target.value}`;
     }
   }
   return undefined;

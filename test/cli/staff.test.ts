@@ -139,4 +139,12 @@ segments:
     expect(again.metrics).toEqual(plan.metrics);
     expect(again.periods).toEqual(plan.periods);
   });
+
+  it('ends with the command that checks the plan on other random numbers, its path quoted for the shell', () => {
+    const out = join(tempDir(), "o 6's");
+    const result = queuesim(['staff', join(projectRoot, 'scenarios/bank-branch.yaml'), '--station', 'counter', '--target', 'waitP90<=4', '--no-report', '--workers', '1', '--out', out]);
+    expect(result.code).toBe(0);
+    const path = join(out, 'staff-bank-branch-weekday', 'staffed.yaml').replaceAll("'", "'\\''");
+    expect(result.stdout.endsWith(`Check it on other random numbers: queuesim run '${path}' --seed 43 --reps 40\n`)).toBe(true);
+  });
 });

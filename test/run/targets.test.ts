@@ -87,8 +87,19 @@ describe('staffing targets', () => {
     expect(checkTargetAt(target('waitP90<=0.5'), loaded.model, 0)).toMatch(/^waitP90<=0\.5: loss has queueCapacity 0, so nobody waits there and one server meets it; .*abandonmentRate/);
     expect(checkTargetAt(target('waitP90<=0.5'), loaded.model, 1)).toBeUndefined();
     expect(checkTargetAt(target('abandonmentRate<=5%'), loaded.model, 0)).toBeUndefined();
-    expect(checkTargetAt(target('timeInSystemMean<=4'), loaded.model, 1)).toBe('timeInSystemMean<=4: the time at desk includes its service, of mean 5 at least there, so no staffing brings it below 4');
+    expect(checkTargetAt(target('timeInSystemMean<=4'), loaded.model, 1)).toBe('timeInSystemMean<=4: the time at desk includes its service, whose mean is at least 5 for every customer there, so no staffing brings it below 4');
     expect(checkTargetAt(target('timeInSystemMean<=6'), loaded.model, 1)).toBeUndefined();
+    // A booked visit lasts the booking's hold: a target between the hold and the service is not refused.
+    const booked = validateScenario({
+      name: 'booked',
+      time: { horizon: 300 },
+      stations: [{ id: 'tables', servers: 4, service: { dist: 'exponential', mean: 90 } }],
+      segments: [{ id: 'guests', arrivals: { rate: 0 }, route: ['tables'] }, { id: 'walkIns', arrivals: { rate: 0.02 }, route: ['tables'], service: { tables: { dist: 'exponential', mean: 60 } } }],
+      reservations: { segment: 'guests', slots: { times: [0, 120], capacity: 2 }, hold: { dist: 'deterministic', value: 45 } },
+    });
+    if (!booked.ok) throw new Error(JSON.stringify(booked.problems));
+    expect(checkTargetAt(target('timeInSystemMean<=50'), booked.model, 0)).toBeUndefined();
+    expect(checkTargetAt(target('timeInSystemMean<=40'), booked.model, 0)).toMatch(/at least 45 for every customer/);
   });
 
   it('map to the Erlang model: quantiles as service levels, mean wait, abandonment with patience', () => {
