@@ -282,7 +282,9 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
       steps.push({ evaluation: evaluations, servers: copy(servers), misses: 0, action: `lowered ${where}: kept` });
     } else {
       settled.add(`${next.k}:${next.p}`);
-      steps.push({ evaluation: evaluations, servers: copy(trial), misses: trialMisses.length, action: `lowered ${where}: missed, undone` });
+      // Where it missed: often the period after (its line carries over), not the one lowered.
+      const at = trialMisses.map(([k, p]) => (stations.length > 1 ? `${model.stations[stations[k]!]!.id} ${periods[p]!.name}` : periods[p]!.name));
+      steps.push({ evaluation: evaluations, servers: copy(trial), misses: trialMisses.length, action: `lowered ${where}: missed at ${at.join(', ')}, undone` });
     }
   }
 

@@ -109,7 +109,15 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
   });
 
   it('leaves no period that could lose a server: each was tried and missed, or has no margin', () => {
-    const tried = new Set(result.steps.filter((s) => s.action.endsWith('missed, undone')).map((s) => s.action.split(' ')[2]!.replace(':', '')));
+    const tried = new Set(result.steps.filter((s) => s.action.endsWith(', undone')).map((s) => s.action.split(' ')[2]!.replace(':', '')));
+    // Each undone step says where the lowered staffing missed: as many periods as it counts, each one of the day's.
+    const undone = result.steps.filter((s) => s.action.endsWith(', undone'));
+    expect(undone.length).toBeGreaterThan(0);
+    for (const step of undone) {
+      const missedAt = /^lowered desk \w+: missed at (.+), undone$/.exec(step.action)![1]!.split(', ');
+      expect(missedAt).toHaveLength(step.misses);
+      for (const period of missedAt) expect(['a', 'b', 'c', 'd']).toContain(period);
+    }
     result.periods.forEach((period) => {
       const estimate = result.achieved.find((a) => a.period === period.name)!.estimate!;
       const margin = estimate.ci95![1] <= 2;
