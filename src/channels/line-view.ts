@@ -4,10 +4,11 @@
  * server it is the line the customer picks, served by its one server; at tables it is the
  * one line every table serves, where what counts is whether a table fits the party now. This
  * wrapper shows the inner join policy the station as the customer sees it: `waiting` = those
- * ahead in its own line, `capacity` the servers of that line (none while none is on duty), `busy >= capacity` exactly when
- * it would wait (at tables: the tables held, or all of them when none fits the party), and the
- * waiting places still counted for the whole station (queueCapacity). A policy that counts
- * the station's units (the reservations host) reads the station itself.
+ * ahead in its own line, `capacity` the servers of that line (none while none is on duty),
+ * `busy >= capacity` exactly when it would wait (at tables: the tables held, or all of them
+ * when none fits the party), and the waiting places still counted for the whole station
+ * (queueCapacity). A policy that counts the station's units (the reservations host) reads
+ * the station itself.
  *
  * The wrapper shows this view to the policies it wraps, that is those in place when the
  * serverLines or seating lever is installed (registry.ts order); a lever installed later that

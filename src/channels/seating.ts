@@ -27,8 +27,9 @@ export class TableLine implements PreviewLine {
   readonly keepsOrder = false;
   readonly linePerServer = false;
   private readonly waiting: CustomerQueue;
-  /** Free tables of each kind. */
+  /** Free tables of each kind, and of all kinds. */
   private readonly free: Int32Array;
+  private freeTables: number;
   /** Tables of each kind a fitting party would take (filled by fit()). */
   private readonly take: Int32Array;
 
@@ -44,6 +45,7 @@ export class TableLine implements PreviewLine {
   ) {
     this.waiting = new CustomerQueue(places);
     this.free = Int32Array.from(seating.counts);
+    this.freeTables = seating.counts.reduce((a, b) => a + b, 0);
     this.take = new Int32Array(seating.counts.length);
   }
 
@@ -95,6 +97,7 @@ export class TableLine implements PreviewLine {
       this.held.values[customer.slot * width + kind] = n;
       tables += n;
     }
+    this.freeTables -= tables;
     customer.serversHeld = tables;
   }
 
@@ -117,7 +120,7 @@ export class TableLine implements PreviewLine {
    * undefined; at once when every table is taken, the usual state of a busy room.
    */
   private firstThatFits(): Customer | undefined {
-    if (this.waiting.length === 0 || this.free.every((n) => n === 0)) return undefined;
+    if (this.waiting.length === 0 || this.freeTables === 0) return undefined;
     return this.waiting.find((customer) => this.fit(customer.partySize));
   }
 
@@ -141,6 +144,7 @@ export class TableLine implements PreviewLine {
     const width = this.held.width;
     for (let kind = 0; kind < this.free.length; kind++) {
       this.free[kind]! += this.held.values[customer.slot * width + kind]!;
+      this.freeTables += this.held.values[customer.slot * width + kind]!;
       this.held.values[customer.slot * width + kind] = 0;
     }
   }

@@ -61,7 +61,7 @@ function shellWord(text: string): string {
 }
 
 /** Periods the search stopped raising, and why, in words. */
-export function beyondText(periods: readonly string[]): string {
+function beyondText(periods: readonly string[]): string {
   return `a server more, in the period and then in each later one, changed nothing of the targets missed at ${periods.join(', ')}, so the search stopped raising for ${periods.length === 1 ? 'it' : 'them'}: something else sets those metrics there (the demand bounds served); ease those targets`;
 }
 

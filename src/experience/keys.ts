@@ -71,23 +71,23 @@ export const PerceptionKeys = z
 
 export const SatisfactionKeys = z
   .strictObject({
-  lossAversion: positive('lossAversion').optional().meta(tagged('λ_loss: how much steeper the score falls below adequate.', d.lossAversion)),
-  slipPenalty: nonNegative('slipPenalty').optional().meta(tagged('Points off per slip (being overtaken).', d.slipPenalty)),
-  slipPenaltyCap: nonNegative('slipPenaltyCap').optional().meta(tagged('Most points off for slips.', d.slipPenaltyCap)),
-  quoteGain: nonNegative('quoteGain').optional().meta(tagged('γ⁺: reward for beating a quoted wait.', d.quoteGainWeight)),
-  quoteLoss: nonNegative('quoteLoss').optional().meta(tagged('γ⁻: penalty for missing a quoted wait.', d.quoteLossWeight)),
-  toleranceSpread: nonNegative('toleranceSpread').optional().meta(tagged('Person-to-person spread (CV) of desired and adequate waits, lognormal; 0 for none.', d.toleranceSpreadCv)),
-  lostScore: score('lostScore').optional().meta({ description: 'Score of a customer who balked, reneged, was blocked or denied. Default 1 [A]: lost and unhappy.', default: 1 }),
+    lossAversion: positive('lossAversion').optional().meta(tagged('λ_loss: how much steeper the score falls below adequate.', d.lossAversion)),
+    slipPenalty: nonNegative('slipPenalty').optional().meta(tagged('Points off per slip (being overtaken).', d.slipPenalty)),
+    slipPenaltyCap: nonNegative('slipPenaltyCap').optional().meta(tagged('Most points off for slips.', d.slipPenaltyCap)),
+    quoteGain: nonNegative('quoteGain').optional().meta(tagged('γ⁺: reward for beating a quoted wait.', d.quoteGainWeight)),
+    quoteLoss: nonNegative('quoteLoss').optional().meta(tagged('γ⁻: penalty for missing a quoted wait.', d.quoteLossWeight)),
+    toleranceSpread: nonNegative('toleranceSpread').optional().meta(tagged('Person-to-person spread (CV) of desired and adequate waits, lognormal; 0 for none.', d.toleranceSpreadCv)),
+    lostScore: score('lostScore').optional().meta({ description: 'Score of a customer who balked, reneged, was blocked or denied. Default 1 [A]: lost and unhappy.', default: 1 }),
   })
   .meta({ description: 'The satisfaction score 1–5 from the perceived wait and the zone of tolerance, with fairness (slips) and quoted-wait terms (models.md §2.3).' });
 
 export const QualityKeys = z
   .strictObject({
-  enabled: z.boolean().optional().meta({ description: 'Service failures that rise above the optimal utilisation (models.md §6.6). Default true.', default: true }),
-  baseFailure: share('baseFailure').optional().meta(tagged('f₀: failure probability at or below the optimal utilisation.', d.failureBase)),
-  failureSlope: nonNegative('failureSlope').optional().meta(tagged('f₁: extra failure probability at 100% utilisation.', d.failureSlope)),
-  optimalUtilisation: z.number().gt(0, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).lt(1, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).optional().meta(tagged('ρ_opt.', d.optimalUtilisation)),
-  scoreAfterFailure: score('scoreAfterFailure').optional().meta(tagged('A failed service caps the score at this.', d.satisfactionAfterFailure)),
+    enabled: z.boolean().optional().meta({ description: 'Service failures that rise above the optimal utilisation (models.md §6.6). Default true.', default: true }),
+    baseFailure: share('baseFailure').optional().meta(tagged('f₀: failure probability at or below the optimal utilisation.', d.failureBase)),
+    failureSlope: nonNegative('failureSlope').optional().meta(tagged('f₁: extra failure probability at 100% utilisation.', d.failureSlope)),
+    optimalUtilisation: z.number().gt(0, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).lt(1, { error: 'optimalUtilisation must be between 0 and 1, both excluded' }).optional().meta(tagged('ρ_opt.', d.optimalUtilisation)),
+    scoreAfterFailure: score('scoreAfterFailure').optional().meta(tagged('A failed service caps the score at this.', d.satisfactionAfterFailure)),
   })
   .meta({ description: 'Service failures with probability f(ρ) = baseFailure + failureSlope·(ρ − optimalUtilisation)⁺/(1 − optimalUtilisation) of the planned utilisation ρ (models.md §6.6, all [A]).' });
 

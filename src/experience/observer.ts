@@ -83,7 +83,6 @@ const Field = {
 /** The uniforms drawn on arrival, at customer.slot × width + field in a second column (R = the longest route). */
 const Draw = { complains: 0, complaintOutcome: 1, quality: 2 } as const;
 
-
 export class ExperienceObserver extends JourneyWatcher {
   private readonly all: ExperienceScopes;
   /** Per period; empty with a single period (the whole run is that period). */

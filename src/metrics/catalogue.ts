@@ -89,17 +89,25 @@ export function kindOf(name: string, levers: readonly Lever[] = defaultLevers): 
 }
 
 /**
- * The values metric `name` can take: counts, times and plain numbers are never negative (a
- * number the catalogue marks signed, or one it does not know, may be), shares at most 1,
- * scores 1 to 5; money either way.
+ * The values a metric of this kind can take, when only its kind is known: counts and times
+ * are never negative, shares 0 to 1, scores 1 to 5; money and plain numbers either way
+ * (boundsOf, by name, knows which plain numbers cannot be negative).
  */
-export function boundsOf(name: string, levers: readonly Lever[] = defaultLevers): readonly [number, number] {
-  const info = metricCatalogue(levers).find((m) => m.name === name);
-  const kind = info?.kind ?? 'number';
-  if (kind === 'count' || kind === 'time' || (kind === 'number' && info !== undefined && info.signed !== true)) return [0, Infinity];
+export function kindBounds(kind: MetricKind): readonly [number, number] {
+  if (kind === 'count' || kind === 'time') return [0, Infinity];
   if (kind === 'share') return [0, 1];
   if (kind === 'score') return [1, 5];
   return [-Infinity, Infinity];
+}
+
+/**
+ * The values metric `name` can take: its kind's (kindBounds), and a plain number the
+ * catalogue knows is never negative unless it is marked signed (one it does not know may be).
+ */
+export function boundsOf(name: string, levers: readonly Lever[] = defaultLevers): readonly [number, number] {
+  const info = metricCatalogue(levers).find((m) => m.name === name);
+  if (info?.kind === 'number' && info.signed !== true) return [0, Infinity];
+  return kindBounds(info?.kind ?? 'number');
 }
 
 /** One replication's value of each metric; NaN where a metric is undefined (nobody served). */

@@ -3,7 +3,7 @@
  * its 95% CI with the same number of decimals, set by the CI's half-width (two significant
  * digits of it: the rest would be noise); shares as percentages.
  */
-import { boundsOf, kindOf, type MetricKind } from './catalogue.js';
+import { boundsOf, kindBounds, kindOf, type MetricKind } from './catalogue.js';
 import type { MetricSummary } from './summarise.js';
 import { pluralUnit } from '../model/units.js';
 
@@ -40,18 +40,6 @@ export interface FormattedEstimate {
   interval: string;
   /** " ±half", or "" without a CI */
   half: string;
-}
-
-/**
- * The values a metric of this kind can take, when only its kind is known: counts, times and
- * shares are never negative, shares at most 1, scores 1 to 5; money and plain numbers either
- * way (by name, boundsOf in the catalogue knows which plain numbers cannot be negative).
- */
-export function kindBounds(kind: MetricKind): readonly [number, number] {
-  if (kind === 'count' || kind === 'time') return [0, Infinity];
-  if (kind === 'share') return [0, 1];
-  if (kind === 'score') return [1, 5];
-  return [-Infinity, Infinity];
 }
 
 /**

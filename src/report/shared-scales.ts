@@ -13,19 +13,22 @@ import type { Chart } from './charts/chart.js';
 type Json = Record<string, unknown>;
 const isMap = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The encodings of a spec: its own, and those of its layers, panels (hconcat, vconcat, concat) and faceted spec. */
+/** The specs inside a spec: its layers, panels (hconcat, vconcat, concat) and faceted spec. */
+function partsOf(spec: Json): Json[] {
+  const parts = ['layer', 'hconcat', 'vconcat', 'concat'].flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]).filter(isMap) : []));
+  if (isMap(spec.spec)) parts.push(spec.spec);
+  return parts;
+}
+
+/** The encodings of a spec: its own, and those of its parts. */
 function encodingsOf(spec: Json): Json[] {
-  const inner = ['layer', 'hconcat', 'vconcat', 'concat'].flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]).filter(isMap) : []));
-  if (isMap(spec.spec)) inner.push(spec.spec);
-  return [...(isMap(spec.encoding) ? [spec.encoding] : []), ...inner.flatMap(encodingsOf)];
+  return [...(isMap(spec.encoding) ? [spec.encoding] : []), ...partsOf(spec).flatMap(encodingsOf)];
 }
 
 /** Whether the spec, or any part of it, resolves `channel`'s scale per panel or layer. */
 function resolvedApart(spec: Json, channel: string): boolean {
   const own = isMap(spec.resolve) && isMap(spec.resolve.scale) && spec.resolve.scale[channel] === 'independent';
-  const parts = ['layer', 'hconcat', 'vconcat', 'concat'].flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]).filter(isMap) : []));
-  if (isMap(spec.spec)) parts.push(spec.spec);
-  return own || parts.some((part) => resolvedApart(part, channel));
+  return own || partsOf(spec).some((part) => resolvedApart(part, channel));
 }
 
 /** The quantitative channels (x, y) that may share a domain, with the data fields each reads (its x2 / y2 too). */

@@ -76,6 +76,11 @@ export function criticalFractile(revenue: number, deniedCost: number): number {
   return revenue / (revenue + deniedCost);
 }
 
+/** The most bookings the optimal limit's search tries for a capacity C: max(1000, 100·C). */
+export function optimalSearchBound(capacity: number): number {
+  return Math.max(1000, 100 * capacity);
+}
+
 /**
  * b* = min{ b ≥ C : P(S(b) ≥ C) ≥ r/(r + h) } (§4.2). The (b+1)-th booking adds
  * p·[r − (r + h)·P(S(b) ≥ C)] to the expected profit, positive exactly while
@@ -87,7 +92,7 @@ export function optimalBookingLimit(
   showRate: number,
   revenue: number,
   deniedCost: number,
-  maxBookings = Math.max(1000, 100 * capacity),
+  maxBookings = optimalSearchBound(capacity),
 ): number {
   requireWholeNumber('capacity', capacity);
   requireProbability('show probability', showRate);

@@ -12,7 +12,7 @@ import { toDistribution } from '../scenario/resolve.js';
 import { baileyWelchSlots, fixedIntervalSlots } from './appointments.js';
 import type { ReservationsConfig, SlotDemand, SlotPlan } from './config.js';
 import { reservationDefaults, type ReservationsFile } from './keys.js';
-import { bookingLimit, showProbability, type BookingLimitPolicy } from './overbooking.js';
+import { bookingLimit, criticalFractile, optimalSearchBound, showProbability, type BookingLimitPolicy } from './overbooking.js';
 import { protectedUnits, protectionPlan } from './protection.js';
 import { periodAt, slotTimesOf } from './slot-grid.js';
 
@@ -86,10 +86,10 @@ function limitFor(policy: BookingLimitPolicy, bookable: number, show: number): n
     return bookingLimit(policy, bookable, show);
   } catch (error) {
     if (policy.kind !== 'optimal' || !(error instanceof RangeError)) throw error;
-    const fractile = policy.revenue / (policy.revenue + policy.deniedCost);
+    const fractile = criticalFractile(policy.revenue, policy.deniedCost);
     throw new LeverResolveProblem(
       ['reservations', 'bookingLimit'],
-      `the optimal limit is the fewest bookings that show at least ${bookable} with probability r/(r + h) = ${fractile.toPrecision(3)}; with a show probability of ${show.toPrecision(3)}, no limit up to ${Math.max(1000, 100 * bookable).toLocaleString('en-US')} bookings for ${bookable} units reaches it: raise the cost of a customer who shows beyond capacity (overageCost, or compensation), lower noShow or cancel, or give a fixed limit`,
+      `the optimal limit is the fewest bookings that show at least ${bookable} with probability r/(r + h) = ${fractile.toPrecision(3)}; with a show probability of ${show.toPrecision(3)}, no limit up to ${optimalSearchBound(bookable).toLocaleString('en-US')} bookings for ${bookable} units reaches it: raise the cost of a customer who shows beyond capacity (overageCost, or compensation), lower noShow or cancel, or give a fixed limit`,
     );
   }
 }

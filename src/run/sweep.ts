@@ -7,7 +7,7 @@ import type { Model } from '../model/model.js';
 import type { MetricSummaries, MetricSummary, RunSummary } from '../metrics/summarise.js';
 import { summariseValues } from '../metrics/summarise.js';
 import { setKeyPath } from '../scenario/key-path.js';
-import type { ScenarioProblem } from '../scenario/problems.js';
+import { isUnder, type ScenarioProblem } from '../scenario/problems.js';
 import { buildVariant } from '../scenario/variants.js';
 import { gridPoints, type Axis } from './grid.js';
 import { sequentialRunner, type Runner } from './runner.js';
@@ -70,8 +70,7 @@ function replacedAxis(baseData: unknown, axes: readonly Axis[]): string | undefi
   const data = structuredClone(baseData);
   const [first, second] = axes.map((axis) => setKeyPath(data, axis.parts, axis.values[0]));
   if (!first?.ok || !second?.ok) return undefined;
-  const within = second.value.length <= first.value.length && second.value.every((part, i) => part === first.value[i]);
-  return within
+  return isUnder(first.value, second.value)
     ? `--vary ${axes[1]!.path} replaces what --vary ${axes[0]!.path} sets, at every point: give --vary ${axes[1]!.path} first (its value is then changed inside), or name two different keys`
     : undefined;
 }

@@ -4,6 +4,11 @@
  */
 export type KeyPath = ReadonlyArray<string | number>;
 
+/** Whether `path` is `prefix` or lies under it (stations.0.servers.lunch under stations.0.servers). */
+export function isUnder(path: KeyPath, prefix: KeyPath): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => part === path[i]);
+}
+
 export interface ScenarioProblem {
   file: string;
   /** The file `file` was made from, when it names something else (a variant of the file). */

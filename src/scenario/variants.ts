@@ -13,11 +13,12 @@
 import { parse } from 'yaml';
 import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
+import { periodNamesOf } from '../levers/raw-data.js';
 import { defaultLevers } from '../levers/registry.js';
 import { formatParts, indicesOutside, parseKeyPath, readKeyPath, setKeyPath, sharedRunKey, type Parsed, type PathPart } from './key-path.js';
 import { scenarioSchemaFor } from './compose.js';
 import { validateScenario } from './load.js';
-import type { KeyPath, ScenarioProblem } from './problems.js';
+import { isUnder, type KeyPath, type ScenarioProblem } from './problems.js';
 
 export interface Assignment {
   /** As written, for messages. */
@@ -121,7 +122,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       continue;
     }
     // servers=4 after servers.lunch=5 throws the 5 away; the other order sets lunch inside the 4.
-    const replaced = applied.find((earlier) => startsWith(earlier.path, set.value));
+    const replaced = applied.find((earlier) => isUnder(earlier.path, set.value));
     if (replaced !== undefined) {
       problems.push({ file: label, source: file, path: [], message: `${assignment.text} replaces what ${replaced.text} set: give ${assignment.text} first, or leave one out` });
     }
@@ -136,8 +137,8 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
     problems: result.problems.map((problem) => {
       // Every assignment at or under the problem's key (servers.morning and servers.afternoon
       // both touch a problem of servers): which of them is at fault, the problem cannot say.
-      const setBy = problem.path.length === 0 ? [] : applied.filter((a) => startsWith(problem.path, a.path) || startsWith(a.path, problem.path));
-      const notPerPeriod = spread.find((s) => s.path.length === problem.path.length && startsWith(problem.path, s.path) && !takesPerPeriod(data, s.path, s.value, levers));
+      const setBy = problem.path.length === 0 ? [] : applied.filter((a) => isUnder(problem.path, a.path) || isUnder(a.path, problem.path));
+      const notPerPeriod = spread.find((s) => s.path.length === problem.path.length && isUnder(problem.path, s.path) && !takesPerPeriod(data, s.path, s.value, levers));
       if (notPerPeriod !== undefined) {
         const { key } = notPerPeriod;
         return { ...problem, source: file, message: `${problem.message} (set by ${notPerPeriod.text}: ${key} is one value for the whole day, not one per period; set ${key}=VALUE)` };
@@ -156,15 +157,12 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
  * for the hint.
  */
 function takesPerPeriod(data: unknown, path: KeyPath, dayValue: unknown, levers: readonly Lever[]): boolean {
-  const periods = ((data as { time?: { periods?: { name?: unknown }[] } }).time?.periods ?? []).map((p) => String(p.name));
+  const periods = periodNamesOf(data as Record<string, unknown>);
   const probe = structuredClone(data) as Record<string | number, unknown>;
   let parent = probe;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
   parent[path.at(-1)!] = Object.fromEntries(periods.map((name) => [name, dayValue]));
   const result = validateScenario(probe, '', () => undefined, levers);
-  return result.ok || !result.problems.some((problem) => problem.path.length >= path.length && startsWith(problem.path, path));
+  return result.ok || !result.problems.some((problem) => isUnder(problem.path, path));
 }
 
-function startsWith(path: KeyPath, prefix: KeyPath): boolean {
-  return prefix.length <= path.length && prefix.every((part, i) => part === path[i]);
-}

@@ -2,8 +2,8 @@
  * From metric summaries to chart rows: a value with the ends of its 95% CI, and the periods
  * of a run in time order. Shared by the chart modules so each reads only its own choices.
  */
-import type { MetricKind } from '../../metrics/catalogue.js';
-import { kindBounds, shownInterval } from '../../metrics/format.js';
+import { kindBounds, type MetricKind } from '../../metrics/catalogue.js';
+import { shownInterval } from '../../metrics/format.js';
 import type { MetricSummaries, MetricSummary, PeriodSummary, RunSummary } from '../../metrics/summarise.js';
 
 export interface Estimate {
