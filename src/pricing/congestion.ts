@@ -26,13 +26,27 @@ import type { PricingConfig, SegmentPricing } from './config.js';
 import { withRates } from './resolve.js';
 import { choiceShares, ratesFromShares } from './segment-demand.js';
 
-/** The mean over replications of a segment's wait in each period (its customers who were served). */
+/**
+ * The mean over replications of a segment's wait in each period (its customers who were
+ * served). Where none of the segment was served in any replication, the period's wait of
+ * every segment; where nobody arriving in the period was served at all (no servers, or
+ * everyone gave up or was turned away), the wait is endless: Infinity.
+ */
 export function expectedWaits(results: readonly ReplicationResult[], segment: number, periods: number): number[] {
   return Array.from({ length: periods }, (_, p) => {
     const own = meanDefined(results.map((r) => r.periods[p]!.segments[segment]!.waitMean ?? NaN));
-    // Nobody of the segment served in the period in any replication: the period's wait, or none.
-    return own ?? meanDefined(results.map((r) => r.periods[p]!.metrics.waitMean ?? NaN)) ?? 0;
+    return own ?? meanDefined(results.map((r) => r.periods[p]!.metrics.waitMean ?? NaN)) ?? Infinity;
   });
+}
+
+/**
+ * The logit's congestion term −β_w·(W − W⁰) of one period. An endless wait W drives the
+ * period's share to 0, unless the wait was already endless when the rates were observed
+ * (W⁰ = Infinity): those rates are the demand of the period as it is, so it moves nothing.
+ */
+export function congestionTerm(waitWeight: number, wait: number, baseWait: number): number {
+  if (baseWait === Infinity) return 0;
+  return wait === Infinity ? -Infinity : -waitWeight * (wait - baseWait);
 }
 
 function meanDefined(values: readonly number[]): number | undefined {
@@ -87,7 +101,7 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
     return responsive.flatMap((i) => {
       const segment = segments[i]!;
       const choice = segment.choice!;
-      const term = choice.periods.map((k) => -choice.waitWeight * (lastWaits[i]![k]! - baseWaits[i]![k]!));
+      const term = choice.periods.map((k) => congestionTerm(choice.waitWeight, lastWaits[i]![k]!, baseWaits[i]![k]!));
       return choiceShares(choice, segment.prices, term);
     });
   };

@@ -112,6 +112,8 @@ export function nestedLogitShares(
   const scaled = utilities(model, prices, extraUtility).map((v) => v / nestParameter);
   // Log-sum-exp with the largest scaled utility factored out, so no exponent overflows.
   const top = scaled.reduce((m, v) => Math.max(m, v), -Infinity);
+  // Every slot out of reach (an endless expected wait in each): everyone chooses not to come.
+  if (top === -Infinity) return { slots: scaled.map(() => 0), none: 1 };
   const weights = scaled.map((v) => Math.exp(v - top));
   const total = weights.reduce((a, b) => a + b, 0);
   const inclusive = top + Math.log(total);

@@ -126,3 +126,39 @@ describe('reference waits: the waits at which the rates were observed', () => {
     expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual(['pricing.congestion.referenceWaits: gives no value for period b']);
   });
 });
+
+describe('a period where nobody arriving is served', () => {
+  // Open for an hour, then no servers and no draining: everyone arriving in `closed` gives up.
+  const closing = (congestion: Record<string, unknown>) => ({
+    name: 'Closed after an hour',
+    seed: 5,
+    replications: 20,
+    time: { horizon: 120, drain: false, periods: [{ name: 'open', start: 0 }, { name: 'closed', start: 60 }] },
+    stations: [{ id: 's', servers: { open: 1, closed: 0 }, service: { dist: 'exponential', mean: 1.5 } }],
+    segments: [{ id: 'c', arrivals: { rate: 0.5 }, route: ['s'], patience: { dist: 'exponential', mean: 10 } }],
+    pricing: { referencePrice: 5, price: 5, congestion },
+  });
+
+  it('has an endless expected wait, so customers who expected a finite one leave it', () => {
+    const model = modelOf(closing({ valueOfWaiting: 0.5, referenceWaits: { open: 1, closed: 1 } }));
+    const config = settleModel(model, model.seed, model.replications).levers.pricing as PricingConfig;
+    const [open, closed] = config.segments[0]!.pricedRates;
+    expect(config.congestion!.settled!.waits[0]![1]).toBe(Infinity);
+    // The fixed point damps the closed period's share towards 0 until a step moves it less than the tolerance.
+    expect(closed!).toBeLessThan(0.01 * 0.5);
+    expect(open!).toBeGreaterThan(0.5);
+  });
+
+  it('moves nothing where it was already so when the rates were observed', () => {
+    const model = modelOf(closing({ valueOfWaiting: 0.5 }));
+    const config = settleModel(model, model.seed, model.replications).levers.pricing as PricingConfig;
+    expect(config.congestion!.settled!.baseWaits[0]![1]).toBe(Infinity);
+    expect(config.segments[0]!.pricedRates).toEqual([0.5, 0.5]);
+  });
+
+  it('is written as null in the results (JSON has no Infinity)', () => {
+    const { summary } = runReplications(modelOf({ ...closing({ valueOfWaiting: 0.5, referenceWaits: 1 }), replications: 4 }));
+    const congestion = (summary.levers!.pricing as { congestion: { expectedWaits: Record<string, Record<string, number | null>> } }).congestion;
+    expect(JSON.parse(JSON.stringify(congestion.expectedWaits)).c.closed).toBeNull();
+  });
+});

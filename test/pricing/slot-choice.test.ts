@@ -122,3 +122,16 @@ describe('nested logit, nest {slots} vs {none}', () => {
     expect(Number.isNaN(shares.none)).toBe(false);
   });
 });
+
+describe('every slot out of reach', () => {
+  it('sends the whole market to not coming, without NaN', () => {
+    const model = calibrateMnl({ prices: [10, 10], shares: { slots: [0.5, 0.3], none: 0.2 }, ownElasticity: -0.8, calibrateOn: 1 });
+    for (const nest of [1, 0.5]) {
+      const shares = nestedLogitShares(model, [10, 10], nest, [-Infinity, -Infinity]);
+      expect(shares).toEqual({ slots: [0, 0], none: 1 });
+      const one = nestedLogitShares(model, [10, 10], nest, [-Infinity, 0]);
+      expect(one.slots[0]).toBe(0);
+      expect(one.slots[1]! + one.none).toBeCloseTo(1, 12);
+    }
+  });
+});
