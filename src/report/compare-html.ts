@@ -9,7 +9,7 @@ import { formatDifference, formatEstimate, pairsText } from '../metrics/format.j
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted, type Markup } from './markup.js';
-import { pageHtml, scopeSvgIds } from './page.js';
+import { inlineSvg, pageHtml } from './page.js';
 import { pluralUnit } from '../model/units.js';
 
 export interface CompareVariantInfo {
@@ -24,7 +24,9 @@ body { max-width: 120rem; }
 .side-by-side figure { margin: .5rem 0 1rem; }
 .side-by-side .missing { color: var(--muted); font-size: .9rem; padding: 2rem 0; }
 td.differs { font-weight: 700; }
-td.variant-source, th.variant-source { text-align: left; white-space: normal; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .82rem; }
+@media print { .side-by-side { display: block; overflow: visible; } }
+table.variants th, table.variants td { text-align: left; }
+td.variant-source { white-space: normal; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .82rem; }
 `;
 
 function valueCell(row: ComparedMetric, v: number): Markup {
@@ -65,7 +67,7 @@ function chartRows(comparison: Comparison, variants: readonly CompareVariantInfo
       if (!rendered) return html`<figure class="chart"><figcaption>${caption}</figcaption><p class="missing">Nothing to draw for this variant: its results hold no data for this chart, or only zeros (see the table above).</p></figure>`;
       return html`<figure class="chart" data-chart="${name}" data-variant="${v}">
 <figcaption><strong>${caption}</strong> <span class="files">(${rendered.files.filter((f) => f.endsWith('.svg')).join(', ')})</span></figcaption>
-${trusted(scopeSvgIds(rendered.svg, `v${v}-${name}`))}
+${trusted(inlineSvg(rendered.svg, `v${v}-${name}`, `${first.title}: ${caption}. ${first.caption}`))}
 </figure>`;
     });
     return html`<h3>${first.title}</h3>

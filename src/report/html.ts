@@ -7,7 +7,7 @@
 import type { RunSummary } from '../metrics/summarise.js';
 import type { Chart } from './charts/chart.js';
 import { html, trusted, type Markup } from './markup.js';
-import { pageHtml, scopeSvgIds } from './page.js';
+import { inlineSvg, pageHtml } from './page.js';
 import { keyFiguresList, periodTable, scopeTable, systemTable } from './tables.js';
 import { pluralUnit } from '../model/units.js';
 import { warmUpText } from '../metrics/format.js';
@@ -23,7 +23,7 @@ export { contentSecurityPolicy, scopeSvgIds } from './page.js';
 
 function chartFigure({ chart, svg, files }: RenderedChart): Markup {
   return html`<figure id="chart-${chart.name}" class="chart" data-chart="${chart.name}">
-${trusted(scopeSvgIds(svg, `chart-${chart.name}`))}
+${trusted(inlineSvg(svg, `chart-${chart.name}`, `${chart.title}. ${chart.caption}`))}
 <figcaption>${chart.caption} <span class="files">(${files.join(', ')})</span></figcaption>
 </figure>
 `;

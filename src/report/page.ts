@@ -3,7 +3,7 @@
  * the inline stylesheet, the title. Pages put their own body inside; text only ever enters
  * through `html`, which escapes it (markup.ts).
  */
-import { html, trusted, type Markup } from './markup.js';
+import { escapeHtml, html, trusted, type Markup } from './markup.js';
 import { reportCss } from './style.js';
 
 /** No source at all but inline styles and data: images; forms and <base> disabled too. */
@@ -18,6 +18,22 @@ export function scopeSvgIds(svg: string, prefix: string): string {
     .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
+}
+
+/** The least share of its drawn size a chart is shown at on a narrow screen (12 px labels stay above 9.5 px); narrower, its figure scrolls. */
+export const LEAST_CHART_SCALE = 0.8;
+
+/**
+ * One chart's SVG, ready to sit in a page: its ids scoped by `prefix`, the whole drawing one
+ * image to assistive technology (role="img", named by `label`; what its marks would say is
+ * the chart's own data fields), and a least width so its text stays readable.
+ */
+export function inlineSvg(svg: string, prefix: string, label: string): string {
+  return scopeSvgIds(svg, prefix).replace(/^<svg\b([^>]*)>/, (whole, attributes: string) => {
+    const width = Number(/\swidth="([\d.]+)"/.exec(attributes)?.[1]);
+    const least = Number.isFinite(width) && width > 0 ? ` style="min-width: ${Math.round(width * LEAST_CHART_SCALE)}px"` : '';
+    return `<svg${attributes} role="img" aria-label="${escapeHtml(label)}"${least}>`;
+  });
 }
 
 /** A whole page: `title` in the tab, `body` inside <body>, `css` after the shared styles. */

@@ -38,7 +38,7 @@ export function staffingSection(result: StaffResult): Markup {
 <p>The fewest servers per period found by simulation, starting from ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue) and correcting where a target was missed or met with room to spare; a target is met where the whole 95% CI of the simulated metric lies on its right side (${result.steps.length} evaluations on common random numbers${stopText(result)}). This report shows the final plan.</p>
 ${plans}
 <p>${time.label}: ${time.plan} (SIPP ${time.sipp}); peak staffing all day: ${time.peakServers} × ${time.day} = ${time.peak}.</p>
-<div class="table"><table class="achieved"><thead><tr><th scope="col">station</th><th scope="col">period</th><th scope="col">target</th><th scope="col">simulated</th><th scope="col"></th></tr></thead>
+<div class="table"><table class="achieved"><thead><tr><th scope="col">station</th><th scope="col">period</th><th scope="col">target</th><th scope="col">simulated</th><th scope="col">met</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
 </section>`;
 }

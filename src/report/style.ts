@@ -16,7 +16,7 @@ p { margin: .4rem 0; }
 .key-figures dd { margin: 0; }
 .key-figures .value { display: block; font-size: 1.5rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .key-figures .ci { display: block; color: var(--muted); font-size: .8rem; font-variant-numeric: tabular-nums; }
-figure { margin: 1.5rem 0 2.5rem; }
+figure { margin: 1.5rem 0 2.5rem; overflow-x: auto; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: .92rem; max-width: 48rem; margin-top: .4rem; }
 .files { font-size: .85rem; color: var(--muted); }
@@ -34,7 +34,13 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   h2 { break-after: avoid; }
   figure, tr, .key-figures div { break-inside: avoid; }
-  .table { overflow: visible; }
+  /* Nothing may be cut at the page's edge: wide tables wrap and shrink, charts fit the page. */
+  .table, figure { overflow: visible; }
+  table { font-size: 7pt; }
+  th, td, thead th, td small, th small { white-space: normal; padding: .15rem .25rem; }
+  thead th { overflow-wrap: anywhere; } /* a long metric name may break; the figures and names below it do not */
+  td.meaning, th.meaning { min-width: 0; }
+  figure svg { min-width: 0 !important; }
   a { color: inherit; text-decoration: none; }
 }
 @page { margin: 15mm; }

@@ -8,7 +8,7 @@ import { formatEstimate } from '../metrics/format.js';
 import { pointMetrics, type SweepResult } from '../run/sweep.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted } from './markup.js';
-import { pageHtml, scopeSvgIds } from './page.js';
+import { inlineSvg, pageHtml } from './page.js';
 import { pluralUnit } from '../model/units.js';
 
 const columns = ['utilisation', 'waitMean', 'waitP90', 'abandonmentRate', 'lost', 'perceivedWaitMean', 'satisfactionMean', 'profit'];
@@ -26,7 +26,7 @@ export function sweepHtml(title: string, sweep: SweepResult, charts: readonly Re
 <main>
 <section id="charts"><h2>Trade-offs</h2>
 ${charts.map(({ chart, svg, files }) => html`<figure id="chart-${chart.name}" class="chart" data-chart="${chart.name}">
-${trusted(scopeSvgIds(svg, `chart-${chart.name}`))}
+${trusted(inlineSvg(svg, `chart-${chart.name}`, `${chart.title}. ${chart.caption}`))}
 <figcaption>${chart.caption} <span class="files">(${files.join(', ')})</span></figcaption>
 </figure>
 `)}

@@ -159,3 +159,66 @@ describe('a report of a scenario whose text is markup, in Chromium', () => {
     await page.close();
   });
 });
+
+/** Elements that stick out of the viewport's width (nothing may be cut at the page's edge), as tag and text. */
+async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('th, td, figure, figure svg, h1, h2, h3, p')]
+      .filter((node) => {
+        const box = node.getBoundingClientRect();
+        return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
+      })
+      .map((node) => `${node.tagName.toLowerCase()} ${(node.textContent ?? '').trim().slice(0, 40)} (right ${Math.round(node.getBoundingClientRect().right)} > ${width})`);
+  });
+}
+
+describe('reports on paper and on a phone', () => {
+  const bank = () => runCli('scenarios/bank-branch.yaml');
+  const compared = () => {
+    const out = tempDir();
+    const result = queuesim(['compare', 'scenarios/bank-branch.yaml', '--set', 'lunch5: stations.counter.servers.lunch=5', '--set', 'lunch6: stations.counter.servers.lunch=6', '--reps', '4', '--out', out, '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const [folder] = readdirSync(out);
+    return join(out, folder!, 'report.html');
+  };
+
+  it('printed on A4, a run and a comparison of three variants keep every column and every variant on the page', async () => {
+    for (const report of [join(bank(), 'report.html'), compared()]) {
+      const { page } = await visit(report);
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 680, height: 960 }); // A4 less the 15 mm margins, at 96 px an inch
+      expect(await cutOff(page), report).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('on a 375 px screen, charts keep readable text (their figure scrolls instead) and the page itself does not overflow', async () => {
+    const { page } = await visit(join(bank(), 'report.html'));
+    await page.setViewportSize({ width: 375, height: 800 });
+    const charts = await page.locator('figure.chart svg').evaluateAll((nodes) =>
+      nodes.map((svg) => ({ drawn: Number(svg.getAttribute('width')), shown: svg.getBoundingClientRect().width, figure: svg.parentElement!.clientWidth })),
+    );
+    expect(charts.length).toBeGreaterThanOrEqual(3);
+    for (const chart of charts) expect(chart.shown).toBeGreaterThanOrEqual(Math.min(chart.drawn, 0.8 * chart.drawn) - 1);
+    expect(charts.some((chart) => chart.shown > chart.figure)).toBe(true); // the case this is about: a chart wider than the screen
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.close();
+  });
+
+  it('each chart is one image to a screen reader, named by its title, not a list of data fields', async () => {
+    for (const report of [join(bank(), 'report.html'), compared()]) {
+      const { page } = await visit(report);
+      const charts = await page.locator('figure.chart svg').evaluateAll((nodes) => nodes.map((svg) => ({ role: svg.getAttribute('role'), label: svg.getAttribute('aria-label') ?? '' })));
+      expect(charts.length).toBeGreaterThanOrEqual(3);
+      for (const chart of charts) {
+        expect(chart.role).toBe('img');
+        expect(chart.label.length).toBeGreaterThan(20);
+      }
+      const snapshot = await page.locator('main').ariaSnapshot();
+      expect(snapshot).not.toMatch(/loDrawn|hiDrawn|reasonOrder|zoneOrder/);
+      await page.close();
+    }
+  });
+});

@@ -69,9 +69,39 @@ describe('charts side by side', () => {
     expect(domain[1]).toBeGreaterThan(tallest(losses(few)));
   });
 
-  it('an axis each panel resolves for itself, and a fixed domain in any layer keep their own', () => {
-    // The waiting-over-day chart gives each station its own y.
-    expect(yDomains(chart(short, 'waiting-over-day').spec).every((d) => d === undefined)).toBe(true);
+  it('a panel per station shares its axis with the same station’s panel in every variant, not with other stations', () => {
+    const busier = fixtureSummary();
+    for (const { waiting } of Object.values(busier.series!.stations)) for (const list of [waiting.mean, waiting.lo, waiting.hi]) list.forEach((v, i) => (list[i] = v * 3));
+    const [calm, busy] = shareScales([chartsFor(fixtureSummary()), chartsFor(busier)]);
+    type Panel = { title: { text: string }; layer: Spec[] };
+    const panels = (set: typeof calm) => (set!.find((c) => c.name === 'waiting-over-day')!.spec as unknown as { vconcat: Panel[] }).vconcat;
+    const byStation = (set: typeof calm) => Object.fromEntries(panels(set).map((p) => [p.title.text, p.layer.flatMap(yDomains)]));
+    const a = byStation(calm);
+    const b = byStation(busy);
+    expect(Object.keys(a).length).toBeGreaterThan(1);
+    expect(b).toEqual(a);
+    for (const [station, domains] of Object.entries(a)) {
+      const { waiting, servers } = busier.series!.stations[station]!;
+      const high = Math.max(...waiting.hi, ...servers, ...(busier.schedule?.[station] ?? []).map((e) => e.servers));
+      expect(domains.every((d) => d !== undefined && d[0] === 0 && Math.abs(d[1]! - high) < 1e-9), station).toBe(true);
+    }
+    expect(new Set(Object.values(a).map((d) => d[0]![1])).size).toBeGreaterThan(1); // each station its own
+    // The time axis ends at closing time in every variant: the chart's nice: false is kept.
+    const x = panels(calm)[0]!.layer[0]!.encoding!.x as { scale: { domain: number[]; nice: boolean } };
+    expect(x.scale.nice).toBe(false);
+    expect(x.scale.domain[0]).toBe(0);
+    expect(x.scale.domain[1]).toBe(Math.max(...fixtureSummary().series!.time, ...Object.values(fixtureSummary().schedule ?? {}).flat().map((e) => e.end)));
+  });
+
+  it('an axis a part of the chart resolves for itself, and a fixed domain in any layer keep their own', () => {
+    const apart = (hi: number) => ({
+      name: 'apart',
+      title: 't',
+      caption: 'c',
+      spec: { data: { values: [{ k: 'a', value: 0.4, hi }] }, vconcat: [{ layer: [{ mark: 'bar', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'value', type: 'quantitative' } } }, { mark: 'tick', encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'hi', type: 'quantitative' } } }], resolve: { scale: { y: 'independent' } } }] },
+    });
+    const [one] = shareScales([[apart(0.5) as never], [apart(0.6) as never]]);
+    expect(yDomains((one![0]!.spec as unknown as { vconcat: Spec[] }).vconcat[0])).toEqual([undefined, undefined]);
     const layered = (hi: number) => ({
       name: 'share',
       title: 't',

@@ -64,3 +64,13 @@ describe('trade-off charts of a sweep', () => {
     }
   });
 });
+
+describe('the legend of a sweep over two parameters', () => {
+  it('draws its symbols at full strength, not at the band’s opacity', async () => {
+    const chart = tradeOffCharts(sweepOf(coreSummary, true)).find((c) => c.name === 'sweep-wait')!;
+    const { svg } = await renderSvg(chart.spec);
+    const symbols = [...svg.matchAll(/<g class="mark-symbol role-legend-symbol"[^>]*>(.*?)<\/g>/gs)].flatMap((m) => [...m[1]!.matchAll(/<path [^>]*>/g)].map((p) => p[0]));
+    expect(symbols.length).toBeGreaterThan(1);
+    for (const symbol of symbols) expect(symbol, symbol).not.toMatch(/opacity="0\.18"/);
+  });
+});

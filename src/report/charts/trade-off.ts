@@ -64,7 +64,9 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
     const seriesOrder = second ? second.values.map(String) : shown;
     const ticks = first.values.length <= 20 ? { axis: { values: first.values, format: ',~g' } } : {};
     const x = { field: 'x', type: 'quantitative', title: first.path, scale: { zero: false, nice: false }, ...ticks };
-    const color = { field: 'series', type: 'nominal', title: second ? second.path : null, sort: seriesOrder, ...(seriesOrder.length === 1 ? { legend: null } : {}) };
+    // The legend's symbols at full strength: they would take the band's opacity, too faint to tell the lines apart.
+    const legend = seriesOrder.length === 1 ? null : { symbolOpacity: 1 };
+    const color = { field: 'series', type: 'nominal', title: second ? second.path : null, sort: seriesOrder, legend };
     const layers = [
       { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: panel.axisTitle, axis: { format: panel.format } }, y2: { field: 'hi' }, color } },
       {

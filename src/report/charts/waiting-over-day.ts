@@ -60,9 +60,12 @@ export function waitingOverDayChart(summary: RunSummary): Chart | undefined {
     `The blue line is the mean number waiting at each time over the replications, the shaded band its 95% confidence band; the black steps are the servers on duty. Waiting climbs where demand outruns the servers.`,
     {
       data: { values: rows },
-      facet: { row: { field: 'station', type: 'nominal', title: 'station', sort: stations } },
-      resolve: { scale: { y: 'independent' } },
-      spec: {
+      // One panel per station, each with its own y (a station of 20 tables beside one of 2
+      // tills); panels rather than a facet so compare can give each station's panel one
+      // domain in every variant (shared-scales.ts).
+      vconcat: stations.map((station) => ({
+        title: { text: station, anchor: 'start', fontSize: 13, fontWeight: 'normal' },
+        transform: [{ filter: { field: 'station', equal: station } }],
         width: 520,
         height: 150,
         layer: [
@@ -93,7 +96,8 @@ export function waitingOverDayChart(summary: RunSummary): Chart | undefined {
             encoding: { x, y: { field: 'servers', type: 'quantitative' }, color, strokeDash: dash },
           },
         ],
-      },
+      })),
+      resolve: { scale: { x: 'shared', y: 'independent' } },
     },
   );
 }
