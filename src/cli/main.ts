@@ -32,8 +32,15 @@ function nameOption(what: string): Option {
 
 /** --workers, the same for every command that runs replications. */
 function workersOption(): Option {
+  const cores = availableParallelism();
+  const most = Math.max(64, 4 * cores);
   return new Option('--workers <n>', 'worker threads running replications (results do not depend on it)')
-    .argParser(wholeNumber(1, '--workers'))
+    .argParser((text) => {
+      const workers = wholeNumber(1, '--workers')(text);
+      // A typo (500 for 50) would start hundreds of threads, each holding its own memory.
+      if (workers > most) throw new InvalidArgumentError(`--workers must be at most ${most} (this machine has ${cores} cores; threads beyond the cores take turns, and each holds about 20 MB).`);
+      return workers;
+    })
     .default(availableParallelism(), `${availableParallelism()}, every core`);
 }
 
@@ -63,7 +70,7 @@ function outputOptions(command: Command, printed: string): Command {
   return command
     .option('--out <dir>', 'output folder', 'out')
     .option('--json', `print ${printed} as JSON on stdout (and nothing else)`)
-    .option('--quiet', 'print nothing but errors; still write the output folder')
+    .option('--quiet', 'print nothing but errors and warnings; still write the output folder')
     .option('--no-report', 'do not write report.html and charts/');
 }
 
@@ -166,6 +173,14 @@ export function buildProgram(): Command {
     .addOption(new Option('--seed <s>', 'random seed (overrides the file)').argParser(wholeNumber(0, '--seed')));
   outputOptions(staff, 'the result');
   runOptions(staff, false);
+  // Without these, commander would suggest --start for a --shard written out of habit.
+  for (const flag of ['--shard <k/n>', '--shards <n>']) {
+    staff.addOption(
+      new Option(flag).hideHelp().argParser(() => {
+        throw new InvalidArgumentError('staff cannot run as shards: each step of its search depends on the last. Shard a compare or sweep instead, or give it more --workers.');
+      }),
+    );
+  }
   staff
     .addHelpText(
       'after',
@@ -214,8 +229,9 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length <= 2) {
-    program.outputHelp();
-    return 0;
+    // No command is a usage error (exit 2), the help on stderr as for the others.
+    program.outputHelp({ error: true });
+    return 2;
   }
   try {
     await program.parseAsync(argv);

@@ -42,7 +42,7 @@ export const MoneySchema = z
     fixedCost: amount('fixedCost').optional().meta({ description: `Fixed cost per replication (the simulated day), default ${d.fixedCost}.`, default: d.fixedCost }),
     spendWhileWaiting: amount('spendWhileWaiting')
       .optional()
-      .meta({ description: `Side revenue per time unit a customer waits in a line (complementary services, §5.4), default ${d.spendWhileWaiting}.`, default: d.spendWhileWaiting }),
+      .meta({ description: `Side revenue per time unit a customer waits in a line, per person of a party (complementary services, §5.4), default ${d.spendWhileWaiting}.`, default: d.spendWhileWaiting }),
     lostCustomerValue: amount('lostCustomerValue')
       .optional()
       .meta({ description: 'Value of each lost customer (balked, reneged, blocked, lost to price) in lostRevenue; default: the price the customer would have paid.' }),

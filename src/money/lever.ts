@@ -18,7 +18,7 @@ import { Till } from './till.js';
 
 export const moneyMetrics: readonly MetricInfo[] = [
   { name: 'revenue', scopes: ['system', 'segment'], kind: 'money', description: 'with money: the price of the period of arrival × party size, over the customers served' },
-  { name: 'sideRevenue', scopes: ['system', 'segment'], kind: 'money', description: 'with money: spendWhileWaiting × time waited in lines, over every customer who waited (served or not)' },
+  { name: 'sideRevenue', scopes: ['system', 'segment'], kind: 'money', description: 'with money: spendWhileWaiting × time waited in lines × party size, over every customer who waited (served or not)' },
   { name: 'staffCost', scopes: ['system', 'station'], kind: 'money', description: 'with money: scheduled servers × time × staff cost per server-hour, over the measured time up to closing' },
   { name: 'overtimeCost', scopes: ['system', 'station'], kind: 'money', description: 'with money: overtime × overtime cost per hour' },
   { name: 'fixedCost', scopes: ['system'], kind: 'money', description: 'with money: money.fixedCost, the same in every run; by period, in proportion to its measured time' },

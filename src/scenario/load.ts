@@ -44,9 +44,13 @@ export function parseScenarioText(withMark: string, file: string): ParsedText {
       return { data: JSON.parse(text), locate, problems };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // V8 gives a position for some errors; for others ("Unexpected token ','") it quotes the
+      // text around it instead, newlines and all. The YAML parser (JSON is YAML) then places
+      // most of them. The reason is kept to its first clause, on one line.
       const position = /position (\d+)/.exec(message);
-      const line = position ? lineCounter.linePos(Number(position[1])).line : undefined;
-      problems.push({ file, path: [], line, message: `not valid JSON: ${message}` });
+      const line = position ? lineCounter.linePos(Number(position[1])).line : doc.errors[0]?.linePos?.[0]?.line;
+      const reason = message.replace(/,\s*(?:\.\.\.)?".*$/s, '').replace(/\s+in JSON at position \d+.*$/s, '').replace(/\s+/g, ' ');
+      problems.push({ file, path: [], line, message: `not valid JSON: ${reason}` });
       return { data: undefined, locate, problems };
     }
   }

@@ -53,6 +53,11 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(line).toMatch(/broken\.json:3: not valid JSON/);
   });
 
+  it('a JSON error V8 reports without a position still names the line, on one line', () => {
+    const lines = runExpectingErrors('broken.json', '{"name": "x",\n "stations": [\n ,]\n}');
+    expect(lines).toEqual([expect.stringMatching(/broken\.json:3: not valid JSON: Unexpected token ','$/)]);
+  });
+
   it('a missing required key names its path', () => {
     const { name: _name, ...withoutName } = valid;
     const lines = runExpectingErrors('s.json', JSON.stringify(withoutName));

@@ -171,6 +171,13 @@ describe('queuesim validate and schema', () => {
     expect(result.code).toBe(0);
     for (const command of ['run', 'validate', 'schema']) expect(result.stdout).toContain(command);
   });
+
+  it('no command at all is a usage error: the help on stderr, exit 2', () => {
+    const result = queuesim([]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Usage: queuesim \[options\] \[command\]/);
+  });
 });
 
 describe('queuesim run with pricing and money', () => {

@@ -41,6 +41,16 @@ describe('queuesim staff', () => {
     expect(wrongWay.stderr).toContain('more servers lower utilisation');
   });
 
+  it('refuses --shard and --shards with why (not a suggestion of --start), and keeps them out of --help', () => {
+    for (const option of [['--shard', '1/2'], ['--shards', '2']]) {
+      const result = queuesim(['staff', bankDay, '--target', 'waitP80<=5', ...option]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('staff cannot run as shards: each step of its search depends on the last');
+      expect(result.stderr).not.toContain('--start');
+    }
+    expect(queuesim(['staff', '--help']).stdout).not.toContain('--shard');
+  });
+
   it('a search that meets every target but is stopped before it has tried lowering every period says so, and exits 0', () => {
     const out = tempDir();
     const result = queuesim(['staff', bankDay, '--target', 'waitP80<=5', '--target', 'waitMean<=1.5', '--max-evaluations', '2', '--reps', '10', '--no-report', '--out', out]);

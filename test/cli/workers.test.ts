@@ -87,6 +87,16 @@ describe('queuesim run --workers', () => {
     expect(result.stderr).toMatch(/--workers must be a whole number of at least 1/);
   });
 
+  it('refuses more than 64 threads, or 4 a core, as a usage error: a typo would start hundreds, each with its memory', () => {
+    const most = Math.max(64, 4 * availableParallelism());
+    const out = tempDir();
+    const result = queuesim(['run', 'scenarios/bank-branch.yaml', '--out', out, '--workers', String(most + 1)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`--workers must be at most ${most} \\(this machine has ${availableParallelism()} cores`));
+    expect(readdirSync(out)).toEqual([]);
+    expectSuccess(queuesim(['run', 'scenarios/bank-branch.yaml', '--out', out, '--workers', String(most), '--reps', '2', '--no-report', '--quiet']));
+  });
+
   it('a replication that runs out of memory ends the run with exit 1 and one line, and writes nothing', () => {
     const overloaded = `
 name: Overloaded

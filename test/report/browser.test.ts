@@ -160,9 +160,16 @@ describe('a report of a scenario whose text is markup, in Chromium', () => {
   });
 });
 
+/** What the tests below read of the page's document (the tests compile without the DOM's types). */
+interface PageDocument {
+  documentElement: { clientWidth: number; scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<{ tagName: string; textContent: string | null; getBoundingClientRect(): { width: number; left: number; right: number } }>;
+}
+
 /** Elements that stick out of the viewport's width (nothing may be cut at the page's edge), as tag and text. */
 async function cutOff(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const document = (globalThis as unknown as { document: PageDocument }).document;
     const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll('th, td, figure, figure svg, h1, h2, h3, p')]
       .filter((node) => {
@@ -203,7 +210,11 @@ describe('reports on paper and on a phone', () => {
     expect(charts.length).toBeGreaterThanOrEqual(3);
     for (const chart of charts) expect(chart.shown).toBeGreaterThanOrEqual(Math.min(chart.drawn, 0.8 * chart.drawn) - 1);
     expect(charts.some((chart) => chart.shown > chart.figure)).toBe(true); // the case this is about: a chart wider than the screen
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    const fits = await page.evaluate(() => {
+      const { documentElement } = (globalThis as unknown as { document: PageDocument }).document;
+      return documentElement.scrollWidth <= documentElement.clientWidth;
+    });
+    expect(fits).toBe(true);
     await page.close();
   });
 
