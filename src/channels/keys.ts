@@ -9,6 +9,7 @@
  *   segment      partySize;  station  seating                          (lever groups)
  */
 import { z } from 'zod';
+import { share } from '../scenario/numbers.js';
 import { weightChecks } from '../scenario/schema.js';
 import type { StepStation } from '../scenario/route-steps.js';
 
@@ -35,8 +36,6 @@ export const channelDefaults = {
 export const choiceRules = ['shares', 'shortestLine', 'leastExpectedWait'] as const;
 export type ChoiceRule = (typeof choiceRules)[number];
 
-const share = (what: string) =>
-  z.number({ error: `${what} must be a number from 0 to 1` }).min(0, { error: `${what} must be 0 or more` }).max(1, { error: `${what} must be at most 1` });
 const stationId = z.string().min(1, { error: 'a station id must not be empty' });
 
 /** A route step that chooses among stations (or an optional step, with one station and `skip`). */

@@ -5,12 +5,10 @@
  * to a clock unit (config.ts) and required in the file for any other unit (lever.ts).
  */
 import { z } from 'zod';
+import { nonNegative, positive, share } from '../scenario/numbers.js';
 import { experienceDefaults as d } from './defaults.js';
 import { defaultPerceptionParams, waitConditionNames } from './perception.js';
 
-const share = (what: string) => z.number().min(0, { error: `${what} must be between 0 and 1` }).max(1, { error: `${what} must be between 0 and 1` });
-const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
-const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 /** A satisfaction score, 1 to 5. */
 const score = (what: string) => z.number().min(1, { error: `${what} must be between 1 and 5` }).max(5, { error: `${what} must be between 1 and 5` });
 /** A key's description with its default and source tag, and the default for the JSON Schema. */

@@ -4,9 +4,9 @@
  * customer) and a `money` in each station for its own staff costs. Defaults: defaults.ts.
  */
 import { z } from 'zod';
+import { nonNegative } from '../scenario/numbers.js';
 import { moneyDefaults as d } from './defaults.js';
 
-const amount = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 const price = z.number().nonnegative({ error: 'a price must be 0 or more' });
 
 /**
@@ -16,13 +16,13 @@ const price = z.number().nonnegative({ error: 'a price must be 0 or more' });
 function staffKeys(where: 'scenario' | 'station') {
   const top = where === 'scenario';
   return {
-    staffCostPerHour: amount('staffCostPerHour')
+    staffCostPerHour: nonNegative('staffCostPerHour')
       .optional()
       .meta({
         description: `Cost of one scheduled server for one hour; the schedule is the station's servers per period. ${top ? `Default ${d.staffCostPerHour}.` : 'Default: the top-level money key.'}`,
         ...(top ? { default: d.staffCostPerHour } : {}),
       }),
-    overtimeCostPerHour: amount('overtimeCostPerHour')
+    overtimeCostPerHour: nonNegative('overtimeCostPerHour')
       .optional()
       .meta({
         description: `Cost of one hour of overtime (server-time beyond the schedule, the metric overtime). ${top ? `Default ${d.overtimeFactor} × staffCostPerHour [A].` : `Default: the top-level money key, or ${d.overtimeFactor} × this station's staffCostPerHour [A].`}`,
@@ -39,11 +39,11 @@ export const MoneySchema = z
       .optional()
       .meta({ description: `Revenue per served customer (per party member), a number or per period, when the scenario has no pricing (with pricing, its prices are used); default ${d.price}.`, default: d.price }),
     ...staffKeys('scenario'),
-    fixedCost: amount('fixedCost').optional().meta({ description: `Fixed cost per replication (the simulated day), default ${d.fixedCost}.`, default: d.fixedCost }),
-    spendWhileWaiting: amount('spendWhileWaiting')
+    fixedCost: nonNegative('fixedCost').optional().meta({ description: `Fixed cost per replication (the simulated day), default ${d.fixedCost}.`, default: d.fixedCost }),
+    spendWhileWaiting: nonNegative('spendWhileWaiting')
       .optional()
       .meta({ description: `Side revenue per time unit a customer waits in a line, per person of a party (complementary services, §5.4), default ${d.spendWhileWaiting}.`, default: d.spendWhileWaiting }),
-    lostCustomerValue: amount('lostCustomerValue')
+    lostCustomerValue: nonNegative('lostCustomerValue')
       .optional()
       .meta({ description: 'Value of each lost customer (balked, reneged, blocked, lost to price) in lostRevenue; default: the price the customer would have paid.' }),
   })

@@ -4,6 +4,7 @@
  * is named in `reservationDefaults` with its models.md source tag.
  */
 import { z } from 'zod';
+import { nonNegative, positive, share } from '../scenario/numbers.js';
 import { DistributionSchema, weightChecks } from '../scenario/schema.js';
 
 /** The defaults of the optional keys, each with its source (models.md §4). */
@@ -26,10 +27,6 @@ export const reservationDefaults = {
   grace: 15,
 } as const;
 
-const probability = (what: string) =>
-  z.number().min(0, { error: `${what} must be between 0 and 1` }).max(1, { error: `${what} must be between 0 and 1` });
-const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
-const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
 const wholeNumber = (what: string) => z.int({ error: `${what} must be a whole number` }).min(0, { error: `${what} must be 0 or more` });
 
 const capacity = z
@@ -165,8 +162,8 @@ export const ReservationsSchema = z
     station: z.string().min(1).optional().meta({ description: 'The booked station; its first visit on the segment’s route is booked and must be a plain step, not one of a choice (default: the first step).' }),
     slots: SlotsSchema,
     demand: DemandSchema.optional(),
-    cancel: probability('cancel').optional().meta({ description: 'Probability a booking is cancelled before the day (default 0 [A]).', default: reservationDefaults.cancel }),
-    noShow: probability('noShow').optional().meta({ description: 'Probability a kept booking does not come (default 0.08: primary-care clinic, models.md §4.1 [S]; restaurants without a guarantee 0.15 [S2]).', default: reservationDefaults.noShow }),
+    cancel: share('cancel').optional().meta({ description: 'Probability a booking is cancelled before the day (default 0 [A]).', default: reservationDefaults.cancel }),
+    noShow: share('noShow').optional().meta({ description: 'Probability a kept booking does not come (default 0.08: primary-care clinic, models.md §4.1 [S]; restaurants without a guarantee 0.15 [S2]).', default: reservationDefaults.noShow }),
     punctuality: PunctualitySchema.optional(),
     hold: z
       .union([z.literal('station'), DistributionSchema])

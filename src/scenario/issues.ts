@@ -90,7 +90,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
             ),
           ),
         ];
-        out.push({ path, message: `expected ${expected.join(' or ')}, got ${describeValue(value)}` });
+        out.push({ path, message: value === undefined ? `is required: ${expected.join(' or ')}` : `expected ${expected.join(' or ')}, got ${describeValue(value)}${numberHint(expected, value)}` });
         return;
       }
       // Of the object kinds, the one the object names (`policy: fixedExtra`), not one whose tag it fails.
@@ -130,7 +130,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
         out.push({ path, message: `is required${issue.message.startsWith('Invalid input') ? '' : ` (${issue.message})`}` });
       } else {
         const custom = !issue.message.startsWith('Invalid input');
-        out.push({ path, message: custom ? issue.message : `expected ${describeExpected(issue)}, got ${describeValue(value)}` });
+        out.push({ path, message: custom ? issue.message : `expected ${describeExpected(issue)}, got ${describeValue(value)}${numberHint([describeExpected(issue)], value)}` });
       }
       return;
     }
@@ -205,6 +205,20 @@ function describeExpected(issue: Issue): string {
     default:
       return `a ${issue.expected}`;
   }
+}
+
+/**
+ * How to write as a number what a planner wrote as text where a number is expected: a
+ * percentage (80%), a clock time (10:00) or a number with its unit (10 minutes).
+ */
+function numberHint(expected: readonly string[], value: unknown): string {
+  if (typeof value !== 'string' || !expected.some((e) => e === 'a number' || e === 'a whole number')) return '';
+  const percent = /^\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/.exec(value);
+  if (percent) return ` (write a percentage as a number: ${Number((Number(percent[1]) / 100).toPrecision(12))} for ${value.trim()})`;
+  if (/^\s*\d{1,2}:\d{2}\s*$/.test(value)) return ' (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)';
+  const withUnit = /^\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*[A-Za-z]+\s*$/.exec(value);
+  if (withUnit) return ` (write the number alone, ${withUnit[1]}: times are in time.unit)`;
+  return '';
 }
 
 function describeValue(value: unknown): string {

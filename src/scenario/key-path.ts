@@ -171,6 +171,15 @@ function walk(data: unknown, parts: readonly PathPart[], create: boolean): Parse
       next = Object.fromEntries(periods.map((name) => [name, next]));
       if (Array.isArray(parent)) parent[key as number] = next;
       else setOwn(parent, key as string, next);
+    } else if (typeof next === 'number' && 'name' in nextPart && periods.length > 0 && !periods.includes(nextPart.name)) {
+      // A name after a number sets a period's value if it is a period's: say which are.
+      const close = hint(nextPart.name, periods);
+      return {
+        ok: false,
+        message: close
+          ? `unknown period "${nextPart.name}"${close} after ${formatPath(path)} (the number ${next}); the periods are ${periods.join(', ')}`
+          : `${formatPath(path)} is the number ${next}, which has no "${nextPart.name}" inside it (a period's name would set it for that period: ${periods.join(', ')})`,
+      };
     }
     node = next;
   }

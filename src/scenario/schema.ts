@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { Lever } from '../levers/lever.js';
 import { coreDefaults as d } from './defaults.js';
+import { nonNegative, positive } from './numbers.js';
 
 /** What is wrong with a seed that is not a safe whole number: a fraction, or beyond ±(2^53 − 1). */
 function seedProblem(input: unknown): string {
@@ -17,8 +18,6 @@ function seedProblem(input: unknown): string {
   return input < 0 ? 'seed must be 0 or more' : `seed must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)`;
 }
 
-const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
-const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 
 /** An empirical list with optional weights (durations, party sizes, punctuality). */
 interface Weighted {

@@ -93,3 +93,28 @@ describe('problems with a key of several shapes', () => {
     expect(problemsOf({}, { selfService: 'no' })).toEqual(['stations.0.selfService: expected true or a map of keys to values, got "no"']);
   });
 });
+
+describe('numbers a planner writes as text, or as percentages', () => {
+  it('a share given as a percentage says how to write it; a share out of range otherwise does not guess', () => {
+    expect(problemsOf(booked({ noShow: 8 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1 (8 looks like a percentage: write 0.08)']);
+    expect(problemsOf(booked({ noShow: 150 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1']);
+    expect(problemsOf(booked({ noShow: -0.1 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1']);
+    expect(problemsOf(booked({ noShow: 0.08 }))).toEqual([]);
+  });
+
+  it('text where a number goes: a percentage, a clock time, a number with its unit', () => {
+    expect(problemsOf(booked({ noShow: '8%' }))).toEqual(['reservations.noShow: expected a number, got "8%" (write a percentage as a number: 0.08 for 8%)']);
+    expect(problemsOf({ time: { horizon: 100, periods: [{ name: 'a', start: 0 }, { name: 'b', start: '10:00' }] } })).toEqual([
+      'time.periods.1.start: expected a number, got "10:00" (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)',
+    ]);
+    expect(problemsOf({}, {}, { patience: '10 minutes' })).toEqual([
+      'segments.0.patience: expected a number or a map of keys to values, got "10 minutes" (write the number alone, 10: times are in time.unit)',
+    ]);
+  });
+
+  it('a missing key of several shapes is required, naming them', () => {
+    const { servers: _servers, ...withoutServers } = base.stations[0]!;
+    const loaded = validateScenario({ ...base, stations: [withoutServers] });
+    expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual(['stations.0.servers: is required: a number or a map of keys to values']);
+  });
+});

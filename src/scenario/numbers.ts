@@ -1,0 +1,21 @@
+/**
+ * The number schemas scenario keys share, each message naming the key: greater than 0, 0 or
+ * more, and a share (a probability) from 0 to 1, which takes a value up to 100 for the
+ * percentage it probably is and says how to write it.
+ */
+import { z } from 'zod';
+
+export const positive = (what: string) => z.number().positive({ error: `${what} must be greater than 0` });
+
+export const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
+
+export function share(what: string) {
+  const message = (issue: { input?: unknown }) => `${what} must be between 0 and 1${percentageHint(issue.input)}`;
+  return z.number().min(0, { error: message }).max(1, { error: message });
+}
+
+/** For a share given as a percentage (80 for 0.8; from 2 on, as 1.5 could be either): how to write it; '' for anything else. */
+export function percentageHint(value: unknown): string {
+  if (typeof value !== 'number' || !(value >= 2 && value <= 100)) return '';
+  return ` (${value} looks like a percentage: write ${Number((value / 100).toPrecision(12))})`;
+}
