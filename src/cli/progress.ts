@@ -3,9 +3,11 @@
  * terminal, only after a short delay, and erases itself when done, so piped output and
  * quick runs stay clean.
  */
-import { fitToWidth } from './format.js';
+import { displayWidth, fitToWidth } from './format.js';
 
 const WIDTH = 28;
+/** The least room kept for the label ("replications · Bank b…") before the bar gives way. */
+const LEAST_LABEL = 16;
 /** Redraw at most this often (ms), so thousands of quick steps cost nothing. */
 const REDRAW_MS = 100;
 
@@ -66,8 +68,14 @@ export class ProgressBar {
     const count = this.atMost ? `${done} of at most ${total}` : `${done}/${total}`;
     // Some terminals report 0 columns: read as unknown. A narrow one keeps the count, not the bar.
     const columns = this.stream.columns !== undefined && this.stream.columns > 0 ? this.stream.columns : 80;
-    const line = `${columns >= 60 ? `${bar} ` : ''}${count} ${this.label} · ${(elapsed / 1000).toFixed(1)} s${left}`;
-    this.stream.write(`\r${fitToWidth(line, columns - 1)}\x1b[K`);
+    // The label (what is counted, and the scenario's name) gives way first: the count and the
+    // time left stay whole whenever they fit, and then the bar gives way.
+    const tail = ` · ${(elapsed / 1000).toFixed(1)} s${left}`;
+    const roomAfter = (head: string) => columns - 1 - displayWidth(head) - displayWidth(tail);
+    const head = [`${bar} ${count} `, `${count} `].find((h) => roomAfter(h) >= LEAST_LABEL) ?? `${count} `;
+    const room = roomAfter(head);
+    const line = room >= LEAST_LABEL ? `${head}${fitToWidth(this.label, room)}${tail}` : fitToWidth(`${head}${this.label}${tail}`, columns - 1);
+    this.stream.write(`\r${line}\x1b[K`);
   }
 
   /** Erases the bar, if it was drawn. */

@@ -36,7 +36,16 @@ describe('progress bar', () => {
     bar.update(1, 4);
     const line = stream.written[0]!.replace(/^\r/, '').replace(/\x1b\[K$/, '');
     expect(displayWidth(line)).toBeLessThanOrEqual(59);
-    expect(line.endsWith('…')).toBe(true);
+    // The name gives way first, then the bar; the count and the time left stay.
+    expect(line).toBe('1/4 replications of 3 variants · Compa… · 0.0 s · ~0 s left');
+    const standard = { ...terminal(), columns: 80 };
+    let later = 1000;
+    const sweep = new ProgressBar('replications of 5 points · Sweep Bank branch, weekday over stations.counter.servers.lunch', { stream: standard, delayMs: 0, now: () => later });
+    later = 13_400;
+    sweep.update(1204, 3000);
+    const shown = standard.written[0]!.replace(/^\r/, '').replace(/\x1b\[K$/, '');
+    expect(displayWidth(shown)).toBeLessThanOrEqual(79);
+    expect(shown).toMatch(/^█+░+ 1204\/3000 replications of 5… · 12\.4 s · ~19 s left$/);
     const narrow = { ...terminal(), columns: 40 };
     new ProgressBar('replications · Bank branch, weekday', { stream: narrow, delayMs: 0, now: () => clock }).update(1, 4);
     expect(narrow.written[0]).toMatch(/^\r1\/4 replications · Bank branch/); // the count, not the bar
