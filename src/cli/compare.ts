@@ -154,6 +154,21 @@ async function readPlan(files: string[], options: CompareCommandOptions): Promis
  */
 function noteSharedRun(plan: ComparePlan): void {
   const [first, ...rest] = plan.variants;
+  const segmentsOf = (variant: (typeof plan.variants)[number]) => variant.model.segments.map((s) => s.id);
+  const firsts = segmentsOf(first!);
+  // Random numbers are drawn per segment (and station): other segments are other customers.
+  const sameCustomers = (variant: (typeof plan.variants)[number]) => {
+    const own = segmentsOf(variant);
+    return own.length === firsts.length && own.every((id) => firsts.includes(id));
+  };
+  for (const variant of rest) {
+    const own = segmentsOf(variant);
+    if (!sameCustomers(variant)) {
+      process.stderr.write(
+        `note: ${variant.source ?? `variant "${variant.name}"`} has segments ${own.join(', ')} where ${first!.source ?? `"${first!.name}"`} has ${firsts.join(', ')}: they are not the same customers, so its differences pair replications only (the CIs hold, without the narrowing common random numbers give).\n`,
+      );
+    }
+  }
   for (const variant of rest) {
     const unused = [
       ...(plan.inputs.seed === undefined && variant.model.seed !== plan.seed ? [`seed ${variant.model.seed}`] : []),
@@ -161,7 +176,7 @@ function noteSharedRun(plan: ComparePlan): void {
     ];
     if (unused.length === 0 || variant.source === undefined) continue;
     process.stderr.write(
-      `note: ${variant.source} has ${unused.join(' and ')}; every variant runs with ${first!.source}'s seed ${plan.seed} and ${plan.replications} replications, on the same simulated demand (give --seed and --reps to choose).\n`,
+      `note: ${variant.source} has ${unused.join(' and ')}; every variant runs with ${first!.source}'s seed ${plan.seed} and ${plan.replications} replications${sameCustomers(variant) ? ', on the same simulated demand' : ''} (give --seed and --reps to choose).\n`,
     );
   }
 }

@@ -80,6 +80,16 @@ describe('queuesim compare', () => {
     expect(queuesim(['compare', file, other, '--seed', '9', '--out', tempDir(), '--quiet']).stderr).toBe('');
   });
 
+  it('says when a file’s segments are not the first’s: other customers, so its differences pair replications only', () => {
+    const file = scenarioFile('cafe.yaml', cafe);
+    const renamed = scenarioFile('renamed.yaml', cafe.replace('name: Tiny café', 'name: Renamed café').replaceAll('walkIn', 'passerBy'));
+    const result = queuesim(['compare', file, renamed, '--out', tempDir(), '--quiet', '--no-report']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      `note: ${renamed} has segments passerBy where ${file} has walkIn: they are not the same customers, so its differences pair replications only (the CIs hold, without the narrowing common random numbers give).\n`,
+    );
+  });
+
   it('escapes variant names in the report', () => {
     const out = tempDir();
     const result = queuesim(['compare', scenarioFile('cafe.yaml', cafe), '--set', '<b>x</b>: stations.till.servers.rush=3', '--out', out, '--name', 'escape test', '--quiet']);
