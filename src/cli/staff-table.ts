@@ -83,3 +83,26 @@ export function renderStaffing(result: StaffResult, title: string): string {
   );
   return lines.join('\n');
 }
+
+/**
+ * Targets met where every replication gave the same value: the CI has no width, which is no
+ * evidence when the value could vary (no customer of 30 gave up in any of 4 days, so a loss
+ * target of 0.1% "holds"). Said once per target and value, naming the station periods;
+ * undefined when there are none.
+ */
+export function noVariationNote(result: StaffResult): string | undefined {
+  const groups = new Map<string, { target: string; value: string; where: string[] }>();
+  for (const row of result.achieved) {
+    const ci = row.estimate?.ci95;
+    if (!row.met || !ci || ci[0] !== ci[1] || row.estimate?.mean === null || row.estimate?.mean === undefined) continue;
+    const metric = row.target.replace(/\s*(<=|>=).*$/, '');
+    const value = formatEstimate(row.estimate, kindOf(metric), boundsOf(metric)).mean;
+    const key = `${row.target}\u0000${value}`;
+    const group = groups.get(key) ?? { target: row.target, value, where: [] };
+    group.where.push(`${row.station} ${row.period}`);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) return undefined;
+  const parts = [...groups.values()].map((g) => `${g.target} at ${g.where.join(', ')} (${g.value} in every one)`);
+  return `met with the same value in every replication, so with a CI of no width: ${parts.join('; ')}. Where the model lets that vary, it is chance of ${result.replications} replications: more --reps will show it.`;
+}

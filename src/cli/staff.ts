@@ -22,7 +22,7 @@ import { hint } from '../scenario/problems.js';
 import { outputFolderReady, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioData, reportProblems } from './scenario-files.js';
-import { renderStaffing } from './staff-table.js';
+import { noVariationNote, renderStaffing } from './staff-table.js';
 
 export interface StaffCommandOptions {
   target?: string[];
@@ -167,6 +167,8 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     const check = result.converged ? `Check it on other random numbers: queuesim run ${shellWord(join(folder, 'staffed.yaml'))} --seed ${other} --reps ${2 * result.replications}\n` : '';
     process.stdout.write(`${renderStaffing(result, title)}\n\nWritten: ${folder}/staff.json, staffing.csv, staffed.yaml, summary.json\n${reportLine}${check}`);
   }
+  const flat = noVariationNote(result);
+  if (flat !== undefined && !options.quiet && !options.json) process.stderr.write(`note: ${flat}\n`);
   if (result.converged) {
     if (result.untried.length > 0) {
       process.stderr.write(`note: ${result.untried.join(', ')} could not be tried with fewer servers: a target's metric there has no CI (defined in fewer than 2 replications), so fewer servers may do (give more --reps).\n`);
