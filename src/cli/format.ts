@@ -6,20 +6,48 @@ export { pluralUnit } from '../model/units.js';
 
 export type Align = 'left' | 'right';
 
-/** Renders rows as aligned columns; the first row is the header, underlined. */
-export function renderTable(rows: string[][], align: Align[], indent = '  '): string {
+/** The terminal's width when stdout is one (tables wider than it are split); Infinity otherwise, so piped output keeps whole rows. */
+export function terminalColumns(stream: { isTTY?: boolean; columns?: number } = process.stdout): number {
+  return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 ? stream.columns : Infinity;
+}
+
+/**
+ * Renders rows as aligned columns; the first row is the header, underlined. A table wider
+ * than `maxWidth` is split into blocks of columns that fit, one under the other, each
+ * repeating the leading left-aligned columns (the row's labels), so a terminal never wraps
+ * a row and loses the alignment.
+ */
+export function renderTable(rows: string[][], align: Align[], indent = '  ', maxWidth = terminalColumns()): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column] ?? ''))));
+  const span = (columns: readonly number[]) => displayWidth(indent) + columns.reduce((sum, c) => sum + widths[c]!, 0) + 2 * Math.max(0, columns.length - 1);
+  const all = widths.map((_, c) => c);
+  if (span(all) <= maxWidth) return block(rows, align, widths, all, indent);
+  let labels = 0;
+  while (labels < all.length - 1 && align[labels] === 'left') labels++;
+  const kept = all.slice(0, labels);
+  const blocks: number[][] = [];
+  for (const column of all.slice(labels)) {
+    const current = blocks.at(-1);
+    if (current !== undefined && current.length > kept.length && span([...current, column]) <= maxWidth) current.push(column);
+    else blocks.push([...kept, column]);
+  }
+  return blocks.map((columns) => block(rows, align, widths, columns, indent)).join('\n\n');
+}
+
+/** The rows' `columns`, aligned to `widths`, the header underlined. */
+function block(rows: string[][], align: Align[], widths: number[], columns: readonly number[], indent: string): string {
   const line = (row: string[]) =>
     indent +
-    row
-      .map((cell, column) => {
+    columns
+      .map((column) => {
+        const cell = row[column] ?? '';
         const pad = ' '.repeat(widths[column]! - displayWidth(cell));
         return align[column] === 'right' ? pad + cell : cell + pad;
       })
       .join('  ')
       .trimEnd();
   const [header, ...body] = rows;
-  const rule = indent + widths.map((w) => '─'.repeat(w)).join('  ');
+  const rule = indent + columns.map((c) => '─'.repeat(widths[c]!)).join('  ');
   return [line(header!), rule, ...body.map(line)].join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsFor, displayWidth, formatFixed, pluralUnit, renderTable } from '../../src/cli/format.js';
+import { decimalsFor, displayWidth, formatFixed, pluralUnit, renderTable, terminalColumns } from '../../src/cli/format.js';
 
 describe('terminal formatting', () => {
   it('an estimate keeps two significant digits of its CI half-width, mean and bounds alike', () => {
@@ -57,5 +57,34 @@ describe('terminal formatting', () => {
       '',
     ).split('\n');
     expect(table.map(displayWidth)).toEqual([15, 15, 15, 15]);
+  });
+
+  it('splits a table wider than the terminal into blocks that fit, each with the row labels', () => {
+    const rows = [
+      ['station', 'period', 'utilisation', 'waitMean', 'waitP90', 'abandonmentRate'],
+      ['counter', 'morning', '72.3%', '0.88', '2.70', '9.6%'],
+      ['counter', 'lunch', '88.3%', '1.53', '4.07', '15.9%'],
+    ];
+    const align = ['left', 'left', 'right', 'right', 'right', 'right'] as const;
+    const whole = renderTable(rows, [...align], '  ');
+    expect(whole.split('\n')).toHaveLength(4); // piped (not a terminal): whole rows, as before
+    expect(renderTable(rows, [...align], '  ', 200)).toBe(whole);
+    const split = renderTable(rows, [...align], '  ', 40);
+    const blocks = split.split('\n\n').map((b) => b.split('\n'));
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const lines of blocks) {
+      expect(lines).toHaveLength(4);
+      for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+      expect(lines[0]).toMatch(/^ {2}station {2}period /);
+      expect(lines[2]).toMatch(/^ {2}counter {2}morning/);
+    }
+    // Every column once, in order.
+    expect(blocks.flatMap((lines) => lines[0]!.trim().split(/\s+/).slice(2))).toEqual(rows[0]!.slice(2));
+  });
+
+  it('reads the width of a terminal only', () => {
+    expect(terminalColumns({ isTTY: true, columns: 80 })).toBe(80);
+    expect(terminalColumns({ isTTY: false, columns: 80 })).toBe(Infinity);
+    expect(terminalColumns({ isTTY: true, columns: 0 })).toBe(Infinity);
   });
 });
