@@ -72,9 +72,14 @@ export class ProgressBar {
     // time left stay whole whenever they fit, and then the bar gives way.
     const tail = ` · ${(elapsed / 1000).toFixed(1)} s${left}`;
     const roomAfter = (head: string) => columns - 1 - displayWidth(head) - displayWidth(tail);
-    const head = [`${bar} ${count} `, `${count} `].find((h) => roomAfter(h) >= LEAST_LABEL) ?? `${count} `;
-    const room = roomAfter(head);
-    const line = room >= LEAST_LABEL ? `${head}${fitToWidth(this.label, room)}${tail}` : fitToWidth(`${head}${this.label}${tail}`, columns - 1);
+    const withBar = `${bar} ${count} `;
+    const plain = `${count} `;
+    // Cut, the label ends at a word, not at its separator ("replications…", not "replications ·…").
+    const label = (room: number) => fitToWidth(this.label, room).replace(/[\s·]+…$/, '…');
+    let line: string;
+    if (columns >= 60 && roomAfter(withBar) >= LEAST_LABEL) line = `${withBar}${label(roomAfter(withBar))}${tail}`;
+    else if (roomAfter(plain) >= 6) line = `${plain}${label(roomAfter(plain))}${tail}`;
+    else line = fitToWidth(`${count}${tail}`, columns - 1); // no room for the label at all
     this.stream.write(`\r${line}\x1b[K`);
   }
 

@@ -29,13 +29,22 @@ import { choiceShares, ratesFromShares } from './segment-demand.js';
 /**
  * The mean over replications of a segment's wait in each period (its customers who were
  * served). Where none of the segment was served in any replication, the period's wait of
- * every segment; where nobody arriving in the period was served at all (no servers, or
- * everyone gave up or was turned away), the wait is endless: Infinity.
+ * every segment. Where nobody arriving in the period was served at all:
+ * - if some were lost (balked, reneged, blocked or denied), the wait is endless: Infinity
+ *   (no servers, or everyone gave up);
+ * - if none were (nobody came, or those who did were still in the system at the end), the
+ *   simulation says nothing of the wait there: NaN, which moves no demand.
  */
 export function expectedWaits(results: readonly ReplicationResult[], segment: number, periods: number): number[] {
   return Array.from({ length: periods }, (_, p) => {
     const own = meanDefined(results.map((r) => r.periods[p]!.segments[segment]!.waitMean ?? NaN));
-    return own ?? meanDefined(results.map((r) => r.periods[p]!.metrics.waitMean ?? NaN)) ?? Infinity;
+    const all = own ?? meanDefined(results.map((r) => r.periods[p]!.metrics.waitMean ?? NaN));
+    if (all !== undefined) return all;
+    const lost = results.reduce((sum, r) => {
+      const m = r.periods[p]!.metrics;
+      return sum + (m.balked ?? 0) + (m.reneged ?? 0) + (m.blocked ?? 0) + (m.denied ?? 0);
+    }, 0);
+    return lost > 0 ? Infinity : NaN;
   });
 }
 
@@ -43,9 +52,10 @@ export function expectedWaits(results: readonly ReplicationResult[], segment: nu
  * The logit's congestion term −β_w·(W − W⁰) of one period. An endless wait W drives the
  * period's share to 0, unless the wait was already endless when the rates were observed
  * (W⁰ = Infinity): those rates are the demand of the period as it is, so it moves nothing.
+ * Neither does a wait the simulation could not see (NaN, on either side).
  */
 export function congestionTerm(waitWeight: number, wait: number, baseWait: number): number {
-  if (baseWait === Infinity) return 0;
+  if (Number.isNaN(wait) || Number.isNaN(baseWait) || baseWait === Infinity) return 0;
   return wait === Infinity ? -Infinity : -waitWeight * (wait - baseWait);
 }
 
@@ -97,7 +107,11 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
   };
   let lastWaits = baseWaits;
   const step = (x: readonly number[]): number[] => {
-    lastWaits = waitsOf(run(withPricing(model, atRates(config, ratesFor(x), model))));
+    // A period nobody reached this step keeps the wait last seen there (the base wait at
+    // first): as a closed period's share falls towards 0, fewer and then no customers try
+    // it, which is no news that it opened.
+    const previous = lastWaits;
+    lastWaits = waitsOf(run(withPricing(model, atRates(config, ratesFor(x), model)))).map((waits, i) => waits.map((w, k) => (Number.isNaN(w) ? previous[i]![k]! : w)));
     return responsive.flatMap((i) => {
       const segment = segments[i]!;
       const choice = segment.choice!;

@@ -8,7 +8,7 @@ import type { MetricSummaries, MetricSummary, RunSummary } from '../metrics/summ
 import { summariseValues } from '../metrics/summarise.js';
 import { setKeyPath } from '../scenario/key-path.js';
 import { isUnder, type ScenarioProblem } from '../scenario/problems.js';
-import { buildVariant } from '../scenario/variants.js';
+import { buildVariant, keyPathMessage } from '../scenario/variants.js';
 import { gridPoints, type Axis } from './grid.js';
 import { sequentialRunner, type Runner } from './runner.js';
 import { naming } from './settle.js';
@@ -47,7 +47,7 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
   // A key path the file does not have is the axis's problem, not each point's: said once.
   const paths = axes.flatMap((axis) => {
     const set = setKeyPath(structuredClone(baseData), axis.parts, axis.values[0]);
-    return set.ok ? [] : [{ file, path: [], message: `--vary ${axis.path}: ${set.message}` }];
+    return set.ok ? [] : [{ file, path: [], message: `--vary ${axis.path}: ${keyPathMessage(baseData, set)}` }];
   });
   if (paths.length > 0) return { ok: false, problems: paths };
   // So is a second axis that replaces the first's value (servers after servers.lunch) at every point.

@@ -5,6 +5,9 @@
  */
 import type { z } from 'zod';
 import { isMap } from '../levers/raw-data.js';
+import { hoursPerUnit, pluralUnit } from '../model/units.js';
+import { coreDefaults } from './defaults.js';
+import { isShareKey } from './numbers.js';
 import { hint, type KeyPath } from './problems.js';
 
 export interface LocatedMessage {
@@ -90,7 +93,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
             ),
           ),
         ];
-        out.push({ path, message: value === undefined ? `is required: ${expected.join(' or ')}` : `expected ${expected.join(' or ')}, got ${describeValue(value)}${numberHint(expected, value)}` });
+        out.push({ path, message: value === undefined ? `is required: ${expected.join(' or ')}` : `expected ${expected.join(' or ')}, got ${describeValue(value)}${numberHint(expected, value, path, data)}` });
         return;
       }
       // Of the object kinds, the one the object names (`policy: fixedExtra`), not one whose tag it fails.
@@ -130,7 +133,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
         out.push({ path, message: `is required${issue.message.startsWith('Invalid input') ? '' : ` (${issue.message})`}` });
       } else {
         const custom = !issue.message.startsWith('Invalid input');
-        out.push({ path, message: custom ? issue.message : `expected ${describeExpected(issue)}, got ${describeValue(value)}${numberHint([describeExpected(issue)], value)}` });
+        out.push({ path, message: custom ? issue.message : `expected ${describeExpected(issue)}, got ${describeValue(value)}${numberHint([describeExpected(issue)], value, path, data)}` });
       }
       return;
     }
@@ -208,17 +211,27 @@ function describeExpected(issue: Issue): string {
 }
 
 /**
- * How to write as a number what a planner wrote as text where a number is expected: a
- * percentage (80%), a clock time (10:00) or a number with its unit (10 minutes).
+ * How to write as a number what a planner wrote as text where a number is expected, where
+ * the key says what the number is: a percentage at a key that takes a share (8% for
+ * noShow), a clock time in `time` (10:00 for a period's start), a number with its unit (a
+ * time unit converted to the scenario's: 10 minutes is 0.166667 when time.unit is hour).
  */
-function numberHint(expected: readonly string[], value: unknown): string {
+function numberHint(expected: readonly string[], value: unknown, path: KeyPath, data: unknown): string {
   if (typeof value !== 'string' || !expected.some((e) => e === 'a number' || e === 'a whole number')) return '';
-  const percent = /^\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/.exec(value);
-  if (percent) return ` (write a percentage as a number: ${Number((Number(percent[1]) / 100).toPrecision(12))} for ${value.trim()})`;
-  if (/^\s*\d{1,2}:\d{2}\s*$/.test(value)) return ' (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)';
-  const withUnit = /^\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*[A-Za-z]+\s*$/.exec(value);
-  if (withUnit) return ` (write the number alone, ${withUnit[1]}: times are in time.unit)`;
-  return '';
+  const key = [...path].reverse().find((k): k is string => typeof k === 'string');
+  const number = '([-+]?(?:\\d+\\.?\\d*|\\.\\d+))';
+  const percent = new RegExp(`^\\s*${number}\\s*%\\s*$`).exec(value);
+  if (percent && key !== undefined && isShareKey(key)) return ` (write a percentage as a number: ${Number((Number(percent[1]) / 100).toPrecision(12))} for ${value.trim()})`;
+  if (/^\s*\d{1,2}:\d{2}\s*$/.test(value) && path[0] === 'time') return ' (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)';
+  const withUnit = new RegExp(`^\\s*${number}\\s*([A-Za-z]+)\\s*$`).exec(value);
+  if (!withUnit) return '';
+  const [, amount, word] = withUnit;
+  const hours = hoursPerUnit(word!);
+  if (hours === undefined) return ` (write the number alone: ${amount})`;
+  const time = isMap(data) && isMap(data.time) ? data.time : {};
+  const unit = typeof time.unit === 'string' ? time.unit : coreDefaults.unit;
+  const unitHours = hoursPerUnit(unit);
+  return unitHours === undefined ? '' : ` (write it in time.unit, ${pluralUnit(unit)}: ${Number(((Number(amount) * hours) / unitHours).toPrecision(6))} for ${value.trim()})`;
 }
 
 function describeValue(value: unknown): string {

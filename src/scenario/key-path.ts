@@ -11,7 +11,18 @@ import { formatPath, hint, type KeyPath } from './problems.js';
 /** One part of a written key path: a name, or an index forced by brackets. */
 export type PathPart = { name: string } | { index: number };
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * Where a key path went on past a number (`servers: 3`, then `.lnch`): the number's path and
+ * value and the name after it, for a caller that can tell whether the key takes a value per
+ * period (variants.ts) to say which of the two is wrong.
+ */
+export interface PastNumber {
+  path: KeyPath;
+  value: number;
+  name: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; pastNumber?: PastNumber };
 
 /**
  * Where `separator` stands in `text` outside quotes, brackets and braces: the `=` of
@@ -156,7 +167,9 @@ function walk(data: unknown, parts: readonly PathPart[], create: boolean): Parse
       if (!('name' in part)) return { ok: false, message: `${where} is a map of keys, not a list: [${part.index}] cannot address it` };
       key = part.name;
     } else {
-      return { ok: false, message: `${where} is ${describe(node)}, which has no "${'name' in part ? part.name : part.index}" inside it` };
+      const message = `${where} is ${describe(node)}, which has no "${'name' in part ? part.name : part.index}" inside it`;
+      if (typeof node === 'number' && 'name' in part && periods.length > 0) return { ok: false, message, pastNumber: { path: [...path], value: node, name: part.name } };
+      return { ok: false, message };
     }
     path.push(key);
     if (last) return { ok: true, value: { path, parent, key } };
@@ -171,15 +184,6 @@ function walk(data: unknown, parts: readonly PathPart[], create: boolean): Parse
       next = Object.fromEntries(periods.map((name) => [name, next]));
       if (Array.isArray(parent)) parent[key as number] = next;
       else setOwn(parent, key as string, next);
-    } else if (typeof next === 'number' && 'name' in nextPart && periods.length > 0 && !periods.includes(nextPart.name)) {
-      // A name after a number sets a period's value if it is a period's: say which are.
-      const close = hint(nextPart.name, periods);
-      return {
-        ok: false,
-        message: close
-          ? `unknown period "${nextPart.name}"${close} after ${formatPath(path)} (the number ${next}); the periods are ${periods.join(', ')}`
-          : `${formatPath(path)} is the number ${next}, which has no "${nextPart.name}" inside it (a period's name would set it for that period: ${periods.join(', ')})`,
-      };
     }
     node = next;
   }

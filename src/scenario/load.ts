@@ -49,7 +49,11 @@ export function parseScenarioText(withMark: string, file: string): ParsedText {
       // most of them. The reason is kept to its first clause, on one line.
       const position = /position (\d+)/.exec(message);
       const line = position ? lineCounter.linePos(Number(position[1])).line : doc.errors[0]?.linePos?.[0]?.line;
-      const reason = message.replace(/,\s*(?:\.\.\.)?".*$/s, '').replace(/\s+in JSON at position \d+.*$/s, '').replace(/\s+/g, ' ');
+      const reason = message
+        .replace(/^Unexpected token '(\s)'/, (_, char: string) => `Unexpected ${char === '\n' || char === '\r' ? 'line break' : char === '\t' ? 'tab' : 'space'}`)
+        .replace(/,\s*(?:\.\.\.)?".*$/s, '')
+        .replace(/\s+in JSON at position \d+.*$/s, '')
+        .replace(/\s+/g, ' ');
       problems.push({ file, path: [], line, message: `not valid JSON: ${reason}` });
       return { data: undefined, locate, problems };
     }

@@ -9,7 +9,13 @@ export const positive = (what: string) => z.number().positive({ error: `${what} 
 
 export const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 
+/** The keys that take a share (their name as passed to `share`): where text such as "8%" is a share to write as 0.08. */
+const shareKeys = new Set<string>();
+
+export const isShareKey = (key: string): boolean => shareKeys.has(key);
+
 export function share(what: string) {
+  shareKeys.add(what);
   const message = (issue: { input?: unknown }) => `${what} must be between 0 and 1${percentageHint(issue.input)}`;
   return z.number().min(0, { error: message }).max(1, { error: message });
 }

@@ -15,10 +15,10 @@ import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import { periodNamesOf } from '../levers/raw-data.js';
 import { defaultLevers } from '../levers/registry.js';
-import { formatParts, indicesOutside, parseKeyPath, readKeyPath, setKeyPath, sharedRunKey, type Parsed, type PathPart } from './key-path.js';
+import { formatParts, indicesOutside, parseKeyPath, readKeyPath, setKeyPath, sharedRunKey, type Parsed, type PastNumber, type PathPart } from './key-path.js';
 import { scenarioSchemaFor } from './compose.js';
 import { validateScenario } from './load.js';
-import { isUnder, type KeyPath, type ScenarioProblem } from './problems.js';
+import { formatPath, hint, isUnder, type KeyPath, type ScenarioProblem } from './problems.js';
 
 export interface Assignment {
   /** As written, for messages. */
@@ -118,7 +118,7 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
     const parent = assignment.parts.length > 1 ? readKeyPath(data, assignment.parts.slice(0, -1)) : undefined;
     const set = setKeyPath(data, assignment.parts, structuredClone(assignment.value));
     if (!set.ok) {
-      problems.push({ file: label, source: file, path: [], message: `${assignment.text}: ${set.message}` });
+      problems.push({ file: label, source: file, path: [], message: `${assignment.text}: ${keyPathMessage(data, set, levers)}` });
       continue;
     }
     // servers=4 after servers.lunch=5 throws the 5 away; the other order sets lunch inside the 4.
@@ -148,6 +148,21 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
       return { ...problem, source: file, ...(why === undefined ? {} : { message: `${problem.message} (${why})` }) };
     }),
   };
+}
+
+/**
+ * What is wrong with a key path that could not be set. One that goes on past a number with a
+ * name (`servers.lnch` where servers is 3) names a period, if the key takes a value per
+ * period: then the name is not one of the periods (with a did-you-mean); otherwise the key
+ * takes one value for the whole day.
+ */
+export function keyPathMessage(data: unknown, failure: { message: string; pastNumber?: PastNumber }, levers: readonly Lever[] = defaultLevers): string {
+  if (failure.pastNumber === undefined) return failure.message;
+  const { path, value, name } = failure.pastNumber;
+  const key = formatPath(path);
+  if (!takesPerPeriod(data, path, value, levers)) return `${key} is one value for the whole day (the number ${value}), not one per period: set ${key}=VALUE`;
+  const periods = periodNamesOf(data as Record<string, unknown>);
+  return `unknown period "${name}"${hint(name, periods)} after ${key} (the number ${value}); the periods are ${periods.join(', ')}`;
 }
 
 /**

@@ -56,6 +56,8 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
   it('a JSON error V8 reports without a position still names the line, on one line', () => {
     const lines = runExpectingErrors('broken.json', '{"name": "x",\n "stations": [\n ,]\n}');
     expect(lines).toEqual([expect.stringMatching(/broken\.json:3: not valid JSON: Unexpected token ','$/)]);
+    // A token V8 quotes as whitespace is named, not shown as a space that is not in the file.
+    expect(runExpectingErrors('bare.json', '{"name": "x",\n "n": tru\n}')).toEqual([expect.stringMatching(/bare\.json: not valid JSON: Unexpected line break$/)]);
   });
 
   it('a missing required key names its path', () => {

@@ -48,8 +48,17 @@ describe('progress bar', () => {
     expect(shown).toMatch(/^█+░+ 1204\/3000 replications of 5… · 12\.4 s · ~19 s left$/);
     const narrow = { ...terminal(), columns: 40 };
     new ProgressBar('replications · Bank branch, weekday', { stream: narrow, delayMs: 0, now: () => clock }).update(1, 4);
-    expect(narrow.written[0]).toMatch(/^\r1\/4 replications · Bank branch/); // the count, not the bar
+    expect(narrow.written[0]).toMatch(/^\r1\/4 replications… · 0\.0 s · ~0 s left\x1b\[K$/); // the count and the times, not the bar
     expect(displayWidth(narrow.written[0]!.replace(/^\r/, '').replace(/\x1b\[K$/, ''))).toBeLessThanOrEqual(39);
+    // Narrower still, the label goes, then the line is cut; never wider than the terminal.
+    for (const columns of [10, 20, 25, 30, 35]) {
+      const tiny = { ...terminal(), columns };
+      const bar = new ProgressBar('replications · 銀行 branch', { stream: tiny, delayMs: 0, now: () => clock + 12_300 });
+      bar.update(37, 200);
+      const shown = tiny.written[0]!.replace(/^\r/, '').replace(/\x1b\[K$/, '');
+      expect(displayWidth(shown), `${columns}: ${shown}`).toBeLessThanOrEqual(columns - 1);
+      if (columns >= 30) expect(shown, `${columns}`).toMatch(/^37\/200 .*· ~\d+ s left$/);
+    }
     const unknown = { ...terminal(), columns: 0 };
     new ProgressBar('replications', { stream: unknown, delayMs: 0, now: () => clock }).update(1, 4);
     expect(unknown.written[0]).toMatch(/^\r█+░+ 1\/4 replications/);

@@ -13,6 +13,8 @@ import { dampedFixedPoint } from '../../src/analytic/fixed-point.js';
 import { LeverSettleError } from '../../src/levers/lever.js';
 import { runReplications, validateScenario } from '../../src/index.js';
 import type { PricingConfig } from '../../src/pricing/config.js';
+import { congestionTerm, expectedWaits } from '../../src/pricing/congestion.js';
+import type { ReplicationResult } from '../../src/run/simulate.js';
 import { calibrateMnl, mnlShares } from '../../src/pricing/slot-choice.js';
 import { runSet, settleModel } from '../../src/run/settle.js';
 import { studentTQuantile } from '../../src/metrics/student-t.js';
@@ -160,5 +162,35 @@ describe('a period where nobody arriving is served', () => {
     const { summary } = runReplications(modelOf({ ...closing({ valueOfWaiting: 0.5, referenceWaits: 1 }), replications: 4 }));
     const congestion = (summary.levers!.pricing as { congestion: { expectedWaits: Record<string, Record<string, number | null>> } }).congestion;
     expect(JSON.parse(JSON.stringify(congestion.expectedWaits)).c.closed).toBeNull();
+  });
+});
+
+describe('a period where nobody came: no evidence of the wait', () => {
+  it('is NaN, not endless, when nobody arriving then was lost; endless when some were', () => {
+    const replication = (lost: number) =>
+      ({ periods: [{ metrics: { waitMean: null, balked: 0, reneged: lost, blocked: 0, denied: 0 }, segments: [{ waitMean: null }] }] }) as unknown as ReplicationResult;
+    expect(expectedWaits([replication(0), replication(0)], 0, 1)).toEqual([NaN]);
+    expect(expectedWaits([replication(0), replication(1)], 0, 1)).toEqual([Infinity]);
+    expect(congestionTerm(0.4, NaN, 1)).toBe(0);
+    expect(congestionTerm(0.4, 1, NaN)).toBe(0);
+  });
+
+  it('an open period that few enough reach to have no arrivals keeps its demand (review: it was priced to nearly 0)', () => {
+    const sparse = {
+      name: 'Sparse late period',
+      seed: 7,
+      replications: 2,
+      time: { horizon: 104, periods: [{ name: 'day', start: 0 }, { name: 'late', start: 100 }] },
+      stations: [{ id: 's', servers: 3, service: { dist: 'exponential', mean: 1 } }],
+      segments: [{ id: 'c', arrivals: { rate: { day: 0.5, late: 0.1 } }, route: ['s'] }],
+      pricing: { referencePrice: 5, price: { day: 5, late: 12 }, response: 'logit' },
+    };
+    const model = modelOf({ ...sparse, pricing: { ...sparse.pricing, congestion: { valueOfWaiting: 0.5 } } });
+    const config = settleModel(model, model.seed, model.replications).levers.pricing as PricingConfig;
+    // Late, 3 servers stand idle: the wait there is not endless, whether or not anybody came.
+    expect(config.congestion!.settled!.waits[0]![1]).not.toBe(Infinity);
+    const [, late] = config.segments[0]!.pricedRates;
+    const priceOnly = (modelOf(sparse).levers.pricing as PricingConfig).segments[0]!.pricedRates[1]!;
+    expect(late!).toBeGreaterThan(0.5 * priceOnly); // moved by the price (and day's wait), not driven to 0
   });
 });

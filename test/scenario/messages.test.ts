@@ -108,8 +108,17 @@ describe('numbers a planner writes as text, or as percentages', () => {
       'time.periods.1.start: expected a number, got "10:00" (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)',
     ]);
     expect(problemsOf({}, {}, { patience: '10 minutes' })).toEqual([
-      'segments.0.patience: expected a number or a map of keys to values, got "10 minutes" (write the number alone, 10: times are in time.unit)',
+      'segments.0.patience: expected a number or a map of keys to values, got "10 minutes" (write it in time.unit, minutes: 10 for 10 minutes)',
     ]);
+  });
+
+  it('only where the key says what the number is: a time unit converted to the scenario’s, no share hint for a rate, no clock outside time', () => {
+    expect(problemsOf({ time: { horizon: 100, unit: 'hour' } }, {}, { patience: '10 minutes' })).toEqual([
+      'segments.0.patience: expected a number or a map of keys to values, got "10 minutes" (write it in time.unit, hours: 0.166667 for 10 minutes)',
+    ]);
+    expect(problemsOf({}, { servers: '3 tellers' })).toEqual(['stations.0.servers: expected a number or a map of keys to values, got "3 tellers" (write the number alone: 3)']);
+    expect(problemsOf({}, {}, { arrivals: { rate: '12%' } })).toEqual(['segments.0.arrivals.rate: expected a number or a map of keys to values, got "12%"']);
+    expect(problemsOf({}, {}, { patience: { dist: 'exponential', mean: '10:00' } })).toEqual(['segments.0.patience.mean: expected a number, got "10:00"']);
   });
 
   it('a missing key of several shapes is required, naming them', () => {

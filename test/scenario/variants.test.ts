@@ -67,6 +67,22 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     expect(!late.ok && late.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual(['time.periods.2.start: periods must start at ascending times (the variant sets time.periods.lunch.start=350)']);
   });
 
+  it('after a number, a name that is not a period: a wrong period for a per-period key, the whole day for another', () => {
+    const numbered = { ...base, stations: [{ ...base.stations[0], servers: 3, queueCapacity: 5 }] };
+    const messages = (text: string) => {
+      const built = buildVariant(numbered, 'bank.yaml', spec(text));
+      return built.ok ? [] : built.problems.map((p) => p.message);
+    };
+    expect(messages('a: stations.counter.servers.lnch=4')).toEqual([
+      'stations.counter.servers.lnch=4: unknown period "lnch" (did you mean "lunch"?) after stations[0].servers (the number 3); the periods are morning, lunch',
+    ]);
+    expect(messages('b: stations.counter.servers.evening=4')).toEqual(['stations.counter.servers.evening=4: unknown period "evening" after stations[0].servers (the number 3); the periods are morning, lunch']);
+    expect(messages('c: stations.counter.queueCapacity.lnch=4')).toEqual([
+      'stations.counter.queueCapacity.lnch=4: stations[0].queueCapacity is one value for the whole day (the number 5), not one per period: set stations[0].queueCapacity=VALUE',
+    ]);
+    expect(messages('d: time.horizon.lunsh=100')).toEqual(['time.horizon.lunsh=100: time.horizon is one value for the whole day (the number 480), not one per period: set time.horizon=VALUE']);
+  });
+
   it('split on ; only outside brackets and quotes', () => {
     expect(splitOutside('a=[1;2]; b="x;y"; c=3', ';')).toEqual(['a=[1;2]', ' b="x;y"', ' c=3']);
   });
