@@ -165,7 +165,7 @@ function noteSharedRun(plan: ComparePlan): void {
     const own = segmentsOf(variant);
     if (!sameCustomers(variant)) {
       process.stderr.write(
-        `note: ${variant.source ?? `variant "${variant.name}"`} has segments ${own.join(', ')} where ${first!.source ?? `"${first!.name}"`} has ${firsts.join(', ')}: they are not the same customers, so its differences pair replications only (the CIs hold, without the narrowing common random numbers give).\n`,
+        `note: ${variant.source ?? `variant "${variant.name}"`} has segments ${own.join(', ')} where ${first!.source ?? `"${first!.name}"`} has ${firsts.join(', ')}: ${sharedText(own, firsts)}, so its differences pair replications more than customers (the CIs hold, without all the narrowing common random numbers give).\n`,
       );
     }
   }
@@ -179,6 +179,12 @@ function noteSharedRun(plan: ComparePlan): void {
       `note: ${variant.source} has ${unused.join(' and ')}; every variant runs with ${first!.source}'s seed ${plan.seed} and ${plan.replications} replications${sameCustomers(variant) ? ', on the same simulated demand' : ''} (give --seed and --reps to choose).\n`,
     );
   }
+}
+
+/** Which customers two variants share, by segment. */
+function sharedText(own: readonly string[], firsts: readonly string[]): string {
+  const both = own.filter((id) => firsts.includes(id));
+  return both.length === 0 ? 'none of them are the same customers' : `only the customers of ${both.join(', ')} are the same`;
 }
 
 function problemsOf(result: { ok: true } | { ok: false; problems: ScenarioProblem[] }): ScenarioProblem[] {

@@ -20,8 +20,11 @@ export interface CompareVariantInfo {
 
 const compareCss = `
 body { max-width: 120rem; }
-.side-by-side { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(24rem, 1fr); gap: 1.5rem; overflow-x: auto; }
-.side-by-side figure { margin: .5rem 0 1rem; }
+/* Variants side by side at their drawn size where they fit; otherwise the next variant wraps
+   below, each at one size, rather than all shrinking (a lone chart shrinks to 80% of its
+   drawn width, the svg's inline min-width, and then the row scrolls). */
+.side-by-side { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1.5rem; overflow-x: auto; }
+.side-by-side figure { flex: 0 1 auto; min-width: min-content; overflow-x: visible; margin: .5rem 0 1rem; }
 .side-by-side .missing { color: var(--muted); font-size: .9rem; padding: 2rem 0; }
 td.differs { font-weight: 700; }
 @media print { .side-by-side { display: block; overflow: visible; } }

@@ -86,7 +86,7 @@ describe('queuesim compare', () => {
     const result = queuesim(['compare', file, renamed, '--out', tempDir(), '--quiet', '--no-report']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      `note: ${renamed} has segments passerBy where ${file} has walkIn: they are not the same customers, so its differences pair replications only (the CIs hold, without the narrowing common random numbers give).\n`,
+      `note: ${renamed} has segments passerBy where ${file} has walkIn: none of them are the same customers, so its differences pair replications more than customers (the CIs hold, without all the narrowing common random numbers give).\n`,
     );
   });
 

@@ -218,6 +218,24 @@ describe('reports on paper and on a phone', () => {
     await page.close();
   });
 
+  it('compare on a desktop screen: every variant’s chart whole and readable, wrapping below rather than hidden behind a scrollbar', async () => {
+    const { page } = await visit(compared());
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const charts = await page.locator('.side-by-side figure svg').evaluateAll((nodes) =>
+      nodes.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const row = svg.closest('.side-by-side')!.getBoundingClientRect();
+        return { drawn: Number(svg.getAttribute('width')), shown: box.width, inside: box.left >= row.left - 0.5 && box.right <= row.right + 0.5 };
+      }),
+    );
+    expect(charts.length).toBeGreaterThanOrEqual(9);
+    for (const chart of charts) {
+      expect(chart.inside).toBe(true);
+      expect(chart.shown).toBeGreaterThanOrEqual(0.8 * chart.drawn - 1);
+    }
+    await page.close();
+  });
+
   it('each chart is one image to a screen reader, named by its title, not a list of data fields', async () => {
     for (const report of [join(bank(), 'report.html'), compared()]) {
       const { page } = await visit(report);
