@@ -28,23 +28,20 @@ import { choiceShares, ratesFromShares } from './segment-demand.js';
 
 /**
  * The mean over replications of a segment's wait in each period (its customers who were
- * served). Where none of the segment was served in any replication, the period's wait of
- * every segment. Where nobody arriving in the period was served at all:
- * - if some were lost (balked, reneged, blocked or denied), the wait is endless: Infinity
- *   (no servers, or everyone gave up);
- * - if none were (nobody came, or those who did were still in the system at the end), the
- *   simulation says nothing of the wait there: NaN, which moves no demand.
+ * served). Where none of the segment was served in any replication:
+ * - if some of it were lost (balked, reneged, blocked or denied), the wait is endless:
+ *   Infinity (its station has no servers then, or everyone gave up), whatever other
+ *   segments, perhaps at other stations, found;
+ * - otherwise the simulation says nothing of its wait (none of it came, or those who did
+ *   were still in the system at the end): NaN, which moves no demand, and which the fixed
+ *   point's step replaces with the wait it last saw there.
  */
 export function expectedWaits(results: readonly ReplicationResult[], segment: number, periods: number): number[] {
+  const lostIn = (metrics: Record<string, number | null | undefined>) => (metrics.balked ?? 0) + (metrics.reneged ?? 0) + (metrics.blocked ?? 0) + (metrics.denied ?? 0);
   return Array.from({ length: periods }, (_, p) => {
     const own = meanDefined(results.map((r) => r.periods[p]!.segments[segment]!.waitMean ?? NaN));
-    const all = own ?? meanDefined(results.map((r) => r.periods[p]!.metrics.waitMean ?? NaN));
-    if (all !== undefined) return all;
-    const lost = results.reduce((sum, r) => {
-      const m = r.periods[p]!.metrics;
-      return sum + (m.balked ?? 0) + (m.reneged ?? 0) + (m.blocked ?? 0) + (m.denied ?? 0);
-    }, 0);
-    return lost > 0 ? Infinity : NaN;
+    if (own !== undefined) return own;
+    return results.some((r) => lostIn(r.periods[p]!.segments[segment]!) > 0) ? Infinity : NaN;
   });
 }
 

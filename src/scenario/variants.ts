@@ -160,8 +160,11 @@ export function keyPathMessage(data: unknown, failure: { message: string; pastNu
   if (failure.pastNumber === undefined) return failure.message;
   const { path, value, name } = failure.pastNumber;
   const key = formatPath(path);
-  if (!takesPerPeriod(data, path, value, levers)) return `${key} is one value for the whole day (the number ${value}), not one per period: set ${key}=VALUE`;
   const periods = periodNamesOf(data as Record<string, unknown>);
+  const last = path.at(-1);
+  // servers.lunch.x: the number is already one period's value.
+  if (typeof last === 'string' && periods.includes(last)) return `${key} is the value of period ${last} (the number ${value}), which has no "${name}" inside it`;
+  if (!takesPerPeriod(data, path, value, levers)) return `${key} is one value for the whole day (the number ${value}), not one per period: set ${key}=VALUE`;
   return `unknown period "${name}"${hint(name, periods)} after ${key} (the number ${value}); the periods are ${periods.join(', ')}`;
 }
 
@@ -174,9 +177,10 @@ export function keyPathMessage(data: unknown, failure: { message: string; pastNu
 function takesPerPeriod(data: unknown, path: KeyPath, dayValue: unknown, levers: readonly Lever[]): boolean {
   const periods = periodNamesOf(data as Record<string, unknown>);
   const probe = structuredClone(data) as Record<string | number, unknown>;
-  let parent = probe;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  parent[path.at(-1)!] = Object.fromEntries(periods.map((name) => [name, dayValue]));
+  let parent: unknown = probe;
+  for (const key of path.slice(0, -1)) parent = typeof parent === 'object' && parent !== null ? (parent as Record<string | number, unknown>)[key] : undefined;
+  if (typeof parent !== 'object' || parent === null) return false; // the path is not in the data as it stands
+  (parent as Record<string | number, unknown>)[path.at(-1)!] = Object.fromEntries(periods.map((name) => [name, dayValue]));
   const result = validateScenario(probe, '', () => undefined, levers);
   return result.ok || !result.problems.some((problem) => isUnder(problem.path, path));
 }

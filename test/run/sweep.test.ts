@@ -79,6 +79,14 @@ describe('sweep grids of two parameters', () => {
     }
   });
 
+  it('say what is wrong with a key path that goes past a number, without an internal error (review: a whole-day price)', () => {
+    const dayPrice = { ...data, stations: data.stations.map((station: Record<string, unknown>, i: number) => (i === 0 ? { ...station, servers: 3 } : station)) };
+    const past = sweepModels(dayPrice, file, [axis('stations.counter.servers.lunch.x=3,4')]);
+    expect(past).toEqual({ ok: false, problems: [{ file, path: [], message: '--vary stations.counter.servers.lunch.x: stations[0].servers.lunch is the value of period lunch (the number 3), which has no "x" inside it' }] });
+    const wrong = sweepModels(dayPrice, file, [axis('stations.counter.servers.lnch=3,4')]);
+    expect(!wrong.ok && wrong.problems[0]!.message).toMatch(/unknown period "lnch" \(did you mean "lunch"\?\)/);
+  });
+
   it('refuse a second axis that replaces the first one\'s value, however either is written; the other order sets a period inside the day', () => {
     for (const [lunch, day] of [['stations.counter.servers.lunch', 'stations.counter.servers'], ['stations.counter.servers.lunch', 'stations[0].servers'], ['stations.counter.servers', 'stations.counter']] as const) {
       const grid = sweepModels(data, file, [axis(`${lunch}=3..5`), axis(`${day}=3..5`)]);

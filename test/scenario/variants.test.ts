@@ -81,6 +81,7 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
       'stations.counter.queueCapacity.lnch=4: stations[0].queueCapacity is one value for the whole day (the number 5), not one per period: set stations[0].queueCapacity=VALUE',
     ]);
     expect(messages('d: time.horizon.lunsh=100')).toEqual(['time.horizon.lunsh=100: time.horizon is one value for the whole day (the number 480), not one per period: set time.horizon=VALUE']);
+    expect(messages('e: stations.counter.servers.lunch.x=3')).toEqual(['stations.counter.servers.lunch.x=3: stations[0].servers.lunch is the value of period lunch (the number 3), which has no "x" inside it']);
   });
 
   it('split on ; only outside brackets and quotes', () => {
