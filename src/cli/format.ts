@@ -17,21 +17,49 @@ export function terminalColumns(stream: { isTTY?: boolean; columns?: number } = 
  * repeating the leading left-aligned columns (the row's labels), so a terminal never wraps
  * a row and loses the alignment.
  */
-export function renderTable(rows: string[][], align: Align[], indent = '  ', maxWidth = terminalColumns()): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column] ?? ''))));
+export function renderTable(given: string[][], align: Align[], indent = '  ', maxWidth = terminalColumns()): string {
+  let rows = given;
+  const widthsOf = (table: string[][]) => table[0]!.map((_, column) => Math.max(...table.map((row) => displayWidth(row[column] ?? ''))));
+  let widths = widthsOf(rows);
   const span = (columns: readonly number[]) => displayWidth(indent) + columns.reduce((sum, c) => sum + widths[c]!, 0) + 2 * Math.max(0, columns.length - 1);
   const all = widths.map((_, c) => c);
   if (span(all) <= maxWidth) return block(rows, align, widths, all, indent);
-  let labels = 0;
+  // The row's labels: the leading left-aligned columns (the first one at least).
+  let labels = 1;
   while (labels < all.length - 1 && align[labels] === 'left') labels++;
+  const narrowest = Math.min(...all.slice(labels).map((c) => widths[c]!));
+  const roomy = () => span(all.slice(0, labels)) + 2 + narrowest <= maxWidth;
+  if (!roomy()) {
+    // Labels too wide to leave room beside them for another column: a long heading (a key
+    // path) keeps its end, down to the width of the labels' values.
+    const header = rows[0]!.map((text, c) => {
+      if (c >= labels) return text;
+      const values = Math.max(...rows.slice(1).map((row) => displayWidth(row[c] ?? '')));
+      return cutFromLeft(text, Math.max(values, 12));
+    });
+    rows = [header, ...rows.slice(1)];
+    widths = widthsOf(rows);
+  }
+  // As many labels as leave room for the narrowest other column beside them.
+  while (labels > 1 && !roomy()) labels--;
   const kept = all.slice(0, labels);
   const blocks: number[][] = [];
   for (const column of all.slice(labels)) {
     const current = blocks.at(-1);
     if (current !== undefined && current.length > kept.length && span([...current, column]) <= maxWidth) current.push(column);
-    else blocks.push([...kept, column]);
+    // A column that fits alone but not beside the labels stands alone; one too wide even alone keeps them (the terminal wraps it).
+    else blocks.push(span([...kept, column]) > maxWidth && span([column]) <= maxWidth ? [column] : [...kept, column]);
   }
   return blocks.map((columns) => block(rows, align, widths, columns, indent)).join('\n\n');
+}
+
+/** `text` cut to `width` columns from its start, keeping its end: "…servers.lunch". */
+function cutFromLeft(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const parts = [...graphemes.segment(text)].map((g) => g.segment);
+  let kept = '';
+  for (let i = parts.length - 1; i >= 0 && displayWidth(parts[i]! + kept) <= width - 1; i--) kept = parts[i]! + kept;
+  return `…${kept}`;
 }
 
 /** The rows' `columns`, aligned to `widths`, the header underlined. */

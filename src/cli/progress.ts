@@ -79,7 +79,14 @@ export class ProgressBar {
     let line: string;
     if (columns >= 60 && roomAfter(withBar) >= LEAST_LABEL) line = `${withBar}${label(roomAfter(withBar))}${tail}`;
     else if (roomAfter(plain) >= 6) line = `${plain}${label(roomAfter(plain))}${tail}`;
-    else line = fitToWidth(`${count}${tail}`, columns - 1); // no room for the label at all
+    else {
+      // No room for the label: then the time left, then the elapsed time give way; a count
+      // that does not fit becomes a percentage rather than a number cut in the middle.
+      const width = columns - 1;
+      const elapsedOnly = ` · ${(elapsed / 1000).toFixed(1)} s`;
+      const percent = `${Math.floor((100 * done) / total)}%`;
+      line = [`${count}${tail}`, `${count}${elapsedOnly}`, count, `${percent}${elapsedOnly}`, percent].find((text) => displayWidth(text) <= width) ?? '';
+    }
     this.stream.write(`\r${line}\x1b[K`);
   }
 

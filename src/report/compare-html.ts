@@ -25,6 +25,7 @@ body { max-width: 120rem; }
    drawn width, the svg's inline min-width, and then the row scrolls). */
 .side-by-side { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1.5rem; overflow-x: auto; }
 .side-by-side figure { flex: 0 1 auto; min-width: min-content; overflow-x: visible; margin: .5rem 0 1rem; }
+.side-by-side figcaption { contain: inline-size; } /* the chart sets the figure's width, not a long caption */
 .side-by-side .missing { color: var(--muted); font-size: .9rem; padding: 2rem 0; }
 td.differs { font-weight: 700; }
 @media print { .side-by-side { display: block; overflow: visible; } }

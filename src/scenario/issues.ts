@@ -133,7 +133,8 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
         out.push({ path, message: `is required${issue.message.startsWith('Invalid input') ? '' : ` (${issue.message})`}` });
       } else {
         const custom = !issue.message.startsWith('Invalid input');
-        out.push({ path, message: custom ? issue.message : `expected ${describeExpected(issue)}, got ${describeValue(value)}${numberHint([describeExpected(issue)], value, path, data)}` });
+        const hinted = numberHint([describeExpected(issue)], value, path, data);
+        out.push({ path, message: custom ? `${issue.message}${hinted}` : `expected ${describeExpected(issue)}, got ${describeValue(value)}${hinted}` });
       }
       return;
     }
@@ -211,23 +212,31 @@ function describeExpected(issue: Issue): string {
 }
 
 /**
+ * Keys whose numbers are durations in the time unit: under these (a distribution's mean, a
+ * period's start) a number written with a time unit converts to the scenario's.
+ */
+const DURATION_KEYS = new Set(['time', 'service', 'patience', 'hold', 'punctuality', 'grace', 'every', 'referenceWait', 'referenceWaits', 'desired', 'adequate']);
+
+/**
  * How to write as a number what a planner wrote as text where a number is expected, where
- * the key says what the number is: a percentage at a key that takes a share (8% for
- * noShow), a clock time in `time` (10:00 for a period's start), a number with its unit (a
- * time unit converted to the scenario's: 10 minutes is 0.166667 when time.unit is hour).
+ * the key says what the number is: a percentage under a key that takes a share (8% for
+ * noShow), a clock time in `time` (10:00 for a period's start), a time with its unit under a
+ * duration key (10 minutes is 0.166667 when time.unit is hour), and any other number with a
+ * word after it ("3 tellers") as the number alone.
  */
 function numberHint(expected: readonly string[], value: unknown, path: KeyPath, data: unknown): string {
   if (typeof value !== 'string' || !expected.some((e) => e === 'a number' || e === 'a whole number')) return '';
-  const key = [...path].reverse().find((k): k is string => typeof k === 'string');
+  const keys = path.filter((k): k is string => typeof k === 'string');
   const number = '([-+]?(?:\\d+\\.?\\d*|\\.\\d+))';
   const percent = new RegExp(`^\\s*${number}\\s*%\\s*$`).exec(value);
-  if (percent && key !== undefined && isShareKey(key)) return ` (write a percentage as a number: ${Number((Number(percent[1]) / 100).toPrecision(12))} for ${value.trim()})`;
-  if (/^\s*\d{1,2}:\d{2}\s*$/.test(value) && path[0] === 'time') return ' (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)';
+  if (percent && keys.some(isShareKey)) return ` (write a percentage as a number: ${Number((Number(percent[1]) / 100).toPrecision(12))} for ${value.trim()})`;
+  if (/^\s*\d{1,2}:\d{2}\s*$/.test(value) && keys[0] === 'time') return ' (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)';
   const withUnit = new RegExp(`^\\s*${number}\\s*([A-Za-z]+)\\s*$`).exec(value);
   if (!withUnit) return '';
   const [, amount, word] = withUnit;
   const hours = hoursPerUnit(word!);
   if (hours === undefined) return ` (write the number alone: ${amount})`;
+  if (!keys.some((k) => DURATION_KEYS.has(k))) return ''; // a time where none is asked for: nothing to convert
   const time = isMap(data) && isMap(data.time) ? data.time : {};
   const unit = typeof time.unit === 'string' ? time.unit : coreDefaults.unit;
   const unitHours = hoursPerUnit(unit);

@@ -14,8 +14,13 @@ const shareKeys = new Set<string>();
 
 export const isShareKey = (key: string): boolean => shareKeys.has(key);
 
+/** Marks a key with a share schema of its own (bounds other than [0, 1]) as taking a share. */
+export function markShareKey(key: string): void {
+  shareKeys.add(key);
+}
+
 export function share(what: string) {
-  shareKeys.add(what);
+  markShareKey(what);
   const message = (issue: { input?: unknown }) => `${what} must be between 0 and 1${percentageHint(issue.input)}`;
   return z.number().min(0, { error: message }).max(1, { error: message });
 }

@@ -82,6 +82,25 @@ describe('terminal formatting', () => {
     expect(blocks.flatMap((lines) => lines[0]!.trim().split(/\s+/).slice(2))).toEqual(rows[0]!.slice(2));
   });
 
+  it('repeats the first column as the label even when it is a number; labels too wide for a column beside them keep the end of their headings', () => {
+    const search = [
+      ['evaluation', 'servers', 'periods missing', 'step'],
+      ['1', '3 4 5', '0', 'start: SIPP'],
+      ['2', '3 4 4', '1', 'lowered counter afternoon: missed at counter afternoon, undone'],
+    ];
+    const blocks = renderTable(search, ['right', 'left', 'right', 'left'], '  ', 60).split('\n\n');
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) expect(block.split('\n')[0]).toMatch(/^ {2}evaluation/); // the step column is too wide even alone: it keeps its label and wraps
+    const wideLabels = [
+      ['stations.counter.servers.lunch', 'segments.quick.patience.mean', 'waitMean', 'served'],
+      ['3', '5', '1.2', '410'],
+    ];
+    const plain = renderTable(wideLabels, ['left', 'left', 'right', 'right'], '  ', 40);
+    for (const line of plain.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    // Both labels kept in every block, their long headings cut from the left.
+    for (const block of plain.split('\n\n')) expect(block.split('\n')[0]).toMatch(/^ {2}…\S*lunch {2}…\S*mean /);
+  });
+
   it('reads the width of a terminal only', () => {
     expect(terminalColumns({ isTTY: true, columns: 80 })).toBe(80);
     expect(terminalColumns({ isTTY: false, columns: 80 })).toBe(Infinity);

@@ -59,6 +59,16 @@ describe('progress bar', () => {
       expect(displayWidth(shown), `${columns}: ${shown}`).toBeLessThanOrEqual(columns - 1);
       if (columns >= 30) expect(shown, `${columns}`).toMatch(/^37\/200 .*· ~\d+ s left$/);
     }
+    // Never a count cut in the middle ("8 of at most 6…" for 60): the times go, then the count becomes a percentage.
+    const tinyLine = (columns: number, done: number, total: number, atMost = false) => {
+      const stream = { ...terminal(), columns };
+      new ProgressBar('evaluations', { stream, delayMs: 0, now: () => clock + 12_300, atMost }).update(done, total);
+      return stream.written[0]!.replace(/^\r/, '').replace(/\x1b\[K$/, '');
+    };
+    expect(tinyLine(16, 8, 60, true)).toBe('8 of at most 60');
+    expect(tinyLine(12, 8, 60, true)).toBe('13% · 0.0 s');
+    expect(tinyLine(10, 1234, 100_000)).toBe('1%');
+    expect(tinyLine(14, 1234, 100_000)).toBe('1234/100000');
     const unknown = { ...terminal(), columns: 0 };
     new ProgressBar('replications', { stream: unknown, delayMs: 0, now: () => clock }).update(1, 4);
     expect(unknown.written[0]).toMatch(/^\r█+░+ 1\/4 replications/);

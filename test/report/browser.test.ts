@@ -184,7 +184,12 @@ describe('reports on paper and on a phone', () => {
   const bank = () => runCli('scenarios/bank-branch.yaml');
   const compared = () => {
     const out = tempDir();
-    const result = queuesim(['compare', 'scenarios/bank-branch.yaml', '--set', 'lunch5: stations.counter.servers.lunch=5', '--set', 'lunch6: stations.counter.servers.lunch=6', '--reps', '4', '--out', out, '--quiet']);
+    const result = queuesim([
+      'compare', 'scenarios/bank-branch.yaml',
+      '--set', 'five tellers at the counter over lunch: stations.counter.servers.lunch=5',
+      '--set', 'six tellers at the counter over lunch: stations.counter.servers.lunch=6',
+      '--reps', '4', '--out', out, '--quiet', '--name', 'lunch tellers',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const [folder] = readdirSync(out);
@@ -221,6 +226,10 @@ describe('reports on paper and on a phone', () => {
   it('compare on a desktop screen: every variant’s chart whole and readable, wrapping below rather than hidden behind a scrollbar', async () => {
     const { page } = await visit(compared());
     await page.setViewportSize({ width: 1280, height: 900 });
+    // Narrow charts stand side by side however long their captions (variant names, file paths).
+    const tops = await page.locator('.side-by-side figure[data-chart="utilisation"]').evaluateAll((nodes) => nodes.map((figure) => Math.round(figure.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(3);
+    expect(new Set(tops).size).toBe(1);
     const charts = await page.locator('.side-by-side figure svg').evaluateAll((nodes) =>
       nodes.map((svg) => {
         const box = svg.getBoundingClientRect();

@@ -119,6 +119,16 @@ describe('numbers a planner writes as text, or as percentages', () => {
     expect(problemsOf({}, { servers: '3 tellers' })).toEqual(['stations.0.servers: expected a number or a map of keys to values, got "3 tellers" (write the number alone: 3)']);
     expect(problemsOf({}, {}, { arrivals: { rate: '12%' } })).toEqual(['segments.0.arrivals.rate: expected a number or a map of keys to values, got "12%"']);
     expect(problemsOf({}, {}, { patience: { dist: 'exponential', mean: '10:00' } })).toEqual(['segments.0.patience.mean: expected a number, got "10:00"']);
+    // A time unit where no duration is asked for: nothing to convert (2 hours of servers is not 120 servers).
+    expect(problemsOf({}, { servers: '2 hours' })).toEqual(['stations.0.servers: expected a number or a map of keys to values, got "2 hours"']);
+    expect(problemsOf({}, {}, { arrivals: { rate: '21 h' } })).toEqual(['segments.0.arrivals.rate: expected a number or a map of keys to values, got "21 h"']);
+    // A share with its own bounds, and a share per segment (the path ends at the segment's id).
+    expect(problemsOf({ pricing: { referencePrice: 4, noPurchaseShare: '20%' } })).toEqual(['pricing.noPurchaseShare: expected a number, got "20%" (write a percentage as a number: 0.2 for 20%)']);
+    expect(problemsOf({ pricing: { referencePrice: 4, noPurchaseShare: 20 } })).toEqual(['pricing.noPurchaseShare: noPurchaseShare must be between 0 and 1, both excluded (some come and some do not) (20 looks like a percentage: write 0.2)']);
+    // A per-period value with a word after it.
+    expect(problemsOf({ time: { horizon: 100, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 50 }] } }, { servers: { a: '3 tellers', b: 2 } })).toEqual([
+      'stations.0.servers.a: servers must be a whole number (write the number alone: 3)',
+    ]);
   });
 
   it('a missing key of several shapes is required, naming them', () => {

@@ -6,7 +6,8 @@ import { textWidth } from '../text-width.js';
 
 export interface BarsOptions {
   /** Field of the categories along the bars' base axis, with its title and order. */
-  category: { field: string; title: string; sort?: readonly string[]; axisTitle?: string | null };
+  /** `band`: the width in px each category gets along x, when the chart fixes it (labels wider than it are slanted). */
+  category: { field: string; title: string; sort?: readonly string[]; axisTitle?: string | null; band?: number };
   /** Field that splits each category into side-by-side bars, if any. */
   group?: { field: string; title: string; sort?: readonly string[] };
   /** Field that colours the bars (defaults to the group, else one colour). */
@@ -21,9 +22,12 @@ export interface BarsOptions {
   horizontal?: boolean;
 }
 
-/** Labels along x stay level while short; longer ones are slanted so that they never overlap. */
-export function labelAngle(labels: readonly string[]): number {
-  return labels.some((label) => textWidth(label, 12) > 72) ? -30 : 0;
+/**
+ * Labels along x stay level while they fit their category's band (72 px unless the chart
+ * says); longer ones are slanted so that they never overlap.
+ */
+export function labelAngle(labels: readonly string[], band = 72): number {
+  return labels.some((label) => textWidth(label, 12) > Math.min(72, band - 4)) ? -30 : 0;
 }
 
 /** A two-layer Vega-Lite spec body: the bars and their CI rules. */
@@ -35,7 +39,7 @@ export function barsWithIntervals(options: BarsOptions): Record<string, unknown>
       type: 'nominal',
       title: options.category.axisTitle === undefined ? options.category.title : options.category.axisTitle,
       sort: options.category.sort ?? null,
-      axis: { labelAngle: options.horizontal ? 0 : labelAngle(options.category.sort ?? []) },
+      axis: { labelAngle: options.horizontal ? 0 : labelAngle(options.category.sort ?? [], options.category.band) },
     },
     ...(options.group ? { [offset]: { field: options.group.field, type: 'nominal', sort: options.group.sort ?? null } } : {}),
   };

@@ -21,9 +21,12 @@ export function utilisationChart(summary: RunSummary): Chart | undefined {
   const byPeriod = periods.length > 0;
   const stations = { field: 'station', title: 'station', sort: Object.keys(summary.stations) };
   const several = Object.keys(summary.stations).length > 1;
+  // One step per bar: 28 px for a few, narrower for a long day (48 half-hours), about 960 px in all.
+  const step = byPeriod ? Math.max(6, Math.min(several ? 28 : 40, Math.floor(960 / rows.length))) : 80;
+  const band = step * (byPeriod && several ? Object.keys(summary.stations).length : 1);
   const layout = byPeriod
-    ? { category: { field: 'period', title: 'period', sort: sources.map((s) => s.name) }, ...(several ? { group: stations } : {}) }
-    : { category: stations };
+    ? { category: { field: 'period', title: 'period', sort: sources.map((s) => s.name), band }, ...(several ? { group: stations } : {}) }
+    : { category: { ...stations, band } };
   return chart(
     'utilisation',
     byPeriod ? (several ? 'Utilisation by period and station' : `Utilisation of ${Object.keys(summary.stations)[0]} by period`) : 'Utilisation by station (whole day)',
@@ -32,8 +35,7 @@ export function utilisationChart(summary: RunSummary): Chart | undefined {
       : 'Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving over the day; the black line is its 95% confidence interval. Near 100% means the line is growing.',
     {
       data: { values: rows },
-      // One step per bar: 28 px for a few, narrower for a long day (48 half-hours), about 960 px in all.
-      width: { step: byPeriod ? Math.max(6, Math.min(several ? 28 : 40, Math.floor(960 / rows.length))) : 80 },
+      width: { step },
       height: 240,
       layer: barsWithIntervals({
         ...layout,
