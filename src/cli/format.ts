@@ -13,53 +13,24 @@ export function terminalColumns(stream: { isTTY?: boolean; columns?: number } = 
 
 /**
  * Renders rows as aligned columns; the first row is the header, underlined. A table wider
- * than `maxWidth` is split into blocks of columns that fit, one under the other, each
- * repeating the leading left-aligned columns (the row's labels), so a terminal never wraps
- * a row and loses the alignment.
+ * than `maxWidth` is split into blocks of columns, one under the other, each repeating the
+ * first `labels` columns (what identifies a row: a metric, a station and period, a sweep's
+ * point), so a terminal does not wrap whole rows and lose the alignment. A block that cannot
+ * fit even one column beside the labels still keeps them, and that line wraps.
  */
-export function renderTable(given: string[][], align: Align[], indent = '  ', maxWidth = terminalColumns()): string {
-  let rows = given;
-  const widthsOf = (table: string[][]) => table[0]!.map((_, column) => Math.max(...table.map((row) => displayWidth(row[column] ?? ''))));
-  let widths = widthsOf(rows);
+export function renderTable(rows: string[][], align: Align[], indent = '  ', maxWidth = terminalColumns(), labels = 1): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column] ?? ''))));
   const span = (columns: readonly number[]) => displayWidth(indent) + columns.reduce((sum, c) => sum + widths[c]!, 0) + 2 * Math.max(0, columns.length - 1);
   const all = widths.map((_, c) => c);
   if (span(all) <= maxWidth) return block(rows, align, widths, all, indent);
-  // The row's labels: the leading left-aligned columns (the first one at least).
-  let labels = 1;
-  while (labels < all.length - 1 && align[labels] === 'left') labels++;
-  const narrowest = Math.min(...all.slice(labels).map((c) => widths[c]!));
-  const roomy = () => span(all.slice(0, labels)) + 2 + narrowest <= maxWidth;
-  if (!roomy()) {
-    // Labels too wide to leave room beside them for another column: a long heading (a key
-    // path) keeps its end, down to the width of the labels' values.
-    const header = rows[0]!.map((text, c) => {
-      if (c >= labels) return text;
-      const values = Math.max(...rows.slice(1).map((row) => displayWidth(row[c] ?? '')));
-      return cutFromLeft(text, Math.max(values, 12));
-    });
-    rows = [header, ...rows.slice(1)];
-    widths = widthsOf(rows);
-  }
-  // As many labels as leave room for the narrowest other column beside them.
-  while (labels > 1 && !roomy()) labels--;
-  const kept = all.slice(0, labels);
+  const kept = all.slice(0, Math.min(labels, all.length - 1));
   const blocks: number[][] = [];
-  for (const column of all.slice(labels)) {
+  for (const column of all.slice(kept.length)) {
     const current = blocks.at(-1);
-    if (current !== undefined && current.length > kept.length && span([...current, column]) <= maxWidth) current.push(column);
-    // A column that fits alone but not beside the labels stands alone; one too wide even alone keeps them (the terminal wraps it).
-    else blocks.push(span([...kept, column]) > maxWidth && span([column]) <= maxWidth ? [column] : [...kept, column]);
+    if (current !== undefined && span([...current, column]) <= maxWidth) current.push(column);
+    else blocks.push([...kept, column]);
   }
   return blocks.map((columns) => block(rows, align, widths, columns, indent)).join('\n\n');
-}
-
-/** `text` cut to `width` columns from its start, keeping its end: "…servers.lunch". */
-function cutFromLeft(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  const parts = [...graphemes.segment(text)].map((g) => g.segment);
-  let kept = '';
-  for (let i = parts.length - 1; i >= 0 && displayWidth(parts[i]! + kept) <= width - 1; i--) kept = parts[i]! + kept;
-  return `…${kept}`;
 }
 
 /** The rows' `columns`, aligned to `widths`, the header underlined. */

@@ -73,7 +73,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
   });
   lines.push(
     'Achieved, simulated (mean ±95% CI half-width; met: the whole CI meets every target), beside the analytic baseline (stationary formula, an approximation):',
-    renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right'))),
+    renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right')), '  ', undefined, 2), // station and period
     '',
     'Search:',
     renderTable(

@@ -21,6 +21,6 @@ export function renderSweep(sweep: SweepResult, title: string): string {
     title,
     `${sweep.points.length} point${sweep.points.length === 1 ? '' : 's'} · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers · times in ${pluralUnit(sweep.unit)} · lost = balked + reneged + blocked + denied per run`,
     '',
-    renderTable([header, ...body], header.map((_, i) => (i < sweep.axes.length ? 'left' : 'right'))),
+    renderTable([header, ...body], header.map((_, i) => (i < sweep.axes.length ? 'left' : 'right')), '  ', undefined, sweep.axes.length), // the point's values label a row
   ].join('\n');
 }

@@ -28,20 +28,22 @@ import { choiceShares, ratesFromShares } from './segment-demand.js';
 
 /**
  * The mean over replications of a segment's wait in each period (its customers who were
- * served). Where none of the segment was served in any replication:
- * - if some of it were lost (balked, reneged, blocked or denied), the wait is endless:
- *   Infinity (its station has no servers then, or everyone gave up), whatever other
- *   segments, perhaps at other stations, found;
- * - otherwise the simulation says nothing of its wait (none of it came, or those who did
- *   were still in the system at the end): NaN, which moves no demand, and which the fixed
- *   point's step replaces with the wait it last saw there.
+ * served). Where none of the segment was served in any replication, the wait is endless,
+ * Infinity, if some of it were lost (balked, reneged, blocked or denied: its station has no
+ * servers then, or everyone gave up), or if some of it came while the first station of its
+ * route had no servers (`closed[p]`; customers without patience wait there to the end),
+ * whatever other segments found. Otherwise the simulation says nothing of its wait (none of
+ * it came, or those who did were still in line at an open station at the end): NaN, which
+ * moves no demand, and which the fixed point's step replaces with the wait it last saw.
  */
-export function expectedWaits(results: readonly ReplicationResult[], segment: number, periods: number): number[] {
+export function expectedWaits(results: readonly ReplicationResult[], segment: number, periods: number, closed: readonly boolean[] = []): number[] {
   const lostIn = (metrics: Record<string, number | null | undefined>) => (metrics.balked ?? 0) + (metrics.reneged ?? 0) + (metrics.blocked ?? 0) + (metrics.denied ?? 0);
   return Array.from({ length: periods }, (_, p) => {
     const own = meanDefined(results.map((r) => r.periods[p]!.segments[segment]!.waitMean ?? NaN));
     if (own !== undefined) return own;
-    return results.some((r) => lostIn(r.periods[p]!.segments[segment]!) > 0) ? Infinity : NaN;
+    if (results.some((r) => lostIn(r.periods[p]!.segments[segment]!) > 0)) return Infinity;
+    const came = results.some((r) => (r.periods[p]!.segments[segment]!.arrivals ?? 0) > 0);
+    return came && closed[p] === true ? Infinity : NaN;
   });
 }
 
@@ -83,7 +85,9 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
   const periods = model.periods.length;
   const segments = config.segments;
   const responsive = segments.flatMap((segment, i) => (responds(segment) ? [i] : []));
-  const waitsOf = (results: readonly ReplicationResult[]) => segments.map((_, i) => expectedWaits(results, i, periods));
+  // Periods in which the first station of each segment's route has no servers.
+  const closed = model.segments.map((spec) => model.periods.map((_, p) => spec.route.length > 0 && model.stations[spec.route[0]!]!.servers[p] === 0));
+  const waitsOf = (results: readonly ReplicationResult[]) => segments.map((_, i) => expectedWaits(results, i, periods, closed[i]));
   if (responsive.length === 0) return { ...config, congestion: { ...congestion, settled: { iterations: 0, change: 0, baseWaits: [], waits: [] } } };
 
   const reference = congestion.referenceWaits;

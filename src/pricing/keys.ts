@@ -40,8 +40,8 @@ function demandKeys(where: 'scenario' | 'segment') {
       .meta({ description: `Own-price elasticity (${told(d.elasticity, ' [A], coffee / quick service, §5.3')}); for the logit forms, that of the period calibrateOn.`, ...byDefault(d.elasticity) }),
     noPurchaseShare: z
       .number()
-      .gt(0, { error: (issue) => `noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)${percentageHint(issue.input)}` })
-      .lt(1, { error: (issue) => `noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)${percentageHint(issue.input)}` })
+      .gt(0, { error: (issue) => `noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)${percentageHint(issue.input, true)}` })
+      .lt(1, { error: (issue) => `noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)${percentageHint(issue.input, true)}` })
       .optional()
       .meta({ description: `Logit forms: the share of the market that does not come at all at the reference prices (${told(d.noPurchaseShare, ' [A]')}).`, ...byDefault(d.noPurchaseShare) }),
     calibrateOn: z

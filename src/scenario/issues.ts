@@ -215,7 +215,9 @@ function describeExpected(issue: Issue): string {
  * Keys whose numbers are durations in the time unit: under these (a distribution's mean, a
  * period's start) a number written with a time unit converts to the scenario's.
  */
-const DURATION_KEYS = new Set(['time', 'service', 'patience', 'hold', 'punctuality', 'grace', 'every', 'referenceWait', 'referenceWaits', 'desired', 'adequate']);
+const DURATION_KEYS = new Set(['time', 'service', 'patience', 'hold', 'punctuality', 'grace', 'slots', 'every', 'from', 'until', 'times', 'length', 'referenceWait', 'referenceWaits', 'desired', 'adequate']);
+/** Counts among them (an Erlang's phases, a slot's capacity): never a time. */
+const COUNT_KEYS = new Set(['k', 'weights', 'capacity', 'units']);
 
 /**
  * How to write as a number what a planner wrote as text where a number is expected, where
@@ -236,7 +238,7 @@ function numberHint(expected: readonly string[], value: unknown, path: KeyPath, 
   const [, amount, word] = withUnit;
   const hours = hoursPerUnit(word!);
   if (hours === undefined) return ` (write the number alone: ${amount})`;
-  if (!keys.some((k) => DURATION_KEYS.has(k))) return ''; // a time where none is asked for: nothing to convert
+  if (!keys.some((k) => DURATION_KEYS.has(k)) || COUNT_KEYS.has(keys.at(-1) ?? '')) return ''; // a time where none is asked for: nothing to convert
   const time = isMap(data) && isMap(data.time) ? data.time : {};
   const unit = typeof time.unit === 'string' ? time.unit : coreDefaults.unit;
   const unitHours = hoursPerUnit(unit);

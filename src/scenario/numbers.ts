@@ -25,8 +25,11 @@ export function share(what: string) {
   return z.number().min(0, { error: message }).max(1, { error: message });
 }
 
-/** For a share given as a percentage (80 for 0.8; from 2 on, as 1.5 could be either): how to write it; '' for anything else. */
-export function percentageHint(value: unknown): string {
-  if (typeof value !== 'number' || !(value >= 2 && value <= 100)) return '';
+/**
+ * For a share given as a percentage (80 for 0.8; from 2 on, as 1.5 could be either): how to
+ * write it; '' for anything else, and for 100 where 1 is excluded too (`exclusive`).
+ */
+export function percentageHint(value: unknown, exclusive = false): string {
+  if (typeof value !== 'number' || !(value >= 2 && (exclusive ? value < 100 : value <= 100))) return '';
   return ` (${value} looks like a percentage: write ${Number((value / 100).toPrecision(12))})`;
 }

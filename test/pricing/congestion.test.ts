@@ -224,3 +224,28 @@ describe('a segment whose station is closed while another segment’s is open', 
     expect(bLunch!).toBeGreaterThan(0.3); // b's desk is open: its lunch keeps most of its demand
   });
 });
+
+describe('a segment without patience at a closed station', () => {
+  it('finds it endless too: it waits there to the end, never lost (review: its demand moved into the closed hours)', () => {
+    const shared = {
+      name: 'One desk, closed from lunch on',
+      seed: 3,
+      replications: 10,
+      time: { horizon: 180, drain: false, periods: [{ name: 'morning', start: 0 }, { name: 'lunch', start: 60 }, { name: 'late', start: 120 }] },
+      stations: [{ id: 'x', servers: { morning: 1, lunch: 0, late: 0 }, service: { dist: 'exponential', mean: 1 } }],
+      segments: [
+        { id: 'a', arrivals: { rate: 0.4 }, route: ['x'], patience: { dist: 'exponential', mean: 6 } },
+        { id: 'b', arrivals: { rate: 0.4 }, route: ['x'] },
+      ],
+      pricing: { referencePrice: 5, price: 5, congestion: { valueOfWaiting: 0.5, referenceWaits: 0.5 } },
+    };
+    const model = modelOf(shared);
+    const config = settleModel(model, model.seed, model.replications).levers.pricing as PricingConfig;
+    for (const segment of [0, 1]) {
+      expect(config.congestion!.settled!.waits[segment]!.slice(1)).toEqual([Infinity, Infinity]);
+      const [morning, lunch, late] = config.segments[segment]!.pricedRates;
+      expect(lunch! + late!).toBeLessThan(0.05 * 0.4);
+      expect(morning!).toBeGreaterThan(0.4);
+    }
+  });
+});

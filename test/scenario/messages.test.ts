@@ -125,6 +125,10 @@ describe('numbers a planner writes as text, or as percentages', () => {
     // A share with its own bounds, and a share per segment (the path ends at the segment's id).
     expect(problemsOf({ pricing: { referencePrice: 4, noPurchaseShare: '20%' } })).toEqual(['pricing.noPurchaseShare: expected a number, got "20%" (write a percentage as a number: 0.2 for 20%)']);
     expect(problemsOf({ pricing: { referencePrice: 4, noPurchaseShare: 20 } })).toEqual(['pricing.noPurchaseShare: noPurchaseShare must be between 0 and 1, both excluded (some come and some do not) (20 looks like a percentage: write 0.2)']);
+    expect(problemsOf({ pricing: { referencePrice: 4, noPurchaseShare: 100 } })).toEqual(['pricing.noPurchaseShare: noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)']);
+    // A slot time is a time; an Erlang's phases under service are a count.
+    expect(problemsOf(booked({ slots: { every: '1 h' } }))).toEqual(['reservations.slots.every: expected a number, got "1 h" (write it in time.unit, minutes: 60 for 1 h)']);
+    expect(problemsOf({}, { service: { dist: 'erlang', mean: 10, k: '3 h' } })).toEqual([expect.not.stringContaining('time.unit')]);
     // A per-period value with a word after it.
     expect(problemsOf({ time: { horizon: 100, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 50 }] } }, { servers: { a: '3 tellers', b: 2 } })).toEqual([
       'stations.0.servers.a: servers must be a whole number (write the number alone: 3)',
