@@ -2,14 +2,31 @@
 import { kindOf, type MetricKind } from '../metrics/catalogue.js';
 import { formatEstimate } from '../metrics/format.js';
 import { pointMetrics, type SweepResult } from '../run/sweep.js';
-import { pluralUnit, renderTable } from './format.js';
+import { pluralUnit, renderTable, terminalColumns } from './format.js';
 
 const columns = ['utilisation', 'waitMean', 'waitP90', 'abandonmentRate', 'lost', 'perceivedWaitMean', 'satisfactionMean', 'profit'];
 const kind = (name: string): MetricKind => (name === 'lost' ? 'count' : kindOf(name));
 
-export function renderSweep(sweep: SweepResult, title: string): string {
+/**
+ * The axes' key paths by their shortest ends that still tell them apart ("lunch" and
+ * "afternoon" for stations.counter.servers.lunch and ...afternoon), for a terminal too
+ * narrow for the whole paths beside the metrics; the title names them whole.
+ */
+export function shortAxisNames(paths: readonly string[]): string[] {
+  const parts = paths.map((path) => path.split('.'));
+  for (let k = 1; k < Math.max(...parts.map((p) => p.length)); k++) {
+    const ends = parts.map((p) => p.slice(-k).join('.'));
+    if (new Set(ends).size === ends.length) return ends;
+  }
+  return [...paths];
+}
+
+export function renderSweep(sweep: SweepResult, title: string, maxWidth = terminalColumns()): string {
   const shown = columns.filter((name) => sweep.points.some((p) => pointMetrics(p)[name] !== undefined));
-  const header = [...sweep.axes.map((a) => a.path), ...shown];
+  const paths = sweep.axes.map((a) => a.path);
+  // Whole key paths while the axes and one metric fit the terminal beside each other.
+  const wide = 2 + paths.reduce((sum, path) => sum + path.length + 2, 0) + Math.max(...shown.map((name) => name.length), 12);
+  const header = [...(wide > maxWidth ? shortAxisNames(paths) : paths), ...shown];
   const body = sweep.points.map((point) => [
     ...point.values.map(String),
     ...shown.map((name) => {
@@ -21,6 +38,6 @@ export function renderSweep(sweep: SweepResult, title: string): string {
     title,
     `${sweep.points.length} point${sweep.points.length === 1 ? '' : 's'} · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers · times in ${pluralUnit(sweep.unit)} · lost = balked + reneged + blocked + denied per run`,
     '',
-    renderTable([header, ...body], header.map((_, i) => (i < sweep.axes.length ? 'left' : 'right')), '  ', undefined, sweep.axes.length), // the point's values label a row
+    renderTable([header, ...body], header.map((_, i) => (i < sweep.axes.length ? 'left' : 'right')), '  ', maxWidth, sweep.axes.length), // the point's values label a row
   ].join('\n');
 }

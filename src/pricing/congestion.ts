@@ -30,8 +30,8 @@ import { choiceShares, ratesFromShares } from './segment-demand.js';
  * The mean over replications of a segment's wait in each period (its customers who were
  * served). Where none of the segment was served in any replication, the wait is endless,
  * Infinity, if some of it were lost (balked, reneged, blocked or denied: its station has no
- * servers then, or everyone gave up), or if some of it came while the first station of its
- * route had no servers (`closed[p]`; customers without patience wait there to the end),
+ * servers then, or everyone gave up), or if some of it came while no station of its route
+ * had servers (`closed[p]`; customers without patience wait there to the end),
  * whatever other segments found. Otherwise the simulation says nothing of its wait (none of
  * it came, or those who did were still in line at an open station at the end): NaN, which
  * moves no demand, and which the fixed point's step replaces with the wait it last saw.
@@ -85,8 +85,10 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
   const periods = model.periods.length;
   const segments = config.segments;
   const responsive = segments.flatMap((segment, i) => (responds(segment) ? [i] : []));
-  // Periods in which the first station of each segment's route has no servers.
-  const closed = model.segments.map((spec) => model.periods.map((_, p) => spec.route.length > 0 && model.stations[spec.route[0]!]!.servers[p] === 0));
+  // Periods in which no station of a segment's route has servers (every candidate of a choice
+  // too: the model's slots do not say which step a slot belongs to, so a closed station later
+  // on a route, with earlier ones open, is not seen here).
+  const closed = model.segments.map((spec) => model.periods.map((_, p) => spec.route.length > 0 && spec.route.every((station) => model.stations[station]!.servers[p] === 0)));
   const waitsOf = (results: readonly ReplicationResult[]) => segments.map((_, i) => expectedWaits(results, i, periods, closed[i]));
   if (responsive.length === 0) return { ...config, congestion: { ...congestion, settled: { iterations: 0, change: 0, baseWaits: [], waits: [] } } };
 

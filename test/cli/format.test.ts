@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decimalsFor, displayWidth, formatFixed, pluralUnit, renderTable, terminalColumns } from '../../src/cli/format.js';
+import { shortAxisNames } from '../../src/cli/sweep-table.js';
 
 describe('terminal formatting', () => {
   it('an estimate keeps two significant digits of its CI half-width, mean and bounds alike', () => {
@@ -106,5 +107,13 @@ describe('terminal formatting', () => {
     expect(terminalColumns({ isTTY: true, columns: 80 })).toBe(80);
     expect(terminalColumns({ isTTY: false, columns: 80 })).toBe(Infinity);
     expect(terminalColumns({ isTTY: true, columns: 0 })).toBe(Infinity);
+  });
+});
+
+describe('sweep axes on a narrow terminal', () => {
+  it('go by the shortest ends of their key paths that still tell them apart', () => {
+    expect(shortAxisNames(['stations.counter.servers.lunch', 'stations.counter.servers.afternoon'])).toEqual(['lunch', 'afternoon']);
+    expect(shortAxisNames(['stations.0.servers.lunch', 'stations.1.servers.lunch'])).toEqual(['0.servers.lunch', '1.servers.lunch']);
+    expect(shortAxisNames(['segments.quick.patience.mean'])).toEqual(['mean']);
   });
 });
