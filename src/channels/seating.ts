@@ -32,6 +32,8 @@ export class TableLine implements PreviewLine {
   private freeTables: number;
   /** Tables of each kind a fitting party would take (filled by fit()). */
   private readonly take: Int32Array;
+  /** Whether a waiting party fits the free tables now (fills `take`): made once, not per dispatch. */
+  private readonly fits = (customer: Customer): boolean => this.fit(customer.partySize);
 
   /**
    * @param held    a column of (at least) one number per kind of table: the tables each seated
@@ -121,7 +123,7 @@ export class TableLine implements PreviewLine {
    */
   private firstThatFits(): Customer | undefined {
     if (this.waiting.length === 0 || this.freeTables === 0) return undefined;
-    return this.waiting.find((customer) => this.fit(customer.partySize));
+    return this.waiting.find(this.fits);
   }
 
   canStart(): boolean {

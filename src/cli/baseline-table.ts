@@ -26,7 +26,7 @@ export function renderBaseline(rows: readonly BaselineRow[], summary: RunSummary
         return `${formula} | ${mean}${half}`;
       }),
     ]);
-    lines.push(renderTable([header, ...body], ['left', 'left', 'left', 'right', 'right', ...baselineMetrics.map(() => 'right' as const)], '  ', undefined, 2)); // station and period label a row
+    lines.push(renderTable([header, ...body], ['left', 'left', 'left', 'right', 'right', ...baselineMetrics.map(() => 'right' as const)], { labels: 2 })); // station and period label a row
   }
   for (const { station, periods, reason } of leftOut) {
     const all = periods.length === Math.max(1, Object.keys(summary.periods ?? {}).length);

@@ -162,8 +162,8 @@ function noteSharedRun(plan: ComparePlan): void {
     return own.length === firsts.length && own.every((id) => firsts.includes(id));
   };
   for (const variant of rest) {
-    const own = segmentsOf(variant);
     if (!sameCustomers(variant)) {
+      const own = segmentsOf(variant);
       process.stderr.write(
         `note: ${variant.source ?? `variant "${variant.name}"`} has segments ${own.join(', ')} where ${first!.source ?? `"${first!.name}"`} has ${firsts.join(', ')}: ${sharedText(own, firsts)}, so its differences pair replications more than customers (the CIs hold, without all the narrowing common random numbers give).\n`,
       );

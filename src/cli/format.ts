@@ -11,6 +11,15 @@ export function terminalColumns(stream: { isTTY?: boolean; columns?: number } = 
   return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 ? stream.columns : Infinity;
 }
 
+export interface TableOptions {
+  /** Before every line (two spaces). */
+  indent?: string;
+  /** Columns the table may take (the terminal's width, Infinity when piped). */
+  maxWidth?: number;
+  /** Leading columns that label a row, repeated in every block of a split table (1). */
+  labels?: number;
+}
+
 /**
  * Renders rows as aligned columns; the first row is the header, underlined. A table wider
  * than `maxWidth` is split into blocks of columns, one under the other, each repeating the
@@ -18,7 +27,8 @@ export function terminalColumns(stream: { isTTY?: boolean; columns?: number } = 
  * point), so a terminal does not wrap whole rows and lose the alignment. A block that cannot
  * fit even one column beside the labels still keeps them, and that line wraps.
  */
-export function renderTable(rows: string[][], align: Align[], indent = '  ', maxWidth = terminalColumns(), labels = 1): string {
+export function renderTable(rows: string[][], align: Align[], options: TableOptions = {}): string {
+  const { indent = '  ', maxWidth = terminalColumns(), labels = 1 } = options;
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column] ?? ''))));
   const span = (columns: readonly number[]) => displayWidth(indent) + columns.reduce((sum, c) => sum + widths[c]!, 0) + 2 * Math.max(0, columns.length - 1);
   const all = widths.map((_, c) => c);

@@ -8,6 +8,7 @@ import { formulaLabel } from '../baseline/compare.js';
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatEstimate, formatFixed, formatLike } from '../metrics/format.js';
 import type { StaffResult } from '../run/staff.js';
+import { parseTarget } from '../run/targets.js';
 import { staffTime } from '../run/staff-time.js';
 import { renderTable } from './format.js';
 
@@ -73,7 +74,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
   });
   lines.push(
     'Achieved, simulated (mean ±95% CI half-width; met: the whole CI meets every target), beside the analytic baseline (stationary formula, an approximation):',
-    renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right')), '  ', undefined, 2), // station and period
+    renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right')), { labels: 2 }), // station and period
     '',
     'Search:',
     renderTable(
@@ -95,7 +96,8 @@ export function noVariationNote(result: StaffResult): string | undefined {
   for (const row of result.achieved) {
     const ci = row.estimate?.ci95;
     if (!row.met || !ci || ci[0] !== ci[1] || row.estimate?.mean === null || row.estimate?.mean === undefined) continue;
-    const metric = row.target.replace(/\s*(<=|>=).*$/, '');
+    const parsed = parseTarget(row.target);
+    const metric = parsed.ok ? parsed.value.metric : row.target;
     const value = formatEstimate(row.estimate, kindOf(metric), boundsOf(metric)).mean;
     const key = `${row.target}\u0000${value}`;
     const group = groups.get(key) ?? { target: row.target, value, where: [] };

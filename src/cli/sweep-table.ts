@@ -2,7 +2,7 @@
 import { kindOf, type MetricKind } from '../metrics/catalogue.js';
 import { formatEstimate } from '../metrics/format.js';
 import { pointMetrics, type SweepResult } from '../run/sweep.js';
-import { pluralUnit, renderTable, terminalColumns } from './format.js';
+import { displayWidth, pluralUnit, renderTable, terminalColumns } from './format.js';
 
 const columns = ['utilisation', 'waitMean', 'waitP90', 'abandonmentRate', 'lost', 'perceivedWaitMean', 'satisfactionMean', 'profit'];
 const kind = (name: string): MetricKind => (name === 'lost' ? 'count' : kindOf(name));
@@ -25,7 +25,7 @@ export function renderSweep(sweep: SweepResult, title: string, maxWidth = termin
   const shown = columns.filter((name) => sweep.points.some((p) => pointMetrics(p)[name] !== undefined));
   const paths = sweep.axes.map((a) => a.path);
   // Whole key paths while the axes and one metric fit the terminal beside each other.
-  const wide = 2 + paths.reduce((sum, path) => sum + path.length + 2, 0) + Math.max(...shown.map((name) => name.length), 12);
+  const wide = 2 + paths.reduce((sum, path) => sum + displayWidth(path) + 2, 0) + Math.max(...shown.map((name) => name.length), 12);
   const header = [...(wide > maxWidth ? shortAxisNames(paths) : paths), ...shown];
   const body = sweep.points.map((point) => [
     ...point.values.map(String),
@@ -38,6 +38,6 @@ export function renderSweep(sweep: SweepResult, title: string, maxWidth = termin
     title,
     `${sweep.points.length} point${sweep.points.length === 1 ? '' : 's'} · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers · times in ${pluralUnit(sweep.unit)} · lost = balked + reneged + blocked + denied per run`,
     '',
-    renderTable([header, ...body], header.map((_, i) => (i < sweep.axes.length ? 'left' : 'right')), '  ', maxWidth, sweep.axes.length), // the point's values label a row
+    renderTable([header, ...body], header.map((_, i) => (i < sweep.axes.length ? 'left' : 'right')), { maxWidth, labels: sweep.axes.length }), // the point's values label a row
   ].join('\n');
 }

@@ -9,6 +9,8 @@ import { markShareKey, percentageHint } from '../scenario/numbers.js';
 import { pricingDefaults as d, pricingResponses } from './defaults.js';
 
 markShareKey('noPurchaseShare');
+const noPurchaseShareBounds = (issue: { input?: unknown }) =>
+  `noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)${percentageHint(issue.input, true)}`;
 
 const price = z.number().positive({ error: 'a price must be greater than 0' });
 const perPeriodPrice = z.union([price, z.record(z.string(), price)]);
@@ -40,8 +42,8 @@ function demandKeys(where: 'scenario' | 'segment') {
       .meta({ description: `Own-price elasticity (${told(d.elasticity, ' [A], coffee / quick service, §5.3')}); for the logit forms, that of the period calibrateOn.`, ...byDefault(d.elasticity) }),
     noPurchaseShare: z
       .number()
-      .gt(0, { error: (issue) => `noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)${percentageHint(issue.input, true)}` })
-      .lt(1, { error: (issue) => `noPurchaseShare must be between 0 and 1, both excluded (some come and some do not)${percentageHint(issue.input, true)}` })
+      .gt(0, { error: noPurchaseShareBounds })
+      .lt(1, { error: noPurchaseShareBounds })
       .optional()
       .meta({ description: `Logit forms: the share of the market that does not come at all at the reference prices (${told(d.noPurchaseShare, ' [A]')}).`, ...byDefault(d.noPurchaseShare) }),
     calibrateOn: z

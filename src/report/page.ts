@@ -29,7 +29,7 @@ export const LEAST_CHART_SCALE = 0.8;
  * the chart's own data fields), and a least width so its text stays readable.
  */
 export function inlineSvg(svg: string, prefix: string, label: string): string {
-  return scopeSvgIds(svg, prefix).replace(/^<svg\b([^>]*)>/, (whole, attributes: string) => {
+  return scopeSvgIds(svg, prefix).replace(/^<svg\b([^>]*)>/, (_svgTag, attributes: string) => {
     const width = Number(/\swidth="([\d.]+)"/.exec(attributes)?.[1]);
     const least = Number.isFinite(width) && width > 0 ? ` style="min-width: ${Math.round(width * LEAST_CHART_SCALE)}px"` : '';
     return `<svg${attributes} role="img" aria-label="${escapeHtml(label)}"${least}>`;

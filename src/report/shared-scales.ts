@@ -17,6 +17,12 @@ import type { Chart } from './charts/chart.js';
 type Json = Record<string, unknown>;
 const isMap = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The rows of a chart's inline data. */
+function rowsOf(chart: Chart): Json[] {
+  const rows = ((chart.spec as unknown as Json).data as Json | undefined)?.values;
+  return Array.isArray(rows) ? rows.filter(isMap) : [];
+}
+
 /** The specs inside a spec: its layers, panels (hconcat, vconcat, concat) and faceted spec. */
 function partsOf(spec: Json): Json[] {
   const parts = ['layer', 'hconcat', 'vconcat', 'concat'].flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]).filter(isMap) : []));
@@ -96,8 +102,7 @@ function domainOf(charts: readonly Chart[], fields: ReadonlySet<string>, keep: (
   let low = 0;
   let high = -Infinity;
   for (const chart of charts) {
-    const rows = ((chart.spec as unknown as Json).data as Json | undefined)?.values;
-    for (const row of Array.isArray(rows) ? rows.filter(isMap) : []) {
+    for (const row of rowsOf(chart)) {
       if (!keep(row)) continue;
       for (const field of fields) {
         const value = row[field];
@@ -128,9 +133,8 @@ function stackOf(spec: Json): { channel: string; field: string; by: string } | u
 
 /** The tallest stack of a chart: the greatest sum of the stacked field over one category. */
 function tallestStack(chart: Chart, field: string, by: string): number {
-  const rows = ((chart.spec as unknown as Json).data as Json | undefined)?.values;
   const sums = new Map<unknown, number>();
-  for (const row of Array.isArray(rows) ? rows.filter(isMap) : []) {
+  for (const row of rowsOf(chart)) {
     const value = row[field];
     if (typeof value === 'number' && Number.isFinite(value) && value > 0) sums.set(row[by], (sums.get(row[by]) ?? 0) + value);
   }

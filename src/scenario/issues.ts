@@ -219,6 +219,11 @@ const DURATION_KEYS = new Set(['time', 'service', 'patience', 'hold', 'punctuali
 /** Counts among them (an Erlang's phases, a slot's capacity): never a time. */
 const COUNT_KEYS = new Set(['k', 'weights', 'capacity', 'units']);
 
+/** Text a planner writes for a number: "8%", "10:00", "10 minutes" or "3 tellers". */
+const PERCENTAGE = /^\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/;
+const CLOCK_TIME = /^\s*\d{1,2}:\d{2}\s*$/;
+const WITH_WORD = /^\s*([-+]?(?:\d+\.?\d*|\.\d+))\s*([A-Za-z]+)\s*$/;
+
 /**
  * How to write as a number what a planner wrote as text where a number is expected, where
  * the key says what the number is: a percentage under a key that takes a share (8% for
@@ -229,11 +234,10 @@ const COUNT_KEYS = new Set(['k', 'weights', 'capacity', 'units']);
 function numberHint(expected: readonly string[], value: unknown, path: KeyPath, data: unknown): string {
   if (typeof value !== 'string' || !expected.some((e) => e === 'a number' || e === 'a whole number')) return '';
   const keys = path.filter((k): k is string => typeof k === 'string');
-  const number = '([-+]?(?:\\d+\\.?\\d*|\\.\\d+))';
-  const percent = new RegExp(`^\\s*${number}\\s*%\\s*$`).exec(value);
+  const percent = PERCENTAGE.exec(value);
   if (percent && keys.some(isShareKey)) return ` (write a percentage as a number: ${Number((Number(percent[1]) / 100).toPrecision(12))} for ${value.trim()})`;
-  if (/^\s*\d{1,2}:\d{2}\s*$/.test(value) && keys[0] === 'time') return ' (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)';
-  const withUnit = new RegExp(`^\\s*${number}\\s*([A-Za-z]+)\\s*$`).exec(value);
+  if (CLOCK_TIME.test(value) && keys[0] === 'time') return ' (times are numbers of the time unit from opening, not clock times: 60 is an hour after opening when time.unit is minute)';
+  const withUnit = WITH_WORD.exec(value);
   if (!withUnit) return '';
   const [, amount, word] = withUnit;
   const hours = hoursPerUnit(word!);

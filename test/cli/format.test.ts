@@ -55,7 +55,7 @@ describe('terminal formatting', () => {
         ['walkIn', '12.00'],
       ],
       ['left', 'right'],
-      '',
+      { indent: '' },
     ).split('\n');
     expect(table.map(displayWidth)).toEqual([15, 15, 15, 15]);
   });
@@ -67,10 +67,10 @@ describe('terminal formatting', () => {
       ['counter', 'lunch', '88.3%', '1.53', '4.07', '15.9%'],
     ];
     const align = ['left', 'left', 'right', 'right', 'right', 'right'] as const;
-    const whole = renderTable(rows, [...align], '  ');
+    const whole = renderTable(rows, [...align]);
     expect(whole.split('\n')).toHaveLength(4); // piped (not a terminal): whole rows, as before
-    expect(renderTable(rows, [...align], '  ', 200)).toBe(whole);
-    const split = renderTable(rows, [...align], '  ', 40, 2);
+    expect(renderTable(rows, [...align], { maxWidth: 200 })).toBe(whole);
+    const split = renderTable(rows, [...align], { maxWidth: 40, labels: 2 });
     const blocks = split.split('\n\n').map((b) => b.split('\n'));
     expect(blocks.length).toBeGreaterThan(1);
     for (const lines of blocks) {
@@ -89,7 +89,7 @@ describe('terminal formatting', () => {
       ['1', '3 4 5', '0', 'start: SIPP'],
       ['2', '3 4 4', '1', 'lowered counter afternoon: missed at counter afternoon, undone'],
     ];
-    const blocks = renderTable(search, ['right', 'left', 'right', 'left'], '  ', 60).split('\n\n');
+    const blocks = renderTable(search, ['right', 'left', 'right', 'left'], { maxWidth: 60 }).split('\n\n');
     expect(blocks.length).toBeGreaterThan(1);
     for (const block of blocks) expect(block.split('\n')[0]).toMatch(/^ {2}evaluation/); // the step column is too wide even alone: it keeps its label and wraps
     const wideLabels = [
@@ -97,7 +97,7 @@ describe('terminal formatting', () => {
       ['3', '5', '1.2', '410'],
     ];
     // Labels wider than the terminal are kept whole in every block (review: cut, two axes read alike); those lines wrap.
-    const plain = renderTable(wideLabels, ['left', 'left', 'right', 'right'], '  ', 40, 2);
+    const plain = renderTable(wideLabels, ['left', 'left', 'right', 'right'], { maxWidth: 40, labels: 2 });
     const blocks2 = plain.split('\n\n');
     expect(blocks2).toHaveLength(2);
     for (const block of blocks2) expect(block.split('\n')[0]).toMatch(/^ {2}stations\.counter\.servers\.lunch {2}segments\.quick\.patience\.mean /);
