@@ -22,6 +22,21 @@ function wholeNumber(min: number, what: string) {
   };
 }
 
+/**
+ * A command that runs replications: the first worker thread starts before the command's
+ * code is imported, so the thread loads the simulator while this one loads zod and yaml and
+ * reads the files (with-pool.ts).
+ */
+async function withEarlyThread(workers: number | undefined, command: () => Promise<number>): Promise<number> {
+  const { startPoolEarly, closeEarlyPool } = await import('./with-pool.js');
+  startPoolEarly(workers);
+  try {
+    return await command();
+  } finally {
+    await closeEarlyPool();
+  }
+}
+
 /** A name for the result: its title, and its folder's slug. */
 function nameOption(what: string): Option {
   return new Option('--name <text>', `name of the ${what} (its output folder is the slug)`).argParser((text: string) => {
@@ -116,8 +131,7 @@ export function buildProgram(): Command {
       '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n' + shardHelp('run scenarios/bank-branch.yaml'),
     )
     .action(async (files: string[], options) => {
-      const { runCommand } = await import('./run.js');
-      process.exitCode = await runCommand(files, options);
+      process.exitCode = await withEarlyThread(options.workers, async () => (await import('./run.js')).runCommand(files, options));
     });
 
   const compare = program
@@ -136,8 +150,7 @@ export function buildProgram(): Command {
       '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n' + shardHelp('compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml'),
     )
     .action(async (files: string[], options) => {
-      const { compareCommand } = await import('./compare.js');
-      process.exitCode = await compareCommand(files, options);
+      process.exitCode = await withEarlyThread(options.workers, async () => (await import('./compare.js')).compareCommand(files, options));
     });
 
   const sweep = program
@@ -156,8 +169,7 @@ export function buildProgram(): Command {
       '\nExamples:\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7\n  queuesim sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..6 --vary segments.quick.patience.mean=5,10,20\n' + shardHelp('sweep scenarios/bank-branch.yaml --vary stations.counter.servers.lunch=3..7'),
     )
     .action(async (file: string, options) => {
-      const { sweepCommand } = await import('./sweep.js');
-      process.exitCode = await sweepCommand(file, options);
+      process.exitCode = await withEarlyThread(options.workers, async () => (await import('./sweep.js')).sweepCommand(file, options));
     });
 
   const staff = program
@@ -187,8 +199,7 @@ export function buildProgram(): Command {
       '\n"80% served within 5 minutes" is --target "waitP80<=5". Targets are judged per station and period: a target is met where the whole 95% CI over the replications lies on its right side (more --reps narrow the CIs and may need fewer servers).\n\nExamples:\n  queuesim staff scenarios/bank-day-staffing.yaml --target "waitP80<=5"\n  queuesim staff scenarios/bank-branch.yaml --station counter --target "waitP90<=5" --target "abandonmentRate<=5%"\n',
     )
     .action(async (file: string, options) => {
-      const { staffCommand } = await import('./staff.js');
-      process.exitCode = await staffCommand(file, options);
+      process.exitCode = await withEarlyThread(options.workers, async () => (await import('./staff.js')).staffCommand(file, options));
     });
 
   const merge = program

@@ -122,9 +122,10 @@ async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
       folders.push(dir);
       continue;
     }
-    const inside = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-      .map((entry) => join(dir, entry.name))
+    // Names, not entry types: a shard folder linked in from another node's disk counts too.
+    const inside = (await readdir(dir))
+      .filter((name) => !name.startsWith('.'))
+      .map((name) => join(dir, name))
       .sort();
     const shards: string[] = [];
     for (const folder of inside) if (await isShardFolder(folder)) shards.push(folder);
@@ -135,7 +136,7 @@ async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
   for (const folder of folders) {
     const manifest = parseManifest(await readFile(join(folder, MANIFEST_FILE), 'utf8'));
     if (typeof manifest === 'string') throw new MergeProblem(`${folder}: ${manifest}`);
-    if (manifest.queuesim !== version) throw new MergeProblem(`${folder} was written by queuesim ${manifest.queuesim}; this is ${version}: merge with the version that ran the shards`);
+    if (manifest.queuesim !== version) throw new MergeProblem(`${folder} was written by queuesim ${manifest.queuesim}; this is ${version}${otherBuild(manifest.queuesim)}: merge with the queuesim that ran the shards`);
     read.push({ folder, manifest });
   }
   return read;
@@ -178,6 +179,12 @@ export function jobDifference(a: ShardManifest, b: ShardManifest): string {
     });
   }
   return differences.length > 0 ? `their inputs differ: ${differences.join('; ')}` : 'their inputs differ';
+}
+
+/** Words for shards of this release built from other sources (after "+": the build). */
+function otherBuild(theirs: string): string {
+  const release = (v: string) => v.split('+')[0];
+  return release(theirs) === release(version) ? ' (the same version built from other sources: was every shard run by the same image?)' : '';
 }
 
 async function isShardFolder(dir: string): Promise<boolean> {

@@ -11,7 +11,16 @@ import { createRequire } from 'node:module';
 import type { Shard } from '../run/shard.js';
 import type { ScenarioText } from './scenario-texts.js';
 
-export const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const release = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+/** Stamped by scripts/build.mjs: a hash of the sources and the lockfile the command was built from. */
+declare const QUEUESIM_BUILD: string | undefined;
+/**
+ * The code that writes or merges shards: the release and its build (semver build metadata),
+ * so shards run by an image built from other sources under the same version number (a
+ * cluster node that kept an older image) are refused, not merged. Run from the sources
+ * (tests, tsx), the build is "source".
+ */
+export const version = `${release}+${typeof QUEUESIM_BUILD === 'string' ? QUEUESIM_BUILD : 'source'}`;
 
 export const MANIFEST_FILE = 'shard.json';
 const FORMAT = 'queuesim-shard/2';

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { jobHash, type ShardManifest } from '../../src/cli/shard-manifest.js';
 import { projectRoot, tempDir, type CliResult } from './cli.js';
 
 /** Runs the built binary with exactly these shard variables (none of the caller's leak in). */
@@ -114,6 +115,21 @@ describe('queuesim --shard and queuesim merge', () => {
     }
   });
 
+  it('a folder of links to shard folders (gathered from several nodes) merges like the folders themselves', () => {
+    const [whole, shards, links, merged] = [tempDir(), tempDir(), tempDir(), tempDir()];
+    const command = ['run', 'scenarios/coffee-as-is.yaml', '--reps', '4', '--no-report', '--quiet'];
+    expect(queuesimWith([...command, '--out', whole]).code).toBe(0);
+    for (const k of [1, 2]) {
+      const node = join(shards, `node-${k}`);
+      mkdirSync(node);
+      expect(queuesimWith([...command, '--out', node, '--shard', `${k}/2`]).code).toBe(0);
+      symlinkSync(join(node, `coffee-counter-as-is.shard-${k}-of-2`), join(links, `coffee-counter-as-is.shard-${k}-of-2`));
+    }
+    const result = queuesimWith(['merge', links, '--out', merged, '--quiet', '--no-report']);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(contents(merged)).toEqual(contents(whole));
+  });
+
   it('more shards than replications: the empty shards merge too', () => {
     const [whole, shards, merged] = [tempDir(), tempDir(), tempDir()];
     const command = ['sweep', 'scenarios/bank-branch.yaml', '--vary', 'stations.counter.servers.lunch=4,5', '--reps', '2', '--no-report', '--quiet'];
@@ -142,6 +158,17 @@ describe('queuesim --shard and queuesim merge', () => {
       expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
       expect(readdirSync(out)).toEqual([]);
     };
+
+    it('shards written by a build from other sources under the same version (a node that kept an old image)', () => {
+      const manifest = JSON.parse(readFileSync(join(shard(2), 'shard.json'), 'utf8')) as ShardManifest;
+      // The built command stamps its build: a hash of the sources and the lockfile.
+      expect(manifest.queuesim).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
+      const copy = join(tempDir(), 'coffee-counter-as-is.shard-2-of-3');
+      cpSync(shard(2), copy, { recursive: true });
+      const older = manifest.queuesim.replace(/\+.*/, '+000000000000');
+      writeFileSync(join(copy, 'shard.json'), JSON.stringify({ ...manifest, queuesim: older, job: jobHash(older, manifest.inputs) }, null, 2) + '\n');
+      refused([shard(1), copy, shard(3)], /^error: .*shard-2-of-3 was written by queuesim \d+\.\d+\.\d+\+000000000000; this is .*\+[0-9a-f]{12} \(the same version built from other sources: was every shard run by the same image\?\): merge with the queuesim that ran the shards; nothing was merged\.$/);
+    });
 
     it('a missing shard', () => refused([shard(1), shard(3)], /^error: coffee-counter-as-is is missing shard 2 of 3 \(coffee-counter-as-is\.shard-2-of-3\); nothing was merged\.$/));
 
