@@ -170,10 +170,13 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
   };
   const estimateAt = (summary: RunSummary, k: number, p: number, metric: string) =>
     summary.periods?.[periods[p]!.name]?.stations[model.stations[stations[k]!]!.id]?.[metric];
+  /** Whether any customer reached the station in the period (in any replication). */
+  const reachedAt = (summary: RunSummary, k: number, p: number) => (estimateAt(summary, k, p, 'arrivals')?.mean ?? 0) > 0;
+  const meetsAt = (t: Target, summary: RunSummary, k: number, p: number) => meets(t, estimateAt(summary, k, p, t.metric), reachedAt(summary, k, p));
   const missing = (summary: RunSummary) => {
     const out: [number, number][] = [];
     stations.forEach((_, k) => periods.forEach((__, p) => {
-      if (targets.some((t) => !meets(t, estimateAt(summary, k, p, t.metric)))) out.push([k, p]);
+      if (targets.some((t) => !meetsAt(t, summary, k, p))) out.push([k, p]);
     }));
     return out;
   };
@@ -182,7 +185,7 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     Math.min(
       ...targets.map((t) => {
         const e = estimateAt(summary, k, p, t.metric);
-        if (!meetsWithMargin(t, e)) return -Infinity;
+        if (!meetsWithMargin(t, e, reachedAt(summary, k, p))) return -Infinity;
         if (e?.ci95 == null) return Infinity;
         const room = t.atMost ? t.value - e.ci95[1] : e.ci95[0] - t.value;
         return room / Math.max(Math.abs(t.value), 1e-9);
@@ -226,7 +229,7 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
       misses = missing(current.summary);
       const unmoved = new Set<string>();
       for (const [k, p] of raising) {
-        const missed = targets.filter((t) => !meets(t, estimateAt(current.summary, k, p, t.metric)));
+        const missed = targets.filter((t) => !meetsAt(t, current.summary, k, p));
         if (missed.length === 0 || !missed.every((t) => sameEstimate(estimateAt(before, k, p, t.metric), estimateAt(current.summary, k, p, t.metric)))) continue;
         unmoved.add(`${k}:${p}`);
         const next = (later.get(`${k}:${p}`) ?? 0) + 1;
@@ -303,7 +306,7 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     periods.flatMap((period, p) =>
       targets.map((t) => {
         const estimate = estimateAt(current.summary, k, p, t.metric);
-        return { station: model.stations[i]!.id, period: period.name, target: t.text, estimate, met: meets(t, estimate) };
+        return { station: model.stations[i]!.id, period: period.name, target: t.text, estimate, met: meetsAt(t, current.summary, k, p) };
       }),
     ),
   );

@@ -117,19 +117,21 @@ export function checkTargetAt(target: Target, model: Model, station: number): st
  * The estimate meets the target: its whole 95% CI lies on the right side, so a plan said to
  * meet a target does so with confidence, not on the luck of one set of replications (a mean
  * just inside the target misses about half the time on fresh random numbers). Where the
- * metric has no CI (defined in fewer than two replications) the mean decides; where it is
- * undefined (nobody served there), there is nothing to miss.
+ * metric has no CI (defined in fewer than two replications) the mean decides. Where it is
+ * undefined in every replication, `reached` decides: if no customer reached the station in
+ * the period there is nothing to miss; if some did, none of them was served (all turned
+ * away, reneged or still waiting at the end), and a wait target is not met by losing them.
  */
-export function meets(target: Target, summary: MetricSummary | undefined): boolean {
+export function meets(target: Target, summary: MetricSummary | undefined, reached: boolean): boolean {
   const mean = summary?.mean;
-  if (mean === null || mean === undefined) return true;
+  if (mean === null || mean === undefined) return !reached;
   if (!summary!.ci95) return target.atMost ? mean <= target.value : mean >= target.value;
-  return meetsWithMargin(target, summary);
+  return meetsWithMargin(target, summary, reached);
 }
 
-/** The whole 95% CI lies on the right side of the target (false where there is no CI). */
-export function meetsWithMargin(target: Target, summary: MetricSummary | undefined): boolean {
-  if (summary?.mean === null || summary?.mean === undefined) return true;
+/** The whole 95% CI lies on the right side of the target (false where there is no CI; undefined metrics as in `meets`). */
+export function meetsWithMargin(target: Target, summary: MetricSummary | undefined, reached: boolean): boolean {
+  if (summary?.mean === null || summary?.mean === undefined) return !reached;
   if (!summary.ci95) return false;
   return target.atMost ? summary.ci95[1] <= target.value : summary.ci95[0] >= target.value;
 }

@@ -150,6 +150,27 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     expect({ cutShort: bounded.cutShort, untried: bounded.untried }).toEqual({ cutShort: true, untried: ['desk quiet'] });
   });
 
+  it('does not call a period met where customers came and none was served (a wait target met by losing everyone)', async () => {
+    // Services far longer than the day, patience of half a minute: with one server a period's
+    // customers all renege, and the mean wait of those served is undefined, not short.
+    const starve = {
+      name: 'starve',
+      seed: 1,
+      replications: 10,
+      time: { horizon: 60, drain: true, periods: [{ name: 'p1', start: 0 }, { name: 'p2', start: 30 }] },
+      stations: [{ id: 's', servers: 4, service: 200 }],
+      segments: [{ id: 'x', arrivals: { rate: 0.5 }, route: ['s'], patience: 0.5 }],
+    };
+    const searched = await staff(starve, modelOf(starve), [target('waitMean<=0.1')], { maxEvaluations: 400 });
+    expect(searched.converged).toBe(true);
+    for (const a of searched.achieved) {
+      expect(a.estimate?.mean, a.period).not.toBeNull();
+      expect(a.met, a.period).toBe(true);
+    }
+    const served = (p: string) => searched.summary.periods![p]!.stations.s!.served!.mean!;
+    expect(Math.min(served('p1'), served('p2'))).toBeGreaterThan(0);
+  });
+
   it('stops raising where a server more changes nothing: a served target the demand keeps out of reach', async () => {
     const branch = readFileSync(join(projectRoot, 'scenarios/bank-branch.yaml'), 'utf8');
     const data = parse(branch);

@@ -61,19 +61,24 @@ describe('staffing targets', () => {
   it('are met when the whole 95% CI is on the right side; on the mean only where there is no CI', () => {
     const t = target('waitP80<=5');
     // A mean inside the target with a CI reaching past it is not met: fresh numbers miss about half the time.
-    expect(meets(t, { mean: 4.9, ci95: [4, 5.8], sd: 1 })).toBe(false);
-    expect(meetsWithMargin(t, { mean: 4.9, ci95: [4, 5.8], sd: 1 })).toBe(false);
-    expect(meets(t, { mean: 3, ci95: [2, 4], sd: 1 })).toBe(true);
-    expect(meets(t, { mean: 4.5, ci95: [4, 5], sd: 1 })).toBe(true); // the bound itself meets "<="
-    expect(meetsWithMargin(t, { mean: 3, ci95: [2, 4], sd: 1 })).toBe(true);
-    expect(meets(t, { mean: 5.1, ci95: [5, 5.2], sd: 1 })).toBe(false);
-    expect(meets(target('served>=10'), { mean: 12, ci95: [9, 15], sd: 3 })).toBe(false);
-    expect(meets(target('served>=10'), { mean: 12, ci95: [10, 14], sd: 2 })).toBe(true);
+    expect(meets(t, { mean: 4.9, ci95: [4, 5.8], sd: 1 }, true)).toBe(false);
+    expect(meetsWithMargin(t, { mean: 4.9, ci95: [4, 5.8], sd: 1 }, true)).toBe(false);
+    expect(meets(t, { mean: 3, ci95: [2, 4], sd: 1 }, true)).toBe(true);
+    expect(meets(t, { mean: 4.5, ci95: [4, 5], sd: 1 }, true)).toBe(true); // the bound itself meets "<="
+    expect(meetsWithMargin(t, { mean: 3, ci95: [2, 4], sd: 1 }, true)).toBe(true);
+    expect(meets(t, { mean: 5.1, ci95: [5, 5.2], sd: 1 }, true)).toBe(false);
+    expect(meets(target('served>=10'), { mean: 12, ci95: [9, 15], sd: 3 }, true)).toBe(false);
+    expect(meets(target('served>=10'), { mean: 12, ci95: [10, 14], sd: 2 }, true)).toBe(true);
     // Defined in one replication only: no CI, the mean decides (and the search does not lower it).
-    expect(meets(t, { mean: 4.9, ci95: null, sd: null })).toBe(true);
-    expect(meets(t, { mean: 5.1, ci95: null, sd: null })).toBe(false);
-    expect(meetsWithMargin(t, { mean: 4.9, ci95: null, sd: null })).toBe(false);
-    expect(meets(t, { mean: null, ci95: null, sd: null })).toBe(true);
+    expect(meets(t, { mean: 4.9, ci95: null, sd: null }, true)).toBe(true);
+    expect(meets(t, { mean: 5.1, ci95: null, sd: null }, true)).toBe(false);
+    expect(meetsWithMargin(t, { mean: 4.9, ci95: null, sd: null }, true)).toBe(false);
+    // Undefined in every replication: met where nobody reached the station, missed where
+    // customers came and none was served (all of them lost is no short wait).
+    expect(meets(t, { mean: null, ci95: null, sd: null }, false)).toBe(true);
+    expect(meets(t, { mean: null, ci95: null, sd: null }, true)).toBe(false);
+    expect(meetsWithMargin(t, { mean: null, ci95: null, sd: null }, true)).toBe(false);
+    expect(meets(t, undefined, false)).toBe(true);
   });
 
   it('at a station: a wait target where nobody can wait (queueCapacity 0), and a time in the system below the service itself, are refused', () => {
