@@ -57,7 +57,7 @@ export const coreMetrics: readonly MetricInfo[] = [
   { name: 'inSystemAtEnd', scopes: all, kind: 'count', description: 'still inside when the run stopped (only with drain: false)' },
   { name: 'waitMean', scopes: all, kind: 'time', description: 'mean time waiting in lines, over customers who were served (at a station: in its line)' },
   { name: 'waitP50', scopes: all, kind: 'time', description: 'median of that wait' },
-  { name: 'waitP80', scopes: all, kind: 'time', description: '80th percentile of that wait ("80% served within t" is waitP80 ≤ t)' },
+  { name: 'waitP80', scopes: all, kind: 'time', description: '80th percentile of that wait, one of the waits measured ("80% served within t" is about waitP80 ≤ t; not exactly with few customers)' },
   { name: 'waitP90', scopes: all, kind: 'time', description: '90th percentile of that wait' },
   { name: 'waitP95', scopes: all, kind: 'time', description: '95th percentile of that wait' },
   { name: 'timeInSystemMean', scopes: all, kind: 'time', description: 'mean arrival-to-departure time of customers who were served (at a station: line plus service)' },

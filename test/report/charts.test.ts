@@ -216,7 +216,28 @@ describe('charts that appear only with their feature’s metrics', () => {
       for (const name of ['withinDesiredShare', 'belowAdequateShare']) if (scope[name]) scope[name] = { ...scope[name]!, ci95: null };
     }
     const singleRows = (build(satisfactionZonesChart, single).spec as { data: { values: Row[] } }).data.values;
-    expect(singleRows.filter((row) => row.zone !== 'inside the zone of tolerance').map((row) => row.ci)).toEqual(Array(6).fill('no interval (one replication)'));
+    expect(singleRows.filter((row) => row.zone !== 'inside the zone of tolerance').map((row) => row.ci)).toEqual(Array(6).fill('none (fewer than two replications)'));
+  });
+
+  it('a metric with no CI (one replication) draws no interval, and its description says there is none', async () => {
+    const single = fixtureSummary();
+    const noCi = (scopes: Record<string, Record<string, { ci95: unknown } | undefined>>) => {
+      for (const metrics of Object.values(scopes)) for (const m of Object.values(metrics)) if (m) m.ci95 = null;
+    };
+    noCi({ system: single.metrics, ...single.stations, ...single.segments });
+    for (const period of Object.values(single.periods ?? {})) noCi({ system: period.metrics, ...period.stations, ...period.segments });
+    const full = await marksOf(build(utilisationChart));
+    expect(full.rule).toBeGreaterThan(0);
+    const { svg, warnings } = await renderSvg(build(utilisationChart, single).spec);
+    expect(warnings).toEqual([]);
+    expect(dataMarks(svg).rect).toBe(full.rect);
+    expect(dataMarks(svg).rule ?? 0).toBe(0);
+    expect(svg).toContain('95% CI: none (fewer than two replications)');
+    expect(svg).not.toMatch(/95% CI from/);
+    // With a CI, one line gives both ends.
+    const { svg: withCi } = await renderSvg(build(utilisationChart).spec);
+    expect(withCi).toMatch(/95% CI: \d+% – \d+%/);
+    expect(await marksOf(build(moneyChart, single))).toMatchObject({ rect: 8 });
   });
 
   it('money: one bar per amount present, with CI rules', async () => {

@@ -44,8 +44,13 @@ export function coreSummary(): RunSummary {
  */
 export function dataMarks(svg: string): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const match of svg.matchAll(/<g class="mark-(\w+) role-mark\b[^"]*"[^>]*>([\s\S]*?)<\/g>/g)) {
-    const items = match[2]!.match(/<(path|line|rect|circle|text)\b/g)?.length ?? 0;
+  // An empty mark container is written self-closed (<g .../>): it holds no items.
+  for (const match of svg.matchAll(/<g class="mark-(\w+) role-mark\b[^"]*"[^>]*?(\/?)>(?:([\s\S]*?)<\/g>)?/g)) {
+    if (match[2] === '/') {
+      counts[match[1]!] ??= 0;
+      continue;
+    }
+    const items = match[3]!.match(/<(path|line|rect|circle|text)\b/g)?.length ?? 0;
     counts[match[1]!] = (counts[match[1]!] ?? 0) + items;
   }
   return counts;

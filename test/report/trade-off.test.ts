@@ -27,6 +27,25 @@ describe('trade-off charts of a sweep', () => {
     expect(tradeOffCharts(sweepOf(coreSummary)).map((c) => c.name)).toEqual(['sweep-utilisation', 'sweep-wait', 'sweep-lost']);
   });
 
+  it('one replication a point: lines without a band, no warning, and the tooltip says there is no CI', async () => {
+    const single = () => {
+      const summary = coreSummary();
+      for (const m of Object.values(summary.metrics)) if (m) m.ci95 = null;
+      return summary;
+    };
+    const sweep = sweepOf(single);
+    for (const point of sweep.points) point.lost = { ...point.lost, ci95: null };
+    for (const chart of tradeOffCharts(sweep)) {
+      const { svg, warnings } = await renderSvg(chart.spec);
+      expect(warnings, chart.name).toEqual([]);
+      expect(dataMarks(svg).area ?? 0, chart.name).toBe(0);
+      expect(dataMarks(svg).line, chart.name).toBeGreaterThan(0);
+      expect(svg, chart.name).toContain('95% CI: none (fewer than two replications)');
+    }
+    const withBand = tradeOffCharts(sweepOf(coreSummary))[0]!;
+    expect(dataMarks((await renderSvg(withBand.spec)).svg).area).toBeGreaterThan(0);
+  });
+
   it('the money chart leaves out an amount that is 0 at every point, as the run’s does; never the profit', () => {
     const withZero = () => {
       const summary = fixtureSummary();

@@ -3,6 +3,7 @@
  * `value`, `lo` and `hi` (see estimates.ts); the caller names the category channels.
  */
 import { textWidth } from '../text-width.js';
+import { ciText, ciTooltip, withInterval } from './estimates.js';
 
 export interface BarsOptions {
   /** Field of the categories along the bars' base axis, with its title and order. */
@@ -20,6 +21,11 @@ export interface BarsOptions {
   valueDomain?: readonly [number, number];
   /** Bars along y (categories down the side) instead of along x. */
   horizontal?: boolean;
+  /**
+   * Whether any row has a CI (estimates.ts, hasInterval): without one (a single replication)
+   * there is no rule layer, whose empty data would leave its scale no extent.
+   */
+  intervals: boolean;
 }
 
 /**
@@ -60,28 +66,31 @@ export function barsWithIntervals(options: BarsOptions): Record<string, unknown>
     ...(options.valueDomain ? { scale: { domain: options.valueDomain } } : {}),
   };
   const format = options.valueFormat ?? ',.3~g';
-  return [
-    {
-      mark: { type: 'bar' },
-      encoding: {
-        ...categoryEncoding,
-        [value]: { field: 'value', ...valueAxis },
-        color,
-        tooltip: [
-          { field: options.category.field, title: options.category.title },
-          ...(options.group ? [{ field: options.group.field, title: options.group.title }] : []),
-          { field: 'value', title: 'mean', format },
-          { field: 'lo', title: '95% CI from', format },
-          { field: 'hi', title: '95% CI to', format },
-        ],
-      },
+  const bars = {
+    transform: [ciText(format)],
+    mark: { type: 'bar' },
+    encoding: {
+      ...categoryEncoding,
+      [value]: { field: 'value', ...valueAxis },
+      color,
+      tooltip: [
+        { field: options.category.field, title: options.category.title },
+        ...(options.group ? [{ field: options.group.field, title: options.group.title }] : []),
+        { field: 'value', title: 'mean', format },
+        ciTooltip,
+      ],
     },
+  };
+  if (!options.intervals) return [bars];
+  return [
+    bars,
     {
-      // A CI that runs past a fixed domain (below 0% with few replications) is drawn up to the
-      // axis; the tooltip still gives its ends.
-      ...(options.valueDomain
-        ? { transform: [{ calculate: `max(datum.lo, ${options.valueDomain[0]})`, as: 'loDrawn' }, { calculate: `min(datum.hi, ${options.valueDomain[1]})`, as: 'hiDrawn' }] }
-        : {}),
+      // Rows with a CI only. A CI that runs past a fixed domain (below 0% with few
+      // replications) is drawn up to the axis; the tooltip still gives its ends.
+      transform: [
+        withInterval,
+        ...(options.valueDomain ? [{ calculate: `max(datum.lo, ${options.valueDomain[0]})`, as: 'loDrawn' }, { calculate: `min(datum.hi, ${options.valueDomain[1]})`, as: 'hiDrawn' }] : []),
+      ],
       mark: { type: 'rule', color: '#222', strokeWidth: 1.5 },
       encoding: {
         ...categoryEncoding,

@@ -8,10 +8,29 @@ import type { MetricSummaries, MetricSummary, PeriodSummary, RunSummary } from '
 
 export interface Estimate {
   value: number;
-  /** CI ends; equal to the value when the interval is unknown (one replication). */
-  lo: number;
-  hi: number;
+  /** CI ends; null where there is none (the metric defined in fewer than two replications): no rule is drawn. */
+  lo: number | null;
+  hi: number | null;
 }
+
+/**
+ * The CI of a row as one line of text for tooltips and the chart's accessible description,
+ * a `calculate` transform giving field `ci`: "lo – hi" in d3 format `format`, or that there is
+ * none (one replication would otherwise read as an interval of no width).
+ */
+export function ciText(format: string): { calculate: string; as: 'ci' } {
+  const f = JSON.stringify(format);
+  return { calculate: `isValid(datum.lo) ? format(datum.lo, ${f}) + ' – ' + format(datum.hi, ${f}) : 'none (fewer than two replications)'`, as: 'ci' };
+}
+
+/** Keeps the rows that have a CI: the layer that draws intervals. */
+export const withInterval = { filter: 'isValid(datum.lo)' } as const;
+
+/** Whether a row has a CI. */
+export const hasInterval = (row: { lo: number | null }): boolean => row.lo !== null;
+
+/** The tooltip entry of `ciText`'s field. */
+export const ciTooltip = { field: 'ci', title: '95% CI' } as const;
 
 /**
  * The estimate of a metric, or undefined when it is absent or undefined in every replication.
@@ -20,7 +39,7 @@ export interface Estimate {
  */
 export function estimate(summary: MetricSummary | undefined, kind?: MetricKind): Estimate | undefined {
   if (summary === undefined || summary.mean === null || !Number.isFinite(summary.mean)) return undefined;
-  const [lo, hi] = summary.ci95 === null ? [summary.mean, summary.mean] : kind === undefined ? summary.ci95 : shownInterval(summary.ci95, kindBounds(kind));
+  const [lo, hi] = summary.ci95 === null ? [null, null] : kind === undefined ? summary.ci95 : shownInterval(summary.ci95, kindBounds(kind));
   return { value: summary.mean, lo, hi };
 }
 

@@ -7,7 +7,7 @@
 import type { MetricSummaries, RunSummary } from '../../metrics/summarise.js';
 import { labelAngle } from './bars.js';
 import { chart, type Chart } from './chart.js';
-import { estimate, periodsOf, wholeDay } from './estimates.js';
+import { ciText, ciTooltip, estimate, periodsOf, wholeDay } from './estimates.js';
 
 const reasons = [
   { metric: 'balked', label: 'balked (line too long to join)', color: '#eeca3b' },
@@ -40,6 +40,7 @@ export function lossesChart(summary: RunSummary): Chart | undefined {
     `Each bar stacks the mean number of customers lost in a run for each reason${byPeriod ? ', by the period they arrived in' : ''}; its height is all the business turned away.`,
     {
       data: { values: rows },
+      transform: [ciText(',.3~g')],
       width: { step: 56 },
       height: 240,
       mark: { type: 'bar' },
@@ -58,8 +59,7 @@ export function lossesChart(summary: RunSummary): Chart | undefined {
           { field: 'group', title: byPeriod ? 'period' : 'segment' },
           { field: 'reason', title: 'reason' },
           { field: 'customers', title: 'mean', format: ',.3~g' },
-          { field: 'lo', title: '95% CI from', format: ',.3~g' },
-          { field: 'hi', title: '95% CI to', format: ',.3~g' },
+          ciTooltip,
         ],
       },
     },

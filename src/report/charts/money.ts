@@ -6,7 +6,7 @@
 import type { RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
-import { estimate } from './estimates.js';
+import { estimate, hasInterval } from './estimates.js';
 
 /** Every amount that makes the profit, and the revenue lost beside it (not part of the profit). */
 export const moneyItems = [
@@ -26,7 +26,7 @@ export function moneyChart(summary: RunSummary): Chart | undefined {
   const rows = moneyItems.flatMap(({ metric, label, kind }) => {
     const value = estimate(summary.metrics[metric]);
     // An amount that is 0 in every run (no fixed cost, no side revenue) is left out; the profit never is.
-    const never = value !== undefined && kind !== 'result' && value.value === 0 && value.lo === 0 && value.hi === 0;
+    const never = value !== undefined && kind !== 'result' && value.value === 0 && (value.lo ?? 0) === 0 && (value.hi ?? 0) === 0;
     return value && !never ? [{ item: label, kind, ...value }] : [];
   });
   // Without money there is no account: the reservations' cost of denials alone is no chart of money.
@@ -40,6 +40,7 @@ export function moneyChart(summary: RunSummary): Chart | undefined {
       width: 440,
       height: { step: 26 },
       layer: barsWithIntervals({
+        intervals: rows.some(hasInterval),
         category: { field: 'item', title: 'item', axisTitle: null, sort: rows.map((r) => r.item) },
         color: { field: 'kind', title: 'kind', sort: kinds, range: ['#54a24b', '#e45756', '#eeca3b', '#4c78a8'] },
         valueTitle: 'amount (currency units, mean per run)',

@@ -5,7 +5,7 @@
 import type { MetricSummaries, RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, timeUnit, type Chart } from './chart.js';
-import { allCustomers, estimate, hasAny } from './estimates.js';
+import { allCustomers, estimate, hasAny, hasInterval } from './estimates.js';
 
 const measures = [
   { metric: 'waitMean', label: 'actual wait' },
@@ -32,6 +32,7 @@ export function perceivedWaitChart(summary: RunSummary): Chart | undefined {
       width: { step: 32 },
       height: 220,
       layer: barsWithIntervals({
+        intervals: rows.some(hasInterval),
         category: { field: 'segment', title: 'segment', sort: groups.map(([segment]) => segment) },
         group: { field: 'measure', title: 'wait', sort: order },
         color: { field: 'measure', title: 'wait', sort: order, range: ['#9ecae9', '#f58518'] },

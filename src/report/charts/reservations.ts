@@ -7,7 +7,7 @@
 import type { RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
-import { estimate, hasAny } from './estimates.js';
+import { estimate, hasAny, hasInterval, type Estimate } from './estimates.js';
 
 const outcomes = [
   { metric: 'bookings', label: 'bookings' },
@@ -21,7 +21,7 @@ const reservationOnly = ['bookings', 'cancellations', 'noShows', 'shows'];
 
 export function reservationsChart(summary: RunSummary): Chart | undefined {
   if (!hasAny(summary.metrics, reservationOnly)) return undefined;
-  const rows: { outcome: string; value: number; lo: number; hi: number }[] = outcomes.flatMap(({ metric, label }) => {
+  const rows: ({ outcome: string } & Estimate)[] = outcomes.flatMap(({ metric, label }) => {
     const value = estimate(summary.metrics[metric], 'count');
     return value ? [{ outcome: label, ...value }] : [];
   });
@@ -30,7 +30,7 @@ export function reservationsChart(summary: RunSummary): Chart | undefined {
   const turnedAway = estimate(booked?.denied, 'count');
   if (turnedAway) rows.push({ outcome: 'booked, turned away', ...turnedAway });
   const walkIns = estimate(summary.metrics.walkInsTurnedAway, 'count');
-  if (walkIns && !(walkIns.value === 0 && walkIns.hi === 0)) rows.push({ outcome: 'walk-ins turned away', ...walkIns });
+  if (walkIns && !(walkIns.value === 0 && (walkIns.hi ?? 0) === 0)) rows.push({ outcome: 'walk-ins turned away', ...walkIns });
   return chart(
     'reservations',
     'Reservation outcomes',
@@ -40,6 +40,7 @@ export function reservationsChart(summary: RunSummary): Chart | undefined {
       width: { step: 84 },
       height: 220,
       layer: barsWithIntervals({
+        intervals: rows.some(hasInterval),
         category: { field: 'outcome', title: 'outcome', axisTitle: null, sort: rows.map((r) => r.outcome) },
         valueTitle: 'reservations (mean per run)',
       }),

@@ -33,7 +33,7 @@ export function satisfactionZonesChart(summary: RunSummary): Chart | undefined {
         const desired = estimate(metrics.withinDesiredShare)?.value ?? 0;
         return [{ ...row, share: Math.max(0, value.value - desired), ci: 'no interval of its own (a difference of two shares)' }];
       }
-      const ci = metrics[zone.metric]!.ci95 === null ? 'no interval (one replication)' : `${percent(value.lo)} – ${percent(value.hi)}`;
+      const ci = value.lo === null || value.hi === null ? 'none (fewer than two replications)' : `${percent(value.lo)} – ${percent(value.hi)}`;
       return [{ ...row, share: value.value, ci }];
     }),
   );

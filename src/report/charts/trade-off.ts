@@ -7,7 +7,7 @@
 import { kindOf, metricCatalogue } from '../../metrics/catalogue.js';
 import { pointMetrics, type SweepResult } from '../../run/sweep.js';
 import { chart, type Chart } from './chart.js';
-import { estimate } from './estimates.js';
+import { ciText, ciTooltip, estimate, hasInterval, withInterval } from './estimates.js';
 import { moneyItems } from './money.js';
 import { pluralUnit } from '../../model/units.js';
 
@@ -68,19 +68,22 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
     const legend = seriesOrder.length === 1 ? null : { symbolOpacity: 1 };
     const color = { field: 'series', type: 'nominal', title: second ? second.path : null, sort: seriesOrder, legend };
     const layers = [
-      { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: panel.axisTitle, axis: { format: panel.format } }, y2: { field: 'hi' }, color } },
+      // The band where points have a CI; none at all (one replication) leaves no band layer.
+      ...(rows.some(hasInterval)
+        ? [{ transform: [withInterval], mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: panel.axisTitle, axis: { format: panel.format } }, y2: { field: 'hi' }, color } }]
+        : []),
       {
+        transform: [ciText(panel.format)],
         mark: { type: 'line', point: true, strokeWidth: 2 },
         encoding: {
           x,
-          y: { field: 'value', type: 'quantitative' },
+          y: { field: 'value', type: 'quantitative', title: panel.axisTitle, axis: { format: panel.format } },
           color,
           tooltip: [
             { field: 'x', title: first.path },
             { field: 'series', title: second ? second.path : 'metric' },
             { field: 'value', title: 'mean', format: panel.format },
-            { field: 'lo', title: '95% CI from', format: panel.format },
-            { field: 'hi', title: '95% CI to', format: panel.format },
+            ciTooltip,
           ],
         },
       },

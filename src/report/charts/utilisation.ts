@@ -6,7 +6,7 @@
 import type { RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
-import { estimate, periodsOf, wholeDay } from './estimates.js';
+import { estimate, hasInterval, periodsOf, wholeDay } from './estimates.js';
 
 export function utilisationChart(summary: RunSummary): Chart | undefined {
   const periods = periodsOf(summary);
@@ -38,10 +38,11 @@ export function utilisationChart(summary: RunSummary): Chart | undefined {
       width: { step },
       height: 240,
       layer: barsWithIntervals({
+        intervals: rows.some(hasInterval),
         ...layout,
         valueTitle: 'utilisation (share of server-time busy)',
         valueFormat: '.0%',
-        valueDomain: [0, Math.max(1, ...rows.map((row) => row.hi))],
+        valueDomain: [0, Math.max(1, ...rows.map((row) => row.hi ?? row.value))],
       }),
     },
   );
