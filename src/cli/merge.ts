@@ -206,7 +206,7 @@ function groupByJob(shards: readonly ShardFolder[]): ShardFolder[][] {
         throw new MergeProblem(`${first!.folder} and ${other.folder} are shards of different jobs (${jobDifference(first!.manifest, other.manifest)}); merge the shards of one run`);
       }
       if (other.manifest.shard.count !== first!.manifest.shard.count) {
-        throw new MergeProblem(`${first!.folder} and ${other.folder} split the job differently (into ${first!.manifest.shard.count} and ${other.manifest.shard.count} shards)`);
+        throw new MergeProblem(`${first!.folder} and ${other.folder} split the job differently (into ${first!.manifest.shard.count} and ${other.manifest.shard.count} shards): the shard folders of an earlier split are still there; move away the ones of the split you do not want`);
       }
       const names = (shard: ShardFolder) => JSON.stringify(shard.manifest.models.map((m) => m.name));
       if (names(other) !== names(first!)) {

@@ -14,6 +14,7 @@ import type { Runner } from '../run/runner.js';
 import { interruptedAfterWriting, withWorkers } from './workers.js';
 import type { Interruption } from './interrupt.js';
 import { RunInterrupted } from '../run/pool.js';
+import { SHARD_VARIABLES } from '../run/shard.js';
 import { seatedStations, staff, withStaffing, type StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
 import { checkTarget, checkTargetAt, parseTarget, type Target } from '../run/targets.js';
@@ -71,6 +72,11 @@ function staffJson(title: string, result: StaffResult): string {
 }
 
 export async function staffCommand(file: string, options: StaffCommandOptions): Promise<number> {
+  // --shard and --shards are refused by the option parser; the environment's count is not an option.
+  if (process.env[SHARD_VARIABLES.count]) {
+    process.stderr.write(`error: staff cannot run as shards (${SHARD_VARIABLES.count} is set): each step of its search depends on the last. Unset it, or shard a compare or sweep instead.\n`);
+    return 2;
+  }
   return withWorkers(options.workers, (runner, interruption) => staffWith(runner, file, options, interruption));
 }
 

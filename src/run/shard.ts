@@ -97,10 +97,18 @@ export function shardOf(options: { shard?: Shard; shards?: number }, env: Enviro
     }
     index = (id - min) / step + 1;
     const tasks = env[v.slurmCount];
-    if (tasks !== undefined && whole(tasks) !== count) return { ok: false, message: `${count} shards asked for, but the Slurm array has ${tasks} tasks (${v.slurmCount})` };
+    if (tasks !== undefined && whole(tasks) !== count) {
+      return {
+        ok: false,
+        message: `${count} shards asked for, but the Slurm array has ${tasks} tasks (${v.slurmCount}); to run again only some shards of a job (a failed task), give each its own --shard K/${count}`,
+      };
+    }
   } else {
     return { ok: false, message: `${count} shards asked for, but which one is this? Give --shard K/N, or run in a Kubernetes Indexed Job (${v.kubernetesIndex}) or a Slurm job array (${v.slurmId})` };
   }
-  if (index > count) return { ok: false, message: `the environment makes this shard ${index}, but there are only ${count} shards` };
+  if (index > count) {
+    const fix = kubernetes !== undefined ? `${v.kubernetesIndex} is ${kubernetes}: make the Job's completions ${count}` : `${v.slurmId} is ${slurm}: make the array ${count} tasks`;
+    return { ok: false, message: `the environment makes this shard ${index}, but there are only ${count} shards (${fix})` };
+  }
   return { ok: true, value: { index, count } };
 }

@@ -255,7 +255,10 @@ describe('queuesim --shard and queuesim merge', () => {
     expect(noIndex.stderr).toMatch(/^error: 3 shards asked for, but which one is this\? Give --shard K\/N, or run in a Kubernetes Indexed Job \(JOB_COMPLETION_INDEX\) or a Slurm job array \(SLURM_ARRAY_TASK_ID\)\./);
     const slurmDisagrees = queuesimWith(['run', 'scenarios/coffee-as-is.yaml', '--shards', '3', '--out', tempDir()], { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '4' });
     expect(slurmDisagrees.code).toBe(2);
-    expect(slurmDisagrees.stderr).toContain('3 shards asked for, but the Slurm array has 4 tasks (SLURM_ARRAY_TASK_COUNT)');
+    expect(slurmDisagrees.stderr).toContain('3 shards asked for, but the Slurm array has 4 tasks (SLURM_ARRAY_TASK_COUNT); to run again only some shards of a job (a failed task), give each its own --shard K/3');
+    const pastTheEnd = queuesimWith(['run', 'scenarios/coffee-as-is.yaml', '--shards', '3', '--out', tempDir()], { JOB_COMPLETION_INDEX: '4' });
+    expect(pastTheEnd.code).toBe(2);
+    expect(pastTheEnd.stderr).toContain("the environment makes this shard 5, but there are only 3 shards (JOB_COMPLETION_INDEX is 4: make the Job's completions 3)");
   });
 
   it('a file where a shard folder goes: exit 2 before any work, and no shard of the run written', () => {
@@ -267,10 +270,15 @@ describe('queuesim --shard and queuesim merge', () => {
     expect(readdirSync(out)).toEqual(['bank-branch-weekday.shard-1-of-2']);
   });
 
-  it('staff searches step by step and takes no --shard', () => {
+  it('staff searches step by step and takes no --shard, nor a shard count from the environment', () => {
     const result = queuesimWith(['staff', 'scenarios/bank-branch.yaml', '--shard', '1/2']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('staff cannot run as shards: each step of its search depends on the last');
+    const out = tempDir();
+    const fromEnvironment = queuesimWith(['staff', 'scenarios/bank-branch.yaml', '--target', 'waitP90<=5', '--out', out], { QUEUESIM_SHARDS: '4', JOB_COMPLETION_INDEX: '0' });
+    expect(fromEnvironment.code).toBe(2);
+    expect(fromEnvironment.stderr).toBe('error: staff cannot run as shards (QUEUESIM_SHARDS is set): each step of its search depends on the last. Unset it, or shard a compare or sweep instead.\n');
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('--help explains merge and the shard options', () => {
