@@ -52,8 +52,13 @@ export interface JourneyControl {
   begin(customer: Customer): void;
   /** create + begin. */
   enter(segment: number): Customer;
-  /** The customer leaves now with `outcome` (at `station`, or -1). */
+  /**
+   * The customer leaves now with `outcome` (at `station`, or -1). A customer waiting in a line
+   * is taken out of it first (`leaveLine`); only the run's end leaves customers in their lines.
+   */
   end(customer: Customer, outcome: Outcome, station: number): void;
+  /** Takes a waiting customer out of its station's line, its patience event cancelled. */
+  leaveLine(customer: Customer): void;
 }
 
 /** The service draws of one segment: one stream per (segment, station). */
@@ -312,12 +317,20 @@ export class ServiceSystem implements EventHandler, JourneyControl {
   }
 
   private renege(customer: Customer): void {
+    customer.renegeHandle = -1; // this event
+    this.leaveLine(customer);
+    this.end(customer, Outcome.reneged, customer.station);
+  }
+
+  leaveLine(customer: Customer): void {
     const station = this.stations[customer.station]!;
     this.beforeChange(station);
-    customer.renegeHandle = -1;
+    if (customer.renegeHandle >= 0) {
+      this.sim.cancel(customer.renegeHandle);
+      customer.renegeHandle = -1;
+    }
     customer.ticket = 0;
     station.line.remove(customer);
-    this.end(customer, Outcome.reneged, station.index);
   }
 
   private changeShift(period: number): void {
@@ -339,6 +352,9 @@ export class ServiceSystem implements EventHandler, JourneyControl {
   }
 
   end(customer: Customer, outcome: Outcome, station: number): void {
+    // Still in a line, its patience event pending: the line and the calendar would keep a
+    // customer whose record is reused (the run's end is the one exception: nothing runs after).
+    if (customer.ticket !== 0 && outcome !== Outcome.inSystemAtEnd) throw new Error('end() of a customer waiting in a line: take it out first (JourneyControl.leaveLine)');
     this.observer.leave(customer, outcome, station >= 0 ? this.stations[station] : undefined, this.sim.now);
     this.pool.release(customer);
   }

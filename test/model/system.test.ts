@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Customer } from '../../src/model/customer.js';
-import type { Outcome, StationView } from '../../src/model/journey.js';
+import { Outcome, type StationView } from '../../src/model/journey.js';
+import { Rank } from '../../src/model/events.js';
 import type { StationState } from '../../src/model/stations.js';
 import type { ServiceSystem } from '../../src/model/system.js';
 import { buildModel, runWithArrivals, type Watcher } from './harness.js';
@@ -215,6 +216,64 @@ describe('order of simultaneous events (see the top of src/model/system.ts)', ()
     ]);
     expect(run.journey.outcomeOf(1)).toEqual({ outcome: 'served', station: -1, time: 15 });
     expect(run.metrics.blocked).toBe(0);
+  });
+
+  it('customers finishing at the same instant move on in the order they finished: the first takes the next station\'s free server', () => {
+    const model = buildModel({
+      stations: [
+        { id: 'a', servers: 2 },
+        { id: 'b', servers: 1 },
+      ],
+      segments: [{ id: 's', route: ['a', 'b'], service: 1 }],
+    });
+    const run = runWithArrivals(model, [
+      [0, 0],
+      [0, 0],
+    ]);
+    expect([0, 1].map((id) => run.journey.find(id, 'start', 1)!.time)).toEqual([1, 2]);
+  });
+
+  it('a customer a lever takes out of the line (leaveLine, then end) leaves once: no patience event of it fires on the next customer in its record', () => {
+    // One server busy 0–10; customer 1 waits from 1 (patience 5), and is turned away at 2 by a
+    // lever's event; customer 2 arrives at 3 into the freed record and must renege at 8 (3 + 5), not at 6.
+    const model = buildModel({
+      stations: [{ id: 'desk', servers: 1 }],
+      segments: [{ id: 's', route: ['desk'], service: 10, patience: 5 }],
+    });
+    let tried: unknown;
+    const turnAway: Watcher = {
+      arrive() {}, reach() {}, start() {}, finish() {}, leave() {}, stationChanged() {},
+      waiting: [] as Customer[],
+      join(customer: Customer, _station: StationView, ahead: number) {
+        if (ahead >= 0) (this as unknown as { waiting: Customer[] }).waiting.push(customer);
+      },
+      attach(system: ServiceSystem) {
+        const waiting = (this as unknown as { waiting: Customer[] }).waiting;
+        const kind = system.registerEvent('turn away', Rank.arrival, {
+          handle: () => {
+            const customer = waiting.shift()!;
+            try {
+              system.end(customer, Outcome.denied, customer.station);
+            } catch (error) {
+              tried = error;
+            }
+            system.leaveLine(customer);
+            system.end(customer, Outcome.denied, customer.station);
+          },
+        });
+        system.schedule(2, kind, 0);
+      },
+    } as Watcher;
+    const run = runWithArrivals(model, [
+      [0, 0],
+      [1, 0],
+      [3, 0],
+    ], 1, 0, [turnAway]);
+    expect(String(tried)).toMatch(/end\(\) of a customer waiting in a line: take it out first/);
+    expect(run.journey.outcomeOf(1)).toEqual({ outcome: 'denied', station: 0, time: 2 });
+    expect(run.journey.outcomeOf(2)).toEqual({ outcome: 'reneged', station: 0, time: 8 });
+    expect(run.journey.steps.filter((step) => step.what === 'leave')).toHaveLength(3);
+    expect(run.metrics.arrivals).toBe(run.metrics.served! + run.metrics.reneged! + run.metrics.denied!);
   });
 
   it('a customer moving on to a station at the instant it finishes serving someone does not balk at a line that is being served', () => {
