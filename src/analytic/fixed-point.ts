@@ -31,6 +31,24 @@ export function dampedFixedPoint(
   initial: readonly number[],
   options: FixedPointOptions = {},
 ): FixedPointResult {
+  const steps = dampedFixedPointSteps<never, never>(function* (x) {
+    return f(x);
+  }, initial, options);
+  const done = steps.next();
+  if (!done.done) throw new Error('dampedFixedPoint: a plain map never yields');
+  return done.value;
+}
+
+/**
+ * The same iteration with a map that is a generator: what it yields (a simulation it needs,
+ * say) is passed on to the caller, which sends back the answer, so one iteration serves a
+ * caller that answers at once and one that awaits the answer (worker threads).
+ */
+export function* dampedFixedPointSteps<Y, S>(
+  f: (x: readonly number[]) => Generator<Y, readonly number[], S>,
+  initial: readonly number[],
+  options: FixedPointOptions = {},
+): Generator<Y, FixedPointResult, S> {
   const damping = options.damping ?? 0.5;
   const tolerance = options.tolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 1000;
@@ -39,7 +57,7 @@ export function dampedFixedPoint(
   let value = [...initial];
   let change = Infinity;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    const image = f(value);
+    const image = yield* f(value);
     if (image.length !== value.length) throw new RangeError('f must keep the dimension of x');
     const next = value.map((x, i) => (1 - damping) * x + damping * image[i]!);
     change = next.reduce((largest, x, i) => Math.max(largest, Math.abs(x - value[i]!)), 0);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import { ReplicationFailed, ReplicationPool, RunInterrupted, type RowsSink } from '../run/pool.js';
+import { settleOnPool, type Settle } from '../run/pool-runner.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { Interruption } from './interrupt.js';
 import { withPool } from './with-pool.js';
@@ -131,7 +132,7 @@ async function runFiles(files: string[], options: RunCommandOptions, pool: Repli
       if (options.report !== false) loadReport().catch(() => {}); // a failure surfaces where it is awaited
       return running;
     };
-    const summary = await writeRunResult(entry, rows, options, interruption, written);
+    const summary = await writeRunResult(entry, rows, options, interruption, written, settleOnPool(pool, interruption.signal));
     if (typeof summary === 'number') return summary;
     summaries.push(summary);
   }
@@ -149,7 +150,14 @@ type SettledRows = (settled: Model, sink: RowsSink, onProgress: (done: number, t
  * (mergeRun) — by one code path: settle, rows into replications.csv and the summary, the
  * report, the folder committed whole, the tables printed. Returns the summary or an exit code.
  */
-async function writeRunResult(entry: Omit<RunEntry, 'inputs'>, rows: SettledRows, options: RunOutputOptions, interruption: Interruption, written: string[]): Promise<RunSummary | number> {
+async function writeRunResult(
+  entry: Omit<RunEntry, 'inputs'>,
+  rows: SettledRows,
+  options: RunOutputOptions,
+  interruption: Interruption,
+  written: string[],
+  settle?: Settle,
+): Promise<RunSummary | number> {
   const { settleOrReport } = await import('./settle-or-report.js');
   const { rowsToCsv } = await import('../run/streamed-run.js');
   const { seriesCsv } = await import('../run/csv.js');
@@ -157,7 +165,12 @@ async function writeRunResult(entry: Omit<RunEntry, 'inputs'>, rows: SettledRows
   const { file, model, seed, replications } = entry;
   const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet && !options.json });
   // A lever whose config is an equilibrium of the simulation (pricing's congestion) settles first.
-  const settled = settleOrReport(model, seed, replications, file);
+  let settled: Model | 2;
+  try {
+    settled = await settleOrReport(model, seed, replications, file, settle);
+  } catch (error) {
+    return failed(error, model.name, written, interruption); // Ctrl-C while settling
+  }
   if (settled === 2) return 2;
   let staged: StagedFolder;
   try {

@@ -5,13 +5,16 @@
  */
 import { LeverSettleError } from '../levers/lever.js';
 import type { Model } from '../model/model.js';
-import { settleModel } from '../run/settle.js';
+import { settleHere, type Settle } from '../run/pool-runner.js';
 import { formatProblem } from '../scenario/problems.js';
 
-/** The settled model, or exit code 2 after reporting why it does not settle. */
-export function settleOrReport(model: Model, seed: number, replications: number, file: string): Model | 2 {
+/**
+ * The settled model, or exit code 2 after reporting why it does not settle. `settle` runs the
+ * sets (on the worker threads, where there are some: run/pool-runner.ts, settleOnPool).
+ */
+export async function settleOrReport(model: Model, seed: number, replications: number, file: string, settle: Settle = settleHere): Promise<Model | 2> {
   try {
-    return settleModel(model, seed, replications);
+    return await settle(model, seed, replications);
   } catch (error) {
     if (!(error instanceof LeverSettleError)) throw error;
     process.stderr.write(`error: ${formatProblem({ file, path: error.path, message: error.message })}\n`);

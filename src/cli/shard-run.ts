@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { resultLayout } from '../metrics/columns.js';
 import type { Model } from '../model/model.js';
 import { ReplicationFailed, ReplicationPool, RunInterrupted } from '../run/pool.js';
+import { settleOnPool } from '../run/pool-runner.js';
 import { RowFileWriter } from '../run/row-file.js';
 import { settleOrReport } from './settle-or-report.js';
 import { shardRange, type Shard } from '../run/shard.js';
@@ -103,7 +104,7 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
   try {
     for (const [i, { model, file, what, seed, replications }] of job.models.entries()) {
       // Every shard settles the whole model the same way: settling is a pure function of (model, seed, replications).
-      const settled = settleOrReport(model, seed, replications, what === undefined ? file : `${what} (${file})`);
+      const settled = await settleOrReport(model, seed, replications, what === undefined ? file : `${what} (${file})`, settleOnPool(pool, signal));
       if (settled === 2) return 2;
       const { width } = resultLayout(settled);
       const [from, to] = shardRange(shard, replications);

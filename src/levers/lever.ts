@@ -14,7 +14,8 @@
  *             add observers, using only its own named random streams; returns what it measured;
  *   settle    (optional) before the replications, when its part of the model depends on the
  *             simulation's own results (an equilibrium such as congestion-aware demand): it
- *             may run whole sets of replications and returns its settled config;
+ *             asks for whole sets of replications (yields their models) and returns its
+ *             settled config;
  *   describe  (optional) plain data it reports once for the whole run (results: `levers.<name>`);
  *   visitShares (optional) for a lever that routes customers: the share of each segment that
  *             visits each visit slot of its route, for the loads planned before a run
@@ -83,8 +84,12 @@ export interface MetricSource {
   collect(end: number, stations: readonly StationView[], measured: CollectedMetrics): LeverMetrics;
 }
 
-/** Runs a whole set of replications of `model` (the run's seed and replication count). */
-export type RunSet = (model: Model) => readonly ReplicationResult[];
+/**
+ * A lever's settling (Lever.settle): it yields each model whose whole set of replications it
+ * needs (the run's seed and replication count) and is sent their results, so the caller may
+ * run them on this thread or await them from worker threads; it returns the settled config.
+ */
+export type Settling<Config> = Generator<Model, Config, readonly ReplicationResult[]>;
 
 /**
  * A lever's part of the model that cannot be settled (an equilibrium that does not
@@ -141,10 +146,10 @@ export interface Lever<Config = unknown> {
   install(system: ServiceSystem, config: Config, context: ReplicationContext): MetricSource | undefined;
   /**
    * Before the replications: the settled config, found by running whole sets of replications
-   * of `model` through `run` (pure: same model, seed and count give the same config). Throws
+   * of models it yields (pure: same model, seed and count give the same config). Throws
    * LeverSettleError when there is none.
    */
-  settle?(model: Model, config: Config, run: RunSet): Config;
+  settle?(model: Model, config: Config): Settling<Config>;
   /**
    * Plain data the lever reports once for the run (the results' `levers.<name>`); a string
    * `note` in it is also printed under the terminal tables.

@@ -18,8 +18,8 @@
  * is the largest change of one share. Not settling within maxIterations is an error of the
  * scenario (LeverSettleError), never a silent result.
  */
-import { dampedFixedPoint } from '../analytic/fixed-point.js';
-import { LeverSettleError, type RunSet } from '../levers/lever.js';
+import { dampedFixedPointSteps } from '../analytic/fixed-point.js';
+import { LeverSettleError, type Settling } from '../levers/lever.js';
 import type { Model } from '../model/model.js';
 import type { ReplicationResult } from '../run/simulate.js';
 import type { PricingConfig, SegmentPricing } from './config.js';
@@ -79,7 +79,7 @@ function atRates(config: PricingConfig, rates: readonly (readonly number[])[], m
 const responds = (segment: SegmentPricing) => segment.choice !== null && segment.choice.waitWeight > 0;
 
 /** Settles the congestion term: the fixed point of demand and expected waits. */
-export function settleCongestion(model: Model, config: PricingConfig, run: RunSet): PricingConfig {
+export function* settleCongestion(model: Model, config: PricingConfig): Settling<PricingConfig> {
   const congestion = config.congestion;
   if (congestion === null || congestion.settled !== null) return config;
   const periods = model.periods.length;
@@ -93,7 +93,7 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
   if (responsive.length === 0) return { ...config, congestion: { ...congestion, settled: { iterations: 0, change: 0, baseWaits: [], waits: [] } } };
 
   const reference = congestion.referenceWaits;
-  const baseWaits = reference !== null ? segments.map(() => [...reference]) : waitsOf(run(withPricing(model, atRates(config, segments.map((s) => s.baseRates), model))));
+  const baseWaits = reference !== null ? segments.map(() => [...reference]) : waitsOf(yield withPricing(model, atRates(config, segments.map((s) => s.baseRates), model)));
   // The iterate: the responsive segments' shares, one block per segment.
   const blocks = responsive.map((i) => segments[i]!.choice!.periods.length);
   const split = (x: readonly number[]) => {
@@ -109,12 +109,12 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
     return rates;
   };
   let lastWaits = baseWaits;
-  const step = (x: readonly number[]): number[] => {
+  const step = function* (x: readonly number[]): Settling<number[]> {
     // A period nobody reached this step keeps the wait last seen there (the base wait at
     // first): as a closed period's share falls towards 0, fewer and then no customers try
     // it, which is no news that it opened.
     const previous = lastWaits;
-    lastWaits = waitsOf(run(withPricing(model, atRates(config, ratesFor(x), model)))).map((waits, i) => waits.map((w, k) => (Number.isNaN(w) ? previous[i]![k]! : w)));
+    lastWaits = waitsOf(yield withPricing(model, atRates(config, ratesFor(x), model))).map((waits, i) => waits.map((w, k) => (Number.isNaN(w) ? previous[i]![k]! : w)));
     return responsive.flatMap((i) => {
       const segment = segments[i]!;
       const choice = segment.choice!;
@@ -123,7 +123,7 @@ export function settleCongestion(model: Model, config: PricingConfig, run: RunSe
     });
   };
   const start = responsive.flatMap((i) => choiceShares(segments[i]!.choice!, segments[i]!.prices));
-  const result = dampedFixedPoint(step, start, { damping: congestion.damping, tolerance: congestion.tolerance, maxIterations: congestion.maxIterations });
+  const result = yield* dampedFixedPointSteps(step, start, { damping: congestion.damping, tolerance: congestion.tolerance, maxIterations: congestion.maxIterations });
   if (!result.converged) {
     throw new LeverSettleError(
       ['pricing', 'congestion'],

@@ -34,7 +34,7 @@ export const pricingLever = defineLever<PricingConfig>({
     const values = demandMetricValues(config, context.model);
     return { collect: () => values };
   },
-  settle: (model, config, run) => settleCongestion(model, config, run),
+  settle: (model, config) => settleCongestion(model, config),
   describe: describePricing,
 });
 

@@ -11,7 +11,7 @@ import { RunStatistics } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import type { Runner } from './runner.js';
 import type { ReplicationPool, RowsSink } from './pool.js';
-import { settleModel } from './settle.js';
+import { settleModel, settleModelWith } from './settle.js';
 import type { ReplicationResult } from './simulate.js';
 
 /** What a RowSource is asked for: all `replications` rows of `settled`, the settled form of `model`. */
@@ -32,12 +32,41 @@ export function poolRows(pool: ReplicationPool, signal?: AbortSignal): RowSource
   return ({ settled, seed, replications, onProgress }, sink) => pool.run({ model: settled, seed, replications }, sink, { signal, onProgress });
 }
 
-/** A Runner whose rows come from `source`. */
-export function rowsRunner(source: RowSource): Runner {
+/** Settles a model for its seed and replications (run/settle.ts). */
+export type Settle = (model: Model, seed: number, replications: number) => Promise<Model>;
+
+/** Settling on this thread. */
+export const settleHere: Settle = async (model, seed, replications) => settleModel(model, seed, replications);
+
+/**
+ * Whole sets of replications of a model on the pool's threads, rebuilt from their rows (each
+ * value is the one simulate() gave: metrics/columns.ts), for settling.
+ */
+export function poolSets(pool: ReplicationPool, seed: number, replications: number, signal?: AbortSignal): (model: Model) => Promise<ReplicationResult[]> {
+  return async (model) => {
+    const layout = resultLayout(model);
+    const results: ReplicationResult[] = [];
+    await pool.run({ model, seed, replications }, (first, count, values) => {
+      for (let i = 0; i < count; i++) {
+        const row = values.subarray(i * layout.width, (i + 1) * layout.width);
+        results.push({ replication: first + i, endTime: NaN, events: NaN, ...resultFromRow(layout, model, row) });
+      }
+    }, { signal });
+    return results;
+  };
+}
+
+/** Settling on the pool's threads: all cores, and stopped by `signal` (Ctrl-C) like the replications. */
+export function settleOnPool(pool: ReplicationPool, signal?: AbortSignal): Settle {
+  return (model, seed, replications) => settleModelWith(model, poolSets(pool, seed, replications, signal));
+}
+
+/** A Runner whose rows come from `source`, each model settled by `settle`. */
+export function rowsRunner(source: RowSource, settle: Settle = settleHere): Runner {
   return async (model, options) => {
     const seed = options.seed ?? model.seed;
     const total = options.replications ?? model.replications;
-    const settled = settleModel(model, seed, total);
+    const settled = await settle(model, seed, total);
     const layout = resultLayout(settled);
     const statistics = new RunStatistics(layout);
     const rows: Float64Array[] = [];
@@ -61,5 +90,5 @@ export function rowsRunner(source: RowSource): Runner {
 }
 
 export function poolRunner(pool: ReplicationPool, signal?: AbortSignal): Runner {
-  return rowsRunner(poolRows(pool, signal));
+  return rowsRunner(poolRows(pool, signal), settleOnPool(pool, signal));
 }

@@ -5,7 +5,7 @@
  * per-replication core, because it needs many replications at once; pure itself: the same
  * model, seed and replication count give the same settled model.
  */
-import { LeverSettleError, type Lever, type RunSet } from '../levers/lever.js';
+import { LeverSettleError, type Lever, type Settling } from '../levers/lever.js';
 import { activeLevers, defaultLevers } from '../levers/registry.js';
 import type { Model } from '../model/model.js';
 import type { KeyPath } from '../scenario/problems.js';
@@ -18,19 +18,41 @@ export function runSet(model: Model, seed: number, replications: number, levers:
 
 /**
  * The model with every settling lever's config settled, in installation order (a later lever
- * sees the earlier ones settled); `model` itself when no lever settles. The sets a lever runs
- * measure the whole day, warm-up included: the warm-up says which customers the statistics
- * count, never what is simulated, so it must not move an equilibrium.
+ * sees the earlier ones settled); `model` itself when no lever settles. Yields each model a
+ * lever needs a whole set of replications of. The sets measure the whole day, warm-up
+ * included: the warm-up says which customers the statistics count, never what is simulated,
+ * so it must not move an equilibrium.
  */
-export function settleModel(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): Model {
+export function* settling(model: Model, levers: readonly Lever[] = defaultLevers): Settling<Model> {
   let settled = model;
   for (const lever of activeLevers(model, levers)) {
     if (lever.settle === undefined) continue;
-    const run: RunSet = (candidate) => runSet({ ...candidate, warmup: 0 }, seed, replications, levers);
-    const config = lever.settle(settled, settled.levers[lever.name], run);
-    settled = { ...settled, levers: { ...settled.levers, [lever.name]: config } };
+    const steps = lever.settle(settled, settled.levers[lever.name]);
+    for (let step = steps.next(); ; ) {
+      if (step.done) {
+        settled = { ...settled, levers: { ...settled.levers, [lever.name]: step.value } };
+        break;
+      }
+      step = steps.next(yield { ...step.value, warmup: 0 });
+    }
   }
   return settled;
+}
+
+/** Settles `model` (see `settling`), running each set on this thread. */
+export function settleModel(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): Model {
+  const steps = settling(model, levers);
+  for (let step = steps.next(); ; step = steps.next(runSet(step.value, seed, replications, levers))) {
+    if (step.done) return step.value;
+  }
+}
+
+/** Settles `model` (see `settling`) with sets that `run` gives (on worker threads), so Ctrl-C can stop it between and during sets. */
+export async function settleModelWith(model: Model, run: (model: Model) => Promise<readonly ReplicationResult[]>): Promise<Model> {
+  const steps = settling(model);
+  for (let step = steps.next(); ; step = steps.next(await run(step.value))) {
+    if (step.done) return step.value;
+  }
 }
 
 /**

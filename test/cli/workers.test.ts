@@ -150,4 +150,21 @@ segments:
     expect(readdirSync(join(out, 'endless')).sort()).toEqual(['replications.csv', 'series.csv', 'summary.json']);
     expect(readFileSync(join(out, 'endless', 'summary.json'), 'utf8')).toBe(before);
   });
+
+  it('Ctrl-C while a model settles (pricing congestion, its sets on the threads) stops at once, nothing written', async () => {
+    const out = tempDir();
+    const child = spawn(process.execPath, [join(projectRoot, 'dist/bin/queuesim.js'), 'run', 'scenarios/cafe-off-peak-discount.yaml', '--reps', '5000', '--out', out, '--quiet', '--workers', '2'], { cwd: projectRoot });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    await sleep(1500); // settling 5000 replications a step takes many seconds; no folder is staged before it ends
+    expect(readdirSync(out)).toEqual([]);
+    const interrupted = performance.now();
+    child.kill('SIGINT');
+    const { code, signal } = await exited;
+    expect({ code, signal }).toEqual({ code: 130, signal: null });
+    expect(performance.now() - interrupted).toBeLessThan(3000); // on this thread, settling held Ctrl-C for its whole length (~10-20 s)
+    expect(stderr.trim().split('\n')).toEqual(['queuesim: interrupted; nothing was written for "Café, off-peak discount".']);
+    expect(readdirSync(out)).toEqual([]);
+  }, 30_000);
 });
