@@ -10,17 +10,22 @@ import { RunStatistics, type RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import { CsvFileWriter, readCsvRows } from './csv-file.js';
 import { RunInterrupted, type PoolRunOptions, type ReplicationPool, type RowsSink } from './pool.js';
+import { settleOnPool } from './pool-runner.js';
 
 export interface StreamedRunOptions extends PoolRunOptions {
   seed?: number;
   replications?: number;
 }
 
-/** Runs `model` on `pool`, writes replications.csv at `csvPath` and returns the summary. */
+/**
+ * Runs `model` on `pool` (settled first, on the pool, as runReplications settles it), writes
+ * replications.csv at `csvPath` and returns the summary.
+ */
 export async function runToCsv(model: Model, pool: ReplicationPool, csvPath: string, options: StreamedRunOptions = {}): Promise<RunSummary> {
   const seed = options.seed ?? model.seed;
   const replications = options.replications ?? model.replications;
-  return rowsToCsv(model, (sink) => pool.run({ model, seed, replications }, sink, options), csvPath, { ...options, seed, replications });
+  const settled = await settleOnPool(pool, options.signal)(model, seed, replications);
+  return rowsToCsv(settled, (sink) => pool.run({ model: settled, seed, replications }, sink, options), csvPath, { ...options, seed, replications });
 }
 
 /**

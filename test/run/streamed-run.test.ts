@@ -15,8 +15,16 @@ const bank = (() => {
   return loaded.model;
 })();
 
+const cafe = (() => {
+  const file = join(projectRoot, 'scenarios/cafe-off-peak-discount.yaml');
+  const loaded = loadScenario(readFileSync(file, 'utf8'), file);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  return { ...loaded.model, replications: 8 };
+})();
+
 const models: [string, Model][] = [
   ['bank-branch', bank],
+  ['cafe-off-peak-discount (pricing congestion: settled first)', cafe],
   ...Object.entries(pinnedModels).map(([key, scenario]): [string, Model] => {
     const loaded = validateScenario(scenario);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
