@@ -9,10 +9,18 @@ import { formatEstimate, formatMetric, warmUpText } from '../metrics/format.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { pluralUnit, renderTable } from './format.js';
 
+/** ` (k)` after an estimate defined in only k of the run's replications (a mean wait needs someone served). */
+function fewer(summary: MetricSummaries[string] | undefined, replications: number): string {
+  return summary?.n !== undefined && summary.n < replications && summary.mean !== null ? ` (${summary.n})` : '';
+}
+
+/** The note under the tables when some estimate has that mark. */
+const fewerNote = '(k): over the k replications where the metric is defined (a mean wait needs someone served), not all of them.';
+
 /** "mean ±half-width" in one cell, for the compact tables. */
-function cell(name: string, metrics: MetricSummaries): string {
+function cell(name: string, metrics: MetricSummaries, replications: number): string {
   const { mean, half } = formatMetric(name, metrics[name]);
-  return mean + half;
+  return mean + half + fewer(metrics[name], replications);
 }
 
 const stationColumns = ['utilisation', 'queueLengthMean', 'waitMean', 'waitP90', 'served', 'overtime', 'perceivedWaitMean', 'satisfactionMean', 'staffCost'];
@@ -23,10 +31,10 @@ function present(wanted: readonly string[], rows: readonly MetricSummaries[]): s
   return wanted.filter((name) => rows.some((metrics) => metrics[name] !== undefined));
 }
 
-function compactTable(title: string, rows: Record<string, MetricSummaries>, wanted: readonly string[]): string {
+function compactTable(title: string, rows: Record<string, MetricSummaries>, wanted: readonly string[], replications: number): string {
   const columns = present(wanted, Object.values(rows));
   return renderTable(
-    [[title, ...columns], ...Object.entries(rows).map(([id, metrics]) => [id, ...columns.map((name) => cell(name, metrics))])],
+    [[title, ...columns], ...Object.entries(rows).map(([id, metrics]) => [id, ...columns.map((name) => cell(name, metrics, replications))])],
     ['left', ...columns.map(() => 'right' as const)],
   );
 }
@@ -42,16 +50,24 @@ export function renderSummary(summary: RunSummary): string {
     .filter((m) => m.scopes.includes('system') && summary.metrics[m.name] !== undefined)
     .map((m) => {
       const { mean, interval } = formatEstimate(summary.metrics[m.name], m.kind, boundsOf(m.name));
-      return [m.name, mean, interval];
+      return [m.name, mean, interval + fewer(summary.metrics[m.name], summary.replications)];
     });
   const system = renderTable([['System', 'mean', '95% CI'], ...systemRows], ['left', 'right', 'right']);
-  const parts = [heading, '', system, '', compactTable('Station', summary.stations, stationColumns), '', compactTable('Segment', summary.segments, segmentColumns)];
+  const n = summary.replications;
+  const parts = [heading, '', system, '', compactTable('Station', summary.stations, stationColumns, n), '', compactTable('Segment', summary.segments, segmentColumns, n)];
 
   const periods = Object.entries(summary.periods ?? {});
   if (periods.length > 1) {
     const rows = Object.fromEntries(periods.map(([name, period]) => [`${name} (${period.start}–${period.end})`, period.metrics]));
-    parts.push('', compactTable('Period', rows, periodHeadlines));
+    parts.push('', compactTable('Period', rows, periodHeadlines, n));
   }
+  const shown: [MetricSummaries, readonly string[]][] = [
+    [summary.metrics, metricCatalogue().map((m) => m.name)],
+    ...Object.values(summary.stations).map((metrics): [MetricSummaries, readonly string[]] => [metrics, stationColumns]),
+    ...Object.values(summary.segments).map((metrics): [MetricSummaries, readonly string[]] => [metrics, segmentColumns]),
+    ...(periods.length > 1 ? periods.map(([, period]): [MetricSummaries, readonly string[]] => [period.metrics, periodHeadlines]) : []),
+  ];
+  if (shown.some(([metrics, names]) => names.some((name) => fewer(metrics[name], n) !== ''))) parts.push('', fewerNote);
   for (const description of Object.values(summary.levers ?? {})) {
     if (typeof description.note === 'string') parts.push('', description.note);
   }

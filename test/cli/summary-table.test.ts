@@ -1,0 +1,32 @@
+/** The run's terminal tables mark an estimate over fewer replications than the run has. */
+import { describe, expect, it } from 'vitest';
+import { renderSummary } from '../../src/cli/summary-table.js';
+import { runReplications } from '../../src/run/replicate.js';
+import { modelOf } from '../model-of.js';
+
+// A quiet last period: in some replications nobody arrives in it, so its waits are undefined there.
+const sparse = {
+  name: 'sparse',
+  seed: 3,
+  replications: 10,
+  time: { horizon: 100, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 90 }] },
+  stations: [{ id: 'desk', servers: 1, service: { dist: 'exponential', mean: 3 } }],
+  segments: [{ id: 'walk', arrivals: { rate: { a: 0.3, b: 0.05 } }, route: ['desk'] }],
+};
+
+describe('run tables', () => {
+  it('mark an estimate defined in k of the replications with (k), and say what it means', () => {
+    const { summary } = runReplications(modelOf(sparse));
+    const b = summary.periods!.b!.metrics.waitMean!;
+    expect(b.n).toBeDefined();
+    expect(b.n!).toBeLessThan(10);
+    const text = renderSummary(summary);
+    const periodRow = text.split('\n').find((line) => line.trimStart().startsWith('b (90–100)'))!;
+    expect(periodRow).toContain(` (${b.n})`);
+    expect(text.split('\n').find((line) => line.trimStart().startsWith('a (0–90)'))).not.toMatch(/\(\d+\)/);
+    expect(text).toContain('(k): over the k replications where the metric is defined');
+    // Every replication has every value: no mark and no note.
+    const full = renderSummary(runReplications(modelOf({ ...sparse, segments: [{ ...sparse.segments[0]!, arrivals: { rate: 0.3 } }], time: { horizon: 100 } })).summary);
+    expect(full).not.toContain('(k):');
+  });
+});
