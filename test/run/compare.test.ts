@@ -67,3 +67,31 @@ describe('compare: variants on common random numbers', () => {
     });
   });
 });
+
+describe('compare.csv', () => {
+  it('gives the replications each value rests on (n) and the pairs each difference is over', async () => {
+    const { comparisonCsv } = await import('../../src/run/compare-csv.js');
+    const { modelOf } = await import('../model-of.js');
+    // A quiet last period: nobody arrives in it in some replications, so its mean wait is undefined there.
+    const sparse = {
+      name: 'sparse',
+      seed: 3,
+      replications: 10,
+      time: { horizon: 100, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 90 }] },
+      stations: [{ id: 'desk', servers: 1, service: { dist: 'exponential', mean: 3 } }],
+      segments: [{ id: 'walk', arrivals: { rate: { a: 0.3, b: 0.05 } }, route: ['desk'] }],
+    };
+    const two = { ...sparse, stations: [{ ...sparse.stations[0]!, servers: 2 }] };
+    const run = await compareVariants([{ name: 'one', model: modelOf(sparse) }, { name: 'two', model: modelOf(two) }]);
+    const [header, ...rows] = comparisonCsv(run.comparison).trim().split('\n').map((line) => line.split(','));
+    const at = (name: string) => header!.indexOf(name);
+    const row = (scope: string, metric: string) => rows.find((r) => r[0] === scope && r[1] === metric)!;
+    const quiet = row('period:b', 'waitMean');
+    const n = run.comparison.metrics.find((m) => m.scope === 'period:b' && m.metric === 'waitMean')!.values[0]!.n!;
+    expect(n).toBeLessThan(10);
+    expect(quiet[at('one:n')]).toBe(String(n));
+    expect(quiet[at('two:pairs')]).toBe(String(n)); // arrivals are common: the same replications have the metric
+    expect(row('period:a', 'waitMean')[at('one:n')]).toBe('10');
+    expect(row('period:a', 'waitMean')[at('two:pairs')]).toBe('10');
+  });
+});
