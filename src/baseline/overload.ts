@@ -14,10 +14,9 @@
  * the flow alone are the analytic baseline's (station-load.ts): money, which only keeps
  * accounts, and the waiting experience without its balking rule.
  */
-import type { ExperienceConfig } from '../experience/config.js';
 import type { Model } from '../model/model.js';
 import { meanOf } from '../random/distributions.js';
-import { FLOW_NEUTRAL_LEVERS } from './station-load.js';
+import { leverFlowOf, leversChangingFlow } from './station-load.js';
 
 export interface Overload {
   station: string;
@@ -26,9 +25,8 @@ export interface Overload {
 }
 
 export function overloadedStations(model: Model): Overload[] {
-  const experience = model.levers.experience as ExperienceConfig | undefined;
-  if (Object.keys(model.levers).some((name) => !FLOW_NEUTRAL_LEVERS.has(name))) return [];
-  if (experience?.segments.some((segment) => segment?.balking)) return [];
+  if (leversChangingFlow(model) !== undefined) return [];
+  if (model.segments.some((_, s) => leverFlowOf(model, s) !== undefined)) return [];
   const lengths = model.periods.map((period) => Math.min(period.end, model.horizon) - Math.min(period.start, model.horizon));
   const overloads: Overload[] = [];
   for (const [index, station] of model.stations.entries()) {

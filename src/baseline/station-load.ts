@@ -14,7 +14,7 @@
  *
  * Priority lines are kept, approximately: the formulas give all classes together.
  */
-import type { ExperienceConfig } from '../experience/config.js';
+import { activeLevers } from '../levers/registry.js';
 import type { Model } from '../model/model.js';
 import { meanOf, secondMomentOf } from '../random/distributions.js';
 
@@ -44,17 +44,35 @@ export interface StationLoad {
 }
 
 /**
- * Levers that leave who comes, who joins and where they go as the core has them: money only
- * keeps accounts, and the waiting experience changes the flow only by its balking rule,
- * checked below. Any other lever (pricing, reservations, the channel levers) takes the
- * formulas' assumptions away.
+ * Why the formulas' flow of customers does not hold in `model`, whatever the station: the
+ * active levers that change who comes, joins or goes (those without `flowOf`: pricing,
+ * reservations, the channel levers); undefined when every active lever keeps the core's flow
+ * (money keeps accounts; the waiting experience watches, and balks only where `flowOf` says).
  */
-export const FLOW_NEUTRAL_LEVERS: ReadonlySet<string> = new Set(['experience', 'money']);
+export function leversChangingFlow(model: Model): string | undefined {
+  const changing = activeLevers(model).filter((lever) => lever.flowOf === undefined).map((lever) => lever.name);
+  return changing.length > 0 ? `the ${changing.join(', ')} lever changes how customers come and join` : undefined;
+}
+
+/** The factor the levers put on the patience of `segment`'s customers at `station`. */
+function patienceFactor(model: Model, segment: number, station: number): number {
+  let factor = 1;
+  for (const lever of activeLevers(model)) factor *= lever.patienceFactor?.(model.levers[lever.name], model, segment, station) ?? 1;
+  return factor;
+}
+
+/** Why a lever has the customers of `segment` come, join or leave otherwise than the core, if one does. */
+export function leverFlowOf(model: Model, segment: number): string | undefined {
+  for (const lever of activeLevers(model)) {
+    const reason = lever.flowOf?.(model.levers[lever.name], model, segment);
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}
 
 /** One station × period: its load, and what keeps the formulas from applying, if anything. */
 export function stationLoad(model: Model, station: number, period: number): StationLoad {
   const spec = model.stations[station]!;
-  const experience = model.levers.experience as ExperienceConfig | undefined;
   const load: StationLoad = {
     station: spec.id,
     period: model.periods[period]!.name,
@@ -68,8 +86,8 @@ export function stationLoad(model: Model, station: number, period: number): Stat
     notes: [],
   };
   const reject = (reason: string) => ({ ...load, exact: false, unsupported: reason });
-  const unknownLevers = Object.keys(model.levers).filter((name) => !FLOW_NEUTRAL_LEVERS.has(name));
-  if (unknownLevers.length > 0) return reject(`the ${unknownLevers.join(', ')} lever changes how customers come and join`);
+  const changing = leversChangingFlow(model);
+  if (changing !== undefined) return reject(changing);
   const visitors = model.segments.map((segment, s) => ({ segment, s })).filter(({ segment }) => segment.route.includes(station));
   let firstMoment = 0;
   let secondMoment = 0;
@@ -81,7 +99,8 @@ export function stationLoad(model: Model, station: number, period: number): Stat
     if (segment.route[0] !== station || steps > 1) {
       return reject(`customers of ${segment.id} come from another station, not as Poisson arrivals`);
     }
-    if (experience?.segments[s]?.balking) return reject(`customers of ${segment.id} follow a balking rule (experience.balking)`);
+    const flow = leverFlowOf(model, s);
+    if (flow !== undefined) return reject(flow);
     const rate = segment.rates[period]!;
     const service = segment.service[0]!;
     load.arrivalRate += rate;
@@ -90,7 +109,7 @@ export function stationLoad(model: Model, station: number, period: number): Stat
     balkAts.add(segment.balkAt);
     if (segment.patience === null) withoutPatience = true;
     else if (segment.patience.dist !== 'exponential') return reject(`the patience of ${segment.id} is not exponential`);
-    else patienceMeans.add(segment.patience.mean * (experience?.waits[station]?.[s]?.patienceMultiplier ?? 1));
+    else patienceMeans.add(segment.patience.mean * patienceFactor(model, s, station));
   }
   if (load.arrivalRate === 0) return reject('nobody arrives');
   if (load.servers === 0) return reject('no servers on duty');

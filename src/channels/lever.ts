@@ -146,6 +146,7 @@ export const seatingLever = defineLever<SeatingConfig>({
   keys: { station: seatingKeys },
   check: checkSeating,
   resolve: resolveSeating,
+  ownedServers: (seating) => seating.flatMap((tables, station) => (tables === null ? [] : [{ station, what: 'seating: its servers are its tables (seating.tables)' }])),
   metrics: [{ name: 'seatUtilisation', scopes: ['system', 'station'], kind: 'share', description: 'people seated / seats over the measured time (stations with seating)' }],
   install(system, seating, context) {
     const held = system.addColumn('seating/tables', Math.max(...seating.map((s) => s?.seats.length ?? 0)));

@@ -15,7 +15,7 @@ import { interruptedAfterWriting, withWorkers } from './workers.js';
 import type { Interruption } from './interrupt.js';
 import { RunInterrupted } from '../run/pool.js';
 import { SHARD_VARIABLES } from '../run/shard.js';
-import { seatedStations, staff, withStaffing, type StaffResult } from '../run/staff.js';
+import { ownedServers, staff, withStaffing, type StaffResult } from '../run/staff.js';
 import { staffTime } from '../run/staff-time.js';
 import { checkTarget, checkTargetAt, parseTarget, type Target } from '../run/targets.js';
 import { csvField } from '../run/csv.js';
@@ -101,15 +101,16 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   const ids = base.model.stations.map((s) => s.id);
   // A station named twice is staffed once.
   const requested = options.station === undefined ? undefined : [...new Set(options.station)];
-  const seated = seatedStations(base.model);
-  const tables = (station: string) => `${station} has seating: its servers are its tables (seating.tables), which staff does not change`;
+  const owned = ownedServers(base.model);
+  const seated = [...owned.keys()];
+  const tables = (station: string) => `${station} has ${owned.get(station)}, which staff does not change`;
   for (const station of requested ?? []) {
     if (!ids.includes(station)) return usage(`--station "${station}" is not a station of ${file}${hint(station, ids)}; it has ${ids.join(', ')}.`);
-    if (seated.includes(station)) return usage(`--station ${tables(station)}.`);
+    if (owned.has(station)) return usage(`--station ${tables(station)}.`);
   }
   if (requested === undefined && seated.length === ids.length) return usage(`no station of ${file} can be staffed: ${seated.map(tables).join('; ')}.`);
   if (requested === undefined && seated.length > 0) process.stderr.write(`note: ${seated.map(tables).join('; ')}: staffing the other stations.\n`);
-  const toStaff = requested ?? ids.filter((id) => !seated.includes(id));
+  const toStaff = requested ?? ids.filter((id) => !owned.has(id));
   for (const target of targets) {
     for (const id of toStaff) {
       const problem = checkTargetAt(target, base.model, ids.indexOf(id));

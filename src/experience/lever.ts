@@ -94,6 +94,9 @@ function minuteDefaultProblems(data: Raw, segments: readonly unknown[]): LeverPr
 
 export const experienceLever = defineLever<ExperienceConfig>({
   name: 'experience',
+  // Perception, satisfaction and quality watch the flow; only a balking rule changes it.
+  flowOf: (config, model, segment) => (config.segments[segment]?.balking ? `customers of ${model.segments[segment]!.id} follow a balking rule (experience.balking)` : undefined),
+  patienceFactor: (config, _model, segment, station) => config.waits[station]?.[segment]?.patienceMultiplier ?? 1,
   keys: {
     scenario: { experience: ExperienceKeys.optional() },
     station: { waiting: StationWaitingKeys.optional() },

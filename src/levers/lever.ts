@@ -19,7 +19,12 @@
  *   describe  (optional) plain data it reports once for the whole run (results: `levers.<name>`);
  *   visitShares (optional) for a lever that routes customers: the share of each segment that
  *             visits each visit slot of its route, for the loads planned before a run
- *             (levers/planned-load.ts: the experience's ρ, staff's first guess).
+ *             (levers/planned-load.ts: the experience's ρ, staff's first guess);
+ *   flowOf    (optional) for the analytic baseline: a lever that leaves the core's flow of
+ *             customers alone says so (or why a segment's flow differs); one without it is
+ *             taken to change the flow;
+ *   ownedServers (optional) stations whose servers are the lever's (seating's tables), which
+ *             staff does not change.
  *
  * Levers are listed in registry.ts; tests may pass their own list.
  */
@@ -155,6 +160,20 @@ export interface Lever<Config = unknown> {
    * `note` in it is also printed under the terminal tables.
    */
   describe?(config: Config, model: Model): Record<string, unknown>;
+  /**
+   * For the analytic baseline and the overload warning (baseline/): why the customers of
+   * `segment` do not come, join and leave as the core has them (a balking rule of the lever's
+   * own), or undefined when they do. A lever without this hook changes the flow wherever it
+   * is used (pricing, reservations, the channel levers): the formulas' assumptions are gone.
+   */
+  flowOf?(config: Config, model: Model, segment: number): string | undefined;
+  /** The factor the lever puts on the patience of `segment`'s customers at `station` (the experience's waiting conditions); 1 when absent. */
+  patienceFactor?(config: Config, model: Model, segment: number, station: number): number;
+  /**
+   * Stations whose servers the lever owns, each with what they are (seating: "seating: its
+   * servers are its tables (seating.tables)"): staff leaves their servers as they are.
+   */
+  ownedServers?(config: Config, model: Model): { station: number; what: string }[];
   /**
    * For a lever that routes customers: per segment, the expected share of its customers who
    * visit each visit slot of its route in each period ([slot][period]), or null for a segment

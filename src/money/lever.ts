@@ -31,6 +31,7 @@ export const moneyLever = defineLever<MoneyConfig>({
   keys: { scenario: { money: MoneySchema.optional() }, station: { money: StationMoneySchema.optional() } },
   check: checkMoney,
   resolve: resolveMoney,
+  flowOf: () => undefined, // it only keeps the accounts
   metrics: moneyMetrics,
   install(system, config, context) {
     const { model } = context;

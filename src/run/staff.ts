@@ -19,7 +19,7 @@
  * demand. The result: every period meets every target with confidence, and no period can
  * lose a server and still do so.
  */
-import type { SeatingConfig } from '../channels/resolve.js';
+import { activeLevers } from '../levers/registry.js';
 import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import { validateScenario } from '../scenario/load.js';
@@ -132,19 +132,22 @@ export function withStaffing(data: unknown, model: Model, stations: readonly num
   return out;
 }
 
-/** Stations whose servers are their tables (seating): staffing does not change them. */
-export function seatedStations(model: Model): string[] {
-  const seating = model.levers.seating as SeatingConfig | undefined;
-  return model.stations.filter((_, i) => (seating?.[i] ?? null) !== null).map((s) => s.id);
+/** Stations whose servers a lever owns (seating's tables), by id, with what they are: staffing does not change them. */
+export function ownedServers(model: Model): Map<string, string> {
+  const owned = new Map<string, string>();
+  for (const lever of activeLevers(model)) {
+    for (const { station, what } of lever.ownedServers?.(model.levers[lever.name], model) ?? []) owned.set(model.stations[station]!.id, what);
+  }
+  return owned;
 }
 
 export async function staff(data: unknown, model: Model, targets: readonly Target[], options: StaffOptions = {}): Promise<StaffResult> {
-  const seated = seatedStations(model);
-  const ids = [...new Set(options.stations ?? model.stations.map((s) => s.id).filter((id) => !seated.includes(id)))];
+  const owned = ownedServers(model);
+  const ids = [...new Set(options.stations ?? model.stations.map((s) => s.id).filter((id) => !owned.has(id)))];
   const stations = ids.map((id) => model.stations.findIndex((s) => s.id === id));
   if (stations.some((i) => i < 0)) throw new Error(`unknown station in ${ids.join(', ')}`);
-  if (ids.some((id) => seated.includes(id))) throw new Error(`stations with seating have one server per table and cannot be staffed: ${ids.filter((id) => seated.includes(id)).join(', ')}`);
-  if (ids.length === 0) throw new Error('no station to staff: every station has seating');
+  if (ids.some((id) => owned.has(id))) throw new Error(`stations whose servers a lever owns cannot be staffed: ${ids.filter((id) => owned.has(id)).map((id) => `${id} (${owned.get(id)})`).join(', ')}`);
+  if (ids.length === 0) throw new Error('no station to staff: a lever owns the servers of every station');
   const starts = stations.map((i) => startStaffing(model, i, targets));
   const start = options.start ?? 'sipp';
   const seed = options.seed ?? model.seed;
