@@ -5,8 +5,9 @@
  * replication order and go through the command's own code after its replications, so the
  * result folder and the printed output are exactly those of the single run.
  */
+import { readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { RowFileMismatch } from '../run/row-file.js';
 import { outputFolderReady } from './output.js';
 import type { RunSummary } from '../metrics/summarise.js';
@@ -114,7 +115,8 @@ async function mergeJob(shards: ShardFolder[], options: MergeCommandOptions): Pr
 /** Every shard folder named, or found directly inside a folder named, with its manifest. */
 async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
   const folders: string[] = [];
-  for (const dir of dirs) {
+  // A folder named twice (`merge results results`) is read once; a copy elsewhere is another folder.
+  for (const dir of [...new Map(dirs.map((d) => [resolve(d), d])).values()]) {
     const kind = await stat(dir).catch(() => undefined);
     if (kind === undefined) throw new MergeProblem(`${dir} does not exist`);
     if (!kind.isDirectory()) throw new MergeProblem(`${dir} is not a folder`);
@@ -167,7 +169,7 @@ export function jobDifference(a: ShardManifest, b: ShardManifest): string {
   const differences: string[] = [];
   for (const key of [...new Set([...Object.keys(x), ...Object.keys(y)])]) {
     if (key === 'files') continue;
-    if (JSON.stringify(x[key]) !== JSON.stringify(y[key])) differences.push(`${key} ${JSON.stringify(x[key]) ?? 'not given'} and ${JSON.stringify(y[key]) ?? 'not given'}`);
+    if (JSON.stringify(x[key]) !== JSON.stringify(y[key])) differences.push(inputDifference(key, x[key], y[key]));
   }
   const [fx, fy] = [a.inputs.files, b.inputs.files];
   if (fx.length !== fy.length) differences.push(`${fx.length} and ${fy.length} scenario files`);
@@ -181,10 +183,38 @@ export function jobDifference(a: ShardManifest, b: ShardManifest): string {
   return differences.length > 0 ? `their inputs differ: ${differences.join('; ')}` : 'their inputs differ';
 }
 
+/** One input that differs, in words: a file's place among a run's files, or an option (not given: the file's own). */
+function inputDifference(key: string, a: unknown, b: unknown): string {
+  if (key === 'place') {
+    const place = (p: unknown) => (p === undefined ? 'a run of that file alone' : `file ${(p as FilePlace).index + 1} of a run of ${(p as FilePlace).of} files`);
+    return `${place(a)} and ${place(b)}`;
+  }
+  const value = (v: unknown) => (v === undefined ? (key === 'seed' || key === 'reps' ? "the file's own" : 'not given') : JSON.stringify(v));
+  return `${key} ${value(a)} and ${value(b)}`;
+}
+
 /** Words for shards of this release built from other sources (after "+": the build). */
 function otherBuild(theirs: string): string {
   const release = (v: string) => v.split('+')[0];
   return release(theirs) === release(version) ? ' (the same version built from other sources: was every shard run by the same image?)' : '';
+}
+
+/**
+ * Where a missing shard's staging folder (.NAME.partial-…) is left beside the shards found: a
+ * shard killed while it wrote (SIGKILL, out of memory), which removes its own otherwise.
+ */
+function halfWritten(found: readonly ShardFolder[], missing: readonly string[]): string {
+  const left: string[] = [];
+  for (const dir of new Set(found.map((shard) => dirname(shard.folder)))) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) if (missing.some((shard) => name.startsWith(`.${shard}.partial-`))) left.push(join(dir, name));
+  }
+  return left.length > 0 ? `; ${left.join(', ')} ${left.length === 1 ? 'is what is' : 'are what is'} left of a shard stopped while it wrote (killed?): remove it and run that shard again` : '';
 }
 
 async function isShardFolder(dir: string): Promise<boolean> {
@@ -224,7 +254,7 @@ function groupByJob(shards: readonly ShardFolder[]): ShardFolder[][] {
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
     if (missing.length > 0) {
       const names = missing.map((index) => shardFolderName(slug, { index, count }));
-      throw new MergeProblem(`${slug} is missing ${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} of ${count} (${names.join(', ')})`);
+      throw new MergeProblem(`${slug} is missing ${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} of ${count} (${names.join(', ')})${halfWritten(group, names)}`);
     }
     jobs.push(Array.from({ length: count }, (_, i) => byIndex.get(i + 1)!));
   }

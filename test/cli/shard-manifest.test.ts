@@ -19,7 +19,9 @@ describe('shards of different jobs', () => {
     const base = { command: 'sweep', files: [file('a: 1')], vary: ['x=1,2'], seed: 42 };
     expect(jobDifference(manifest(base), manifest(base, '0.2.0'))).toBe('written by queuesim 0.1.0 and 0.2.0');
     expect(jobDifference(manifest(base), manifest({ ...base, seed: 7 }))).toBe('their inputs differ: seed 42 and 7');
-    expect(jobDifference(manifest(base), manifest({ ...base, reps: 9 }))).toBe('their inputs differ: reps not given and 9');
+    expect(jobDifference(manifest(base), manifest({ ...base, reps: 9 }))).toBe("their inputs differ: reps the file's own and 9");
+    const run = { command: 'run', files: [file('a: 1')] };
+    expect(jobDifference(manifest(run), manifest({ ...run, place: { index: 0, of: 3, run: 'abc' } }))).toBe('their inputs differ: a run of that file alone and file 1 of a run of 3 files');
     expect(jobDifference(manifest(base), manifest({ ...base, files: [file('a: 1 # edited')] }))).toBe('their inputs differ: the text of bank.yaml (edited between the shards; a comment counts)');
     expect(jobDifference(manifest(base), manifest({ ...base, files: [file('a: 1', './bank.yaml')] }))).toBe('their inputs differ: the scenario named as bank.yaml and as ./bank.yaml');
   });

@@ -172,6 +172,20 @@ describe('queuesim --shard and queuesim merge', () => {
 
     it('a missing shard', () => refused([shard(1), shard(3)], /^error: coffee-counter-as-is is missing shard 2 of 3 \(coffee-counter-as-is\.shard-2-of-3\); nothing was merged\.$/));
 
+    it('a missing shard whose half-written staging folder is there (the shard was killed): says so', () => {
+      const copy = tempDir();
+      for (const k of [1, 3]) cpSync(shard(k), join(copy, `coffee-counter-as-is.shard-${k}-of-3`), { recursive: true });
+      mkdirSync(join(copy, '.coffee-counter-as-is.shard-2-of-3.partial-123-abc'));
+      refused([copy], /^error: coffee-counter-as-is is missing shard 2 of 3 \(coffee-counter-as-is\.shard-2-of-3\); .*\.coffee-counter-as-is\.shard-2-of-3\.partial-123-abc is what is left of a shard stopped while it wrote \(killed\?\): remove it and run that shard again; nothing was merged\.$/);
+    });
+
+    it('the same folder named twice is read once', () => {
+      const out = tempDir();
+      const result = queuesimWith(['merge', shards, shards, '--out', out, '--quiet']);
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(readdirSync(out)).toEqual(['coffee-counter-as-is']);
+    });
+
     it('a shard given twice', () => {
       const copy = join(tempDir(), 'copy-of-shard-2');
       cpSync(shard(2), copy, { recursive: true });
