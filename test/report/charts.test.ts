@@ -238,6 +238,14 @@ describe('charts that appear only with their feature’s metrics', () => {
     const { svg: withCi } = await renderSvg(build(utilisationChart).spec);
     expect(withCi).toMatch(/95% CI: \d+% – \d+%/);
     expect(await marksOf(build(moneyChart, single))).toMatchObject({ rect: 8 });
+    // The waiting chart's band needs two replications too.
+    const one = { ...fixtureSummary(), replications: 1 };
+    const { svg: alone, warnings: aloneWarnings } = await renderSvg(build(waitingOverDayChart, one).spec);
+    expect(aloneWarnings).toEqual([]);
+    expect(dataMarks(alone).area ?? 0).toBe(0);
+    expect(alone).not.toMatch(/95% band/);
+    expect(build(waitingOverDayChart, one).caption).toMatch(/no band: it takes two or more/);
+    expect(dataMarks((await renderSvg(build(waitingOverDayChart).spec)).svg).area).toBeGreaterThan(0);
   });
 
   it('money: one bar per amount present, with CI rules', async () => {

@@ -46,6 +46,20 @@ describe('trade-off charts of a sweep', () => {
     expect(dataMarks((await renderSvg(withBand.spec)).svg).area).toBeGreaterThan(0);
   });
 
+  it('a point without a CI breaks the band: no band bridges it', async () => {
+    const sweep = sweepOf(coreSummary);
+    const middle = sweep.points[1]!;
+    for (const m of Object.values(middle.summary.metrics)) if (m) m.ci95 = null;
+    middle.lost = { ...middle.lost, ci95: null };
+    const wait = tradeOffCharts(sweep).find((c) => c.name === 'sweep-wait')!;
+    const series = new Set((wait.spec as unknown as { data: { values: { series: string }[] } }).data.values.map((row) => row.series)).size;
+    const { svg, warnings } = await renderSvg(wait.spec);
+    expect(warnings).toEqual([]);
+    expect(dataMarks(svg).area).toBe(2 * series); // each series' band in two parts, either side of the middle point
+    const whole = tradeOffCharts(sweepOf(coreSummary)).find((c) => c.name === 'sweep-wait')!;
+    expect(dataMarks((await renderSvg(whole.spec)).svg).area).toBe(series);
+  });
+
   it('the money chart leaves out an amount that is 0 at every point, as the run’s does; never the profit', () => {
     const withZero = () => {
       const summary = fixtureSummary();

@@ -60,6 +60,14 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
       }),
     );
     if (rows.length === 0) continue;
+    // The band is drawn in parts between points without a CI (a metric defined in one replication
+    // there), so it never bridges a point it does not cover.
+    const gaps = new Map<string, number>();
+    const banded = rows.map((row) => {
+      const key = `${row.series}\u0000${row.metric}`;
+      if (row.lo === null) gaps.set(key, (gaps.get(key) ?? 0) + 1);
+      return { ...row, bandPart: gaps.get(key) ?? 0 };
+    });
     const shown = [...new Set(rows.map((r) => r.metric))];
     const seriesOrder = second ? second.values.map(String) : shown;
     const ticks = first.values.length <= 20 ? { axis: { values: first.values, format: ',~g' } } : {};
@@ -70,7 +78,13 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
     const layers = [
       // The band where points have a CI; none at all (one replication) leaves no band layer.
       ...(rows.some(hasInterval)
-        ? [{ transform: [withInterval], mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'lo', type: 'quantitative', title: panel.axisTitle, axis: { format: panel.format } }, y2: { field: 'hi' }, color } }]
+        ? [
+            {
+              transform: [withInterval],
+              mark: { type: 'area', opacity: 0.18 },
+              encoding: { x, y: { field: 'lo', type: 'quantitative', title: panel.axisTitle, axis: { format: panel.format } }, y2: { field: 'hi' }, color, detail: { field: 'bandPart', type: 'nominal' } },
+            },
+          ]
         : []),
       {
         transform: [ciText(panel.format)],
@@ -90,8 +104,8 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
     ];
     const facetByMetric = second !== undefined && shown.length > 1;
     const body = facetByMetric
-      ? { data: { values: rows }, facet: { column: { field: 'metric', type: 'nominal', title: null, sort: shown } }, spec: { width: 300, height: 220, layer: layers } }
-      : { data: { values: rows }, width: 480, height: 260, layer: layers };
+      ? { data: { values: banded }, facet: { column: { field: 'metric', type: 'nominal', title: null, sort: shown } }, spec: { width: 300, height: 220, layer: layers } }
+      : { data: { values: banded }, width: 480, height: 260, layer: layers };
     charts.push(
       chart(
         panel.name,
