@@ -90,11 +90,19 @@ export interface MetricSource {
 }
 
 /**
+ * What a lever's settling learns of a set of replications: every metric of every scope (and
+ * the series) as its mean over the replications where it is defined, NaN where it is in
+ * none — summed in replication order from 0, as the run's summary sums them. Held in
+ * constant memory, whatever the number of replications (run/settle.ts, SetSums).
+ */
+export type SetMeans = CollectedMetrics;
+
+/**
  * A lever's settling (Lever.settle): it yields each model whose whole set of replications it
- * needs (the run's seed and replication count) and is sent their results, so the caller may
+ * needs (the run's seed and replication count) and is sent their means, so the caller may
  * run them on this thread or await them from worker threads; it returns the settled config.
  */
-export type Settling<Config> = Generator<Model, Config, readonly ReplicationResult[]>;
+export type Settling<Config> = Generator<Model, Config, SetMeans>;
 
 /**
  * A lever's part of the model that cannot be settled (an equilibrium that does not

@@ -19,31 +19,31 @@
  * scenario (LeverSettleError), never a silent result.
  */
 import { dampedFixedPointSteps } from '../analytic/fixed-point.js';
-import { LeverSettleError, type Settling } from '../levers/lever.js';
+import { LeverSettleError, type SetMeans, type Settling } from '../levers/lever.js';
 import type { Model } from '../model/model.js';
-import type { ReplicationResult } from '../run/simulate.js';
 import type { PricingConfig, SegmentPricing } from './config.js';
 import { withRates } from './resolve.js';
 import { choiceShares, ratesFromShares } from './segment-demand.js';
 
 /**
  * The mean over replications of a segment's wait in each period (its customers who were
- * served). Where none of the segment was served in any replication, the wait is endless,
- * Infinity, if some of it were lost (balked, reneged, blocked or denied: its station has no
- * servers then, or everyone gave up), or if some of it came while no station of its route
- * had servers (`closed[p]`; customers without patience wait there to the end),
- * whatever other segments found. Otherwise the simulation says nothing of its wait (none of
- * it came, or those who did were still in line at an open station at the end): NaN, which
- * moves no demand, and which the fixed point's step replaces with the wait it last saw.
+ * served), from a set's means (levers/lever.ts, SetMeans). Where none of the segment was
+ * served in any replication, the wait is endless, Infinity, if some of it were lost (balked,
+ * reneged, blocked or denied: its station has no servers then, or everyone gave up), or if
+ * some of it came while no station of its route had servers (`closed[p]`; customers without
+ * patience wait there to the end), whatever other segments found. Otherwise the simulation
+ * says nothing of its wait (none of it came, or those who did were still in line at an open
+ * station at the end): NaN, which moves no demand, and which the fixed point's step replaces
+ * with the wait it last saw. (A count's mean is above 0 exactly when some replication's is.)
  */
-export function expectedWaits(results: readonly ReplicationResult[], segment: number, periods: number, closed: readonly boolean[] = []): number[] {
-  const lostIn = (metrics: Record<string, number | null | undefined>) => (metrics.balked ?? 0) + (metrics.reneged ?? 0) + (metrics.blocked ?? 0) + (metrics.denied ?? 0);
+export function expectedWaits(means: SetMeans, segment: number, periods: number, closed: readonly boolean[] = []): number[] {
+  const count = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? 0 : value);
   return Array.from({ length: periods }, (_, p) => {
-    const own = meanDefined(results.map((r) => r.periods[p]!.segments[segment]!.waitMean ?? NaN));
-    if (own !== undefined) return own;
-    if (results.some((r) => lostIn(r.periods[p]!.segments[segment]!) > 0)) return Infinity;
-    const came = results.some((r) => (r.periods[p]!.segments[segment]!.arrivals ?? 0) > 0);
-    return came && closed[p] === true ? Infinity : NaN;
+    const metrics = means.periods[p]!.segments[segment]!;
+    const own = metrics.waitMean;
+    if (own !== null && own !== undefined && Number.isFinite(own)) return own;
+    if (count(metrics.balked) + count(metrics.reneged) + count(metrics.blocked) + count(metrics.denied) > 0) return Infinity;
+    return count(metrics.arrivals) > 0 && closed[p] === true ? Infinity : NaN;
   });
 }
 
@@ -56,11 +56,6 @@ export function expectedWaits(results: readonly ReplicationResult[], segment: nu
 export function congestionTerm(waitWeight: number, wait: number, baseWait: number): number {
   if (Number.isNaN(wait) || Number.isNaN(baseWait) || baseWait === Infinity) return 0;
   return wait === Infinity ? -Infinity : -waitWeight * (wait - baseWait);
-}
-
-function meanDefined(values: readonly number[]): number | undefined {
-  const defined = values.filter((v) => Number.isFinite(v));
-  return defined.length === 0 ? undefined : defined.reduce((a, b) => a + b, 0) / defined.length;
 }
 
 /** The model with the pricing config `config` (ready to run). */
@@ -89,7 +84,7 @@ export function* settleCongestion(model: Model, config: PricingConfig): Settling
   // too: the model's slots do not say which step a slot belongs to, so a closed station later
   // on a route, with earlier ones open, is not seen here).
   const closed = model.segments.map((spec) => model.periods.map((_, p) => spec.route.length > 0 && spec.route.every((station) => model.stations[station]!.servers[p] === 0)));
-  const waitsOf = (results: readonly ReplicationResult[]) => segments.map((_, i) => expectedWaits(results, i, periods, closed[i]));
+  const waitsOf = (means: SetMeans) => segments.map((_, i) => expectedWaits(means, i, periods, closed[i]));
   if (responsive.length === 0) return { ...config, congestion: { ...congestion, settled: { iterations: 0, change: 0, baseWaits: [], waits: [] } } };
 
   const reference = congestion.referenceWaits;

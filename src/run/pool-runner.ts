@@ -11,7 +11,8 @@ import { RunStatistics } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import type { Runner } from './runner.js';
 import type { ReplicationPool, RowsSink } from './pool.js';
-import { settleModel, settleModelWith } from './settle.js';
+import { SetSums, settleModel, settleModelWith } from './settle.js';
+import type { SetMeans } from '../levers/lever.js';
 import type { ReplicationResult } from './simulate.js';
 
 /** What a RowSource is asked for: all `replications` rows of `settled`, the settled form of `model`. */
@@ -38,21 +39,15 @@ export type Settle = (model: Model, seed: number, replications: number) => Promi
 /** Settling on this thread. */
 export const settleHere: Settle = async (model, seed, replications) => settleModel(model, seed, replications);
 
-/**
- * Whole sets of replications of a model on the pool's threads, rebuilt from their rows (each
- * value is the one simulate() gave: metrics/columns.ts), for settling.
- */
-export function poolSets(pool: ReplicationPool, seed: number, replications: number, signal?: AbortSignal): (model: Model) => Promise<ReplicationResult[]> {
+/** The means of whole sets of replications of a model (SetMeans) on the pool's threads, for settling. */
+export function poolSets(pool: ReplicationPool, seed: number, replications: number, signal?: AbortSignal): (model: Model) => Promise<SetMeans> {
   return async (model) => {
-    const layout = resultLayout(model);
-    const results: ReplicationResult[] = [];
-    await pool.run({ model, seed, replications }, (first, count, values) => {
-      for (let i = 0; i < count; i++) {
-        const row = values.subarray(i * layout.width, (i + 1) * layout.width);
-        results.push({ replication: first + i, endTime: NaN, events: NaN, ...resultFromRow(layout, model, row) });
-      }
+    const sums = new SetSums(model);
+    const width = sums.layout.width;
+    await pool.run({ model, seed, replications }, (_first, count, values) => {
+      for (let i = 0; i < count; i++) sums.add(values.subarray(i * width, (i + 1) * width));
     }, { signal });
-    return results;
+    return sums.means();
   };
 }
 

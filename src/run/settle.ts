@@ -5,15 +5,55 @@
  * per-replication core, because it needs many replications at once; pure itself: the same
  * model, seed and replication count give the same settled model.
  */
-import { LeverSettleError, type Lever, type Settling } from '../levers/lever.js';
+import { LeverSettleError, type Lever, type SetMeans, type Settling } from '../levers/lever.js';
 import { activeLevers, defaultLevers } from '../levers/registry.js';
+import { resultFromRow, resultLayout, rowValues, type ResultLayout } from '../metrics/columns.js';
 import type { Model } from '../model/model.js';
 import type { KeyPath } from '../scenario/problems.js';
 import { simulate, type ReplicationResult } from './simulate.js';
 
-/** Runs replications 0..replications−1 of `model` with `seed`. */
+/** Runs replications 0..replications−1 of `model` with `seed`, every result kept. */
 export function runSet(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): ReplicationResult[] {
   return Array.from({ length: replications }, (_, r) => simulate(model, r, seed, levers));
+}
+
+/**
+ * The sums of a set's rows (metrics/columns.ts) in replication order, each value where it is
+ * defined, for the set's means (SetMeans): one row of memory, however many replications.
+ */
+export class SetSums {
+  readonly layout: ResultLayout;
+  private readonly sums: Float64Array;
+  private readonly counts: Float64Array;
+
+  constructor(private readonly model: Model) {
+    this.layout = resultLayout(model);
+    this.sums = new Float64Array(this.layout.width);
+    this.counts = new Float64Array(this.layout.width);
+  }
+
+  /** The next replication's row. */
+  add(row: ArrayLike<number>): void {
+    for (let c = 0; c < this.sums.length; c++) {
+      const v = row[c]!;
+      if (Number.isFinite(v)) {
+        this.sums[c] = this.sums[c]! + v;
+        this.counts[c]!++;
+      }
+    }
+  }
+
+  means(): SetMeans {
+    return resultFromRow(this.layout, this.model, this.sums.map((sum, c) => (this.counts[c]! > 0 ? sum / this.counts[c]! : NaN)));
+  }
+}
+
+/** The means of replications 0..replications−1 of `model` with `seed`, run on this thread. */
+export function setMeans(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): SetMeans {
+  const sums = new SetSums(model);
+  const row = new Float64Array(sums.layout.width);
+  for (let r = 0; r < replications; r++) sums.add(rowValues(sums.layout, simulate(model, r, seed, levers), row));
+  return sums.means();
 }
 
 /**
@@ -42,13 +82,13 @@ export function* settling(model: Model, levers: readonly Lever[] = defaultLevers
 /** Settles `model` (see `settling`), running each set on this thread. */
 export function settleModel(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): Model {
   const steps = settling(model, levers);
-  for (let step = steps.next(); ; step = steps.next(runSet(step.value, seed, replications, levers))) {
+  for (let step = steps.next(); ; step = steps.next(setMeans(step.value, seed, replications, levers))) {
     if (step.done) return step.value;
   }
 }
 
 /** Settles `model` (see `settling`) with sets that `run` gives (on worker threads), so Ctrl-C can stop it between and during sets. */
-export async function settleModelWith(model: Model, run: (model: Model) => Promise<readonly ReplicationResult[]>): Promise<Model> {
+export async function settleModelWith(model: Model, run: (model: Model) => Promise<SetMeans>): Promise<Model> {
   const steps = settling(model);
   for (let step = steps.next(); ; step = steps.next(await run(step.value))) {
     if (step.done) return step.value;

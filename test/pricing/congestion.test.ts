@@ -10,11 +10,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dampedFixedPoint } from '../../src/analytic/fixed-point.js';
-import { LeverSettleError } from '../../src/levers/lever.js';
+import { LeverSettleError, type SetMeans } from '../../src/levers/lever.js';
 import { runReplications, validateScenario } from '../../src/index.js';
 import type { PricingConfig } from '../../src/pricing/config.js';
 import { congestionTerm, expectedWaits } from '../../src/pricing/congestion.js';
-import type { ReplicationResult } from '../../src/run/simulate.js';
 import { calibrateMnl, mnlShares } from '../../src/pricing/slot-choice.js';
 import { runSet, settleModel } from '../../src/run/settle.js';
 import { studentTQuantile } from '../../src/metrics/student-t.js';
@@ -167,10 +166,12 @@ describe('a period where nobody arriving is served', () => {
 
 describe('a period where nobody came: no evidence of the wait', () => {
   it('is NaN, not endless (nor another segment’s), when none of the segment arriving then was lost; endless when some were', () => {
-    const replication = (lost: number) =>
-      ({ periods: [{ metrics: { waitMean: 0.5 }, segments: [{ waitMean: null, balked: 0, reneged: lost, blocked: 0, denied: 0 }] }] }) as unknown as ReplicationResult;
-    expect(expectedWaits([replication(0), replication(0)], 0, 1)).toEqual([NaN]);
-    expect(expectedWaits([replication(0), replication(1)], 0, 1)).toEqual([Infinity]);
+    // A set's means: the segment's mean wait undefined in every replication (NaN), its losses' mean.
+    const means = (lost: number) =>
+      ({ periods: [{ metrics: { waitMean: 0.5 }, segments: [{ waitMean: NaN, balked: 0, reneged: lost, blocked: 0, denied: 0, arrivals: lost }] }] }) as unknown as SetMeans;
+    expect(expectedWaits(means(0), 0, 1)).toEqual([NaN]);
+    expect(expectedWaits(means(0.5), 0, 1)).toEqual([Infinity]); // one of two replications lost one
+    expect(expectedWaits({ ...means(0), periods: [{ segments: [{ waitMean: 2.5, reneged: 0.5 }] }] } as unknown as SetMeans, 0, 1)).toEqual([2.5]);
     expect(congestionTerm(0.4, NaN, 1)).toBe(0);
     expect(congestionTerm(0.4, 1, NaN)).toBe(0);
   });
