@@ -7,6 +7,7 @@ import { baselineFor } from '../baseline/baseline.js';
 import { formulaLabel } from '../baseline/compare.js';
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatEstimate, formatFixed, formatLike } from '../metrics/format.js';
+import { fewer, fewerNote } from './summary-table.js';
 import type { StaffResult } from '../run/staff.js';
 import { parseTarget } from '../run/targets.js';
 import { staffTime } from '../run/staff-time.js';
@@ -64,7 +65,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
         String(result.servers[k]![p]),
         ...metrics.map((m) => {
           const { mean, half } = formatEstimate(simulated?.[m], kindOf(m), boundsOf(m));
-          return mean + half;
+          return mean + half + fewer(simulated?.[m], result.replications);
         }),
         achieved.every((a) => a.met) ? 'yes' : 'NO',
         baseline.model ? formulaLabel(baseline) : '—',
@@ -75,6 +76,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
   lines.push(
     'Achieved, simulated (mean ±95% CI half-width; met: the whole CI meets every target), beside the analytic baseline (stationary formula, an approximation):',
     renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right')), { labels: 2 }), // station and period
+    ...(body.some((row) => row.some((cell) => / \(\d+\)$/.test(cell))) ? [fewerNote] : []),
     '',
     'Search:',
     renderTable(
@@ -92,19 +94,23 @@ export function renderStaffing(result: StaffResult, title: string): string {
  * undefined when there are none.
  */
 export function noVariationNote(result: StaffResult): string | undefined {
-  const groups = new Map<string, { target: string; value: string; where: string[] }>();
+  const groups = new Map<string, { target: string; value: string; where: string[]; n: number | undefined }>();
   for (const row of result.achieved) {
     const ci = row.estimate?.ci95;
     if (!row.met || !ci || ci[0] !== ci[1] || row.estimate?.mean === null || row.estimate?.mean === undefined) continue;
     const parsed = parseTarget(row.target);
     const metric = parsed.ok ? parsed.value.metric : row.target;
     const value = formatEstimate(row.estimate, kindOf(metric), boundsOf(metric)).mean;
-    const key = `${row.target}\u0000${value}`;
-    const group = groups.get(key) ?? { target: row.target, value, where: [] };
+    // Defined in only n of the replications (a mean wait where some lost everyone): the same value in each of those n.
+    const n = row.estimate?.n;
+    const key = `${row.target}\u0000${value}\u0000${n ?? ''}`;
+    const group = groups.get(key) ?? { target: row.target, value, where: [], n };
     group.where.push(`${row.station} ${row.period}`);
     groups.set(key, group);
   }
   if (groups.size === 0) return undefined;
-  const parts = [...groups.values()].map((g) => `${g.target} at ${g.where.join(', ')} (${g.value} in every one)`);
-  return `met with the same value in every replication, so with a CI of no width: ${parts.join('; ')}. Where the model lets that vary, it is chance of ${result.replications} replications: more --reps will show it.`;
+  const parts = [...groups.values()].map((g) =>
+    g.n === undefined ? `${g.target} at ${g.where.join(', ')} (${g.value} in every one)` : `${g.target} at ${g.where.join(', ')} (${g.value} in each of the ${g.n} where it is defined)`,
+  );
+  return `met with the same value in every replication that has it, so with a CI of no width: ${parts.join('; ')}. Where the model lets that vary, it is chance of ${result.replications} replications: more --reps will show it.`;
 }

@@ -10,12 +10,12 @@ import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { pluralUnit, renderTable } from './format.js';
 
 /** ` (k)` after an estimate defined in only k of the run's replications (a mean wait needs someone served). */
-function fewer(summary: MetricSummaries[string] | undefined, replications: number): string {
+export function fewer(summary: MetricSummaries[string] | undefined, replications: number): string {
   return summary?.n !== undefined && summary.n < replications && summary.mean !== null ? ` (${summary.n})` : '';
 }
 
 /** The note under the tables when some estimate has that mark. */
-const fewerNote = '(k): over the k replications where the metric is defined (a mean wait needs someone served), not all of them.';
+export const fewerNote = '(k): over the k replications where the metric is defined (a mean wait needs someone served; a share, someone who came), not all of them.';
 
 /** "mean ±half-width" in one cell, for the compact tables. */
 function cell(name: string, metrics: MetricSummaries, replications: number): string {

@@ -26,7 +26,14 @@ describe('the note on targets met with the same value in every replication', () 
       ]),
     );
     expect(note).toBe(
-      'met with the same value in every replication, so with a CI of no width: abandonmentRate<=0.1% at adviceDesk morning, adviceDesk lunch (0.00% in every one). Where the model lets that vary, it is chance of 4 replications: more --reps will show it.',
+      'met with the same value in every replication that has it, so with a CI of no width: abandonmentRate<=0.1% at adviceDesk morning, adviceDesk lunch (0.00% in every one). Where the model lets that vary, it is chance of 4 replications: more --reps will show it.',
+    );
+  });
+
+  it('says in how many replications a flat value was defined, when not in all (review: "in every one" of 20 where 10 had it)', () => {
+    const flat = { ...row('desk', 'late', 'waitMean<=5', 0, [0, 0]), estimate: { mean: 0, ci95: [0, 0] as [number, number], sd: 0, n: 10 } };
+    expect(noVariationNote(resultOf([flat]))).toBe(
+      'met with the same value in every replication that has it, so with a CI of no width: waitMean<=5 at desk late (0.00 in each of the 10 where it is defined). Where the model lets that vary, it is chance of 4 replications: more --reps will show it.',
     );
   });
 
