@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -27,18 +27,23 @@ if (!process.argv.includes('--cli-only')) {
 }
 
 /**
- * The build's id: a hash of every source file (path and text) and of the lockfile. Shards
- * record it (src/cli/shard-manifest.ts), so `queuesim merge` refuses shards run by code built
- * from other sources under the same version number.
+ * The build's id: a hash of every source file (its path under the root, with / between
+ * folders, and its text with line ends as \n), of this script and of the package files.
+ * Shards record it (src/cli/shard-manifest.ts), so `queuesim merge` refuses shards run by code
+ * built from other sources under the same version number. Hidden files (an editor's swap
+ * file) are not sources.
  */
 function buildId() {
   const hash = createHash('sha256');
+  const hidden = (path) => path.split(/[\\/]/).some((part) => part.startsWith('.'));
   const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)))
+    .filter((file) => !hidden(file))
+    .map((file) => file.split(sep).join('/'))
     .sort();
-  for (const file of [...files, join(root, 'package.json'), join(root, 'package-lock.json')]) {
-    hash.update(file.slice(root.length)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of [...files, 'scripts/build.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    hash.update(file).update('\0').update(readFileSync(join(root, file), 'utf8').replaceAll('\r\n', '\n')).update('\0');
   }
   return hash.digest('hex').slice(0, 12);
 }

@@ -50,7 +50,9 @@ export interface StationLoad {
  * (money keeps accounts; the waiting experience watches, and balks only where `flowOf` says).
  */
 export function leversChangingFlow(model: Model): string | undefined {
-  const changing = activeLevers(model).filter((lever) => lever.flowOf === undefined).map((lever) => lever.name);
+  // A lever this registry does not know (the library's own list) is taken to change the flow.
+  const known = new Map(activeLevers(model).map((lever) => [lever.name, lever]));
+  const changing = Object.keys(model.levers).filter((name) => known.get(name)?.flowOf === undefined);
   return changing.length > 0 ? `the ${changing.join(', ')} lever changes how customers come and join` : undefined;
 }
 

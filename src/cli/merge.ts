@@ -6,8 +6,8 @@
  * result folder and the printed output are exactly those of the single run.
  */
 import { readdirSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { RowFileMismatch } from '../run/row-file.js';
 import { outputFolderReady } from './output.js';
 import type { RunSummary } from '../metrics/summarise.js';
@@ -115,8 +115,7 @@ async function mergeJob(shards: ShardFolder[], options: MergeCommandOptions): Pr
 /** Every shard folder named, or found directly inside a folder named, with its manifest. */
 async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
   const folders: string[] = [];
-  // A folder named twice (`merge results results`) is read once; a copy elsewhere is another folder.
-  for (const dir of [...new Map(dirs.map((d) => [resolve(d), d])).values()]) {
+  for (const dir of dirs) {
     const kind = await stat(dir).catch(() => undefined);
     if (kind === undefined) throw new MergeProblem(`${dir} does not exist`);
     if (!kind.isDirectory()) throw new MergeProblem(`${dir} is not a folder`);
@@ -134,8 +133,13 @@ async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
     if (shards.length === 0) throw new MergeProblem(`${dir} holds no shard folder (one with ${MANIFEST_FILE}, written by --shard)`);
     folders.push(...shards);
   }
+  // One shard folder reached twice (named, and inside a folder named; through a link) is read once.
+  const seen = new Set<string>();
   const read: ShardFolder[] = [];
   for (const folder of folders) {
+    const real = await realpath(folder);
+    if (seen.has(real)) continue;
+    seen.add(real);
     const manifest = parseManifest(await readFile(join(folder, MANIFEST_FILE), 'utf8'));
     if (typeof manifest === 'string') throw new MergeProblem(`${folder}: ${manifest}`);
     if (manifest.queuesim !== version) throw new MergeProblem(`${folder} was written by queuesim ${manifest.queuesim}; this is ${version}${otherBuild(manifest.queuesim)}: merge with the queuesim that ran the shards`);

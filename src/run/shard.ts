@@ -100,7 +100,7 @@ export function shardOf(options: { shard?: Shard; shards?: number }, env: Enviro
     if (tasks !== undefined && whole(tasks) !== count) {
       return {
         ok: false,
-        message: `${count} shards asked for, but the Slurm array has ${tasks} tasks (${v.slurmCount}); to run again only some shards of a job (a failed task), give each its own --shard K/${count}`,
+        message: `${count} shards asked for, but the Slurm array has ${tasks} task${tasks === '1' ? '' : 's'} (${v.slurmCount}); to run again only some shards of a job (a failed task), give each its own --shard K/${count}`,
       };
     }
   } else {

@@ -104,6 +104,9 @@ describe('analytic baseline', () => {
     expect(money.model).toBe('Erlang C');
     expect(money.metrics).toEqual(plain.metrics);
     expect(withLever({ pricing: { referencePrice: 4, price: 5 } }).unsupported).toBe('the pricing lever changes how customers come and join');
+    // A lever of the library user's own (loaded with its own lever list): not known to keep the flow.
+    const own = { ...mmc(3, 2), levers: { queueJumping: { share: 0.1 } } };
+    expect(baselineFor(own, 0, 0).unsupported).toBe('the queueJumping lever changes how customers come and join');
   });
 
   it('gives one row per station and period, with that period’s servers and rates', () => {

@@ -46,7 +46,7 @@ describe('queuesim compare', () => {
     const files = filesUnder(folder);
     expect(files).toEqual(expect.arrayContaining(['compare.csv', 'compare.json', 'report.html', 'variants/1-base/summary.json', 'variants/2-three/replications.csv', 'charts/1-base/utilisation.svg', 'charts/2-three/utilisation.svg']));
     const csv = readFileSync(join(folder, 'compare.csv'), 'utf8').split('\n');
-    expect(csv[0]).toBe('scope,metric,base:mean,base:ci95Lo,base:ci95Hi,base:n,three:mean,three:ci95Lo,three:ci95Hi,three:n,three:diff,three:diffLo,three:diffHi,three:differs,three:pairs,three:diffLoUnpaired,three:diffHiUnpaired');
+    expect(csv[0]).toBe('scope,metric,base:mean,base:ci95Lo,base:ci95Hi,three:mean,three:ci95Lo,three:ci95Hi,three:diff,three:diffLo,three:diffHi,three:differs,three:diffLoUnpaired,three:diffHiUnpaired,base:n,three:n,three:pairs');
     expect(csv.some((line) => line.startsWith('period:rush,waitMean,'))).toBe(true);
     const html = readFileSync(join(folder, 'report.html'), 'utf8');
     expect(html).toContain('Content-Security-Policy');

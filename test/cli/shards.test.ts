@@ -179,9 +179,9 @@ describe('queuesim --shard and queuesim merge', () => {
       refused([copy], /^error: coffee-counter-as-is is missing shard 2 of 3 \(coffee-counter-as-is\.shard-2-of-3\); .*\.coffee-counter-as-is\.shard-2-of-3\.partial-123-abc is what is left of a shard stopped while it wrote \(killed\?\): remove it and run that shard again; nothing was merged\.$/);
     });
 
-    it('the same folder named twice is read once', () => {
+    it('the same folder named twice, or a shard named beside the folder holding it, is read once', () => {
       const out = tempDir();
-      const result = queuesimWith(['merge', shards, shards, '--out', out, '--quiet']);
+      const result = queuesimWith(['merge', shards, shards, shard(2), '--out', out, '--quiet']);
       expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
       expect(readdirSync(out)).toEqual(['coffee-counter-as-is']);
     });
