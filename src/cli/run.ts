@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { RunSummary } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import { ReplicationFailed, ReplicationPool, RunInterrupted, type RowsSink } from '../run/pool.js';
-import { settleOnPool, type Settle } from '../run/pool-runner.js';
+import { settleOnPool, type Settle, type SettleProgress } from '../run/pool-runner.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { Interruption } from './interrupt.js';
 import { withPool } from './with-pool.js';
@@ -132,7 +132,7 @@ async function runFiles(files: string[], options: RunCommandOptions, pool: Repli
       if (options.report !== false) loadReport().catch(() => {}); // a failure surfaces where it is awaited
       return running;
     };
-    const summary = await writeRunResult(entry, rows, options, interruption, written, settleOnPool(pool, interruption.signal));
+    const summary = await writeRunResult(entry, rows, options, interruption, written, (onProgress) => settleOnPool(pool, interruption.signal, onProgress));
     if (typeof summary === 'number') return summary;
     summaries.push(summary);
   }
@@ -156,22 +156,36 @@ async function writeRunResult(
   options: RunOutputOptions,
   interruption: Interruption,
   written: string[],
-  settle?: Settle,
+  settleOn?: (onProgress: SettleProgress) => Settle,
 ): Promise<RunSummary | number> {
   const { settleOrReport } = await import('./settle-or-report.js');
   const { rowsToCsv } = await import('../run/streamed-run.js');
   const { seriesCsv } = await import('../run/csv.js');
   const { analyticBaseline } = await import('../baseline/baseline.js');
   const { file, model, seed, replications } = entry;
-  const progress = new ProgressBar(`replications · ${model.name}`, { enabled: !options.quiet && !options.json });
-  // A lever whose config is an equilibrium of the simulation (pricing's congestion) settles first.
+  const show = !options.quiet && !options.json;
+  // A lever whose config is an equilibrium of the simulation (pricing's congestion) settles
+  // first, by whole sets of replications: a bar for each set, then one for the run's own.
+  let settling: ProgressBar | undefined;
+  let settlingSet = 0;
+  const onSettle: SettleProgress = (set, done, total) => {
+    if (set !== settlingSet) {
+      settling?.done();
+      settlingSet = set;
+      settling = new ProgressBar(`settling, set ${set} · ${model.name}`, { enabled: show });
+    }
+    settling!.update(done, total);
+  };
   let settled: Model | 2;
   try {
-    settled = await settleOrReport(model, seed, replications, file, settle);
+    settled = await settleOrReport(model, seed, replications, file, settleOn?.(onSettle));
   } catch (error) {
     return failed(error, model.name, written, interruption); // Ctrl-C while settling
+  } finally {
+    settling?.done();
   }
   if (settled === 2) return 2;
+  const progress = new ProgressBar(`replications · ${model.name}`, { enabled: show });
   let staged: StagedFolder;
   try {
     staged = await stageResultFolder(options.out, slugOf(model.name));

@@ -39,21 +39,26 @@ export type Settle = (model: Model, seed: number, replications: number) => Promi
 /** Settling on this thread. */
 export const settleHere: Settle = async (model, seed, replications) => settleModel(model, seed, replications);
 
+/** Progress of settling: the set being run (from 1) and its replications done of `total`. */
+export type SettleProgress = (set: number, done: number, total: number) => void;
+
 /** The means of whole sets of replications of a model (SetMeans) on the pool's threads, for settling. */
-export function poolSets(pool: ReplicationPool, seed: number, replications: number, signal?: AbortSignal): (model: Model) => Promise<SetMeans> {
+export function poolSets(pool: ReplicationPool, seed: number, replications: number, signal?: AbortSignal, onProgress?: SettleProgress): (model: Model) => Promise<SetMeans> {
+  let set = 0;
   return async (model) => {
     const sums = new SetSums(model);
     const width = sums.layout.width;
+    const current = ++set;
     await pool.run({ model, seed, replications }, (_first, count, values) => {
       for (let i = 0; i < count; i++) sums.add(values.subarray(i * width, (i + 1) * width));
-    }, { signal });
+    }, { signal, onProgress: onProgress && ((done, total) => onProgress(current, done, total)) });
     return sums.means();
   };
 }
 
 /** Settling on the pool's threads: all cores, and stopped by `signal` (Ctrl-C) like the replications. */
-export function settleOnPool(pool: ReplicationPool, signal?: AbortSignal): Settle {
-  return (model, seed, replications) => settleModelWith(model, poolSets(pool, seed, replications, signal));
+export function settleOnPool(pool: ReplicationPool, signal?: AbortSignal, onProgress?: SettleProgress): Settle {
+  return (model, seed, replications) => settleModelWith(model, poolSets(pool, seed, replications, signal, onProgress));
 }
 
 /** A Runner whose rows come from `source`, each model settled by `settle`. */
