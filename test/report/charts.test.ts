@@ -246,6 +246,9 @@ describe('charts that appear only with their feature’s metrics', () => {
     expect(alone).not.toMatch(/95% band/);
     expect(build(waitingOverDayChart, one).caption).toMatch(/no band: it takes two or more/);
     expect(dataMarks((await renderSvg(build(waitingOverDayChart).spec)).svg).area).toBeGreaterThan(0);
+    // Every caption of a one-replication run says so; of a run of more, none does.
+    expect(chartsFor(one).every((chart) => chart.caption.endsWith('One replication: no confidence intervals (they take two or more).'))).toBe(true);
+    expect(chartsFor(fixtureSummary()).some((chart) => chart.caption.includes('One replication'))).toBe(false);
   });
 
   it('money: one bar per amount present, with CI rules', async () => {

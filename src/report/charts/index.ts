@@ -28,5 +28,10 @@ export const chartBuilders: readonly ChartBuilder[] = [
 
 /** The charts whose data the results hold. */
 export function chartsFor(summary: RunSummary): Chart[] {
-  return chartBuilders.map((build) => build(summary)).filter((chart): chart is Chart => chart !== undefined);
+  const charts = chartBuilders.map((build) => build(summary)).filter((chart): chart is Chart => chart !== undefined);
+  // Captions speak of the intervals drawn; one replication has none (charts draw none then).
+  return summary.replications >= 2 ? charts : charts.map((chart) => ({ ...chart, caption: `${chart.caption} ${oneReplication}` }));
 }
+
+/** Said under every chart of a run of one replication. */
+export const oneReplication = 'One replication: no confidence intervals (they take two or more).';
