@@ -142,7 +142,7 @@ async function readShards(dirs: readonly string[]): Promise<ShardFolder[]> {
     seen.add(real);
     const manifest = parseManifest(await readFile(join(folder, MANIFEST_FILE), 'utf8'));
     if (typeof manifest === 'string') throw new MergeProblem(`${folder}: ${manifest}`);
-    if (manifest.queuesim !== version) throw new MergeProblem(`${folder} was written by queuesim ${manifest.queuesim}; this is ${version}${otherBuild(manifest.queuesim)}: merge with the queuesim that ran the shards`);
+    if (manifest.queuesim !== version) throw new MergeProblem(`${folder} was written by queuesim ${manifest.queuesim}; this is ${version}${otherBuild(manifest.queuesim)}`);
     read.push({ folder, manifest });
   }
   return read;
@@ -200,7 +200,9 @@ function inputDifference(key: string, a: unknown, b: unknown): string {
 /** Words for shards of this release built from other sources (after "+": the build). */
 function otherBuild(theirs: string): string {
   const release = (v: string) => v.split('+')[0];
-  return release(theirs) === release(version) ? ' (the same version built from other sources: was every shard run by the same image?)' : '';
+  return release(theirs) === release(version)
+    ? ' (the same version built from other sources: was every shard run by the same image?): the shards and the merge must run one build; run the shards that differ again with this one'
+    : ': merge with the queuesim that ran the shards';
 }
 
 /**
