@@ -8,6 +8,7 @@ import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatEstimate, formatLike } from '../metrics/format.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { renderTable } from './format.js';
+import { fewer, fewerNote } from './summary-table.js';
 
 export function renderBaseline(rows: readonly BaselineRow[], summary: RunSummary): string {
   const { rows: shown, leftOut } = baselineBeside(rows, summary);
@@ -23,10 +24,11 @@ export function renderBaseline(rows: readonly BaselineRow[], summary: RunSummary
       ...baselineMetrics.map((name) => {
         const formula = formatLike(row.metrics[name], kindOf(name), simulated[name]);
         const { mean, half } = formatEstimate(simulated[name], kindOf(name), boundsOf(name));
-        return `${formula} | ${mean}${half}`;
+        return `${formula} | ${mean}${half}${fewer(simulated[name], summary.replications)}`;
       }),
     ]);
     lines.push(renderTable([header, ...body], ['left', 'left', 'left', 'right', 'right', ...baselineMetrics.map(() => 'right' as const)], { labels: 2 })); // station and period label a row
+    if (body.some((row) => row.some((cell) => / \(\d+\)$/.test(cell)))) lines.push(fewerNote);
   }
   for (const { station, periods, reason } of leftOut) {
     const all = periods.length === Math.max(1, Object.keys(summary.periods ?? {}).length);

@@ -112,5 +112,6 @@ export function noVariationNote(result: StaffResult): string | undefined {
   const parts = [...groups.values()].map((g) =>
     g.n === undefined ? `${g.target} at ${g.where.join(', ')} (${g.value} in every one)` : `${g.target} at ${g.where.join(', ')} (${g.value} in each of the ${g.n} where it is defined)`,
   );
-  return `met with the same value in every replication that has it, so with a CI of no width: ${parts.join('; ')}. Where the model lets that vary, it is chance of ${result.replications} replications: more --reps will show it.`;
+  const every = [...groups.values()].some((g) => g.n !== undefined) ? 'every replication that has it' : 'every replication';
+  return `met with the same value in ${every}, so with a CI of no width: ${parts.join('; ')}. Where the model lets that vary, it is chance of ${result.replications} replications: more --reps will show it.`;
 }

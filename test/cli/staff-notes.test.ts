@@ -26,7 +26,7 @@ describe('the note on targets met with the same value in every replication', () 
       ]),
     );
     expect(note).toBe(
-      'met with the same value in every replication that has it, so with a CI of no width: abandonmentRate<=0.1% at adviceDesk morning, adviceDesk lunch (0.00% in every one). Where the model lets that vary, it is chance of 4 replications: more --reps will show it.',
+      'met with the same value in every replication, so with a CI of no width: abandonmentRate<=0.1% at adviceDesk morning, adviceDesk lunch (0.00% in every one). Where the model lets that vary, it is chance of 4 replications: more --reps will show it.',
     );
   });
 
