@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../src/cli/summary-table.js';
 import { runReplications } from '../../src/run/replicate.js';
 import { modelOf } from '../model-of.js';
-
-// A quiet last period: in some replications nobody arrives in it, so its waits are undefined there.
-const sparse = {
-  name: 'sparse',
-  seed: 3,
-  replications: 10,
-  time: { horizon: 100, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 90 }] },
-  stations: [{ id: 'desk', servers: 1, service: { dist: 'exponential', mean: 3 } }],
-  segments: [{ id: 'walk', arrivals: { rate: { a: 0.3, b: 0.05 } }, route: ['desk'] }],
-};
+import { sparseScenario as sparse } from '../sparse-scenario.js';
 
 describe('run tables', () => {
   it('mark an estimate defined in k of the replications with (k), and say what it means', () => {

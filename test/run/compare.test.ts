@@ -72,15 +72,7 @@ describe('compare.csv', () => {
   it('gives the replications each value rests on (n) and the pairs each difference is over', async () => {
     const { comparisonCsv } = await import('../../src/run/compare-csv.js');
     const { modelOf } = await import('../model-of.js');
-    // A quiet last period: nobody arrives in it in some replications, so its mean wait is undefined there.
-    const sparse = {
-      name: 'sparse',
-      seed: 3,
-      replications: 10,
-      time: { horizon: 100, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 90 }] },
-      stations: [{ id: 'desk', servers: 1, service: { dist: 'exponential', mean: 3 } }],
-      segments: [{ id: 'walk', arrivals: { rate: { a: 0.3, b: 0.05 } }, route: ['desk'] }],
-    };
+    const { sparseScenario: sparse } = await import('../sparse-scenario.js');
     const two = { ...sparse, stations: [{ ...sparse.stations[0]!, servers: 2 }] };
     const run = await compareVariants([{ name: 'one', model: modelOf(sparse) }, { name: 'two', model: modelOf(two) }]);
     const [header, ...rows] = comparisonCsv(run.comparison).trim().split('\n').map((line) => line.split(','));
