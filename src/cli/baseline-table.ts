@@ -28,7 +28,7 @@ export function renderBaseline(rows: readonly BaselineRow[], summary: RunSummary
       }),
     ]);
     lines.push(renderTable([header, ...body], ['left', 'left', 'left', 'right', 'right', ...baselineMetrics.map(() => 'right' as const)], { labels: 2 })); // station and period label a row
-    if (body.some((row) => row.some((cell) => / \(\d+\)$/.test(cell)))) lines.push(fewerNote);
+    if (shown.some(({ simulated }) => baselineMetrics.some((name) => fewer(simulated[name], summary.replications) !== ''))) lines.push(fewerNote);
   }
   for (const { station, periods, reason } of leftOut) {
     const all = periods.length === Math.max(1, Object.keys(summary.periods ?? {}).length);

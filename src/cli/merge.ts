@@ -201,7 +201,7 @@ function inputDifference(key: string, a: unknown, b: unknown): string {
 function otherBuild(theirs: string): string {
   const release = (v: string) => v.split('+')[0];
   return release(theirs) === release(version)
-    ? ' (the same version built from other sources: was every shard run by the same image?): the shards and the merge must run one build; run the shards that differ again with this one'
+    ? ', the same version built from other sources: the shards and the merge must all run one build (one image); merge with the build that ran the shards, or run the shards that differ again'
     : ': merge with the queuesim that ran the shards';
 }
 

@@ -176,14 +176,17 @@ async function writeRunResult(
     }
     settling!.update(done, total);
   };
+  const clearSettling = () => {
+    settling?.done();
+    settling = undefined;
+  };
   let settled: Model | 2;
   try {
-    settled = await settleOrReport(model, seed, replications, file, settleOn?.(onSettle));
+    settled = await settleOrReport(model, seed, replications, file, settleOn?.(onSettle), clearSettling);
   } catch (error) {
-    return failed(error, model.name, written, interruption); // Ctrl-C while settling
-  } finally {
-    settling?.done();
+    return failed(error, model.name, written, interruption); // Ctrl-C while settling (the bar already erased)
   }
+  clearSettling();
   if (settled === 2) return 2;
   const progress = new ProgressBar(`replications · ${model.name}`, { enabled: show });
   let staged: StagedFolder;

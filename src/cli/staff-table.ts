@@ -53,6 +53,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
 
   const metrics = [...new Set(result.targets.map((t) => t.split(/<=|>=/)[0]!))];
   const header = ['Station', 'period', 'servers', ...metrics.map((m) => `${m} (simulated)`), 'met', 'formula', ...metrics.map((m) => `${m} (formula)`)];
+  let marked = false; // some estimate is over fewer replications than the run's: the note says what (k) means
   const body = stations.flatMap((station, k) => {
     const index = result.model.stations.findIndex((s) => s.id === station);
     return periods.map((period, p) => {
@@ -65,7 +66,9 @@ export function renderStaffing(result: StaffResult, title: string): string {
         String(result.servers[k]![p]),
         ...metrics.map((m) => {
           const { mean, half } = formatEstimate(simulated?.[m], kindOf(m), boundsOf(m));
-          return mean + half + fewer(simulated?.[m], result.replications);
+          const mark = fewer(simulated?.[m], result.replications);
+          if (mark !== '') marked = true;
+          return mean + half + mark;
         }),
         achieved.every((a) => a.met) ? 'yes' : 'NO',
         baseline.model ? formulaLabel(baseline) : '—',
@@ -76,7 +79,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
   lines.push(
     'Achieved, simulated (mean ±95% CI half-width; met: the whole CI meets every target), beside the analytic baseline (stationary formula, an approximation):',
     renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right')), { labels: 2 }), // station and period
-    ...(body.some((row) => row.some((cell) => / \(\d+\)$/.test(cell))) ? [fewerNote] : []),
+    ...(marked ? [fewerNote] : []),
     '',
     'Search:',
     renderTable(

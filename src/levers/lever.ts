@@ -173,6 +173,8 @@ export interface Lever<Config = unknown> {
    * `segment` do not come, join and leave as the core has them (a balking rule of the lever's
    * own), or undefined when they do. A lever without this hook changes the flow wherever it
    * is used (pricing, reservations, the channel levers): the formulas' assumptions are gone.
+   * The baseline asks the registry's levers (registry.ts): a lever of a library caller's own
+   * list is taken to change the flow.
    */
   flowOf?(config: Config, model: Model, segment: number): string | undefined;
   /** The factor the lever puts on the patience of `segment`'s customers at `station` (the experience's waiting conditions); 1 when absent. */

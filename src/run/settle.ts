@@ -26,8 +26,11 @@ export class SetSums {
   private readonly sums: Float64Array;
   private readonly counts: Float64Array;
 
-  constructor(private readonly model: Model) {
-    this.layout = resultLayout(model);
+  constructor(
+    private readonly model: Model,
+    levers: readonly Lever[] = defaultLevers,
+  ) {
+    this.layout = resultLayout(model, levers);
     this.sums = new Float64Array(this.layout.width);
     this.counts = new Float64Array(this.layout.width);
   }
@@ -50,7 +53,7 @@ export class SetSums {
 
 /** The means of replications 0..replications−1 of `model` with `seed`, run on this thread. */
 export function setMeans(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): SetMeans {
-  const sums = new SetSums(model);
+  const sums = new SetSums(model, levers);
   const row = new Float64Array(sums.layout.width);
   for (let r = 0; r < replications; r++) sums.add(rowValues(sums.layout, simulate(model, r, seed, levers), row));
   return sums.means();

@@ -32,7 +32,7 @@ pricing: { referencePrice: 4, price: { early: 3, late: 4 }, response: logit, con
 
 /** Peak memory (kB, whole process) of `queuesim run` of a scenario (the trivial one) with `reps` replications. */
 function peakMemory(reps: number, text = trivial): number {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'test/cli/max-rss.mjs'), 'run', scenarioFile('scenario.yaml', text), '--out', tempDir(), '--quiet', '--workers', '1', '--reps', String(reps), '--no-report'], {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'test/cli/max-rss.mjs'), 'run', scenarioFile('scenario.yaml', text), '--out', tempDir(), '--quiet', '--workers', '1', '--reps', String(reps)], {
     cwd: projectRoot,
     encoding: 'utf8',
   });

@@ -167,7 +167,7 @@ describe('queuesim --shard and queuesim merge', () => {
       cpSync(shard(2), copy, { recursive: true });
       const older = manifest.queuesim.replace(/\+.*/, '+000000000000');
       writeFileSync(join(copy, 'shard.json'), JSON.stringify({ ...manifest, queuesim: older, job: jobHash(older, manifest.inputs) }, null, 2) + '\n');
-      refused([shard(1), copy, shard(3)], /^error: .*shard-2-of-3 was written by queuesim \d+\.\d+\.\d+\+000000000000; this is .*\+[0-9a-f]{12} \(the same version built from other sources: was every shard run by the same image\?\): the shards and the merge must run one build; run the shards that differ again with this one; nothing was merged\.$/);
+      refused([shard(1), copy, shard(3)], /^error: .*shard-2-of-3 was written by queuesim \d+\.\d+\.\d+\+000000000000; this is .*\+[0-9a-f]{12}, the same version built from other sources: the shards and the merge must all run one build \(one image\); merge with the build that ran the shards, or run the shards that differ again; nothing was merged\.$/);
     });
 
     it('a missing shard', () => refused([shard(1), shard(3)], /^error: coffee-counter-as-is is missing shard 2 of 3 \(coffee-counter-as-is\.shard-2-of-3\); nothing was merged\.$/));

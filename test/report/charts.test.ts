@@ -244,10 +244,10 @@ describe('charts that appear only with their feature’s metrics', () => {
     expect(aloneWarnings).toEqual([]);
     expect(dataMarks(alone).area ?? 0).toBe(0);
     expect(alone).not.toMatch(/95% band/);
-    expect(build(waitingOverDayChart, one).caption).toMatch(/no band: it takes two or more/);
+    expect(build(waitingOverDayChart, one).caption).toMatch(/in the one replication run/);
     expect(dataMarks((await renderSvg(build(waitingOverDayChart).spec)).svg).area).toBeGreaterThan(0);
     // Every caption of a one-replication run says so; of a run of more, none does.
-    expect(chartsFor(one).every((chart) => chart.caption.endsWith('One replication: no confidence intervals (they take two or more).'))).toBe(true);
+    expect(chartsFor(one).every((chart) => chart.caption.endsWith('One replication: no confidence interval or band is drawn (they take two or more).'))).toBe(true);
     expect(chartsFor(fixtureSummary()).some((chart) => chart.caption.includes('One replication'))).toBe(false);
   });
 

@@ -58,6 +58,10 @@ describe('trade-off charts of a sweep', () => {
     expect(dataMarks(svg).area).toBe(2 * series); // each series' band in two parts, either side of the middle point
     const whole = tradeOffCharts(sweepOf(coreSummary)).find((c) => c.name === 'sweep-wait')!;
     expect(dataMarks((await renderSvg(whole.spec)).svg).area).toBe(series);
+    // Values given out of order (--vary k=2,4,3): the parts follow x, not the order given.
+    const unsorted = { ...sweep, axes: [{ ...sweep.axes[0]!, values: [2, 4, 3] }], points: [sweep.points[0]!, sweep.points[2]!, sweep.points[1]!] };
+    const shuffled = tradeOffCharts(unsorted).find((c) => c.name === 'sweep-wait')!;
+    expect(dataMarks((await renderSvg(shuffled.spec)).svg).area).toBe(2 * series);
   });
 
   it('the money chart leaves out an amount that is 0 at every point, as the run’s does; never the profit', () => {

@@ -34,4 +34,4 @@ export function chartsFor(summary: RunSummary): Chart[] {
 }
 
 /** Said under every chart of a run of one replication. */
-export const oneReplication = 'One replication: no confidence intervals (they take two or more).';
+export const oneReplication = 'One replication: no confidence interval or band is drawn (they take two or more).';

@@ -52,23 +52,28 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
         const m = pointMetrics(point)[metric];
         return m === undefined || (m.mean === 0 && (m.ci95 === null || (m.ci95[0] === 0 && m.ci95[1] === 0)));
       });
-    const rows = sweep.points.flatMap((point) =>
-      panel.metrics.filter(({ metric }) => panel.name !== 'sweep-money' || !flat(metric)).flatMap(({ metric, label }) => {
-        const value = estimate(pointMetrics(point)[metric], metric === 'lost' ? 'count' : kindOf(metric));
-        if (!value) return [];
-        const series = second ? String(point.values[1]) : label;
-        return [{ x: point.values[0]!, series, metric: label, ...value }];
-      }),
+    const slots = sweep.points.flatMap((point) =>
+      panel.metrics.filter(({ metric }) => panel.name !== 'sweep-money' || !flat(metric)).map(({ metric, label }) => ({
+        x: point.values[0]!,
+        series: second ? String(point.values[1]) : label,
+        metric: label,
+        value: estimate(pointMetrics(point)[metric], metric === 'lost' ? 'count' : kindOf(metric)),
+      })),
     );
+    // The band is drawn in parts, a new one after each point without a CI (or without a value),
+    // along x whatever order the values were given in, so it never bridges a point it does not cover.
+    const parts = new Map<(typeof slots)[number], number>();
+    const lines = new Map<string, (typeof slots)[number][]>();
+    for (const slot of slots) lines.set(`${slot.series}\u0000${slot.metric}`, [...(lines.get(`${slot.series}\u0000${slot.metric}`) ?? []), slot]);
+    for (const line of lines.values()) {
+      let part = 0;
+      for (const slot of [...line].sort((a, b) => a.x - b.x)) {
+        if (slot.value === undefined || slot.value.lo === null) part++;
+        parts.set(slot, part);
+      }
+    }
+    const rows = slots.flatMap((slot) => (slot.value ? [{ x: slot.x, series: slot.series, metric: slot.metric, ...slot.value, bandPart: parts.get(slot)! }] : []));
     if (rows.length === 0) continue;
-    // The band is drawn in parts between points without a CI (a metric defined in one replication
-    // there), so it never bridges a point it does not cover.
-    const gaps = new Map<string, number>();
-    const banded = rows.map((row) => {
-      const key = `${row.series}\u0000${row.metric}`;
-      if (row.lo === null) gaps.set(key, (gaps.get(key) ?? 0) + 1);
-      return { ...row, bandPart: gaps.get(key) ?? 0 };
-    });
     const shown = [...new Set(rows.map((r) => r.metric))];
     const seriesOrder = second ? second.values.map(String) : shown;
     const ticks = first.values.length <= 20 ? { axis: { values: first.values, format: ',~g' } } : {};
@@ -105,8 +110,8 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
     ];
     const facetByMetric = second !== undefined && shown.length > 1;
     const body = facetByMetric
-      ? { data: { values: banded }, facet: { column: { field: 'metric', type: 'nominal', title: null, sort: shown } }, spec: { width: 300, height: 220, layer: layers } }
-      : { data: { values: banded }, width: 480, height: 260, layer: layers };
+      ? { data: { values: rows }, facet: { column: { field: 'metric', type: 'nominal', title: null, sort: shown } }, spec: { width: 300, height: 220, layer: layers } }
+      : { data: { values: rows }, width: 480, height: 260, layer: layers };
     charts.push(
       chart(
         panel.name,

@@ -63,7 +63,7 @@ export function waitingOverDayChart(summary: RunSummary): Chart | undefined {
     'Number waiting over the day, against the servers on duty',
     banded
       ? 'The blue line is the mean number waiting at each time over the replications, the shaded band its 95% confidence band; the black steps are the servers on duty. Waiting climbs where demand outruns the servers.'
-      : 'The blue line is the number waiting at each time in the one replication run (no band: it takes two or more); the black steps are the servers on duty. Waiting climbs where demand outruns the servers.',
+      : 'The blue line is the number waiting at each time in the one replication run; the black steps are the servers on duty. Waiting climbs where demand outruns the servers.',
     {
       data: { values: rows },
       // One panel per station, each with its own y (a station of 20 tables beside one of 2
