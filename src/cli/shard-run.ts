@@ -104,7 +104,7 @@ async function writeShard(job: ShardJob, shard: Shard, staged: StagedFolder, poo
   try {
     for (const [i, { model, file, what, seed, replications }] of job.models.entries()) {
       // Every shard settles the whole model the same way: settling is a pure function of (model, seed, replications).
-      const settled = await settleOrReport(model, seed, replications, what === undefined ? file : `${what} (${file})`, settleOnPool(pool, signal));
+      const settled = await settleOrReport(model, seed, replications, what === undefined ? file : `${what} (${file})`, settleOnPool(pool, signal), () => progress.done());
       if (settled === 2) return 2;
       const { width } = resultLayout(settled);
       const [from, to] = shardRange(shard, replications);

@@ -43,7 +43,7 @@ export const settleHere: Settle = async (model, seed, replications) => settleMod
 export type SettleProgress = (set: number, done: number, total: number) => void;
 
 /** The means of whole sets of replications of a model (SetMeans) on the pool's threads, for settling. */
-export function poolSets(pool: ReplicationPool, seed: number, replications: number, signal?: AbortSignal, onProgress?: SettleProgress): (model: Model) => Promise<SetMeans> {
+function poolSets(pool: ReplicationPool, seed: number, replications: number, signal?: AbortSignal, onProgress?: SettleProgress): (model: Model) => Promise<SetMeans> {
   let set = 0;
   return async (model) => {
     const sums = new SetSums(model);

@@ -52,7 +52,7 @@ export class SetSums {
 }
 
 /** The means of replications 0..replications−1 of `model` with `seed`, run on this thread. */
-export function setMeans(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): SetMeans {
+function setMeans(model: Model, seed: number, replications: number, levers: readonly Lever[] = defaultLevers): SetMeans {
   const sums = new SetSums(model, levers);
   const row = new Float64Array(sums.layout.width);
   for (let r = 0; r < replications; r++) sums.add(rowValues(sums.layout, simulate(model, r, seed, levers), row));
@@ -66,7 +66,7 @@ export function setMeans(model: Model, seed: number, replications: number, lever
  * included: the warm-up says which customers the statistics count, never what is simulated,
  * so it must not move an equilibrium.
  */
-export function* settling(model: Model, levers: readonly Lever[] = defaultLevers): Settling<Model> {
+function* settling(model: Model, levers: readonly Lever[] = defaultLevers): Settling<Model> {
   let settled = model;
   for (const lever of activeLevers(model, levers)) {
     if (lever.settle === undefined) continue;

@@ -33,7 +33,7 @@ describe('trade-off charts of a sweep', () => {
       for (const m of Object.values(summary.metrics)) if (m) m.ci95 = null;
       return summary;
     };
-    const sweep = sweepOf(single);
+    const sweep = { ...sweepOf(single), replications: 1 };
     for (const point of sweep.points) point.lost = { ...point.lost, ci95: null };
     for (const chart of tradeOffCharts(sweep)) {
       const { svg, warnings } = await renderSvg(chart.spec);
@@ -41,6 +41,8 @@ describe('trade-off charts of a sweep', () => {
       expect(dataMarks(svg).area ?? 0, chart.name).toBe(0);
       expect(dataMarks(svg).line, chart.name).toBeGreaterThan(0);
       expect(svg, chart.name).toContain('95% CI: none (fewer than two replications)');
+      expect(chart.caption, chart.name).toContain('one replication, so no confidence intervals');
+      expect(chart.caption, chart.name).not.toContain('95% confidence interval');
     }
     const withBand = tradeOffCharts(sweepOf(coreSummary))[0]!;
     expect(dataMarks((await renderSvg(withBand.spec)).svg).area).toBeGreaterThan(0);

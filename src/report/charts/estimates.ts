@@ -26,6 +26,14 @@ export function ciText(format: string): { calculate: string; as: 'ci' } {
 /** Keeps the rows that have a CI: the layer that draws intervals. */
 export const withInterval = { filter: 'isValid(datum.lo)' } as const;
 
+/**
+ * A caption's words on its intervals: `words` with two or more replications; with one, that
+ * there are none (the charts draw none then).
+ */
+export function intervalWords(replications: number, words: string): string {
+  return replications >= 2 ? words : 'one replication, so no confidence intervals: they take two or more';
+}
+
 /** Whether a row has a CI. */
 export const hasInterval = (row: { lo: number | null }): boolean => row.lo !== null;
 

@@ -28,10 +28,5 @@ export const chartBuilders: readonly ChartBuilder[] = [
 
 /** The charts whose data the results hold. */
 export function chartsFor(summary: RunSummary): Chart[] {
-  const charts = chartBuilders.map((build) => build(summary)).filter((chart): chart is Chart => chart !== undefined);
-  // Captions speak of the intervals drawn; one replication has none (charts draw none then).
-  return summary.replications >= 2 ? charts : charts.map((chart) => ({ ...chart, caption: `${chart.caption} ${oneReplication}` }));
+  return chartBuilders.map((build) => build(summary)).filter((chart): chart is Chart => chart !== undefined);
 }
-
-/** Said under every chart of a run of one replication. */
-export const oneReplication = 'One replication: no confidence interval or band is drawn (they take two or more).';

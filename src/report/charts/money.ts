@@ -6,7 +6,7 @@
 import type { RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
-import { estimate, hasInterval } from './estimates.js';
+import { estimate, hasInterval, intervalWords } from './estimates.js';
 
 /** Every amount that makes the profit, and the revenue lost beside it (not part of the profit). */
 export const moneyItems = [
@@ -34,7 +34,7 @@ export function moneyChart(summary: RunSummary): Chart | undefined {
   return chart(
     'money',
     'Money: revenue, costs and profit',
-    'Each bar is the mean amount per run in currency units, with its 95% confidence interval in black: money in, the costs of serving, the revenue that walked away, and what is left as profit.',
+    `Each bar is the mean amount per run in currency units (${intervalWords(summary.replications, 'with its 95% confidence interval in black')}): money in, the costs of serving, the revenue that walked away, and what is left as profit.`,
     {
       data: { values: rows },
       width: 440,

@@ -5,7 +5,7 @@
 import type { MetricSummaries, RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, timeUnit, type Chart } from './chart.js';
-import { allCustomers, estimate, hasAny, hasInterval } from './estimates.js';
+import { allCustomers, estimate, hasAny, hasInterval, intervalWords } from './estimates.js';
 
 const measures = [
   { metric: 'waitMean', label: 'actual wait' },
@@ -26,7 +26,7 @@ export function perceivedWaitChart(summary: RunSummary): Chart | undefined {
   return chart(
     'perceived-wait',
     'Perceived against actual wait',
-    `For each segment, the mean wait as the clock measured it next to the mean wait as customers felt it (${units}); black lines are 95% confidence intervals. A taller perceived bar means the wait felt longer than it was.`,
+    `For each segment, the mean wait as the clock measured it next to the mean wait as customers felt it (${units}); ${intervalWords(summary.replications, 'black lines are 95% confidence intervals')}. A taller perceived bar means the wait felt longer than it was.`,
     {
       data: { values: rows },
       width: { step: 32 },

@@ -7,7 +7,7 @@
 import type { RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
-import { estimate, hasAny, hasInterval, type Estimate } from './estimates.js';
+import { estimate, hasAny, hasInterval, intervalWords, type Estimate } from './estimates.js';
 
 const outcomes = [
   { metric: 'bookings', label: 'bookings' },
@@ -34,7 +34,7 @@ export function reservationsChart(summary: RunSummary): Chart | undefined {
   return chart(
     'reservations',
     'Reservation outcomes',
-    'Bookings made in a run and what became of them — cancelled, not shown up, shown up, turned away at the door — and the walk-ins turned away to hold tables for bookings; means over replications with 95% confidence intervals.',
+    `Bookings made in a run and what became of them — cancelled, not shown up, shown up, turned away at the door — and the walk-ins turned away to hold tables for bookings; ${intervalWords(summary.replications, 'means over replications with 95% confidence intervals')}.`,
     {
       data: { values: rows },
       width: { step: 84 },

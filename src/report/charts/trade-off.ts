@@ -7,8 +7,7 @@
 import { kindOf, metricCatalogue } from '../../metrics/catalogue.js';
 import { pointMetrics, type SweepResult } from '../../run/sweep.js';
 import { chart, type Chart } from './chart.js';
-import { ciText, ciTooltip, estimate, hasInterval, withInterval } from './estimates.js';
-import { oneReplication } from './index.js';
+import { ciText, ciTooltip, estimate, hasInterval, intervalWords, withInterval } from './estimates.js';
 import { moneyItems } from './money.js';
 import { pluralUnit } from '../../model/units.js';
 
@@ -116,7 +115,7 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
       chart(
         panel.name,
         `${panel.title} against ${first.path}`,
-        `Each line is the mean over replications at each value of ${first.path}${second ? `, one line per value of ${second.path}` : ''}; the shaded band is its 95% confidence interval. Every point ran on the same simulated demand (common random numbers).${sweep.replications >= 2 ? '' : ` ${oneReplication}`}`,
+        `Each line is the mean over replications at each value of ${first.path}${second ? `, one line per value of ${second.path}` : ''}; ${intervalWords(sweep.replications, 'the shaded band is its 95% confidence interval')}. Every point ran on the same simulated demand (common random numbers).`,
         body,
       ),
     );

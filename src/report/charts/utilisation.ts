@@ -6,7 +6,7 @@
 import type { RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, type Chart } from './chart.js';
-import { estimate, hasInterval, periodsOf, wholeDay } from './estimates.js';
+import { estimate, hasInterval, intervalWords, periodsOf, wholeDay } from './estimates.js';
 
 export function utilisationChart(summary: RunSummary): Chart | undefined {
   const periods = periodsOf(summary);
@@ -27,12 +27,13 @@ export function utilisationChart(summary: RunSummary): Chart | undefined {
   const layout = byPeriod
     ? { category: { field: 'period', title: 'period', sort: sources.map((s) => s.name), band }, ...(several ? { group: stations } : {}) }
     : { category: { ...stations, band } };
+  const intervals = intervalWords(summary.replications, 'the black line is its 95% confidence interval');
   return chart(
     'utilisation',
     byPeriod ? (several ? 'Utilisation by period and station' : `Utilisation of ${Object.keys(summary.stations)[0]} by period`) : 'Utilisation by station (whole day)',
     byPeriod
-      ? 'Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving in that period; the black line is its 95% confidence interval. Near 100% means the line is growing; in a period with no servers on duty, only those finishing past their shift count.'
-      : 'Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving over the day; the black line is its 95% confidence interval. Near 100% means the line is growing.',
+      ? `Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving in that period; ${intervals}. Near 100% means the waiting line is growing; in a period with no servers on duty, only those finishing past their shift count.`
+      : `Each bar is the share of available server-time (servers on duty, and any finishing a customer past their shift) spent serving over the day; ${intervals}. Near 100% means the waiting line is growing.`,
     {
       data: { values: rows },
       width: { step },

@@ -5,7 +5,7 @@
 import type { MetricSummaries, RunSummary } from '../../metrics/summarise.js';
 import { barsWithIntervals } from './bars.js';
 import { chart, timeUnit, type Chart } from './chart.js';
-import { allCustomers, estimate, hasInterval } from './estimates.js';
+import { allCustomers, estimate, hasInterval, intervalWords } from './estimates.js';
 
 const quantiles = [
   { metric: 'waitP50', label: 'median' },
@@ -33,7 +33,7 @@ export function waitDistributionChart(summary: RunSummary): Chart | undefined {
   return chart(
     'wait-distribution',
     'How long customers waited: quantiles of the wait',
-    `About half the customers waited up to the median, about nine in ten up to the 90th percentile (each is one of the waits measured); black lines are 95% confidence intervals. Times in ${units}, over customers who were served.`,
+    `About half the customers waited up to the median, about nine in ten up to the 90th percentile (each is one of the waits measured); ${intervalWords(summary.replications, 'black lines are 95% confidence intervals')}. Times in ${units}, over customers who were served.`,
     {
       data: { values: rows },
       // Side-by-side panels rather than a facet: a faceted layer with independent x scales
