@@ -5,16 +5,16 @@
 import { baselineBeside, baselineMetrics, formulaLabel } from '../baseline/compare.js';
 import type { BaselineRow } from '../baseline/baseline.js';
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatEstimate, formatLike } from '../metrics/format.js';
+import { FewerMarks, fewerNote, formatEstimate, formatLike } from '../metrics/format.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { renderTable } from './format.js';
-import { fewer, fewerNote } from './summary-table.js';
 
 export function renderBaseline(rows: readonly BaselineRow[], summary: RunSummary): string {
   const { rows: shown, leftOut } = baselineBeside(rows, summary);
   const lines = ['Analytic baseline: stationary queueing formulas period by period, an approximation beside the simulation (formula | simulated; ≈: the assumptions hold only roughly)'];
   if (shown.length > 0) {
     const header = ['Station', 'period', 'formula', 'servers', 'load', ...baselineMetrics];
+    const marks = new FewerMarks(summary.replications);
     const body = shown.map(({ row, simulated }) => [
       row.station,
       row.period,
@@ -24,11 +24,11 @@ export function renderBaseline(rows: readonly BaselineRow[], summary: RunSummary
       ...baselineMetrics.map((name) => {
         const formula = formatLike(row.metrics[name], kindOf(name), simulated[name]);
         const { mean, half } = formatEstimate(simulated[name], kindOf(name), boundsOf(name));
-        return `${formula} | ${mean}${half}${fewer(simulated[name], summary.replications)}`;
+        return `${formula} | ${mean}${half}${marks.of(simulated[name])}`;
       }),
     ]);
     lines.push(renderTable([header, ...body], ['left', 'left', 'left', 'right', 'right', ...baselineMetrics.map(() => 'right' as const)], { labels: 2 })); // station and period label a row
-    if (shown.some(({ simulated }) => baselineMetrics.some((name) => fewer(simulated[name], summary.replications) !== ''))) lines.push(fewerNote);
+    if (marks.any) lines.push(fewerNote);
   }
   for (const { station, periods, reason } of leftOut) {
     const all = periods.length === Math.max(1, Object.keys(summary.periods ?? {}).length);

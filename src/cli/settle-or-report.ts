@@ -5,7 +5,7 @@
  */
 import { LeverSettleError } from '../levers/lever.js';
 import type { Model } from '../model/model.js';
-import { settleHere, type Settle } from '../run/pool-runner.js';
+import { settleHere, type Settle } from '../run/settle.js';
 import { formatProblem } from '../scenario/problems.js';
 
 /**

@@ -12,7 +12,7 @@ import type { Shard } from '../run/shard.js';
 import type { ScenarioText } from './scenario-texts.js';
 
 const release = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-/** Stamped by scripts/build.mjs: a hash of the sources and the lockfile the command was built from. */
+/** Stamped by scripts/build.mjs (buildId): a hash of the sources, the build script and the package files the command was built from. */
 declare const QUEUESIM_BUILD: string | undefined;
 /**
  * The code that writes or merges shards: the release and its build (semver build metadata),

@@ -6,8 +6,7 @@
 import { baselineFor } from '../baseline/baseline.js';
 import { formulaLabel } from '../baseline/compare.js';
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatEstimate, formatFixed, formatLike } from '../metrics/format.js';
-import { fewer, fewerNote } from './summary-table.js';
+import { FewerMarks, fewerNote, formatEstimate, formatFixed, formatLike } from '../metrics/format.js';
 import type { StaffResult } from '../run/staff.js';
 import { parseTarget } from '../run/targets.js';
 import { staffTime } from '../run/staff-time.js';
@@ -53,7 +52,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
 
   const metrics = [...new Set(result.targets.map((t) => t.split(/<=|>=/)[0]!))];
   const header = ['Station', 'period', 'servers', ...metrics.map((m) => `${m} (simulated)`), 'met', 'formula', ...metrics.map((m) => `${m} (formula)`)];
-  let marked = false; // some estimate is over fewer replications than the run's: the note says what (k) means
+  const marks = new FewerMarks(result.replications);
   const body = stations.flatMap((station, k) => {
     const index = result.model.stations.findIndex((s) => s.id === station);
     return periods.map((period, p) => {
@@ -66,9 +65,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
         String(result.servers[k]![p]),
         ...metrics.map((m) => {
           const { mean, half } = formatEstimate(simulated?.[m], kindOf(m), boundsOf(m));
-          const mark = fewer(simulated?.[m], result.replications);
-          if (mark !== '') marked = true;
-          return mean + half + mark;
+          return mean + half + marks.of(simulated?.[m]);
         }),
         achieved.every((a) => a.met) ? 'yes' : 'NO',
         baseline.model ? formulaLabel(baseline) : '—',
@@ -79,7 +76,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
   lines.push(
     'Achieved, simulated (mean ±95% CI half-width; met: the whole CI meets every target), beside the analytic baseline (stationary formula, an approximation):',
     renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right')), { labels: 2 }), // station and period
-    ...(marked ? [fewerNote] : []),
+    ...(marks.any ? [fewerNote] : []),
     '',
     'Search:',
     renderTable(

@@ -101,15 +101,16 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   const ids = base.model.stations.map((s) => s.id);
   // A station named twice is staffed once.
   const requested = options.station === undefined ? undefined : [...new Set(options.station)];
+  // Stations whose servers a lever owns (seating's tables) keep them.
   const owned = ownedServers(base.model);
-  const seated = [...owned.keys()];
-  const tables = (station: string) => `${station} has ${owned.get(station)}, which staff does not change`;
+  const ownedIds = [...owned.keys()];
+  const notStaffed = (station: string) => `${station} has ${owned.get(station)}, which staff does not change`;
   for (const station of requested ?? []) {
     if (!ids.includes(station)) return usage(`--station "${station}" is not a station of ${file}${hint(station, ids)}; it has ${ids.join(', ')}.`);
-    if (owned.has(station)) return usage(`--station ${tables(station)}.`);
+    if (owned.has(station)) return usage(`--station ${notStaffed(station)}.`);
   }
-  if (requested === undefined && seated.length === ids.length) return usage(`no station of ${file} can be staffed: ${seated.map(tables).join('; ')}.`);
-  if (requested === undefined && seated.length > 0) process.stderr.write(`note: ${seated.map(tables).join('; ')}: staffing the other stations.\n`);
+  if (requested === undefined && ownedIds.length === ids.length) return usage(`no station of ${file} can be staffed: ${ownedIds.map(notStaffed).join('; ')}.`);
+  if (requested === undefined && ownedIds.length > 0) process.stderr.write(`note: ${ownedIds.map(notStaffed).join('; ')}: staffing the other stations.\n`);
   const toStaff = requested ?? ids.filter((id) => !owned.has(id));
   for (const target of targets) {
     for (const id of toStaff) {

@@ -5,22 +5,14 @@
  * percentages. Which metrics exist, and how each is formatted, comes from the catalogue.
  */
 import { boundsOf, metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
-import { formatEstimate, formatMetric, warmUpText } from '../metrics/format.js';
+import { FewerMarks, fewerNote, formatEstimate, formatMetric, warmUpText } from '../metrics/format.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { pluralUnit, renderTable } from './format.js';
 
-/** ` (k)` after an estimate defined in only k of the run's replications (a mean wait needs someone served). */
-export function fewer(summary: MetricSummaries[string] | undefined, replications: number): string {
-  return summary?.n !== undefined && summary.n < replications && summary.mean !== null ? ` (${summary.n})` : '';
-}
-
-/** The note under the tables when some estimate has that mark. */
-export const fewerNote = '(k): over the k replications where the metric is defined (a mean wait needs someone served; a share, someone who came), not all of them.';
-
-/** "mean ±half-width" in one cell, for the compact tables. */
-function cell(name: string, metrics: MetricSummaries, replications: number): string {
+/** "mean ±half-width" in one cell, for the compact tables, with (k) where it is over fewer replications. */
+function cell(name: string, metrics: MetricSummaries, marks: FewerMarks): string {
   const { mean, half } = formatMetric(name, metrics[name]);
-  return mean + half + fewer(metrics[name], replications);
+  return mean + half + marks.of(metrics[name]);
 }
 
 const stationColumns = ['utilisation', 'queueLengthMean', 'waitMean', 'waitP90', 'served', 'overtime', 'perceivedWaitMean', 'satisfactionMean', 'staffCost'];
@@ -31,10 +23,10 @@ function present(wanted: readonly string[], rows: readonly MetricSummaries[]): s
   return wanted.filter((name) => rows.some((metrics) => metrics[name] !== undefined));
 }
 
-function compactTable(title: string, rows: Record<string, MetricSummaries>, wanted: readonly string[], replications: number): string {
+function compactTable(title: string, rows: Record<string, MetricSummaries>, wanted: readonly string[], marks: FewerMarks): string {
   const columns = present(wanted, Object.values(rows));
   return renderTable(
-    [[title, ...columns], ...Object.entries(rows).map(([id, metrics]) => [id, ...columns.map((name) => cell(name, metrics, replications))])],
+    [[title, ...columns], ...Object.entries(rows).map(([id, metrics]) => [id, ...columns.map((name) => cell(name, metrics, marks))])],
     ['left', ...columns.map(() => 'right' as const)],
   );
 }
@@ -46,28 +38,22 @@ export function renderSummary(summary: RunSummary): string {
     `${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${pluralUnit(summary.unit, summary.horizon)}${warmUpText(summary)} · times in ${unit} · 95% confidence intervals (± is the half-width)`,
   ].join('\n');
 
+  const marks = new FewerMarks(summary.replications);
   const systemRows = metricCatalogue()
     .filter((m) => m.scopes.includes('system') && summary.metrics[m.name] !== undefined)
     .map((m) => {
       const { mean, interval } = formatEstimate(summary.metrics[m.name], m.kind, boundsOf(m.name));
-      return [m.name, mean, interval + fewer(summary.metrics[m.name], summary.replications)];
+      return [m.name, mean, interval + marks.of(summary.metrics[m.name])];
     });
   const system = renderTable([['System', 'mean', '95% CI'], ...systemRows], ['left', 'right', 'right']);
-  const n = summary.replications;
-  const parts = [heading, '', system, '', compactTable('Station', summary.stations, stationColumns, n), '', compactTable('Segment', summary.segments, segmentColumns, n)];
+  const parts = [heading, '', system, '', compactTable('Station', summary.stations, stationColumns, marks), '', compactTable('Segment', summary.segments, segmentColumns, marks)];
 
   const periods = Object.entries(summary.periods ?? {});
   if (periods.length > 1) {
     const rows = Object.fromEntries(periods.map(([name, period]) => [`${name} (${period.start}–${period.end})`, period.metrics]));
-    parts.push('', compactTable('Period', rows, periodHeadlines, n));
+    parts.push('', compactTable('Period', rows, periodHeadlines, marks));
   }
-  const shown: [MetricSummaries, readonly string[]][] = [
-    [summary.metrics, metricCatalogue().map((m) => m.name)],
-    ...Object.values(summary.stations).map((metrics): [MetricSummaries, readonly string[]] => [metrics, stationColumns]),
-    ...Object.values(summary.segments).map((metrics): [MetricSummaries, readonly string[]] => [metrics, segmentColumns]),
-    ...(periods.length > 1 ? periods.map(([, period]): [MetricSummaries, readonly string[]] => [period.metrics, periodHeadlines]) : []),
-  ];
-  if (shown.some(([metrics, names]) => names.some((name) => fewer(metrics[name], n) !== ''))) parts.push('', fewerNote);
+  if (marks.any) parts.push('', fewerNote);
   for (const description of Object.values(summary.levers ?? {})) {
     if (typeof description.note === 'string') parts.push('', description.note);
   }

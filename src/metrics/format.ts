@@ -134,4 +134,25 @@ export function warmUpText(summary: { warmup?: number; unit: string }): string {
 }
 
 /** "4 pairs", "1 pair": the replications a paired difference is over, where fewer than all. */
+/** ` (k)` after an estimate defined in only k of the run's replications (a mean wait needs someone served). */
+export function fewerMark(summary: MetricSummary | undefined, replications: number): string {
+  return summary?.n !== undefined && summary.n < replications && summary.mean !== null ? ` (${summary.n})` : '';
+}
+
+/** The note under a table when some estimate has that mark. */
+export const fewerNote = '(k): over the k replications where the metric is defined (a mean wait needs someone served; a share, someone who came), not all of them.';
+
+/** `fewerMark` for the cells of some tables, remembering whether it marked any (then the note goes under them). */
+export class FewerMarks {
+  any = false;
+
+  constructor(private readonly replications: number) {}
+
+  of(summary: MetricSummary | undefined): string {
+    const mark = fewerMark(summary, this.replications);
+    if (mark !== '') this.any = true;
+    return mark;
+  }
+}
+
 export const pairsText = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;

@@ -33,6 +33,11 @@ export class TwoPassMoments {
     }
   }
 
+  /** Column `c`'s mean after the first pass (NaN where it has no value): what the summary's mean is. */
+  mean(c: number): number {
+    return this.counts[c]! > 0 ? this.sums[c]! / this.counts[c]! : NaN;
+  }
+
   /** Second pass: the same replications' values again, in the same order. */
   addDeviations(values: ArrayLike<number>): void {
     const means = (this.means ??= this.sums.map((sum, c) => sum / this.counts[c]!));

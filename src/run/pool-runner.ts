@@ -11,7 +11,7 @@ import { RunStatistics } from '../metrics/summarise.js';
 import type { Model } from '../model/model.js';
 import type { Runner } from './runner.js';
 import type { ReplicationPool, RowsSink } from './pool.js';
-import { SetSums, settleModel, settleModelWith } from './settle.js';
+import { SetSums, settleHere, settleModelWith, type Settle } from './settle.js';
 import type { SetMeans } from '../levers/lever.js';
 import type { ReplicationResult } from './simulate.js';
 
@@ -32,12 +32,6 @@ export type RowSource = (request: RowRequest, sink: RowsSink) => Promise<void>;
 export function poolRows(pool: ReplicationPool, signal?: AbortSignal): RowSource {
   return ({ settled, seed, replications, onProgress }, sink) => pool.run({ model: settled, seed, replications }, sink, { signal, onProgress });
 }
-
-/** Settles a model for its seed and replications (run/settle.ts). */
-export type Settle = (model: Model, seed: number, replications: number) => Promise<Model>;
-
-/** Settling on this thread. */
-export const settleHere: Settle = async (model, seed, replications) => settleModel(model, seed, replications);
 
 /** Progress of settling: the set being run (from 1) and its replications done of `total`. */
 export type SettleProgress = (set: number, done: number, total: number) => void;

@@ -8,6 +8,7 @@
 import { LeverSettleError, type Lever, type SetMeans, type Settling } from '../levers/lever.js';
 import { activeLevers, defaultLevers } from '../levers/registry.js';
 import { resultFromRow, resultLayout, rowValues, type ResultLayout } from '../metrics/columns.js';
+import { TwoPassMoments } from '../metrics/two-pass.js';
 import type { Model } from '../model/model.js';
 import type { KeyPath } from '../scenario/problems.js';
 import { simulate, type ReplicationResult } from './simulate.js';
@@ -18,36 +19,29 @@ export function runSet(model: Model, seed: number, replications: number, levers:
 }
 
 /**
- * The sums of a set's rows (metrics/columns.ts) in replication order, each value where it is
- * defined, for the set's means (SetMeans): one row of memory, however many replications.
+ * A set's rows (metrics/columns.ts) summed in replication order by the summary's own first
+ * pass (metrics/two-pass.ts), for the set's means (SetMeans): one row of memory, however many
+ * replications.
  */
 export class SetSums {
   readonly layout: ResultLayout;
-  private readonly sums: Float64Array;
-  private readonly counts: Float64Array;
+  private readonly moments: TwoPassMoments;
 
   constructor(
     private readonly model: Model,
     levers: readonly Lever[] = defaultLevers,
   ) {
     this.layout = resultLayout(model, levers);
-    this.sums = new Float64Array(this.layout.width);
-    this.counts = new Float64Array(this.layout.width);
+    this.moments = new TwoPassMoments(this.layout.width);
   }
 
   /** The next replication's row. */
   add(row: ArrayLike<number>): void {
-    for (let c = 0; c < this.sums.length; c++) {
-      const v = row[c]!;
-      if (Number.isFinite(v)) {
-        this.sums[c] = this.sums[c]! + v;
-        this.counts[c]!++;
-      }
-    }
+    this.moments.add(row);
   }
 
   means(): SetMeans {
-    return resultFromRow(this.layout, this.model, this.sums.map((sum, c) => (this.counts[c]! > 0 ? sum / this.counts[c]! : NaN)));
+    return resultFromRow(this.layout, this.model, Float64Array.from({ length: this.layout.width }, (_, c) => this.moments.mean(c)));
   }
 }
 
@@ -71,13 +65,9 @@ function* settling(model: Model, levers: readonly Lever[] = defaultLevers): Sett
   for (const lever of activeLevers(model, levers)) {
     if (lever.settle === undefined) continue;
     const steps = lever.settle(settled, settled.levers[lever.name]);
-    for (let step = steps.next(); ; ) {
-      if (step.done) {
-        settled = { ...settled, levers: { ...settled.levers, [lever.name]: step.value } };
-        break;
-      }
-      step = steps.next(yield { ...step.value, warmup: 0 });
-    }
+    let step = steps.next();
+    while (!step.done) step = steps.next(yield { ...step.value, warmup: 0 });
+    settled = { ...settled, levers: { ...settled.levers, [lever.name]: step.value } };
   }
   return settled;
 }
@@ -89,6 +79,12 @@ export function settleModel(model: Model, seed: number, replications: number, le
     if (step.done) return step.value;
   }
 }
+
+/** Settles a model for its seed and replications, on this thread or on worker threads (run/pool-runner.ts, settleOnPool). */
+export type Settle = (model: Model, seed: number, replications: number) => Promise<Model>;
+
+/** Settling on this thread. */
+export const settleHere: Settle = async (model, seed, replications) => settleModel(model, seed, replications);
 
 /** Settles `model` (see `settling`) with sets that `run` gives (on worker threads), so Ctrl-C can stop it between and during sets. */
 export async function settleModelWith(model: Model, run: (model: Model) => Promise<SetMeans>): Promise<Model> {

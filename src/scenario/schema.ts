@@ -18,7 +18,6 @@ function seedProblem(input: unknown): string {
   return input < 0 ? 'seed must be 0 or more' : `seed must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)`;
 }
 
-
 /** An empirical list with optional weights (durations, party sizes, punctuality). */
 interface Weighted {
   values: readonly unknown[];

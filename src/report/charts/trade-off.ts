@@ -63,7 +63,12 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
     // along x whatever order the values were given in, so it never bridges a point it does not cover.
     const parts = new Map<(typeof slots)[number], number>();
     const lines = new Map<string, (typeof slots)[number][]>();
-    for (const slot of slots) lines.set(`${slot.series}\u0000${slot.metric}`, [...(lines.get(`${slot.series}\u0000${slot.metric}`) ?? []), slot]);
+    for (const slot of slots) {
+      const key = `${slot.series}\u0000${slot.metric}`;
+      const line = lines.get(key);
+      if (line === undefined) lines.set(key, [slot]);
+      else line.push(slot);
+    }
     for (const line of lines.values()) {
       let part = 0;
       for (const slot of [...line].sort((a, b) => a.x - b.x)) {
