@@ -6,10 +6,10 @@
 import { baselineFor } from '../baseline/baseline.js';
 import { formulaLabel } from '../baseline/compare.js';
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { FewerMarks, fewerNote, formatEstimate, formatFixed, formatLike } from '../metrics/format.js';
+import { FewerMarks, fewerNote, formatEstimate, formatLike } from '../metrics/format.js';
 import type { StaffResult } from '../run/staff.js';
 import { parseTarget } from '../run/targets.js';
-import { staffTime } from '../run/staff-time.js';
+import { staffTime, staffTimeText } from '../run/staff-time.js';
 import { renderTable } from './format.js';
 
 /** How the search ended, when it did not run to its end. */
@@ -44,11 +44,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
       '',
     );
   });
-  const hours = (v: number) => formatFixed(v, Number.isInteger(v) ? 0 : 1);
-  lines.push(
-    `${time.label}: ${hours(time.plan)} (SIPP ${hours(time.sipp)}); peak staffing all day: ${time.peakServers} × ${hours(time.day)} = ${hours(time.peak)}`,
-    '',
-  );
+  lines.push(staffTimeText(time), '');
 
   const metrics = [...new Set(result.targets.map((t) => t.split(/<=|>=/)[0]!))];
   const header = ['Station', 'period', 'servers', ...metrics.map((m) => `${m} (simulated)`), 'met', 'formula', ...metrics.map((m) => `${m} (formula)`)];

@@ -5,7 +5,7 @@
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { formatEstimate } from '../metrics/format.js';
 import type { StaffResult } from '../run/staff.js';
-import { staffTime } from '../run/staff-time.js';
+import { staffTime, staffTimeText } from '../run/staff-time.js';
 import { html, type Markup } from './markup.js';
 
 /** How the search ended, when it did not run to its end. */
@@ -37,7 +37,7 @@ export function staffingSection(result: StaffResult): Markup {
   return html`<section id="staffing"><h2>Staffing</h2>
 <p>The fewest servers per period found by simulation, starting from ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue) and correcting where a target was missed or met with room to spare; a target is met where the whole 95% CI of the simulated metric lies on its right side (${result.steps.length} evaluations on common random numbers${stopText(result)}). This report shows the final plan.</p>
 ${plans}
-<p>${time.label}: ${time.plan} (SIPP ${time.sipp}); peak staffing all day: ${time.peakServers} × ${time.day} = ${time.peak}.</p>
+<p>${staffTimeText(time)}.</p>
 <div class="table"><table class="achieved"><thead><tr><th scope="col">station</th><th scope="col">period</th><th scope="col">target</th><th scope="col">simulated</th><th scope="col">met</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
 </section>`;

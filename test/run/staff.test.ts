@@ -7,7 +7,9 @@ import { staff, withStaffing, type StaffResult } from '../../src/run/staff.js';
 import type { Runner } from '../../src/run/runner.js';
 import { modelOf } from '../model-of.js';
 import { startStaffing } from '../../src/run/staff-start.js';
-import { staffTime } from '../../src/run/staff-time.js';
+import { staffTime, staffTimeText } from '../../src/run/staff-time.js';
+import { staffingSection } from '../../src/report/staff-section.js';
+import { renderStaffing } from '../../src/cli/staff-table.js';
 import { parseTarget, type Target } from '../../src/run/targets.js';
 import { loadScenario, validateScenario } from '../../src/scenario/load.js';
 import { projectRoot } from '../cli/cli.js';
@@ -106,6 +108,13 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     expect(result.converged).toBe(true);
     expect(result.steps.some((s) => s.action.startsWith('raised'))).toBe(true);
     expect(result.steps.some((s) => s.action.endsWith(': kept'))).toBe(true);
+  });
+
+  it('gives its staff time of 80 minutes in the report as in the terminal, rounded (not 1.3333333333333333 hours)', () => {
+    const sentence = staffTimeText(staffTime(result, result.model.unit));
+    expect(sentence).toMatch(/^staff-hours: [\d.]+ \(SIPP [\d.]+\); peak staffing all day: \d+ × 1\.33 = [\d.]+$/);
+    expect(staffingSection(result).text).toContain(`<p>${sentence}.</p>`);
+    expect(renderStaffing(result, 'short periods')).toContain(`\n${sentence}\n`);
   });
 
   it('leaves no period that could lose a server: each was tried and missed, or has no margin', () => {
