@@ -5,7 +5,7 @@
  * station and by period; compare.csv and --json hold every scope.
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatDifference, formatEstimate, pairsText } from '../metrics/format.js';
+import { formatDifference, formatEstimate, oneReplicationText, pairsText } from '../metrics/format.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import { pluralUnit, renderTable } from './format.js';
 
@@ -19,7 +19,8 @@ function columnNames(comparison: Comparison): { columns: string[]; lettered: boo
 
 function table(title: string, comparison: Comparison, rows: readonly ComparedMetric[], label: (row: ComparedMetric) => string): string {
   const names = columnNames(comparison).columns;
-  const header = [title, ...names, ...names.slice(1).map((name) => `${name} − ${names[0]} [95% CI]`)];
+  const intervals = comparison.replications >= 2;
+  const header = [title, ...names, ...names.slice(1).map((name) => `${name} − ${names[0]}${intervals ? ' [95% CI]' : ''}`)];
   const body = rows.map((row) => {
     const kind = kindOf(row.metric);
     const values = row.values.map((value) => {
@@ -29,6 +30,7 @@ function table(title: string, comparison: Comparison, rows: readonly ComparedMet
     const differences = row.differences.slice(1).map((d) => {
       if (d === null || d.mean === null) return '—';
       const { mean, interval } = formatDifference(d, kind);
+      if (!intervals) return mean;
       // Over fewer pairs than replications (the metric undefined in some): not the difference of the means beside it.
       const pairs = fewerPairs(d, comparison) ? ` (${pairsText(d.n!)})` : '';
       return `${mean} ${interval}${pairs}${d.differs ? ' *' : '  '}`;
@@ -49,7 +51,9 @@ export function renderComparison(comparison: Comparison, title: string): string 
     title,
     `${variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers · times in ${pluralUnit(unit)}`,
     ...(tagged ? variants.map((v, i) => `  ${columns[i]}  ${v.name}`) : []),
-    `Differences are variant − ${tagged ? columns[0] : variants[0]!.name}, with the 95% CI of the paired difference; * marks a CI that excludes 0. Shares differ in percentage points (pp).`,
+    `Differences are variant − ${tagged ? columns[0] : variants[0]!.name}, ${
+      replications >= 2 ? 'with the 95% CI of the paired difference; * marks a CI that excludes 0' : `in the one replication; ${oneReplicationText}`
+    }. Shares differ in percentage points (pp).`,
     ...(shown(comparison).some((m) => m.differences.slice(1).some((d) => fewerPairs(d, comparison)))
       ? ['(K pairs): over the K replications where both variants have the metric (a mean wait needs someone served), so not the difference of the two means shown.']
       : []),

@@ -5,7 +5,7 @@
  * percentages. Which metrics exist, and how each is formatted, comes from the catalogue.
  */
 import { boundsOf, metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
-import { FewerMarks, fewerNote, formatEstimate, formatMetric, warmUpText } from '../metrics/format.js';
+import { FewerMarks, fewerNote, formatEstimate, formatMetric, oneReplicationText, warmUpText } from '../metrics/format.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { pluralUnit, renderTable } from './format.js';
 
@@ -35,17 +35,18 @@ export function renderSummary(summary: RunSummary): string {
   const unit = pluralUnit(summary.unit);
   const heading = [
     summary.scenario,
-    `${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${pluralUnit(summary.unit, summary.horizon)}${warmUpText(summary)} · times in ${unit} · 95% confidence intervals (± is the half-width)`,
+    `${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${pluralUnit(summary.unit, summary.horizon)}${warmUpText(summary)} · times in ${unit} · ${summary.replications >= 2 ? '95% confidence intervals (± is the half-width)' : oneReplicationText}`,
   ].join('\n');
 
   const marks = new FewerMarks(summary.replications);
+  const intervals = summary.replications >= 2;
   const systemRows = metricCatalogue()
     .filter((m) => m.scopes.includes('system') && summary.metrics[m.name] !== undefined)
     .map((m) => {
       const { mean, interval } = formatEstimate(summary.metrics[m.name], m.kind, boundsOf(m.name));
-      return [m.name, mean, interval + marks.of(summary.metrics[m.name])];
+      return intervals ? [m.name, mean, interval + marks.of(summary.metrics[m.name])] : [m.name, mean];
     });
-  const system = renderTable([['System', 'mean', '95% CI'], ...systemRows], ['left', 'right', 'right']);
+  const system = renderTable([intervals ? ['System', 'mean', '95% CI'] : ['System', 'value'], ...systemRows], ['left', 'right', 'right']);
   const parts = [heading, '', system, '', compactTable('Station', summary.stations, stationColumns, marks), '', compactTable('Segment', summary.segments, segmentColumns, marks)];
 
   const periods = Object.entries(summary.periods ?? {});

@@ -124,6 +124,9 @@ export function formatLike(value: number | undefined, kind: MetricKind, beside: 
   return `${formatFixed(value * scale, decimalsFor(half, value * scale))}${kind === 'share' ? '%' : ''}`;
 }
 
+/** What the headers of a run of one replication say instead of naming their intervals, in the terminal and the report. */
+export const oneReplicationText = 'no confidence intervals: they take two or more replications';
+
 /**
  * The warm-up as the run's headers say it, in the terminal and in the report: "" without one,
  * else " · warm-up 60 minutes: customers arriving before it are not counted".
@@ -133,7 +136,6 @@ export function warmUpText(summary: { warmup?: number; unit: string }): string {
   return warmup === undefined || warmup <= 0 ? '' : ` · warm-up ${warmup} ${pluralUnit(summary.unit, warmup)}: customers arriving before it are not counted`;
 }
 
-/** "4 pairs", "1 pair": the replications a paired difference is over, where fewer than all. */
 /** ` (k)` after an estimate defined in only k of the run's replications (a mean wait needs someone served). */
 export function fewerMark(summary: MetricSummary | undefined, replications: number): string {
   return summary?.n !== undefined && summary.n < replications && summary.mean !== null ? ` (${summary.n})` : '';
@@ -155,4 +157,5 @@ export class FewerMarks {
   }
 }
 
+/** "4 pairs", "1 pair": the replications a paired difference is over, where fewer than all. */
 export const pairsText = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;

@@ -10,7 +10,7 @@ import { html, trusted, type Markup } from './markup.js';
 import { inlineSvg, pageHtml } from './page.js';
 import { keyFiguresList, periodTable, scopeTable, systemTable } from './tables.js';
 import { pluralUnit } from '../model/units.js';
-import { warmUpText } from '../metrics/format.js';
+import { oneReplicationText, warmUpText } from '../metrics/format.js';
 
 export interface RenderedChart {
   chart: Chart;
@@ -37,7 +37,7 @@ export function reportHtml(summary: RunSummary, charts: readonly RenderedChart[]
   const body = html`<header>
 <h1>${summary.scenario}</h1>
 ${summary.description ? html`<p class="description">${summary.description}</p>` : ''}
-<p class="run">${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${pluralUnit(unit, summary.horizon)}${warmUpText(summary)} · times in ${pluralUnit(unit)} · ${summary.replications >= 2 ? 'every figure is a mean over replications with its 95% confidence interval' : 'one replication: its values, with no confidence intervals (they take two or more)'}</p>
+<p class="run">${summary.replications} replication${summary.replications === 1 ? '' : 's'} · seed ${summary.seed} · horizon ${summary.horizon} ${pluralUnit(unit, summary.horizon)}${warmUpText(summary)} · times in ${pluralUnit(unit)} · ${summary.replications >= 2 ? 'every figure is a mean over replications with its 95% confidence interval' : oneReplicationText}</p>
 </header>
 <main>
 <section id="key-figures"><h2>Key figures</h2>

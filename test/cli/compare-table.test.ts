@@ -91,4 +91,17 @@ describe('the comparison in the terminal', () => {
     expect(one).toContain('(1 pair)');
     expect(one).toContain('(K pairs): over the K replications');
   });
+
+  it('with one replication, gives the differences without intervals and says why', async () => {
+    const one = (servers: number) => ({ ...desk(servers), replications: 1 });
+    const { comparison } = await compareVariants([
+      { name: 'two', model: one(2) },
+      { name: 'three', model: one(3) },
+    ]);
+    const text = renderComparison(comparison, 'Compare');
+    expect(text).toContain('Differences are variant − two, in the one replication; no confidence intervals: they take two or more replications.');
+    expect(text).not.toContain('95%');
+    expect(text).not.toContain('—');
+    expect(text).toMatch(/ three − two$/m);
+  });
 });

@@ -20,4 +20,13 @@ describe('run tables', () => {
     const full = renderSummary(runReplications(modelOf({ ...sparse, segments: [{ ...sparse.segments[0]!, arrivals: { rate: 0.3 } }], time: { horizon: 100 } })).summary);
     expect(full).not.toContain('(k):');
   });
+
+  it('with one replication, say there are no intervals and show values without a CI column', () => {
+    const one = runReplications(modelOf({ ...sparse, replications: 1 })).summary;
+    const text = renderSummary(one);
+    expect(text.split('\n')[1]).toMatch(/^1 replication · .* · no confidence intervals: they take two or more replications$/);
+    expect(text).not.toContain('95%');
+    expect(text).toMatch(/^ {2}System +value$/m);
+    expect(renderSummary(runReplications(modelOf({ ...sparse, replications: 2 })).summary)).toMatch(/^ {2}System +mean +95% CI$/m);
+  });
 });
