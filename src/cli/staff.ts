@@ -148,8 +148,14 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   }
   if (interruption.signal.aborted) throw new RunInterrupted(); // before the report, which takes a while
   const stationIndices = result.stations.map((id) => ids.indexOf(id));
-  // With the seed and replications the search ran, so that `queuesim run staffed.yaml` gives the plan's results.
-  const staffed = { ...(withStaffing(base.data, base.model, stationIndices, result.servers) as Record<string, unknown>), seed: result.seed, replications: result.replications };
+  // With the seed and replications the search ran, so that `queuesim run staffed.yaml` gives the plan's results;
+  // named apart, so that its results go to a folder of their own, not over the scenario's.
+  const staffed = {
+    ...(withStaffing(base.data, base.model, stationIndices, result.servers) as Record<string, unknown>),
+    name: `${base.model.name} (staffed)`,
+    seed: result.seed,
+    replications: result.replications,
+  };
   let report = {};
   if (options.report !== false) {
     const reportModule = await import('../report/index.js');

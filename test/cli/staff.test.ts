@@ -142,8 +142,12 @@ segments:
     expect(staffed).toMatch(/^# .* seed 9 and 6 replications as the search ran\n/);
     expect(staffed).toMatch(/^seed: 9$/m);
     expect(staffed).toMatch(/^replications: 6$/m);
-    const rerun = queuesim(['run', join(folder, 'staffed.yaml'), '--json', '--workers', '1', '--no-report', '--out', tempDir()]);
+    // Named apart: its run writes a folder of its own, beside the scenario's results, not over them.
+    expect(staffed).toMatch(/^name: Bank branch, weekday \(staffed\)$/m);
+    const rerunOut = tempDir();
+    const rerun = queuesim(['run', join(folder, 'staffed.yaml'), '--json', '--workers', '1', '--no-report', '--out', rerunOut]);
     expect(rerun.code).toBe(0);
+    expect(filesUnder(rerunOut).filter((name) => !name.includes('/'))).toEqual(['bank-branch-weekday-staffed']);
     const plan = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as { metrics: unknown; periods: unknown };
     const again = JSON.parse(rerun.stdout) as { metrics: unknown; periods: unknown };
     expect(again.metrics).toEqual(plan.metrics);
