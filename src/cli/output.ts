@@ -52,17 +52,36 @@ export async function checkOutputFolder(outDir: string): Promise<string | undefi
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // What stands in the way may be a parent of the folder asked for (--out a-file/results).
+    const there = await nearestExisting(outDir);
+    const itself = there === undefined || there.path === outDir;
     const reason =
       code === 'EEXIST' || code === 'ENOTDIR'
-        ? 'a file of that name is in the way'
+        ? itself || there.folder
+          ? 'a file of that name is in the way'
+          : `"${there.path}" is a file, not a folder`
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'it is not writable'
+          ? itself
+            ? 'it is not writable'
+            : `a folder cannot be made in "${there.path}": it is not writable`
           : code === 'ENOENT'
             ? 'a folder cannot be made there'
             : code === 'ENOSPC'
               ? 'the disk is full'
               : (error as Error).message;
     return `cannot write results to "${outDir}": ${reason}`;
+  }
+}
+
+/** The nearest of `path` and its parents that is there, and whether it is a folder. */
+async function nearestExisting(path: string): Promise<{ path: string; folder: boolean } | undefined> {
+  for (let at = path; ; at = dirname(at)) {
+    const found = await stat(at).then(
+      (stats) => ({ path: at, folder: stats.isDirectory() }),
+      () => undefined,
+    );
+    if (found !== undefined) return found;
+    if (dirname(at) === at) return undefined;
   }
 }
 

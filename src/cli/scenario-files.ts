@@ -23,7 +23,7 @@ export async function loadScenarioFiles(files: readonly string[]): Promise<Files
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      problems.push({ file, path: [], message: `cannot read the scenario: ${readError(error)}` });
+      problems.push(readProblem(file, error));
       continue;
     }
     const result = loadScenario(text, file);
@@ -41,7 +41,7 @@ export async function loadScenarioData(file: string): Promise<DataResult> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { ok: false, problems: [{ file, path: [], message: `cannot read the scenario: ${readError(error)}` }] };
+    return { ok: false, problems: [readProblem(file, error)] };
   }
   const parsed = parseScenarioText(text, file);
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
@@ -49,9 +49,20 @@ export async function loadScenarioData(file: string): Promise<DataResult> {
   return result.ok ? { ok: true, file, data: parsed.data, model: result.model } : result;
 }
 
-function readError(error: unknown): string {
+/** A scenario file that could not be read, as a problem of that file. */
+export function readProblem(file: string, error: unknown): ScenarioProblem {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((error as Error).message);
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'ENOTDIR'
+        ? 'no such file (a part of its path is a file, not a folder)'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied (this user may not read it)'
+            : String((error as Error).message);
+  return { file, path: [], message: `cannot read the scenario: ${reason}` };
 }
 
 /** Prints the problems, the first `limit` of them when there are more (a grid's points), and their count. */

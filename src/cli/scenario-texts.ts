@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadScenario, parseScenarioText, validateScenario, type LoadResult } from '../scenario/load.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
-import type { DataResult } from './scenario-files.js';
+import { readProblem, type DataResult } from './scenario-files.js';
 
 /** A scenario file as read: its path as given on the command line, and its text. */
 export interface ScenarioText {
@@ -20,9 +20,7 @@ export async function readScenarioText(path: string): Promise<TextResult> {
   try {
     return { ok: true, source: { path, text: await readFile(path, 'utf8') } };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String((error as Error).message);
-    return { ok: false, problems: [{ file: path, path: [], message: `cannot read the scenario: ${reason}` }] };
+    return { ok: false, problems: [readProblem(path, error)] };
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { queuesim, scenarioFile, tempDir } from './cli.js';
 import { validateScenario } from '../../src/index.js';
+import { readProblem } from '../../src/cli/scenario-files.js';
 
 const valid = {
   name: 'Post office',
@@ -178,6 +179,16 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     const result = queuesim(['run', 'no/such/file.yaml', '--out', tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no/such/file.yaml: cannot read the scenario: no such file');
+  });
+
+  it('a file that cannot be read says why in words: a file inside its path, no permission', () => {
+    const file = scenarioFile('a-file', '');
+    const result = queuesim(['validate', join(file, 'x.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(file, 'x.yaml')}: cannot read the scenario: no such file (a part of its path is a file, not a folder)`);
+    // Tests may run as root, who may read anything: the refusal as the system reports it.
+    const refused = Object.assign(new Error("EACCES: permission denied, open 'secret.yaml'"), { code: 'EACCES' });
+    expect(readProblem('secret.yaml', refused).message).toBe('cannot read the scenario: permission denied (this user may not read it)');
   });
 
   it('one bad file among several means nothing is run or written', () => {

@@ -39,6 +39,14 @@ describe('output folders', () => {
     expect(await checkOutputFolder('/proc/queuesim-test/out')).toBe('cannot write results to "/proc/queuesim-test/out": a folder cannot be made there');
   });
 
+  it('names the parent that is in the way: a file, or a folder no one may make folders in', async () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, '');
+    expect(await checkOutputFolder(join(file, 'sub', 'deeper'))).toBe(`cannot write results to "${join(file, 'sub', 'deeper')}": "${file}" is a file, not a folder`);
+    // sysfs refuses a new folder even to root (EPERM; EROFS where it is mounted read-only).
+    expect(await checkOutputFolder('/sys/queuesim-test/out')).toBe('cannot write results to "/sys/queuesim-test/out": a folder cannot be made in "/sys": it is not writable');
+  });
+
   it('writes files in subfolders and binary contents, replacing the previous folder whole', async () => {
     const out = tempDir();
     await writeResultFolder(out, 'run', { 'old.txt': 'old' });
