@@ -54,14 +54,21 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
   const overlap = replacedAxis(baseData, axes);
   if (overlap !== undefined) return { ok: false, problems: [{ file, path: [], message: overlap }] };
   const points: SweepPoint[] = [];
-  const problems: ScenarioProblem[] = [];
-  for (const values of gridPoints(axes)) {
-    const name = axes.map((axis, i) => `${axis.path}=${values[i]}`).join('; ');
-    const built = buildVariant(baseData, file, { name, assignments: axes.map((axis, i) => ({ text: `${axis.path}=${values[i]}`, parts: axis.parts, value: values[i] })) });
+  const problems: PointProblem[] = [];
+  const grid = gridPoints(axes);
+  for (const values of grid) {
+    const texts = axes.map((axis, i) => `${axis.path}=${values[i]}`);
+    const built = buildVariant(baseData, file, { name: texts.join('; '), assignments: axes.map((axis, i) => ({ text: texts[i]!, parts: axis.parts, value: values[i] })) });
     if (built.ok) points.push({ values, model: built.model });
-    else problems.push(...built.problems);
+    else problems.push(...built.problems.map((problem) => ({ problem, texts })));
   }
-  return problems.length > 0 ? { ok: false, problems: oncePerCause(problems) } : { ok: true, points };
+  return problems.length > 0 ? { ok: false, problems: oncePerCause(problems, grid.length, file, axes) } : { ok: true, points };
+}
+
+/** A point's problem, with the point's assignments as its messages write them (`servers=4`). */
+interface PointProblem {
+  problem: ScenarioProblem;
+  texts: readonly string[];
 }
 
 /** Why the second axis would throw the first's values away, if it would. */
@@ -76,17 +83,37 @@ function replacedAxis(baseData: unknown, axes: readonly Axis[]): string | undefi
 }
 
 /**
- * Each problem once per cause: the same message at the same key path (set by the same
- * assignment, say servers=19.5) recurs at every point of the other axis; its first point
- * stands for them all, so every bad value of a grid is named.
+ * Each problem once per cause. One that every point has, the same but for the point's values
+ * (an unknown key: `--vary stations.counter.servrs=3..5`), is the axes' own: said once, of
+ * the file. Otherwise the same message at the same key path (set by the same assignment, say
+ * servers=19.5) recurs at every point of the other axis; its first point stands for them all,
+ * so every bad value of a grid is named.
  */
-function oncePerCause(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+function oncePerCause(problems: readonly PointProblem[], points: number, file: string, axes: readonly Axis[]): ScenarioProblem[] {
+  const valueFree = ({ problem, texts }: PointProblem) => {
+    let message = problem.message;
+    texts.forEach((text, i) => (message = message.replaceAll(text, `--vary ${axes[i]!.path}`)));
+    return { key: `${JSON.stringify(problem.path)}|${message}`, message };
+  };
+  const everywhere = new Map<string, { first: PointProblem; message: string; count: number }>();
+  for (const point of problems) {
+    const { key, message } = valueFree(point);
+    const group = everywhere.get(key);
+    if (group === undefined) everywhere.set(key, { first: point, message, count: 1 });
+    else group.count++;
+  }
   const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${JSON.stringify(problem.path)}|${problem.message}`;
-    if (seen.has(key)) return false;
+  return problems.flatMap((point) => {
+    const group = everywhere.get(valueFree(point).key)!;
+    if (group.count === points && points > 1) {
+      if (group.first !== point) return [];
+      const { line, path } = point.problem;
+      return [{ file, path, ...(line === undefined ? {} : { line }), message: `${group.message}, at every point` }];
+    }
+    const key = `${JSON.stringify(point.problem.path)}|${point.problem.message}`;
+    if (seen.has(key)) return [];
     seen.add(key);
-    return true;
+    return [point.problem];
   });
 }
 

@@ -76,9 +76,16 @@ describe('queuesim sweep', () => {
       expect.stringContaining('(set by stations.till.servers=2.5)'),
       '2 problems in 1 file; nothing was run or written.',
     ]);
-    // A problem at every point of a long grid: the first eight, then a count.
-    const many = queuesim(['sweep', file, '--vary', 'stations.till.servers=0.5..19.5', '--out', out]);
+    // Problems at many points of a long grid: the first eight, then a count.
+    const many = queuesim(['sweep', file, '--vary', 'stations.till.servers=0.5..19.5:0.5', '--out', out]);
     expect(many.stderr.trimEnd().split('\n').slice(-2)).toEqual(['… and 12 more like these', '20 problems in 1 file; nothing was run or written.']);
+    // A problem at every point, the same but for the value, is the axis's: said once, of the file.
+    const halvesOnly = queuesim(['sweep', file, '--vary', 'stations.till.servers=0.5..19.5', '--out', out]);
+    expect(halvesOnly.stderr).toBe(
+      `error: ${file}: stations[0].servers: servers must be a whole number (set by --vary stations.till.servers), at every point\n1 problem in 1 file; nothing was run or written.\n`,
+    );
+    const typo = queuesim(['sweep', file, '--vary', 'stations.till.servrs=1..3', '--out', out]);
+    expect(typo.stderr).toMatch(/^error: .*cafe\.yaml: stations\[0\]\.servrs: unknown key "servrs" \(did you mean "servers"\?\);.* \(set by --vary stations\.till\.servrs\), at every point\n1 problem in 1 file;/);
     expect(filesUnder(out)).toEqual([]);
   });
 });
