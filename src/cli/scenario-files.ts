@@ -69,8 +69,9 @@ export function readProblem(file: string, error: unknown): ScenarioProblem {
 export function reportProblems(problems: readonly ScenarioProblem[], limit = Infinity): void {
   for (const problem of problems.slice(0, limit)) process.stderr.write(`error: ${formatProblem(problem)}\n`);
   if (problems.length > limit) process.stderr.write(`… and ${problems.length - limit} more like these\n`);
-  const files = new Set(problems.map((p) => p.source ?? p.file)).size;
-  process.stderr.write(
-    `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was run or written.\n`,
-  );
+  // An option's problem (--set "...") is named by the option, not by a file.
+  const named = problems.map((p) => p.source ?? p.file);
+  const files = new Set(named.filter((name) => !name.startsWith('--'))).size;
+  const where = [...(files > 0 ? [`${files} file${files === 1 ? '' : 's'}`] : []), ...(named.some((name) => name.startsWith('--')) ? ['the options'] : [])];
+  process.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${where.join(' and ')}; nothing was run or written.\n`);
 }

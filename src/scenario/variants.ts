@@ -79,6 +79,11 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
   if (named && name === '') return { ok: false, message: `"${text}": the variant's name before ":" is empty` };
   const pieces = splitOutside(body, ';').filter((piece) => piece.trim() !== '');
   if (pieces.length === 0) return { ok: false, message: `"${text}" sets nothing: write NAME: key.path=value; key.path=value` };
+  // A name and a key path with no colon between them ("lunch5 stations.counter.servers=5"): no key has a space.
+  const unnamed = named ? null : /^\s*([^\s:=;]+)\s+([^=]+?)\s*=/.exec(pieces[0]!);
+  if (unnamed !== null && startsAKeyPath(unnamed[2]!, levers)) {
+    return { ok: false, message: `a key path has no spaces; to name the variant, put a colon after its name: "${unnamed[1]}: ${body.slice(body.indexOf(unnamed[2]!))}"` };
+  }
   const assignments: Assignment[] = [];
   for (const piece of pieces) {
     const assignment = parseAssignment(piece);

@@ -107,6 +107,14 @@ describe('queuesim compare', () => {
     expect(result.stderr).toContain(`error: ${file} [variant "half"]: stations[0].servers.rush: servers must be a whole number (set by stations.till.servers.rush=2.5)`);
     expect(result.stderr).toContain(`error: ${file} [variant "typo"]: stations.tll.servers=2: stations has no element "tll" (did you mean "till"?); it has till`);
     expect(filesUnder(out)).toEqual([]);
+    // A problem of the command line is counted as the options', not as a file's.
+    const colon = queuesim(['compare', file, '--set', 'two stations.till.servers=2', '--out', out]);
+    expect(colon.code).toBe(2);
+    expect(colon.stderr).toBe(
+      'error: --set "two stations.till.servers=2": a key path has no spaces; to name the variant, put a colon after its name: "two: stations.till.servers=2"\n1 problem in the options; nothing was run or written.\n',
+    );
+    const both = queuesim(['compare', file, '--set', 'two stations.till.servers=2', '--set', 'typo: stations.tll.servers=2', '--out', out]);
+    expect(both.stderr).toMatch(/\n2 problems in 1 file and the options; nothing was run or written\.\n$/);
   });
 
   it('refuses scenarios in different time units: their waits would stand side by side as if comparable', () => {

@@ -94,6 +94,15 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     expect(parseVariantSpec('x:')).toMatchObject({ ok: false });
   });
 
+  it('say where the colon goes when a name stands before a key path without one', () => {
+    expect(parseVariantSpec('lunch5 stations.counter.servers.lunch=5; segments.quick.balkAt=3')).toEqual({
+      ok: false,
+      message: 'a key path has no spaces; to name the variant, put a colon after its name: "lunch5: stations.counter.servers.lunch=5; segments.quick.balkAt=3"',
+    });
+    // Not a key path after the space: the key path's own problem, said later.
+    expect(parseVariantSpec('lunch5 counter=5')).toMatchObject({ ok: true });
+  });
+
   it('build a valid model from the base data, which stays as it was', () => {
     const built = buildVariant(base, 'bank.yaml', spec('fourth: stations.counter.servers.lunch=4'));
     if (!built.ok) throw new Error(JSON.stringify(built.problems));
