@@ -105,7 +105,7 @@ export function buildProgram(): Command {
     .name('queuesim')
     .description('Discrete-event simulation of service queues: staffing, waiting, balking, reneging.')
     .version(version)
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('(run queuesim --help for usage)')
     .exitOverride()
     // Once the options are parsed and the command is about to run (not for --help, not
     // before a usage error): more threads than cores take turns and each holds memory.
@@ -130,7 +130,16 @@ export function buildProgram(): Command {
       'after',
       '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n' + shardHelp('run scenarios/bank-branch.yaml'),
     )
+    // compare's and sweep's options, taken here only to point to them (commander would suggest --seed).
+    .addOption(new Option('--set <variant>').hideHelp())
+    .addOption(new Option('--vary <axis>').hideHelp())
     .action(async (files: string[], options) => {
+      if (options.set !== undefined || options.vary !== undefined) {
+        const [option, command] = options.set !== undefined ? ['--set', 'compare'] : ['--vary', 'sweep'];
+        process.stderr.write(`error: run takes no ${option}: it is an option of ${command} (queuesim ${command} ${files[0] ?? 'FILE'} ${option} ...)\n(run queuesim ${command} --help for usage)\n`);
+        process.exitCode = 2;
+        return;
+      }
       process.exitCode = await withEarlyThread(options.workers, async () => (await import('./run.js')).runCommand(files, options));
     });
 
@@ -234,6 +243,8 @@ export function buildProgram(): Command {
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
     });
 
+  // A usage error points to the help of the command it was made in.
+  for (const command of program.commands) command.showHelpAfterError(`(run queuesim ${command.name()} --help for usage)`);
   return program;
 }
 

@@ -181,6 +181,19 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(result.stderr).toContain('no/such/file.yaml: cannot read the scenario: no such file');
   });
 
+  it('a usage error points to the help of its own command; run points --set and --vary to compare and sweep', () => {
+    const bank = join(import.meta.dirname, '../../scenarios/bank-branch.yaml');
+    const unknown = queuesim(['sweep', bank, '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("error: unknown option '--bogus'\n(run queuesim sweep --help for usage)\n");
+    expect(queuesim(['bogus']).stderr).toBe("error: unknown command 'bogus'\n(run queuesim --help for usage)\n");
+    const set = queuesim(['run', bank, '--set', 'x: seed=1']);
+    expect(set.code).toBe(2);
+    expect(set.stderr).toBe(`error: run takes no --set: it is an option of compare (queuesim compare ${bank} --set ...)\n(run queuesim compare --help for usage)\n`);
+    expect(queuesim(['run', bank, '--vary', 'seed=1..2']).stderr).toContain('error: run takes no --vary: it is an option of sweep');
+    expect(queuesim(['run', '--help']).stdout).not.toContain('--set');
+  });
+
   it('a file that cannot be read says why in words: a file inside its path, no permission', () => {
     const file = scenarioFile('a-file', '');
     const result = queuesim(['validate', join(file, 'x.yaml')]);
