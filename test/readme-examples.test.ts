@@ -2,8 +2,9 @@
  * The README's worked examples, run as a reader runs them: each command in a shell, in a
  * folder holding the bundled scenarios, with `queuesim` the built command. Every line the
  * README shows of an example's output must be printed, in the README's order (an excerpt
- * leaves lines out, marked "…"). When a command's output changes, this fails until the
- * README shows what the command now prints.
+ * leaves lines out, marked "…"), and the charts it shows as images under docs/ must be the
+ * ones the examples draw. When a command's output changes, this fails until the README shows
+ * what the command now prints.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -99,6 +100,11 @@ function expectExcerpt(shown: string, printed: string, where: string): void {
   }
 }
 
+/** An image the README shows is the chart the example draws now, byte for byte. */
+function expectImage(image: string, drawn: string): void {
+  expect(readFileSync(join(projectRoot, image), 'utf8') === readFileSync(drawn, 'utf8'), `${image} is not the chart the example draws now: copy ${drawn} over it`).toBe(true);
+}
+
 describe('the README’s worked examples print what the README shows', () => {
   it('npm start: the bank branch tables (Reading the results) and its analytic baseline', () => {
     const folder = readerFolder();
@@ -108,18 +114,20 @@ describe('the README’s worked examples print what the README shows', () => {
     for (const heading of ['## Reading the results', '### The analytic baseline']) {
       const shown = section(heading).find((block) => block.lang === '')!;
       expectExcerpt(shown.body, output, `README line ${shown.line}`);
-    }
+    }    expectImage('docs/bank-wait-distribution.svg', join(folder.cwd, 'out/bank-branch-weekday/charts/wait-distribution.svg'));
   });
 
   it.each([
-    ['compare: one more teller at lunch, or more patient customers', '### compare:'],
-    ['sweep: how many tellers at lunch', '### sweep:'],
-    ['staff: tellers hour by hour', '### staff:'],
-  ])('%s', (_name, heading) => {
+    ['compare: one more teller at lunch, or more patient customers', '### compare:', undefined],
+    ['sweep: how many tellers at lunch', '### sweep:', ['docs/bank-sweep-wait.svg', 'out/sweep-bank-branch-weekday-over-stations-counter-servers-lunch/charts/sweep-wait.svg']],
+    ['staff: tellers hour by hour', '### staff:', undefined],
+  ])('%s', (_name, heading, image) => {
     const { command, output: shown } = commandAndOutput(heading);
-    const { output, code } = shell(command, readerFolder());
+    const folder = readerFolder();
+    const { output, code } = shell(command, folder);
     expect(code).toBe(0);
     expectExcerpt(shown.body, output, `README line ${shown.line} (${command})`);
+    if (image !== undefined) expectImage(image[0]!, join(folder.cwd, image[1]!));
   });
 
   it('run: the coffee counter, three files (How the wait feels), as the table of their results', () => {
