@@ -54,7 +54,9 @@ export function parseScenarioText(withMark: string, file: string): ParsedText {
         .replace(/,\s*(?:\.\.\.)?".*$/s, '')
         .replace(/\s+in JSON at position \d+.*$/s, '')
         .replace(/\s+/g, ' ');
-      problems.push({ file, path: [], line, message: `not valid JSON: ${reason}` });
+      // YAML in a file named .json (not JSON with a slip: JSON starts with { or [).
+      const yaml = doc.errors.length === 0 && isMap(doc.contents) && !/^\s*[{[]/.test(text) ? ': the file reads as YAML, so give it a .yaml name' : '';
+      problems.push({ file, path: [], line, message: `not valid JSON: ${reason}${yaml}` });
       return { data: undefined, locate, problems };
     }
   }

@@ -61,6 +61,11 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(runExpectingErrors('bare.json', '{"name": "x",\n "n": tru\n}')).toEqual([expect.stringMatching(/bare\.json: not valid JSON: Unexpected line break$/)]);
   });
 
+  it('YAML in a file named .json is told to take a .yaml name; JSON with a slip is not', () => {
+    expect(runExpectingErrors('yaml.json', 'name: x\nseed: 1\n')).toEqual([expect.stringMatching(/yaml\.json: not valid JSON: .*: the file reads as YAML, so give it a \.yaml name$/)]);
+    expect(runExpectingErrors('slip.json', '{"name": "x",}\n')[0]).not.toContain('YAML');
+  });
+
   it('a missing required key names its path', () => {
     const { name: _name, ...withoutName } = valid;
     const lines = runExpectingErrors('s.json', JSON.stringify(withoutName));
