@@ -30,6 +30,13 @@ describe('analytic baseline', () => {
     expect(row.metrics.waitMean).toBe(0);
   });
 
+  it('counts in Erlang B only the customers let in as busy: c = 2, A = 2 gives B = 0.4 and utilisation 0.6', () => {
+    // By hand: B(1, 2) = 2/3, B(2, 2) = 2·B(1, 2)/(2 + 2·B(1, 2)) = 0.4; busy = A(1 − B) = 1.2 of 2 servers.
+    const row = baselineFor(mmc(2, 2, { queueCapacity: 0 }), 0, 0);
+    expect(row.metrics.abandonmentRate).toBeCloseTo(0.4, 12);
+    expect(row.metrics.utilisation).toBeCloseTo(0.6, 12);
+  });
+
   it('uses Erlang B whatever the service distribution (insensitivity), and calls it exact', () => {
     const row = baselineFor(model({ servers: 12, queueCapacity: 0, service: { dist: 'lognormal', mean: 45, sd: 80 } }, [{ id: 'parties', arrivals: { rate: 16 / 60 }, route: ['desk'] }]), 0, 0);
     expect(row).toMatchObject({ model: 'Erlang B', exact: true });
@@ -80,6 +87,7 @@ describe('analytic baseline', () => {
   it('leaves out what the formulas cannot describe, saying why', () => {
     const reason = (m: Model) => baselineFor(m, 0, 0).unsupported;
     expect(reason(mmc(2, 3))).toMatch(/overloaded/);
+    expect(reason(mmc(2, 2))).toMatch(/overloaded: offered load 2.00 ≥ 2 servers/); // ρ = 1: no steady state either
     expect(reason(model({ servers: 2, service: 1 }, [{ id: 'a', arrivals: { rate: 1 }, route: ['desk'] }]))).toMatch(/far from exponential/);
     expect(reason(model({ servers: 2, service: { dist: 'exponential', mean: 1 } }, [{ id: 'a', arrivals: { rate: 1 }, route: ['desk'], patience: 5 }]))).toMatch(/patience of a is not exponential/);
     const tandem = validateScenario({

@@ -192,6 +192,12 @@ describe('queuesim --shard and queuesim merge', () => {
       refused([shard(1), shard(2), copy, shard(3)], /^error: shard 2 of 3 of coffee-counter-as-is is given twice \(.*shard-2-of-3 and .*copy-of-shard-2\); nothing was merged\.$/);
     });
 
+    it('shards of one job split two ways (an earlier split\'s folders still there)', () => {
+      const halves = tempDir();
+      expect(queuesimWith(['run', 'scenarios/coffee-as-is.yaml', '--reps', '6', '--out', halves, '--quiet', '--shard', '1/2']).code).toBe(0);
+      refused([join(halves, 'coffee-counter-as-is.shard-1-of-2'), shard(2), shard(3)], /^error: .*shard-1-of-2 and .*shard-2-of-3 split the job differently \(into 2 and 3 shards\): .*; nothing was merged\.$/);
+    });
+
     it('shards of different jobs', () =>
       refused([shard(1), join(other, 'coffee-counter-as-is.shard-2-of-3'), shard(3)], /^error: .*shard-1-of-3 and .*shard-2-of-3 are shards of different jobs \(their inputs differ: reps 6 and 9\); merge the shards of one run; nothing was merged\.$/));
 

@@ -57,4 +57,21 @@ describe('paired differences', () => {
   it('refuse samples of different replications', () => {
     expect(() => pairedDifference([1, 2], [1])).toThrow(/same replications/);
   });
+
+  it('Welch: unequal sizes and variances give the Welch–Satterthwaite interval (scipy.stats.ttest_ind, equal_var=False)', () => {
+    // scipy 1.17: ttest_ind([2,4,6,8,10], [1,2,3], equal_var=False).confidence_interval(0.95),
+    // df = 5.157894736842106.
+    const [lo, hi] = welchInterval([1, 2, 3], [2, 4, 6, 8, 10])!;
+    expect(lo).toBeCloseTo(0.1092517213558919, 9);
+    expect(hi).toBeCloseTo(7.890748278644108, 9);
+    // A replication where the metric is undefined is no observation: n counts only the others.
+    expect(welchInterval([1, 2, 3, 4, NaN], [3, 4, 5, 6, NaN])).toEqual(welchInterval([1, 2, 3, 4], [3, 4, 5, 6]));
+  });
+
+  it('judge rounding relative to the values: large values one rounding apart are equal too', () => {
+    const a = [(0.1 + 0.2) * 1e6, (1.1 + 2.2) * 1e6, 4.35 * 1e8];
+    const b = [0.3e6, 3.3e6, 435e6];
+    expect(a.map((x, r) => Math.abs(x - b[r]!)).every((x) => x > 1e-12)).toBe(true); // far above any absolute tolerance
+    expect(pairedDifference(a, b)).toMatchObject({ mean: 0, differs: false });
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareVariants, type ComparisonRun } from '../../src/run/compare.js';
+import { compareVariants, variantColumns, type ComparisonRun } from '../../src/run/compare.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { buildVariant, parseVariantSpec } from '../../src/scenario/variants.js';
 import { parse } from 'yaml';
@@ -65,6 +65,27 @@ describe('compare: variants on common random numbers', () => {
       expect(run.summaries.map((s) => s.replications)).toEqual([20, 20]);
       expect(run.summaries[1]!.schedule!.counter!.map((p) => p.servers)).toEqual([3, 5, 3]);
     });
+  });
+});
+
+describe('compare: what the variants share and what they do not', () => {
+  it('runs a variant with a seed of its own on the first variant\'s seed: the same customers', async () => {
+    const run = await compareVariants([{ name: 'a', model: bank() }, { name: 'b', model: { ...bank(), seed: 7 } }], { replications: 5 });
+    expect(run.comparison.seed).toBe(42);
+    expect(row(run, 'system', 'arrivals').differences[1]).toMatchObject({ mean: 0, sd: 0 });
+    expect(run.replications[1]!.map((r) => r.metrics.arrivals)).toEqual(run.replications[0]!.map((r) => r.metrics.arrivals));
+  });
+
+  it('keeps a metric only one variant has, with no difference: money\'s accounts beside a run without them', async () => {
+    const run = await compareVariants([{ name: 'a', model: bank() }, { name: 'm', model: variant('m: money={price: 5, staffCostPerHour: 20}') }], { replications: 3 });
+    const own = run.comparison.metrics.filter((m) => m.values[0] === null && m.values[1] !== null);
+    expect(own.length).toBeGreaterThan(0);
+    for (const m of own) expect(m.differences[1], `${m.scope} ${m.metric}`).toBeNull();
+  });
+
+  it('letters the columns only for a name longer than 16 characters', () => {
+    expect(variantColumns(['abcdefghijklmnop', 'b']).lettered).toBe(false);
+    expect(variantColumns(['abcdefghijklmnopq', 'b']).lettered).toBe(true);
   });
 });
 

@@ -16,6 +16,14 @@ describe('sweep grids', () => {
     expect(values('0.5..1.5:0.25')).toEqual([0.5, 0.75, 1, 1.25, 1.5]);
     expect(values('0.1..0.5:0.1')).toEqual([0.1, 0.2, 0.3, 0.4, 0.5]);
     expect(values('1..10:4')).toEqual([1, 5, 9]);
+    // (0.3 − 0) / 0.1 is 2.9999999999999996 in floating point: the end is still a value.
+    expect(values('0..0.3:0.1')).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(values('0..0.6:0.2')).toEqual([0, 0.2, 0.4, 0.6]);
+  });
+
+  it('take up to 10,000 values on an axis, and refuse one more', () => {
+    expect(values('1..10000')).toHaveLength(10_000);
+    expect(parseValues('1..10001')).toEqual({ ok: false, message: '10001 values is more than 10000: check the step' });
   });
 
   it('read lists', () => {

@@ -46,6 +46,8 @@ describe('shards of a run', () => {
     expect(shardOf({ shards: 3 }, { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '3' })).toEqual({ ok: true, value: { index: 1, count: 3 } });
     expect(shardOf({ shards: 4 }, { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '0' })).toEqual({ ok: true, value: { index: 4, count: 4 } });
     expect(shardOf({ shards: 3 }, { SLURM_ARRAY_TASK_ID: '5', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_STEP: '2' })).toEqual({ ok: true, value: { index: 3, count: 3 } });
+    // A task id off the array's steps (5 in 0, 2, 4, …) is no shard: not shard 3.5.
+    expect(shardOf({ shards: 4 }, { SLURM_ARRAY_TASK_ID: '5', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_STEP: '2' })).toEqual({ ok: false, message: expect.stringMatching(/^cannot tell the shard from SLURM_ARRAY_TASK_ID="5"/) });
     // The array's own count must agree with the shards asked for.
     expect(shardOf({ shards: 3 }, { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '4' }).ok).toBe(false);
     expect(shardOf({ shards: 3 }, { SLURM_ARRAY_TASK_ID: '1' }).ok).toBe(false);

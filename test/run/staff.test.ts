@@ -239,6 +239,13 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     expect({ converged: cut.converged, stoppedBy: cut.stoppedBy, beyondReach: cut.beyondReach }).toEqual({ converged: false, stoppedBy: 'evaluations', beyondReach: ['counter morning'] });
     const whole = await staff(parse(branch), loaded.model, targets, { stations: ['counter'], runner });
     expect({ converged: whole.converged, stoppedBy: whole.stoppedBy, beyondReach: whole.beyondReach, lunch: whole.servers[0]![1] }).toEqual({ converged: false, stoppedBy: 'beyondReach', beyondReach: ['counter morning'], lunch: 20 });
+    // Wherever it stops, the plan given is the one evaluated: servers taken back that changed
+    // nothing are put back when no evaluation is left to try the plan without them.
+    for (const maxEvaluations of [2, 3, 4, 5, 6]) {
+      const stopped = await staff(parse(branch), loaded.model, targets, { stations: ['counter'], runner, maxEvaluations });
+      expect(stopped.model.stations[0]!.servers, `stopped after ${maxEvaluations}`).toEqual(stopped.servers[0]);
+    }
+    expect(whole.model.stations[0]!.servers).toEqual(whole.servers[0]);
   });
 
   it('stays within its bound of evaluations', async () => {

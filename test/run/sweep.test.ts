@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAxis, type Axis } from '../../src/run/grid.js';
 import { sweepCsv } from '../../src/run/sweep-csv.js';
 import { sweepJson } from '../../src/cli/sweep.js';
-import { pointMetrics, runSweep, sweepModels, type SweepResult } from '../../src/run/sweep.js';
+import { lostIn, pointMetrics, runSweep, sweepModels, type SweepResult } from '../../src/run/sweep.js';
 import { projectRoot } from '../cli/cli.js';
 
 const file = join(projectRoot, 'scenarios/bank-branch.yaml');
@@ -98,5 +98,16 @@ describe('sweep grids of two parameters', () => {
     }
     const inside = sweepModels(data, file, [axis('stations.counter.servers=3..4'), axis('stations.counter.servers.lunch=5..6')]);
     expect(inside.ok && inside.points.map((p) => p.model.stations[0]!.servers)).toEqual([[3, 5, 3], [3, 6, 3], [4, 5, 4], [4, 6, 4]]);
+  });
+
+  it('name a bad point by every axis\'s value, and count denied bookings among the lost', () => {
+    const grid = sweepModels(data, file, [axis('stations.counter.servers.lunch=3,4'), axis('segments.quick.patience.mean=5,-1')]);
+    expect(grid.ok).toBe(false);
+    if (!grid.ok) {
+      // Once for its cause (the same at both lunch values), named by its first point.
+      expect(grid.problems.map((p) => p.file)).toEqual([`${file} [variant "stations.counter.servers.lunch=3; segments.quick.patience.mean=-1"]`]);
+    }
+    const replication = { metrics: { balked: 1, reneged: 2, blocked: 3, denied: 4 } } as unknown as Parameters<typeof lostIn>[0];
+    expect(lostIn(replication)).toBe(10);
   });
 });
