@@ -248,6 +248,27 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     expect(whole.model.stations[0]!.servers).toEqual(whole.servers[0]);
   });
 
+  it('lowers the period with the widest margin first, and each period down to where it misses', async () => {
+    // A runner whose lunch wait has the most room under the target (0.2 against 1), then the
+    // afternoon's (0.5), then the morning's (0.8), whatever the servers: each is lowered to 1 in that order.
+    const branch = readFileSync(join(projectRoot, 'scenarios/bank-branch.yaml'), 'utf8');
+    const loaded = loadScenario(branch, 'bank-branch.yaml');
+    if (!loaded.ok) throw new Error('invalid');
+    const waits = [0.8, 0.2, 0.5];
+    const runner: Runner = async (model) => {
+      const run = runReplications(loaded.model, { replications: 2 });
+      const periods = Object.fromEntries(
+        model.periods.map((period, p) => [period.name, { ...run.summary.periods![period.name]!, stations: { counter: { waitMean: { mean: waits[p]!, sd: 0.01, ci95: [waits[p]! - 0.01, waits[p]! + 0.01] as [number, number] } } } }]),
+      );
+      return { ...run, summary: { ...run.summary, periods } };
+    };
+    const searched = await staff(parse(branch), loaded.model, [target('waitMean<=1')], { stations: ['counter'], runner });
+    const lowered = searched.steps.filter((s) => s.action.startsWith('lowered')).map((s) => /^lowered counter (\w+)/.exec(s.action)![1]);
+    const order = lowered.filter((period, i) => period !== lowered[i - 1]);
+    expect(order).toEqual(['lunch', 'afternoon', 'morning']);
+    expect(searched.servers[0]).toEqual([1, 1, 1]);
+  });
+
   it('stays within its bound of evaluations', async () => {
     const valid = validateScenario(data);
     if (!valid.ok) throw new Error('invalid');
