@@ -156,7 +156,7 @@ export function buildProgram(): Command {
   compare
     .addHelpText(
       'after',
-      '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}.\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n' + shardHelp('compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml'),
+      '\nKey paths address the scenario: stations.counter.servers.lunch, segments.quick.arrivals.rate, time.periods.lunch.start;\nlist elements by id (or period name) or by index, stations[0]; values are YAML: 4, fifo, {dist: exponential, mean: 2}; null removes a key (its default applies).\n\nExamples:\n  queuesim compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml\n  queuesim compare scenarios/bank-branch.yaml --set "lunch5: stations.counter.servers.lunch=5" --set "calm: segments.quick.patience.mean=15; segments.quick.balkAt=20"\n' + shardHelp('compare scenarios/coffee-as-is.yaml scenarios/coffee-extra-barista.yaml'),
     )
     .action(async (files: string[], options) => {
       process.exitCode = await withEarlyThread(options.workers, async () => (await import('./compare.js')).compareCommand(files, options));

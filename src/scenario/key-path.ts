@@ -216,3 +216,18 @@ export function setKeyPath(data: unknown, parts: readonly PathPart[], value: unk
   else setOwn(parent, key as string, value);
   return { ok: true, value: path };
 }
+
+/**
+ * Removes the key at a written key path from `data` (changed in place), so that its default
+ * applies: a variant's `key.path=null`. A list element cannot be removed (the others would
+ * move up), nor a key the data does not have.
+ */
+export function removeKeyPath(data: unknown, parts: readonly PathPart[]): Parsed<KeyPath> {
+  const found = walk(data, parts, false);
+  if (!found.ok) return found;
+  const { parent, key, path } = found.value;
+  if (Array.isArray(parent)) return { ok: false, message: `${formatPath(path)} is an element of a list, which null cannot remove` };
+  if (!Object.hasOwn(parent, key as string)) return { ok: false, message: `${formatPath(path)} is not in the scenario, so there is nothing to remove` };
+  delete (parent as Record<string, unknown>)[key as string];
+  return { ok: true, value: path };
+}

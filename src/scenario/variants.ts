@@ -15,7 +15,7 @@ import type { Model } from '../model/model.js';
 import type { Lever } from '../levers/lever.js';
 import { periodNamesOf } from '../levers/raw-data.js';
 import { defaultLevers } from '../levers/registry.js';
-import { formatParts, indicesOutside, parseKeyPath, readKeyPath, setKeyPath, sharedRunKey, type Parsed, type PastNumber, type PathPart } from './key-path.js';
+import { formatParts, indicesOutside, parseKeyPath, readKeyPath, removeKeyPath, setKeyPath, sharedRunKey, type Parsed, type PastNumber, type PathPart } from './key-path.js';
 import { scenarioSchemaFor } from './compose.js';
 import { validateScenario } from './load.js';
 import { formatPath, hint, isUnder, type KeyPath, type ScenarioProblem } from './problems.js';
@@ -121,7 +121,8 @@ export function buildVariant(baseData: unknown, file: string, spec: VariantSpec,
   const spread: { path: KeyPath; text: string; key: string; value: unknown }[] = [];
   for (const assignment of spec.assignments) {
     const parent = assignment.parts.length > 1 ? readKeyPath(data, assignment.parts.slice(0, -1)) : undefined;
-    const set = setKeyPath(data, assignment.parts, structuredClone(assignment.value));
+    // null removes the key, so that its default applies (patience=null: customers who never give up).
+    const set = assignment.value === null ? removeKeyPath(data, assignment.parts) : setKeyPath(data, assignment.parts, structuredClone(assignment.value));
     if (!set.ok) {
       problems.push({ file: label, source: file, path: [], message: `${assignment.text}: ${keyPathMessage(data, set, levers)}` });
       continue;

@@ -103,6 +103,24 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     expect(parseVariantSpec('lunch5 counter=5')).toMatchObject({ ok: true });
   });
 
+  it('remove a key with null (or ~), so that its default applies; not a list element, nor a key not there', () => {
+    const patient = { ...base, segments: [{ ...base.segments[0]!, patience: { dist: 'exponential', mean: 5 } }] };
+    for (const text of ['never: segments.quick.patience=null', 'never: segments.quick.patience=~']) {
+      const built = buildVariant(patient, 'bank.yaml', spec(text));
+      if (!built.ok) throw new Error(JSON.stringify(built.problems));
+      expect(built.model.segments[0]!.patience).toBeNull(); // the model's "never gives up"
+      expect(built.data).toMatchObject({ segments: [{ id: 'quick' }] });
+      expect(Object.keys((built.data as typeof patient).segments[0]!)).not.toContain('patience');
+    }
+    expect(patient.segments[0]!.patience).toEqual({ dist: 'exponential', mean: 5 }); // the base stays as it was
+    const element = buildVariant(base, 'bank.yaml', spec('x: stations[0]=null'));
+    expect(!element.ok && element.problems[0]!.message).toBe('stations[0]=null: stations[0] is an element of a list, which null cannot remove');
+    const absent = buildVariant(base, 'bank.yaml', spec('x: segments.quick.patience=null'));
+    expect(!absent.ok && absent.problems[0]!.message).toBe('segments.quick.patience=null: segments[0].patience is not in the scenario, so there is nothing to remove');
+    const required = buildVariant(base, 'bank.yaml', spec('x: stations.counter.service=null'));
+    expect(required.ok).toBe(false); // the validator then says what is missing
+  });
+
   it('build a valid model from the base data, which stays as it was', () => {
     const built = buildVariant(base, 'bank.yaml', spec('fourth: stations.counter.servers.lunch=4'));
     if (!built.ok) throw new Error(JSON.stringify(built.problems));
