@@ -114,7 +114,8 @@ describe('the README’s worked examples print what the README shows', () => {
     for (const heading of ['## Reading the results', '### The analytic baseline']) {
       const shown = section(heading).find((block) => block.lang === '')!;
       expectExcerpt(shown.body, output, `README line ${shown.line}`);
-    }    expectImage('docs/bank-wait-distribution.svg', join(folder.cwd, 'out/bank-branch-weekday/charts/wait-distribution.svg'));
+    }
+    expectImage('docs/bank-wait-distribution.svg', join(folder.cwd, 'out/bank-branch-weekday/charts/wait-distribution.svg'));
   });
 
   it.each([

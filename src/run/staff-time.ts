@@ -40,12 +40,12 @@ export function staffTimeText(time: StaffTime): string {
 
 /**
  * A staff time to three significant digits, never rounding its whole part, without trailing
- * zeros: 46, 6.67 (20-minute periods), 146, 0.0278 (a 100-second day in hours). Sums of
- * period lengths carry binary noise (1.9999999999999998 hours), which this rounds away.
+ * zeros, thousands grouped as in the tables: 46, 6.67 (20-minute periods), 146, 2,400, 0.0278
+ * (a 100-second day in hours). Sums of period lengths carry binary noise
+ * (1.9999999999999998 hours), which this rounds away.
  */
 export function amount(value: number): string {
-  if (value === 0 || !Number.isFinite(value)) return String(value);
+  if (value === 0 || !Number.isFinite(value)) return String(value === 0 ? 0 : value);
   const decimals = Math.min(20, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(value)))));
-  const text = value.toFixed(decimals);
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return value.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: decimals });
 }

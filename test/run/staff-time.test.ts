@@ -8,6 +8,8 @@ describe('staff time as text', () => {
     expect(amount(20 / 3)).toBe('6.67'); // 20 server-periods of 20 minutes
     expect(amount(46.5)).toBe('46.5');
     expect(amount(146.25)).toBe('146');
+    expect(amount(2400)).toBe('2,400'); // grouped as the tables group
+    expect(amount(1234567.89)).toBe('1,234,568');
     expect(amount(100 / 3600)).toBe('0.0278'); // a 100-second day, in hours
     expect(amount(0.5)).toBe('0.5');
     expect(amount(0)).toBe('0');
