@@ -46,7 +46,7 @@ export function renderSummary(summary: RunSummary): string {
       const { mean, interval } = formatEstimate(summary.metrics[m.name], m.kind, boundsOf(m.name));
       return intervals ? [m.name, mean, interval + marks.of(summary.metrics[m.name])] : [m.name, mean];
     });
-  const system = renderTable([intervals ? ['System', 'mean', '95% CI'] : ['System', 'value'], ...systemRows], ['left', 'right', 'right']);
+  const system = renderTable([intervals ? ['System', 'mean', '95% CI'] : ['System', 'value'], ...systemRows], intervals ? ['left', 'right', 'right'] : ['left', 'right']);
   const parts = [heading, '', system, '', compactTable('Station', summary.stations, stationColumns, marks), '', compactTable('Segment', summary.segments, segmentColumns, marks)];
 
   const periods = Object.entries(summary.periods ?? {});

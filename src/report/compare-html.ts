@@ -5,7 +5,7 @@
  * escaped like the run report (page.ts, markup.ts).
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatDifference, formatEstimate, pairsText } from '../metrics/format.js';
+import { formatDifference, formatEstimate, oneReplicationText, pairsText } from '../metrics/format.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted, type Markup } from './markup.js';
@@ -44,6 +44,7 @@ function differenceCell(row: ComparedMetric, v: number, replications: number): M
   const d = row.differences[v];
   if (!d || d.mean === null) return html`<td class="absent">—</td>`;
   const { mean, interval } = formatDifference(d, kindOf(row.metric));
+  if (replications < 2) return html`<td class="same">${mean}</td>`; // one replication: no interval, nothing marked
   const pairs = d.n !== undefined && d.n < replications ? ` (${pairsText(d.n)})` : '';
   return html`<td class="${d.differs ? 'differs' : 'same'}">${mean}${d.differs ? ' *' : ''}<small>${interval}${pairs}</small></td>`;
 }
@@ -86,6 +87,7 @@ export function compareHtml(title: string, comparison: Comparison, variants: rea
   const { columns, lettered } = variantColumns(comparison.variants.map((v) => v.name));
   const system = comparison.metrics.filter((m) => m.scope === 'system');
   const others = comparison.metrics.filter((m) => m.scope !== 'system' && !m.scope.startsWith('segment:'));
+  const first = lettered ? `${columns[0]!} (${comparison.variants[0]!.name})` : comparison.variants[0]!.name;
   const body = html`<header>
 <h1>${title}</h1>
 <p class="run">${comparison.variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers: replication r of every variant sees the same simulated demand · times in ${pluralUnit(comparison.unit)}</p>
@@ -96,7 +98,11 @@ export function compareHtml(title: string, comparison: Comparison, variants: rea
 <tbody>${comparison.variants.map((v, i) => html`<tr>${lettered ? html`<td>${columns[i]!}</td>` : ''}<th scope="row">${v.name}</th><td>${v.scenario}</td><td class="variant-source">${variants[i]?.source ?? ''}</td></tr>\n`)}</tbody></table></div>
 </section>
 <section id="differences"><h2>Differences</h2>
-<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${lettered ? `${columns[0]!} (${comparison.variants[0]!.name})` : comparison.variants[0]!.name}, with the 95% CI of the paired difference (replication by replication, on the same demand); bold with * where that CI excludes 0. Shares differ in percentage points (pp). A difference marked (K pairs) is over the K replications where both variants have the metric (a mean wait needs someone served), so it is not the difference of the two means shown.</p>
+${
+  replications >= 2
+    ? html`<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${first}, with the 95% CI of the paired difference (replication by replication, on the same demand); bold with * where that CI excludes 0. Shares differ in percentage points (pp). A difference marked (K pairs) is over the K replications where both variants have the metric (a mean wait needs someone served), so it is not the difference of the two means shown.</p>`
+    : html`<p>Each cell reads the value of the one replication. A difference is the variant minus ${first}, in that replication, on the same demand; ${oneReplicationText}. Shares differ in percentage points (pp).</p>`
+}
 ${differencesTable(comparison, system)}
 <h3>By station and period</h3>
 ${differencesTable(comparison, others)}

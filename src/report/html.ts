@@ -53,6 +53,8 @@ ${stations ? html`<h3>Stations</h3>\n${stations}` : ''}
 ${segments ? html`<h3>Segments</h3>\n${segments}` : ''}
 </section>
 </main>
-<footer>Made by queuesim from summary.json in this folder. Cells in the station and segment tables read mean, then the 95% confidence interval.</footer>`;
+<footer>Made by queuesim from summary.json in this folder. ${
+    summary.replications >= 2 ? 'Cells in the station and segment tables read mean, then the 95% confidence interval.' : 'Cells read the values of the one replication.'
+  }</footer>`;
   return pageHtml(`${summary.scenario} · queuesim report`, body);
 }

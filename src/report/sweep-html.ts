@@ -4,7 +4,7 @@
  * report (page.ts, markup.ts).
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatEstimate } from '../metrics/format.js';
+import { formatEstimate, oneReplicationText } from '../metrics/format.js';
 import { pointMetrics, type SweepResult } from '../run/sweep.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted } from './markup.js';
@@ -32,7 +32,7 @@ ${trusted(inlineSvg(svg, `chart-${chart.name}`, `${chart.title}. ${chart.caption
 `)}
 </section>
 <section id="points"><h2>Every point</h2>
-<p>Means over replications, the 95% confidence interval underneath; lost = balked + reneged + blocked + denied per run.</p>
+<p>${sweep.replications >= 2 ? 'Means over replications, the 95% confidence interval underneath' : `The values of the one replication at each point (${oneReplicationText})`}; lost = balked + reneged + blocked + denied per run.</p>
 <div class="table"><table class="points">
 <thead><tr>${sweep.axes.map((a) => html`<th scope="col">${a.path}</th>`)}${shown.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
 <tbody>${sweep.points.map((point) => html`<tr>${point.values.map((v) => html`<th scope="row">${v}</th>`)}${shown.map((name) => cell(name, pointMetrics(point)))}</tr>\n`)}</tbody></table></div>

@@ -26,7 +26,9 @@ export function keyFiguresList(summary: RunSummary): Markup {
   });
   return html`<dl class="key-figures">${shown.map((name) => {
     const metric = summary.metrics[name];
-    return html`<div><dt>${name}</dt><dd><span class="value">${formatMean(name, metric)}</span><span class="ci">95% CI ${formatInterval(name, metric)}</span></dd></div>`;
+    // One replication has no intervals (the header says so): its values alone.
+    const ci = summary.replications >= 2 ? html`<span class="ci">95% CI ${formatInterval(name, metric)}</span>` : '';
+    return html`<div><dt>${name}</dt><dd><span class="value">${formatMean(name, metric)}</span>${ci}</dd></div>`;
   })}</dl>`;
 }
 
@@ -50,8 +52,15 @@ function cell(name: string, metrics: MetricSummaries | undefined): Markup {
   return html`<td>${formatMean(name, metric)}${metric.ci95 ? html`<small>${formatInterval(name, metric)}</small>` : ''}</td>`;
 }
 
-/** Every system-wide metric: mean, CI, sd, replications it is defined in, and its meaning. */
+/** Every system-wide metric: mean, CI, sd, replications it is defined in, and its meaning (with one replication, its value and meaning). */
 export function systemTable(summary: RunSummary): Markup {
+  if (summary.replications < 2) {
+    return html`<div class="table"><table class="metrics">
+<thead><tr><th scope="col">metric</th><th scope="col">value</th><th scope="col" class="meaning">meaning</th></tr></thead>
+<tbody>${Object.entries(summary.metrics).map(
+      ([name, metric]) => html`<tr><th scope="row">${name}</th><td>${formatMean(name, metric)}</td><td class="meaning">${meanings.get(name) ?? ''}</td></tr>\n`,
+    )}</tbody></table></div>`;
+  }
   return html`<div class="table"><table class="metrics">
 <thead><tr><th scope="col">metric</th><th scope="col">mean</th><th scope="col">95% CI</th><th scope="col">sd</th><th scope="col">n</th><th scope="col" class="meaning">meaning</th></tr></thead>
 <tbody>${Object.entries(summary.metrics).map(

@@ -3,7 +3,7 @@
  * of a run in time order. Shared by the chart modules so each reads only its own choices.
  */
 import { kindBounds, type MetricKind } from '../../metrics/catalogue.js';
-import { shownInterval } from '../../metrics/format.js';
+import { oneReplicationText, shownInterval } from '../../metrics/format.js';
 import type { MetricSummaries, MetricSummary, PeriodSummary, RunSummary } from '../../metrics/summarise.js';
 
 export interface Estimate {
@@ -31,7 +31,7 @@ export const withInterval = { filter: 'isValid(datum.lo)' } as const;
  * there are none (the charts draw none then).
  */
 export function intervalWords(replications: number, words: string): string {
-  return replications >= 2 ? words : 'one replication, so no confidence intervals: they take two or more';
+  return replications >= 2 ? words : `one replication, so ${oneReplicationText}`;
 }
 
 /** Whether a row has a CI. */
