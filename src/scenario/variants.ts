@@ -79,10 +79,9 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
   if (named && name === '') return { ok: false, message: `"${text}": the variant's name before ":" is empty` };
   const pieces = splitOutside(body, ';').filter((piece) => piece.trim() !== '');
   if (pieces.length === 0) return { ok: false, message: `"${text}" sets nothing: write NAME: key.path=value; key.path=value` };
-  // A name and a key path with no colon between them ("lunch5 stations.counter.servers=5"): no key has a space.
-  const unnamed = named ? null : /^\s*([^\s:=;]+)\s+([^=]+?)\s*=/.exec(pieces[0]!);
-  if (unnamed !== null && startsAKeyPath(unnamed[2]!, levers)) {
-    return { ok: false, message: `a key path has no spaces; to name the variant, put a colon after its name: "${unnamed[1]}: ${body.slice(body.indexOf(unnamed[2]!))}"` };
+  if (!named) {
+    const missing = nameWithoutColon(pieces[0]!, levers);
+    if (missing !== undefined) return { ok: false, message: `to name the variant, put a colon after its name: "${missing.name}: ${body.trimStart().slice(missing.name.length).trimStart()}"` };
   }
   const assignments: Assignment[] = [];
   for (const piece of pieces) {
@@ -91,6 +90,23 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
     assignments.push(assignment.value);
   }
   return { ok: true, value: { name: name === '' ? assignments.map((a) => a.text).join('; ') : name, assignments } };
+}
+
+/**
+ * A name and a key path with no colon between them (`lunch5 stations.counter.servers=5`):
+ * one plain word, a space, then a key path of the scenario with no space of its own (spaces
+ * inside quotes or brackets, `stations["a b"]`, are an id's).
+ */
+function nameWithoutColon(piece: string, levers: readonly Lever[]): { name: string } | undefined {
+  const equals = indicesOutside(piece, '=')[0];
+  if (equals === undefined) return undefined;
+  const head = piece.slice(0, equals).trim();
+  const space = indicesOutside(head, ' ')[0];
+  if (space === undefined) return undefined;
+  const name = head.slice(0, space);
+  const path = head.slice(space).trim();
+  if (!/^[^\s[\]{}"']+$/.test(name) || indicesOutside(path, ' ').length > 0) return undefined;
+  return startsAKeyPath(path, levers) ? { name } : undefined;
 }
 
 /** Whether `text` reads as a key path whose first part is a top-level key of the scenario. */

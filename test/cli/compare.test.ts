@@ -111,7 +111,7 @@ describe('queuesim compare', () => {
     const colon = queuesim(['compare', file, '--set', 'two stations.till.servers=2', '--out', out]);
     expect(colon.code).toBe(2);
     expect(colon.stderr).toBe(
-      'error: --set "two stations.till.servers=2": a key path has no spaces; to name the variant, put a colon after its name: "two: stations.till.servers=2"\n1 problem in the options; nothing was run or written.\n',
+      'error: --set "two stations.till.servers=2": to name the variant, put a colon after its name: "two: stations.till.servers=2"\n1 problem in the options; nothing was run or written.\n',
     );
     const both = queuesim(['compare', file, '--set', 'two stations.till.servers=2', '--set', 'typo: stations.tll.servers=2', '--out', out]);
     expect(both.stderr).toMatch(/\n2 problems in 1 file and the options; nothing was run or written\.\n$/);

@@ -97,10 +97,14 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
   it('say where the colon goes when a name stands before a key path without one', () => {
     expect(parseVariantSpec('lunch5 stations.counter.servers.lunch=5; segments.quick.balkAt=3')).toEqual({
       ok: false,
-      message: 'a key path has no spaces; to name the variant, put a colon after its name: "lunch5: stations.counter.servers.lunch=5; segments.quick.balkAt=3"',
+      message: 'to name the variant, put a colon after its name: "lunch5: stations.counter.servers.lunch=5; segments.quick.balkAt=3"',
     });
     // Not a key path after the space: the key path's own problem, said later.
     expect(parseVariantSpec('lunch5 counter=5')).toMatchObject({ ok: true });
+    // A space inside quotes or brackets is an id's; a key path with a space of its own is not this slip.
+    expect(parseVariantSpec('stations["x stations.a"].servers=2')).toMatchObject({ ok: true });
+    expect(parseVariantSpec('segments["walk stations.x"].balkAt=2')).toMatchObject({ ok: true });
+    expect(parseVariantSpec('two stations. counter.servers=3')).toMatchObject({ ok: true });
   });
 
   it('remove a key with null (or ~), so that its default applies; not a list element, nor a key not there', () => {
