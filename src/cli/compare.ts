@@ -25,6 +25,7 @@ import type { ModelRows } from './shard-rows.js';
 import type { Model } from '../model/model.js';
 import { rowsRunner } from '../run/pool-runner.js';
 import { unitOf } from '../model/units.js';
+import { usageError } from './usage.js';
 
 /** Where and how results are written and told: the same for a comparison and its merge. */
 export interface CompareOutputOptions {
@@ -255,6 +256,5 @@ export async function mergeCompare(inputs: CompareInputs, rows: ModelRows, optio
 }
 
 function usage(message: string): number {
-  process.stderr.write(`error: ${message}\n(run queuesim compare --help for usage)\n`);
-  return 2;
+  return usageError('compare', message);
 }

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseShard } from '../run/shard.js';
+import { helpPointer } from './usage.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -105,7 +106,7 @@ export function buildProgram(): Command {
     .name('queuesim')
     .description('Discrete-event simulation of service queues: staffing, waiting, balking, reneging.')
     .version(version)
-    .showHelpAfterError('(run queuesim --help for usage)')
+    .showHelpAfterError(helpPointer())
     .exitOverride()
     // Once the options are parsed and the command is about to run (not for --help, not
     // before a usage error): more threads than cores take turns and each holds memory.
@@ -130,16 +131,7 @@ export function buildProgram(): Command {
       'after',
       '\nExamples:\n  queuesim run scenarios/bank-branch.yaml\n  queuesim run scenarios/bank-branch.yaml --reps 50 --seed 7 --json > results.json\n' + shardHelp('run scenarios/bank-branch.yaml'),
     )
-    // compare's and sweep's options, taken here only to point to them (commander would suggest --seed).
-    .addOption(new Option('--set <variant>').hideHelp())
-    .addOption(new Option('--vary <axis>').hideHelp())
     .action(async (files: string[], options) => {
-      if (options.set !== undefined || options.vary !== undefined) {
-        const [option, command] = options.set !== undefined ? ['--set', 'compare'] : ['--vary', 'sweep'];
-        process.stderr.write(`error: run takes no ${option}: it is an option of ${command} (queuesim ${command} ${files[0] ?? 'FILE'} ${option} ...)\n(run queuesim ${command} --help for usage)\n`);
-        process.exitCode = 2;
-        return;
-      }
       process.exitCode = await withEarlyThread(options.workers, async () => (await import('./run.js')).runCommand(files, options));
     });
 
@@ -244,8 +236,31 @@ export function buildProgram(): Command {
     });
 
   // A usage error points to the help of the command it was made in.
-  for (const command of program.commands) command.showHelpAfterError(`(run queuesim ${command.name()} --help for usage)`);
+  for (const command of program.commands) command.showHelpAfterError(helpPointer(command.name()));
+  // The commands' own options, written to another out of habit, point to their command.
+  const owners = [
+    ['--set', 'compare'],
+    ['--vary', 'sweep'],
+    ['--target', 'staff'],
+  ] as const;
+  for (const command of [run, compare, sweep, staff]) {
+    for (const [flag, owner] of owners) if (owner !== command.name()) command.addOption(othersOption(command.name(), flag, owner));
+  }
   return program;
+}
+
+/**
+ * Another command's option, taken only to point to that command: commander would suggest a
+ * near name instead (--set → --seed) or nothing. Hidden from the help.
+ */
+function othersOption(command: string, flag: string, owner: string): Option {
+  return new Option(`${flag} [value]`)
+    .hideHelp()
+    .preset('')
+    .argParser(() => {
+      process.stderr.write(`error: ${command} takes no ${flag}: it is an option of ${owner} (queuesim ${owner} FILE ${flag} ...)\n${helpPointer(owner)}\n`);
+      throw new CommanderError(2, 'queuesim.othersOption', `${flag} is an option of ${owner}`);
+    });
 }
 
 export async function main(argv: string[]): Promise<number> {

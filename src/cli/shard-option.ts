@@ -4,6 +4,7 @@
  * on purpose: every run, compare and sweep asks it before anything else is loaded.
  */
 import { shardOf, type Shard } from '../run/shard.js';
+import { usageError } from './usage.js';
 
 /** The options every sharded command takes (main.ts parses --shard into a Shard). */
 export interface ShardOptions {
@@ -15,6 +16,5 @@ export interface ShardOptions {
 export function shardOfCommand(options: ShardOptions, command: string): Shard | undefined | number {
   const shard = shardOf(options, process.env);
   if (shard.ok) return shard.value;
-  process.stderr.write(`error: ${shard.message}.\n(run queuesim ${command} --help for usage)\n`);
-  return 2;
+  return usageError(command, `${shard.message}.`);
 }

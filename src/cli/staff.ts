@@ -24,6 +24,7 @@ import { outputFolderReady, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
 import { loadScenarioData, reportProblems } from './scenario-files.js';
 import { noVariationNote, renderStaffing } from './staff-table.js';
+import { usageError } from './usage.js';
 
 export interface StaffCommandOptions {
   target?: string[];
@@ -209,6 +210,5 @@ function bookedByServers(model: Model): string | undefined {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`error: ${message}\n(run queuesim staff --help for usage)\n`);
-  return 2;
+  return usageError('staff', message);
 }

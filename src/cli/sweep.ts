@@ -20,6 +20,7 @@ import type { JobInputs } from './shard-manifest.js';
 import { shardOfCommand, type ShardOptions } from './shard-option.js';
 import type { ModelRows } from './shard-rows.js';
 import { renderSweep } from './sweep-table.js';
+import { usageError } from './usage.js';
 
 /** Problems of a grid's points printed before the rest are only counted. */
 const GRID_PROBLEMS_SHOWN = 8;
@@ -187,6 +188,5 @@ export async function mergeSweep(inputs: SweepInputs, rows: ModelRows, options: 
 }
 
 function usage(message: string): number {
-  process.stderr.write(`error: ${message}\n(run queuesim sweep --help for usage)\n`);
-  return 2;
+  return usageError('sweep', message);
 }

@@ -194,9 +194,21 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(queuesim(['bogus']).stderr).toBe("error: unknown command 'bogus'\n(run queuesim --help for usage)\n");
     const set = queuesim(['run', bank, '--set', 'x: seed=1']);
     expect(set.code).toBe(2);
-    expect(set.stderr).toBe(`error: run takes no --set: it is an option of compare (queuesim compare ${bank} --set ...)\n(run queuesim compare --help for usage)\n`);
-    expect(queuesim(['run', bank, '--vary', 'seed=1..2']).stderr).toContain('error: run takes no --vary: it is an option of sweep');
+    expect(set.stderr).toBe('error: run takes no --set: it is an option of compare (queuesim compare FILE --set ...)\n(run queuesim compare --help for usage)\n');
+    // Each of compare's, sweep's and staff's own options, given to another command, without its value too.
+    for (const [command, flag, owner] of [
+      ['run', '--vary', 'sweep'],
+      ['run', '--set', 'compare'],
+      ['sweep', '--set', 'compare'],
+      ['compare', '--vary', 'sweep'],
+      ['staff', '--vary', 'sweep'],
+      ['compare', '--target', 'staff'],
+    ] as const) {
+      const result = queuesim([command, bank, flag]);
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr: `error: ${command} takes no ${flag}: it is an option of ${owner} (queuesim ${owner} FILE ${flag} ...)\n(run queuesim ${owner} --help for usage)\n` });
+    }
     expect(queuesim(['run', '--help']).stdout).not.toContain('--set');
+    expect(queuesim(['sweep', '--help']).stdout).not.toMatch(/--set|--target/);
   });
 
   it('a file that cannot be read says why in words: a file inside its path, no permission', () => {
