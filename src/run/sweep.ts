@@ -60,7 +60,7 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
     const texts = axes.map((axis, i) => `${axis.path}=${values[i]}`);
     const built = buildVariant(baseData, file, { name: texts.join('; '), assignments: axes.map((axis, i) => ({ text: texts[i]!, parts: axis.parts, value: values[i] })) });
     if (built.ok) points.push({ values, model: built.model });
-    else problems.push(...built.problems.map((problem) => ({ problem, texts })));
+    else problems.push(...built.problems.map((problem) => ({ problem, texts, point: grid.indexOf(values) })));
   }
   return problems.length > 0 ? { ok: false, problems: oncePerCause(problems, grid.length, file, axes) } : { ok: true, points };
 }
@@ -69,6 +69,8 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
 interface PointProblem {
   problem: ScenarioProblem;
   texts: readonly string[];
+  /** The point's place in the grid. */
+  point: number;
 }
 
 /** Why the second axis would throw the first's values away, if it would. */
@@ -93,19 +95,20 @@ function oncePerCause(problems: readonly PointProblem[], points: number, file: s
   const valueFree = ({ problem, texts }: PointProblem) => {
     let message = problem.message;
     texts.forEach((text, i) => (message = message.replaceAll(text, `--vary ${axes[i]!.path}`)));
+    message = message.replace('(the variant sets --vary', '(with --vary'); // a problem beside the keys set
     return { key: `${JSON.stringify(problem.path)}|${message}`, message };
   };
-  const everywhere = new Map<string, { first: PointProblem; message: string; count: number }>();
+  const everywhere = new Map<string, { first: PointProblem; message: string; points: Set<number> }>();
   for (const point of problems) {
     const { key, message } = valueFree(point);
     const group = everywhere.get(key);
-    if (group === undefined) everywhere.set(key, { first: point, message, count: 1 });
-    else group.count++;
+    if (group === undefined) everywhere.set(key, { first: point, message, points: new Set([point.point]) });
+    else group.points.add(point.point);
   }
   const seen = new Set<string>();
   return problems.flatMap((point) => {
     const group = everywhere.get(valueFree(point).key)!;
-    if (group.count === points && points > 1) {
+    if (group.points.size === points && points > 1) {
       if (group.first !== point) return [];
       const { line, path } = point.problem;
       return [{ file, path, ...(line === undefined ? {} : { line }), message: `${group.message}, at every point` }];

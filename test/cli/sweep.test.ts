@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesUnder, queuesim, scenarioFile, tempDir } from './cli.js';
+import { filesUnder, projectRoot, queuesim, scenarioFile, tempDir } from './cli.js';
 
 const cafe = `
 name: Tiny café
@@ -84,6 +84,9 @@ describe('queuesim sweep', () => {
     expect(halvesOnly.stderr).toBe(
       `error: ${file}: stations[0].servers: servers must be a whole number (set by --vary stations.till.servers), at every point\n1 problem in 1 file; nothing was run or written.\n`,
     );
+    // A problem beside the key varied (the next period now starts earlier), at every point.
+    const order = queuesim(['sweep', join(projectRoot, 'scenarios/bank-branch.yaml'), '--vary', 'time.periods.lunch.start=400,450', '--out', out]);
+    expect(order.stderr).toMatch(/^error: .*bank-branch\.yaml: time\.periods\[2\]\.start: periods must start at ascending times \(with --vary time\.periods\.lunch\.start\), at every point\n1 problem in 1 file;/);
     const typo = queuesim(['sweep', file, '--vary', 'stations.till.servrs=1..3', '--out', out]);
     expect(typo.stderr).toMatch(/^error: .*cafe\.yaml: stations\[0\]\.servrs: unknown key "servrs" \(did you mean "servers"\?\);.* \(set by --vary stations\.till\.servrs\), at every point\n1 problem in 1 file;/);
     expect(filesUnder(out)).toEqual([]);
