@@ -153,7 +153,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   // named apart, so that its results go to a folder of their own, not over the scenario's.
   const staffed = {
     ...(withStaffing(base.data, base.model, stationIndices, result.servers) as Record<string, unknown>),
-    name: `${base.model.name} (staffed)`,
+    name: base.model.name.endsWith(' (staffed)') ? base.model.name : `${base.model.name} (staffed)`, // a plan staffed again keeps one mark
     seed: result.seed,
     replications: result.replications,
   };
@@ -179,7 +179,9 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
     // The search kept what passed on its own numbers: the plan is worth a run on others.
     const other = result.seed < Number.MAX_SAFE_INTEGER ? result.seed + 1 : result.seed - 1;
-    const check = result.converged ? `Check it on other random numbers: queuesim run ${shellWord(join(folder, 'staffed.yaml'))} --seed ${other} --reps ${2 * result.replications}\n` : '';
+    // Its results beside the search's, where --out put them.
+    const out = options.out === 'out' ? '' : ` --out ${shellWord(options.out)}`;
+    const check = result.converged ? `Check it on other random numbers: queuesim run ${shellWord(join(folder, 'staffed.yaml'))} --seed ${other} --reps ${2 * result.replications}${out}\n` : '';
     process.stdout.write(`${renderStaffing(result, title)}\n\nWritten: ${folder}/staff.json, staffing.csv, staffed.yaml, summary.json\n${reportLine}${check}`);
   }
   const flat = noVariationNote(result);

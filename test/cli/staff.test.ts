@@ -148,6 +148,11 @@ segments:
     const rerun = queuesim(['run', join(folder, 'staffed.yaml'), '--json', '--workers', '1', '--no-report', '--out', rerunOut]);
     expect(rerun.code).toBe(0);
     expect(filesUnder(rerunOut).filter((name) => !name.includes('/'))).toEqual(['bank-branch-weekday-staffed']);
+    // A plan staffed again keeps one mark.
+    const restaffedOut = tempDir();
+    const restaffed = queuesim(['staff', join(folder, 'staffed.yaml'), '--station', 'counter', '--target', 'waitP90<=4', '--reps', '6', '--no-report', '--quiet', '--workers', '1', '--out', restaffedOut]);
+    expect(restaffed.code).toBe(0);
+    expect(readFileSync(join(restaffedOut, 'staff-bank-branch-weekday-staffed', 'staffed.yaml'), 'utf8')).toMatch(/^name: Bank branch, weekday \(staffed\)$/m);
     const plan = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as { metrics: unknown; periods: unknown };
     const again = JSON.parse(rerun.stdout) as { metrics: unknown; periods: unknown };
     expect(again.metrics).toEqual(plan.metrics);
@@ -159,6 +164,7 @@ segments:
     const result = queuesim(['staff', join(projectRoot, 'scenarios/bank-branch.yaml'), '--station', 'counter', '--target', 'waitP90<=4', '--no-report', '--workers', '1', '--out', out]);
     expect(result.code).toBe(0);
     const path = join(out, 'staff-bank-branch-weekday', 'staffed.yaml').replaceAll("'", "'\\''");
-    expect(result.stdout.endsWith(`Check it on other random numbers: queuesim run '${path}' --seed 43 --reps 40\n`)).toBe(true);
+    // With --out, the check's results go beside the search's.
+    expect(result.stdout.endsWith(`Check it on other random numbers: queuesim run '${path}' --seed 43 --reps 40 --out '${out.replaceAll("'", "'\\''")}'\n`)).toBe(true);
   });
 });
