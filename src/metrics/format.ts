@@ -62,7 +62,8 @@ export function formatEstimate(summary: MetricSummary | undefined, kind: MetricK
   const suffix = kind === 'share' ? '%' : '';
   const mean = summary.mean * scale;
   const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
-  const decimals = decimalsFor(half, mean);
+  // A count without a CI is one replication's (or one defined replication's): a whole number, written whole.
+  const decimals = kind === 'count' && half === null && Number.isInteger(mean) ? 0 : decimalsFor(half, mean);
   const text = (v: number) => `${formatFixed(v, decimals)}${suffix}`;
   const shown = summary.ci95 ? shownInterval(summary.ci95, bounds) : null;
   return {
@@ -88,7 +89,8 @@ export function formatDifference(summary: MetricSummary | null | undefined, kind
   const suffix = kind === 'share' ? ' pp' : '';
   const mean = summary.mean * scale;
   const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
-  const decimals = decimalsFor(half, mean);
+  // A count without a CI is one replication's (or one defined replication's): a whole number, written whole.
+  const decimals = kind === 'count' && half === null && Number.isInteger(mean) ? 0 : decimalsFor(half, mean);
   const zero = formatFixed(0, decimals);
   const signed = (v: number) => {
     const text = formatFixed(v, decimals);

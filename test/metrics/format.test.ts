@@ -33,6 +33,14 @@ describe('formatting a paired difference', () => {
 });
 
 describe('formatting an estimate', () => {
+  it('writes a whole count without a CI (one replication) whole; other values without a CI keep their decimals', () => {
+    expect(formatEstimate({ mean: 516, sd: null, ci95: null }, 'count')).toEqual({ mean: '516', interval: '—', half: '' });
+    expect(formatEstimate({ mean: 16, sd: null, ci95: null }, 'count').mean).toBe('16');
+    expect(formatEstimate({ mean: 2.5, sd: null, ci95: null }, 'count').mean).toBe('2.50'); // a count's mean over a period, say
+    expect(formatEstimate({ mean: 16, sd: null, ci95: null }, 'time').mean).toBe('16.00');
+    expect(formatEstimate({ mean: 516, sd: 0, ci95: [516, 516] }, 'count').mean).toBe('516.0'); // the same in every replication: a mean
+  });
+
   it('shows a CI within the values its kind can take: counts and times from 0, shares to 100%, scores 1 to 5', () => {
     expect(formatEstimate({ mean: 0.5, sd: 1, ci95: [-0.1, 1.1] }, 'count').interval).toBe('0.00 – 1.10');
     expect(formatEstimate({ mean: 0.02, sd: 0.05, ci95: [-0.006, 0.028] }, 'time').interval).toBe('0.000 – 0.028');
