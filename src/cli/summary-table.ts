@@ -5,7 +5,7 @@
  * percentages. Which metrics exist, and how each is formatted, comes from the catalogue.
  */
 import { boundsOf, metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
-import { FewerMarks, fewerNote, formatEstimate, formatMetric, oneReplicationText, warmUpText } from '../metrics/format.js';
+import { FewerMarks, fewerNote, formatEstimate, formatMetric, oneReplicationText, periodWarmUpText, warmUpText } from '../metrics/format.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { pluralUnit, renderTable } from './format.js';
 
@@ -51,7 +51,7 @@ export function renderSummary(summary: RunSummary): string {
 
   const periods = Object.entries(summary.periods ?? {});
   if (periods.length > 1) {
-    const rows = Object.fromEntries(periods.map(([name, period]) => [`${name} (${period.start}–${period.end})`, period.metrics]));
+    const rows = Object.fromEntries(periods.map(([name, period]) => [`${name} (${period.start}–${period.end}${periodWarmUpText(period, summary.warmup)})`, period.metrics]));
     parts.push('', compactTable('Period', rows, periodHeadlines, marks));
   }
   if (marks.any) parts.push('', fewerNote);

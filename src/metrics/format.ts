@@ -159,5 +159,14 @@ export class FewerMarks {
   }
 }
 
+/**
+ * What of a period a run with a warm-up counted, after its times: "" for all of it,
+ * ", in the warm-up" for none (its rows read 0 and —), ", counted from 200" for its end.
+ */
+export function periodWarmUpText(period: { start: number; end: number }, warmup: number | undefined): string {
+  if (warmup === undefined || warmup <= period.start) return '';
+  return warmup >= period.end ? ', in the warm-up' : `, counted from ${warmup}`;
+}
+
 /** "4 pairs", "1 pair": the replications a paired difference is over, where fewer than all. */
 export const pairsText = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;

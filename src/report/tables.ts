@@ -6,6 +6,7 @@ import { metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
 import { formatInterval, formatMean, formatValue } from './format.js';
 import { html, type Markup } from './markup.js';
+import { periodWarmUpText } from '../metrics/format.js';
 import { pluralUnit } from '../model/units.js';
 
 const meanings = new Map<string, string>(metricCatalogue().map((m) => [m.name, m.description]));
@@ -41,7 +42,7 @@ export function periodTable(summary: RunSummary): Markup | undefined {
 <thead><tr><th scope="col">period</th><th scope="col">from – to (${pluralUnit(summary.unit)})</th>${columns.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
 <tbody>${periods.map(
     ([name, period]) =>
-      html`<tr><th scope="row">${name}</th><td>${period.start} – ${period.end}</td>${columns.map((column) => cell(column, period.metrics))}</tr>\n`,
+      html`<tr><th scope="row">${name}</th><td>${period.start} – ${period.end}${periodWarmUpText(period, summary.warmup)}</td>${columns.map((column) => cell(column, period.metrics))}</tr>\n`,
   )}</tbody></table></div>`;
 }
 

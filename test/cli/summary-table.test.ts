@@ -1,6 +1,7 @@
 /** The run's terminal tables mark an estimate over fewer replications than the run has. */
 import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../src/cli/summary-table.js';
+import { reportHtml } from '../../src/report/html.js';
 import { runReplications } from '../../src/run/replicate.js';
 import { modelOf } from '../model-of.js';
 import { sparseScenario as sparse } from '../sparse-scenario.js';
@@ -29,4 +30,18 @@ describe('run tables', () => {
     expect(text).toMatch(/^ {2}System +value$/m);
     expect(renderSummary(runReplications(modelOf({ ...sparse, replications: 2 })).summary)).toMatch(/^ {2}System +mean +95% CI$/m);
   });
+
+  it('with a warm-up, say of each period how much of it was counted', () => {
+    // Periods a (0–90) and b (90–100); the warm-up ends inside b, then after both.
+    const inside = runReplications(modelOf({ ...sparse, time: { ...sparse.time, warmup: 95 } })).summary;
+    const text = renderSummary(inside);
+    expect(text).toMatch(/^ {2}a \(0–90, in the warm-up\) /m);
+    expect(text).toMatch(/^ {2}b \(90–100, counted from 95\) /m);
+    const page = reportHtml(inside, []);
+    expect(page).toContain('<td>0 – 90, in the warm-up</td>');
+    expect(page).toContain('<td>90 – 100, counted from 95</td>');
+    // Without a warm-up, the periods' times alone.
+    expect(renderSummary(runReplications(modelOf(sparse)).summary)).toMatch(/^ {2}a \(0–90\) /m);
+  });
 });
+
