@@ -269,6 +269,48 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     expect(searched.servers[0]).toEqual([1, 1, 1]);
   });
 
+  describe('raises a later period where a server more leaves a period as it was (made-up results)', () => {
+    const branch = readFileSync(join(projectRoot, 'scenarios/bank-branch.yaml'), 'utf8');
+    const loaded = loadScenario(branch, 'bank-branch.yaml');
+    if (!loaded.ok) throw new Error('invalid');
+    const base = runReplications(loaded.model, { replications: 2 });
+    /** A runner whose three periods' mean waits are `waits(servers added in each period)`. */
+    const runnerOf = (waits: (added: number[]) => number[]): Runner => {
+      let start: number[] | undefined;
+      return async (model) => {
+        const servers = model.stations[0]!.servers;
+        start ??= [...servers];
+        const added = servers.map((n, p) => n - start![p]!);
+        const periods = Object.fromEntries(
+          model.periods.map((period, p) => {
+            const wait = Math.max(0, waits(added)[p]!);
+            return [period.name, { ...base.summary.periods![period.name]!, stations: { counter: { waitMean: { mean: wait, sd: 0.01, ci95: [wait - 0.01, wait + 0.01] as [number, number] } } } }];
+          }),
+        );
+        return { ...base, summary: { ...base.summary, periods } };
+      };
+    };
+    const search = (waits: (added: number[]) => number[]) => staff(parse(branch), loaded.model, [target('waitMean<=1')], { stations: ['counter'], runner: runnerOf(waits), maxEvaluations: 20 });
+
+    it('as far as the last period of the day', async () => {
+      // The morning's wait moves only with the afternoon's servers.
+      const searched = await search((added) => [1.5 - added[2]!, 0.5, 0.5]);
+      expect({ converged: searched.converged, beyondReach: searched.beyondReach }).toEqual({ converged: true, beyondReach: [] });
+      expect(searched.servers[0]![2]! - searched.steps[0]!.servers[0]![2]!).toBe(1);
+    });
+
+    it('once, where two missing periods call for a server in the same one', async () => {
+      // The morning's wait moves only with lunch's servers; a morning server makes lunch miss.
+      // After the first raise, the morning (passed on to lunch) and lunch both ask lunch for one.
+      const searched = await search((added) => [1.5 - added[1]!, 0.5 + 0.6 * added[0]! - added[1]!, 0.5]);
+      expect(searched.converged).toBe(true);
+      searched.steps.slice(1).forEach((step, i) => {
+        const before = searched.steps[i]!.servers[0]!;
+        step.servers[0]!.forEach((n, p) => expect(n - before[p]!, `${step.action}, period ${p}`).toBeLessThanOrEqual(1));
+      });
+    });
+  });
+
   it('stays within its bound of evaluations', async () => {
     const valid = validateScenario(data);
     if (!valid.ok) throw new Error('invalid');
