@@ -57,6 +57,15 @@ export interface ComparisonRun {
   replications: ReplicationResult[][];
 }
 
+/**
+ * Whether every variant has the first one's segments, and so its customers: random numbers
+ * are drawn per segment, so a variant with other segments shares the seed and the replication
+ * numbers but not the demand (a segment's rows then lack that variant's values).
+ */
+export function sameCustomers(comparison: Comparison): boolean {
+  return comparison.metrics.every((m) => !m.scope.startsWith('segment:') || m.metric !== 'arrivals' || m.values.every((value) => value !== null));
+}
+
 /** Runs every variant on common random numbers and compares them with the first. */
 export async function compareVariants(variants: readonly Variant[], options: CompareOptions = {}): Promise<ComparisonRun> {
   if (variants.length === 0) throw new Error('compare needs at least one variant');

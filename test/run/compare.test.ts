@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareVariants, variantColumns, type ComparisonRun } from '../../src/run/compare.js';
+import { compareVariants, sameCustomers, variantColumns, type ComparisonRun } from '../../src/run/compare.js';
+import { compareHtml } from '../../src/report/compare-html.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { buildVariant, parseVariantSpec } from '../../src/scenario/variants.js';
 import { parse } from 'yaml';
@@ -81,6 +82,19 @@ describe('compare: what the variants share and what they do not', () => {
     const own = run.comparison.metrics.filter((m) => m.values[0] === null && m.values[1] !== null);
     expect(own.length).toBeGreaterThan(0);
     for (const m of own) expect(m.differences[1], `${m.scope} ${m.metric}`).toBeNull();
+  });
+
+  it('says whether the variants share their customers: not when their segments differ, and the report does not claim it', async () => {
+    const renamed = { ...bank(), segments: bank().segments.map((segment, i) => (i === 0 ? { ...segment, id: 'walkIn' } : segment)) };
+    const differ = await compareVariants([{ name: 'a', model: bank() }, { name: 'b', model: renamed }], { replications: 2 });
+    expect(sameCustomers(differ.comparison)).toBe(false);
+    const page = compareHtml('Compare', differ.comparison, [{ source: '', charts: [] }, { source: '', charts: [] }]);
+    expect(page).not.toContain('the same simulated demand');
+    expect(page).not.toContain('on the same demand');
+    expect(page).toContain('the variants have different segments, so not the same customers');
+    const same = await compareVariants([{ name: 'a', model: bank() }, { name: 'b', model: variant('b: stations.counter.servers.lunch=5') }], { replications: 2 });
+    expect(sameCustomers(same.comparison)).toBe(true);
+    expect(compareHtml('Compare', same.comparison, [{ source: '', charts: [] }, { source: '', charts: [] }])).toContain('replication r of every variant sees the same simulated demand');
   });
 
   it('letters the columns only for a name longer than 16 characters', () => {
