@@ -177,7 +177,7 @@ function noteSharedRun(plan: ComparePlan): void {
     ];
     if (unused.length === 0 || variant.source === undefined) continue;
     process.stderr.write(
-      `note: ${variant.source} has ${unused.join(' and ')}; every variant runs with ${first!.source}'s seed ${plan.seed} and ${plan.replications} replications${sameCustomers(variant) ? ', on the same simulated demand' : ''} (give --seed and --reps to choose).\n`,
+      `note: ${variant.source} has ${unused.join(' and ')}; every variant runs with ${first!.source}'s seed ${plan.seed} and ${plan.replications} replications${sameCustomers(variant) ? ', on the same random numbers' : ''} (give --seed and --reps to choose).\n`,
     );
   }
 }

@@ -93,7 +93,7 @@ export function compareHtml(title: string, comparison: Comparison, variants: rea
 <h1>${title}</h1>
 <p class="run">${comparison.variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · ${
     same
-      ? 'common random numbers: replication r of every variant sees the same simulated demand'
+      ? 'common random numbers: replication r of every variant draws the same random numbers, so sees the same customers wherever the variants\' demand is the same'
       : 'common random numbers, but the variants have different segments, so not the same customers: differences pair replications more than customers'
   } · times in ${pluralUnit(comparison.unit)}</p>
 </header>
@@ -105,8 +105,8 @@ export function compareHtml(title: string, comparison: Comparison, variants: rea
 <section id="differences"><h2>Differences</h2>
 ${
   replications >= 2
-    ? html`<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${first}, with the 95% CI of the paired difference (replication by replication${same ? ', on the same demand' : ''}); bold with * where that CI excludes 0. Shares differ in percentage points (pp). A difference marked (K pairs) is over the K replications where both variants have the metric (a mean wait needs someone served), so it is not the difference of the two means shown.</p>`
-    : html`<p>Each cell reads the value of the one replication. A difference is the variant minus ${first}, in that replication${same ? ', on the same demand' : ''}; ${oneReplicationText}. Shares differ in percentage points (pp).</p>`
+    ? html`<p>Each cell reads the mean over replications, with its 95% confidence interval underneath. A difference is the variant minus ${first}, with the 95% CI of the paired difference (replication by replication${same ? ', on the same random numbers' : ''}); bold with * where that CI excludes 0. Shares differ in percentage points (pp). A difference marked (K pairs) is over the K replications where both variants have the metric (a mean wait needs someone served), so it is not the difference of the two means shown.</p>`
+    : html`<p>Each cell reads the value of the one replication. A difference is the variant minus ${first}, in that replication${same ? ', on the same random numbers' : ''}; ${oneReplicationText}. Shares differ in percentage points (pp).</p>`
 }
 ${differencesTable(comparison, system)}
 <h3>By station and period</h3>

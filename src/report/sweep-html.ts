@@ -17,11 +17,11 @@ export function sweepHtml(title: string, sweep: SweepResult, charts: readonly Re
   const shown = columns.filter((name) => sweep.points.some((p) => pointMetrics(p)[name] !== undefined));
   const cell = (name: string, metrics: ReturnType<typeof pointMetrics>) => {
     const { mean, interval } = formatEstimate(metrics[name], name === 'lost' ? 'count' : kindOf(name), name === 'lost' ? [0, Infinity] : boundsOf(name));
-    return html`<td>${mean}<small>${interval}</small></td>`;
+    return html`<td>${mean}${metrics[name]?.ci95 ? html`<small>${interval}</small>` : ''}</td>`;
   };
   const body = html`<header>
 <h1>${title}</h1>
-<p class="run">${sweep.points.length} points · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers: every point sees the same simulated demand · times in ${pluralUnit(sweep.unit)}</p>
+<p class="run">${sweep.points.length} points · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers: every point draws the same random numbers, so sees the same customers wherever the swept value leaves the demand as it is · times in ${pluralUnit(sweep.unit)}</p>
 </header>
 <main>
 <section id="charts"><h2>Trade-offs</h2>

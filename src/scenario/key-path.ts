@@ -97,7 +97,7 @@ export function parseKeyPath(text: string): Parsed<PathPart[]> {
 export function sharedRunKey(parts: readonly PathPart[]): string | undefined {
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only === undefined || !('name' in only)) return undefined;
-  if (only.name === 'seed') return 'every variant runs with the same seed, so that each sees the same simulated demand (common random numbers): give --seed to change it for all';
+  if (only.name === 'seed') return 'every variant runs with the same seed, so that each draws the same random numbers (common random numbers): give --seed to change it for all';
   if (only.name === 'replications') return 'every variant runs the same replications, paired one by one (common random numbers): give --reps to change their number for all';
   return undefined;
 }

@@ -70,13 +70,13 @@ describe('queuesim compare', () => {
     const file = scenarioFile('cafe.yaml', cafe);
     const seed = queuesim(['compare', file, '--set', 's7: seed=7', '--out', out]);
     expect(seed.code).toBe(2);
-    expect(seed.stderr).toContain('every variant runs with the same seed, so that each sees the same simulated demand (common random numbers): give --seed to change it for all');
+    expect(seed.stderr).toContain('every variant runs with the same seed, so that each draws the same random numbers (common random numbers): give --seed to change it for all');
     expect(queuesim(['compare', file, '--set', 'more: replications=50', '--out', out]).stderr).toContain('give --reps to change their number for all');
     expect(filesUnder(out)).toEqual([]);
     const other = scenarioFile('other.yaml', cafe.replace('seed: 5', 'seed: 7').replace('name: Tiny café', 'name: Other café'));
     const files = queuesim(['compare', file, other, '--out', out, '--quiet']);
     expect(files.code).toBe(0);
-    expect(files.stderr).toBe(`note: ${other} has seed 7; every variant runs with ${file}'s seed 5 and 6 replications, on the same simulated demand (give --seed and --reps to choose).\n`);
+    expect(files.stderr).toBe(`note: ${other} has seed 7; every variant runs with ${file}'s seed 5 and 6 replications, on the same random numbers (give --seed and --reps to choose).\n`);
     expect(queuesim(['compare', file, other, '--seed', '9', '--out', tempDir(), '--quiet']).stderr).toBe('');
   });
 

@@ -39,7 +39,7 @@ describe('a report of one replication', () => {
     const one = await page(1);
     expect(one).not.toContain('95%');
     expect(one).not.toMatch(/<td class="differs">/);
-    expect(one).toContain('A difference is the variant minus one desk, in that replication, on the same demand; no confidence intervals: they take two or more replications.');
+    expect(one).toContain('A difference is the variant minus one desk, in that replication, on the same random numbers; no confidence intervals: they take two or more replications.');
     expect(await page(3)).toContain('with the 95% CI of the paired difference');
   });
 
@@ -54,6 +54,7 @@ describe('a report of one replication', () => {
     const one = await page(1);
     expect(one).not.toContain('95%');
     expect(one).toContain('The values of the one replication at each point (no confidence intervals: they take two or more replications)');
+    expect(one).not.toContain('<small>—</small>'); // no empty interval line under a value
     expect(await page(2)).toContain('Means over replications, the 95% confidence interval underneath');
   });
 });

@@ -89,12 +89,12 @@ describe('compare: what the variants share and what they do not', () => {
     const differ = await compareVariants([{ name: 'a', model: bank() }, { name: 'b', model: renamed }], { replications: 2 });
     expect(sameCustomers(differ.comparison)).toBe(false);
     const page = compareHtml('Compare', differ.comparison, [{ source: '', charts: [] }, { source: '', charts: [] }]);
-    expect(page).not.toContain('the same simulated demand');
-    expect(page).not.toContain('on the same demand');
+    expect(page).not.toContain('draws the same random numbers, so sees the same customers');
+    expect(page).not.toContain('on the same random numbers');
     expect(page).toContain('the variants have different segments, so not the same customers');
     const same = await compareVariants([{ name: 'a', model: bank() }, { name: 'b', model: variant('b: stations.counter.servers.lunch=5') }], { replications: 2 });
     expect(sameCustomers(same.comparison)).toBe(true);
-    expect(compareHtml('Compare', same.comparison, [{ source: '', charts: [] }, { source: '', charts: [] }])).toContain('replication r of every variant sees the same simulated demand');
+    expect(compareHtml('Compare', same.comparison, [{ source: '', charts: [] }, { source: '', charts: [] }])).toContain('replication r of every variant draws the same random numbers, so sees the same customers wherever the variants&#39; demand is the same');
   });
 
   it('letters the columns only for a name longer than 16 characters', () => {
