@@ -5,7 +5,8 @@
  * station and by period; compare.csv and --json hold every scope.
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatDifference, formatEstimate, oneReplicationText, pairsText } from '../metrics/format.js';
+import { formatDifference, formatEstimate, oneReplicationText, pairsText, sharedWarmUpText } from '../metrics/format.js';
+import type { RunSummary } from '../metrics/summarise.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import { pluralUnit, renderTable } from './format.js';
 
@@ -44,12 +45,13 @@ function table(title: string, comparison: Comparison, rows: readonly ComparedMet
 const fewerPairs = (d: ComparedMetric['differences'][number], comparison: Comparison) =>
   d !== null && d.mean !== null && d.n !== undefined && d.n < comparison.replications;
 
-export function renderComparison(comparison: Comparison, title: string): string {
+/** The comparison as text; `summaries` (each variant's, when given) put a shared warm-up in the heading. */
+export function renderComparison(comparison: Comparison, title: string, summaries: readonly RunSummary[] = []): string {
   const { variants, replications, seed, unit } = comparison;
   const { columns, lettered: tagged } = columnNames(comparison);
   const heading = [
     title,
-    `${variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · common random numbers · times in ${pluralUnit(unit)}`,
+    `${variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed}${sharedWarmUpText(summaries)} · common random numbers · times in ${pluralUnit(unit)}`,
     ...(tagged ? variants.map((v, i) => `  ${columns[i]}  ${v.name}`) : []),
     `Differences are variant − ${tagged ? columns[0] : variants[0]!.name}, ${
       replications >= 2 ? 'with the 95% CI of the paired difference; * marks a CI that excludes 0' : `in the one replication; ${oneReplicationText}`

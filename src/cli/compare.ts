@@ -237,7 +237,7 @@ async function writeComparison(plan: ComparePlan, runner: Runner, options: Compa
   if (options.json) process.stdout.write(json);
   else if (!options.quiet) {
     const reportLine = 'report.html' in report ? `Report:  ${join(folder, 'report.html')}\n` : '';
-    process.stdout.write(`${renderComparison(run.comparison, title)}\n\nWritten: ${folder}/compare.csv, compare.json, variants/\n${reportLine}`);
+    process.stdout.write(`${renderComparison(run.comparison, title, run.summaries)}\n\nWritten: ${folder}/compare.csv, compare.json, variants/\n${reportLine}`);
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 /** The sweep in the terminal: one row per grid point, the main metrics as mean ±half-width. */
 import { kindOf, type MetricKind } from '../metrics/catalogue.js';
-import { formatEstimate } from '../metrics/format.js';
+import { formatEstimate, sharedWarmUpText } from '../metrics/format.js';
 import { pointMetrics, type SweepResult } from '../run/sweep.js';
 import { displayWidth, pluralUnit, renderTable, terminalColumns } from './format.js';
 
@@ -36,7 +36,7 @@ export function renderSweep(sweep: SweepResult, title: string, maxWidth = termin
   ]);
   return [
     title,
-    `${sweep.points.length} point${sweep.points.length === 1 ? '' : 's'} · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers · times in ${pluralUnit(sweep.unit)} · lost = balked + reneged + blocked + denied per run`,
+    `${sweep.points.length} point${sweep.points.length === 1 ? '' : 's'} · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed}${sharedWarmUpText(sweep.points.map((p) => p.summary))} · common random numbers · times in ${pluralUnit(sweep.unit)} · lost = balked + reneged + blocked + denied per run`,
     '',
     renderTable([header, ...body], header.map((_, i) => (i < sweep.axes.length ? 'left' : 'right')), { maxWidth, labels: sweep.axes.length }), // the point's values label a row
   ].join('\n');

@@ -159,6 +159,12 @@ export class FewerMarks {
   }
 }
 
+/** warmUpText of runs shown together (a comparison's variants, a sweep's points): theirs when they share one, else that they differ. */
+export function sharedWarmUpText(summaries: readonly { warmup?: number; unit: string }[]): string {
+  if (summaries.length === 0) return '';
+  return new Set(summaries.map((s) => s.warmup ?? 0)).size === 1 ? warmUpText(summaries[0]!) : ' · warm-ups differ (each summary.json gives its own): customers arriving before one are not counted';
+}
+
 /**
  * What of a period a run with a warm-up counted, after its times: "" for all of it,
  * ", in the warm-up" for none (its rows read 0 and —), ", counted from 200" for its end.

@@ -5,7 +5,8 @@
  * escaped like the run report (page.ts, markup.ts).
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatDifference, formatEstimate, oneReplicationText, pairsText } from '../metrics/format.js';
+import { formatDifference, formatEstimate, oneReplicationText, pairsText, sharedWarmUpText } from '../metrics/format.js';
+import type { RunSummary } from '../metrics/summarise.js';
 import { sameCustomers, variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted, type Markup } from './markup.js';
@@ -82,7 +83,7 @@ ${trusted(inlineSvg(rendered.svg, `v${v}-${name}`, `${first.title}: ${caption}. 
   });
 }
 
-export function compareHtml(title: string, comparison: Comparison, variants: readonly CompareVariantInfo[]): string {
+export function compareHtml(title: string, comparison: Comparison, variants: readonly CompareVariantInfo[], summaries: readonly RunSummary[] = []): string {
   const { replications, seed } = comparison;
   const { columns, lettered } = variantColumns(comparison.variants.map((v) => v.name));
   const system = comparison.metrics.filter((m) => m.scope === 'system');
@@ -91,7 +92,7 @@ export function compareHtml(title: string, comparison: Comparison, variants: rea
   const first = lettered ? `${columns[0]!} (${comparison.variants[0]!.name})` : comparison.variants[0]!.name;
   const body = html`<header>
 <h1>${title}</h1>
-<p class="run">${comparison.variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed} · ${
+<p class="run">${comparison.variants.length} variants · ${replications} replication${replications === 1 ? '' : 's'} each · seed ${seed}${sharedWarmUpText(summaries)} · ${
     same
       ? 'common random numbers: replication r of every variant draws the same random numbers, so sees the same customers wherever the variants\' demand is the same'
       : 'common random numbers, but the variants have different segments, so not the same customers: differences pair replications more than customers'

@@ -29,6 +29,6 @@ export async function buildCompareReport(input: CompareReportInput, options: Rep
     Object.assign(files, own);
     variants.push({ source: input.sources[v] ?? '', charts: rendered });
   }
-  files['report.html'] = compareHtml(input.title, input.comparison, variants);
+  files['report.html'] = compareHtml(input.title, input.comparison, variants, input.summaries);
   return files;
 }

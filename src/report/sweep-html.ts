@@ -4,7 +4,7 @@
  * report (page.ts, markup.ts).
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatEstimate, oneReplicationText } from '../metrics/format.js';
+import { formatEstimate, oneReplicationText, sharedWarmUpText } from '../metrics/format.js';
 import { pointMetrics, type SweepResult } from '../run/sweep.js';
 import type { RenderedChart } from './html.js';
 import { html, trusted } from './markup.js';
@@ -21,7 +21,7 @@ export function sweepHtml(title: string, sweep: SweepResult, charts: readonly Re
   };
   const body = html`<header>
 <h1>${title}</h1>
-<p class="run">${sweep.points.length} points · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed} · common random numbers: every point draws the same random numbers, so sees the same customers wherever the swept value leaves the demand as it is · times in ${pluralUnit(sweep.unit)}</p>
+<p class="run">${sweep.points.length} points · ${sweep.replications} replication${sweep.replications === 1 ? '' : 's'} each · seed ${sweep.seed}${sharedWarmUpText(sweep.points.map((p) => p.summary))} · common random numbers: every point draws the same random numbers, so sees the same customers wherever the swept value leaves the demand as it is · times in ${pluralUnit(sweep.unit)}</p>
 </header>
 <main>
 <section id="charts"><h2>Trade-offs</h2>

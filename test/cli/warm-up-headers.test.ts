@@ -1,0 +1,36 @@
+/** compare and sweep name a warm-up in their headings, terminal and report, as run does. */
+import { describe, expect, it } from 'vitest';
+import { renderComparison } from '../../src/cli/compare-table.js';
+import { renderSweep } from '../../src/cli/sweep-table.js';
+import { compareHtml } from '../../src/report/compare-html.js';
+import { sweepHtml } from '../../src/report/sweep-html.js';
+import { compareVariants } from '../../src/run/compare.js';
+import { parseAxis } from '../../src/run/grid.js';
+import { runSweep, sweepModels } from '../../src/run/sweep.js';
+import { modelOf } from '../model-of.js';
+import { sparseScenario } from '../sparse-scenario.js';
+
+const warmed = (warmup: number) => ({ ...sparseScenario, replications: 3, time: { ...sparseScenario.time, warmup } });
+const words = 'warm-up 20 minutes: customers arriving before it are not counted';
+
+describe('a warm-up in the headings of compare and sweep', () => {
+  it('compare: the variants\' shared warm-up, or that theirs differ', async () => {
+    const shared = await compareVariants([{ name: 'a', model: modelOf(warmed(20)) }, { name: 'b', model: modelOf({ ...warmed(20), stations: [{ ...sparseScenario.stations[0]!, servers: 2 }] }) }]);
+    expect(renderComparison(shared.comparison, 'Compare', shared.summaries).split('\n')[1]).toContain(` · ${words} · `);
+    expect(compareHtml('Compare', shared.comparison, [], shared.summaries)).toContain(` · ${words} · `);
+    const differ = await compareVariants([{ name: 'a', model: modelOf(warmed(20)) }, { name: 'b', model: modelOf(warmed(40)) }]);
+    expect(renderComparison(differ.comparison, 'Compare', differ.summaries).split('\n')[1]).toContain(' · warm-ups differ (each summary.json gives its own)');
+    const none = await compareVariants([{ name: 'a', model: modelOf(sparseScenario) }, { name: 'b', model: modelOf(sparseScenario) }], { replications: 2 });
+    expect(renderComparison(none.comparison, 'Compare', none.summaries)).not.toContain('warm-up');
+  });
+
+  it('sweep: the points\' warm-up', async () => {
+    const axis = parseAxis('stations.desk.servers=1,2');
+    if (!axis.ok) throw new Error(axis.message);
+    const grid = sweepModels(warmed(20), 'sparse.yaml', [axis.value]);
+    if (!grid.ok) throw new Error(JSON.stringify(grid.problems));
+    const sweep = await runSweep([axis.value], grid.points);
+    expect(renderSweep(sweep, 'Sweep').split('\n')[1]).toContain(` · ${words} · `);
+    expect(sweepHtml('Sweep', sweep, [])).toContain(` · ${words} · `);
+  });
+});
