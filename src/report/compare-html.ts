@@ -71,9 +71,10 @@ function chartRows(comparison: Comparison, variants: readonly CompareVariantInfo
       const rendered = variant.charts.find((c) => c.chart.name === name);
       const caption = comparison.variants[v]!.name;
       if (!rendered) return html`<figure class="chart"><figcaption>${caption}</figcaption><p class="missing">Nothing to draw for this variant: its results hold no data for this chart, or only zeros (see the table above).</p></figure>`;
+      // The caption under the chart: captions of different lengths wrap to different heights, and above they would set the charts at different heights.
       return html`<figure class="chart" data-chart="${name}" data-variant="${v}">
-<figcaption><strong>${caption}</strong> <span class="files">(${rendered.files.filter((f) => f.endsWith('.svg')).join(', ')})</span></figcaption>
 ${trusted(inlineSvg(rendered.svg, `v${v}-${name}`, `${first.title}: ${caption}. ${first.caption}`))}
+<figcaption><strong>${caption}</strong> <span class="files">(${rendered.files.filter((f) => f.endsWith('.svg')).join(', ')})</span></figcaption>
 </figure>`;
     });
     return html`<h3>${first.title}</h3>

@@ -230,6 +230,9 @@ describe('reports on paper and on a phone', () => {
     const tops = await page.locator('.side-by-side figure[data-chart="utilisation"]').evaluateAll((nodes) => nodes.map((figure) => Math.round(figure.getBoundingClientRect().top)));
     expect(tops).toHaveLength(3);
     expect(new Set(tops).size).toBe(1);
+    // …and the charts themselves start level, whatever their captions' lengths.
+    const chartTops = await page.locator('.side-by-side figure[data-chart="utilisation"] svg').evaluateAll((nodes) => nodes.map((svg) => Math.round(svg.getBoundingClientRect().top)));
+    expect(new Set(chartTops).size).toBe(1);
     const charts = await page.locator('.side-by-side figure svg').evaluateAll((nodes) =>
       nodes.map((svg) => {
         const box = svg.getBoundingClientRect();
