@@ -32,7 +32,7 @@ describe('run tables', () => {
   });
 
   it('with a warm-up, say of each period how much of it was counted', () => {
-    // Periods a (0–90) and b (90–100); the warm-up ends inside b, then after both.
+    // Periods a (0–90) and b (90–100); the warm-up ends inside b (one past both is refused: it must end before the horizon).
     const inside = runReplications(modelOf({ ...sparse, time: { ...sparse.time, warmup: 95 } })).summary;
     const text = renderSummary(inside);
     expect(text).toMatch(/^ {2}a \(0–90, in the warm-up\) /m);

@@ -252,6 +252,8 @@ describe('charts that appear only with their feature’s metrics', () => {
       expect.arrayContaining(['utilisation', 'wait-distribution', 'perceived-wait', 'money', 'reservations']),
     );
     expect(chartsFor(fixtureSummary()).some((chart) => chart.caption.includes('one replication'))).toBe(false);
+    // Nor does an axis speak of a mean over replications.
+    for (const chart of chartsFor(one)) expect(JSON.stringify(chart.spec), chart.name).not.toContain('mean over replications');
   });
 
   it('money: one bar per amount present, with CI rules', async () => {

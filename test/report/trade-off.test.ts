@@ -43,6 +43,7 @@ describe('trade-off charts of a sweep', () => {
       expect(svg, chart.name).toContain('95% CI: none (fewer than two replications)');
       expect(chart.caption, chart.name).toContain('one replication, so no confidence intervals');
       expect(chart.caption, chart.name).not.toContain('95% confidence interval');
+      expect(chart.caption, chart.name).not.toContain('mean over replications');
     }
     const withBand = tradeOffCharts(sweepOf(coreSummary))[0]!;
     expect(dataMarks((await renderSvg(withBand.spec)).svg).area).toBeGreaterThan(0);

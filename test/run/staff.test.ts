@@ -273,7 +273,10 @@ describe('staff corrects SIPP where lines carry over: 20-minute periods, 8-minut
     const branch = readFileSync(join(projectRoot, 'scenarios/bank-branch.yaml'), 'utf8');
     const loaded = loadScenario(branch, 'bank-branch.yaml');
     if (!loaded.ok) throw new Error('invalid');
-    const base = runReplications(loaded.model, { replications: 2 });
+    let base: ReturnType<typeof runReplications>;
+    beforeAll(() => {
+      base = runReplications(loaded.model, { replications: 2 });
+    });
     /** A runner whose three periods' mean waits are `waits(servers added in each period)`. */
     const runnerOf = (waits: (added: number[]) => number[]): Runner => {
       let start: number[] | undefined;

@@ -46,7 +46,7 @@ export function lossesChart(summary: RunSummary): Chart | undefined {
       mark: { type: 'bar' },
       encoding: {
         x: { field: 'group', type: 'nominal', title: groupTitle, sort: groups.map((g) => g.group), axis: { labelAngle: labelAngle(groups.map((g) => g.group)) } },
-        y: { field: 'customers', type: 'quantitative', title: 'customers lost (mean over replications)', stack: 'zero' },
+        y: { field: 'customers', type: 'quantitative', title: summary.replications >= 2 ? 'customers lost (mean over replications)' : 'customers lost (the one replication)', stack: 'zero' },
         color: {
           field: 'reason',
           type: 'nominal',

@@ -120,7 +120,7 @@ export function tradeOffCharts(sweep: SweepResult): Chart[] {
       chart(
         panel.name,
         `${panel.title} against ${first.path}`,
-        `Each line is the mean over replications at each value of ${first.path}${second ? `, one line per value of ${second.path}` : ''}; ${intervalWords(sweep.replications, 'the shaded band is its 95% confidence interval')}. Every point ran on the same random numbers (common random numbers).`,
+        `Each line is ${sweep.replications >= 2 ? 'the mean over replications' : 'the one replication\'s value'} at each value of ${first.path}${second ? `, one line per value of ${second.path}` : ''}; ${intervalWords(sweep.replications, 'the shaded band is its 95% confidence interval')}. Every point ran on the same random numbers (common random numbers).`,
         body,
       ),
     );
