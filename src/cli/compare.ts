@@ -157,13 +157,14 @@ function noteSharedRun(plan: ComparePlan): void {
   const [first, ...rest] = plan.variants;
   const segmentsOf = (variant: (typeof plan.variants)[number]) => variant.model.segments.map((s) => s.id);
   const firsts = segmentsOf(first!);
-  // Random numbers are drawn per segment (and station): other segments are other customers.
-  const sameCustomers = (variant: (typeof plan.variants)[number]) => {
+  // Random numbers are drawn per segment (and station): other segments are other customers
+  // (the report tells the same from the results: run/compare.ts sameCustomers).
+  const sameSegments = (variant: (typeof plan.variants)[number]) => {
     const own = segmentsOf(variant);
     return own.length === firsts.length && own.every((id) => firsts.includes(id));
   };
   for (const variant of rest) {
-    if (!sameCustomers(variant)) {
+    if (!sameSegments(variant)) {
       const own = segmentsOf(variant);
       process.stderr.write(
         `note: ${variant.source ?? `variant "${variant.name}"`} has segments ${own.join(', ')} where ${first!.source ?? `"${first!.name}"`} has ${firsts.join(', ')}: ${sharedText(own, firsts)}, so its differences pair replications more than customers (the CIs hold, without all the narrowing common random numbers give).\n`,
@@ -177,7 +178,7 @@ function noteSharedRun(plan: ComparePlan): void {
     ];
     if (unused.length === 0 || variant.source === undefined) continue;
     process.stderr.write(
-      `note: ${variant.source} has ${unused.join(' and ')}; every variant runs with ${first!.source}'s seed ${plan.seed} and ${plan.replications} replications${sameCustomers(variant) ? ', on the same random numbers' : ''} (give --seed and --reps to choose).\n`,
+      `note: ${variant.source} has ${unused.join(' and ')}; every variant runs with ${first!.source}'s seed ${plan.seed} and ${plan.replications} replications${sameSegments(variant) ? ', on the same random numbers' : ''} (give --seed and --reps to choose).\n`,
     );
   }
 }

@@ -56,11 +56,11 @@ export function sweepModels(baseData: unknown, file: string, axes: readonly Axis
   const points: SweepPoint[] = [];
   const problems: PointProblem[] = [];
   const grid = gridPoints(axes);
-  for (const values of grid) {
+  for (const [point, values] of grid.entries()) {
     const texts = axes.map((axis, i) => `${axis.path}=${values[i]}`);
     const built = buildVariant(baseData, file, { name: texts.join('; '), assignments: axes.map((axis, i) => ({ text: texts[i]!, parts: axis.parts, value: values[i] })) });
     if (built.ok) points.push({ values, model: built.model });
-    else problems.push(...built.problems.map((problem) => ({ problem, texts, point: grid.indexOf(values) })));
+    else problems.push(...built.problems.map((problem) => ({ problem, texts, point })));
   }
   return problems.length > 0 ? { ok: false, problems: oncePerCause(problems, grid.length, file, axes) } : { ok: true, points };
 }
@@ -92,22 +92,23 @@ function replacedAxis(baseData: unknown, axes: readonly Axis[]): string | undefi
  * so every bad value of a grid is named.
  */
 function oncePerCause(problems: readonly PointProblem[], points: number, file: string, axes: readonly Axis[]): ScenarioProblem[] {
-  const valueFree = ({ problem, texts }: PointProblem) => {
+  // Each problem's message with the point's assignments written as the axes (servers=4 as --vary servers).
+  const valueFree = problems.map(({ problem, texts }) => {
     let message = problem.message;
     texts.forEach((text, i) => (message = message.replaceAll(text, `--vary ${axes[i]!.path}`)));
     message = message.replace('(the variant sets --vary', '(with --vary'); // a problem beside the keys set
     return { key: `${JSON.stringify(problem.path)}|${message}`, message };
-  };
+  });
   const everywhere = new Map<string, { first: PointProblem; message: string; points: Set<number> }>();
-  for (const point of problems) {
-    const { key, message } = valueFree(point);
+  problems.forEach((point, i) => {
+    const { key, message } = valueFree[i]!;
     const group = everywhere.get(key);
     if (group === undefined) everywhere.set(key, { first: point, message, points: new Set([point.point]) });
     else group.points.add(point.point);
-  }
+  });
   const seen = new Set<string>();
-  return problems.flatMap((point) => {
-    const group = everywhere.get(valueFree(point).key)!;
+  return problems.flatMap((point, i) => {
+    const group = everywhere.get(valueFree[i]!.key)!;
     if (group.points.size === points && points > 1) {
       if (group.first !== point) return [];
       const { line, path } = point.problem;

@@ -81,7 +81,7 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
   if (pieces.length === 0) return { ok: false, message: `"${text}" sets nothing: write NAME: key.path=value; key.path=value` };
   if (!named) {
     const missing = nameWithoutColon(pieces[0]!, levers);
-    if (missing !== undefined) return { ok: false, message: `to name the variant, put a colon after its name: "${missing.name}: ${body.trimStart().slice(missing.name.length).trimStart()}"` };
+    if (missing !== undefined) return { ok: false, message: `to name the variant, put a colon after its name: "${missing}: ${body.trimStart().slice(missing.length).trimStart()}"` };
   }
   const assignments: Assignment[] = [];
   for (const piece of pieces) {
@@ -93,11 +93,11 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
 }
 
 /**
- * A name and a key path with no colon between them (`lunch5 stations.counter.servers=5`):
+ * The name before a key path with no colon between them (`lunch5 stations.counter.servers=5`):
  * one plain word, a space, then a key path of the scenario with no space of its own (spaces
  * inside quotes or brackets, `stations["a b"]`, are an id's).
  */
-function nameWithoutColon(piece: string, levers: readonly Lever[]): { name: string } | undefined {
+function nameWithoutColon(piece: string, levers: readonly Lever[]): string | undefined {
   const equals = indicesOutside(piece, '=')[0];
   if (equals === undefined) return undefined;
   const head = piece.slice(0, equals).trim();
@@ -106,7 +106,7 @@ function nameWithoutColon(piece: string, levers: readonly Lever[]): { name: stri
   const name = head.slice(0, space);
   const path = head.slice(space).trim();
   if (!/^[^\s[\]{}"']+$/.test(name) || indicesOutside(path, ' ').length > 0) return undefined;
-  return startsAKeyPath(path, levers) ? { name } : undefined;
+  return startsAKeyPath(path, levers) ? name : undefined;
 }
 
 /** Whether `text` reads as a key path whose first part is a top-level key of the scenario. */
