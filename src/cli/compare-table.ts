@@ -5,7 +5,7 @@
  * station and by period; compare.csv and --json hold every scope.
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatDifference, formatEstimate, oneReplicationText, pairsText, sharedWarmUpText } from '../metrics/format.js';
+import { comparedPeriodWarmUpText, formatDifference, formatEstimate, oneReplicationText, pairsText, sharedWarmUpText } from '../metrics/format.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import { pluralUnit, renderTable } from './format.js';
@@ -63,7 +63,12 @@ export function renderComparison(comparison: Comparison, title: string, summarie
   const { system, stations, periods } = tables(comparison);
   const parts = [heading, '', table('System', comparison, system, (m) => m.metric)];
   if (stations.length > 0) parts.push('', table('Station', comparison, stations, (m) => `${m.scope.slice('station:'.length)} ${m.metric}`));
-  if (periods.length > 0) parts.push('', table('Period', comparison, periods, (m) => `${m.scope.slice('period:'.length)} ${m.metric}`));
+  if (periods.length > 0) {
+    // A period inside a variant's warm-up reads 0 and — there: the label says whose, as run's does.
+    const period = (m: ComparedMetric) => m.scope.slice('period:'.length);
+    const counted = (name: string) => comparedPeriodWarmUpText(name, summaries, columns);
+    parts.push('', table('Period', comparison, periods, (m) => `${period(m)}${counted(period(m)) === '' ? '' : ` (${counted(period(m))})`} ${m.metric}`));
+  }
   return parts.join('\n');
 }
 

@@ -174,5 +174,24 @@ export function periodWarmUpText(period: { start: number; end: number }, warmup:
   return warmup >= period.end ? ', in the warm-up' : `, counted from ${warmup}`;
 }
 
+/**
+ * What the runs shown together (a comparison's variants) counted of the period named
+ * `period`, for its rows' label: "" when each counted all of it, run's words when they agree
+ * ("in the warm-up"), else each group of runs after its words ("in the warm-up of B, C;
+ * counted from 150 in D"). `names` are the runs' names in the table, in order.
+ */
+export function comparedPeriodWarmUpText(period: string, summaries: readonly { warmup?: number; periods?: Record<string, { start: number; end: number }> }[], names: readonly string[]): string {
+  const texts = summaries.map((summary) => {
+    const span = summary.periods?.[period];
+    return span === undefined ? '' : periodWarmUpText(span, summary.warmup).slice(', '.length);
+  });
+  if (texts.every((text) => text === texts[0])) return texts[0] ?? '';
+  const groups = new Map<string, string[]>();
+  texts.forEach((text, i) => {
+    if (text !== '') groups.set(text, [...(groups.get(text) ?? []), names[i]!]);
+  });
+  return [...groups].map(([text, runs]) => `${text} ${text === 'in the warm-up' ? 'of' : 'in'} ${runs.join(', ')}`).join('; ');
+}
+
 /** "4 pairs", "1 pair": the replications a paired difference is over, where fewer than all. */
 export const pairsText = (n: number): string => `${n} pair${n === 1 ? '' : 's'}`;

@@ -5,7 +5,7 @@
  * escaped like the run report (page.ts, markup.ts).
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatDifference, formatEstimate, oneReplicationText, pairsText, sharedWarmUpText } from '../metrics/format.js';
+import { comparedPeriodWarmUpText, formatDifference, formatEstimate, oneReplicationText, pairsText, sharedWarmUpText } from '../metrics/format.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { sameCustomers, variantColumns, type ComparedMetric, type Comparison } from '../run/compare.js';
 import type { RenderedChart } from './html.js';
@@ -50,17 +50,19 @@ function differenceCell(row: ComparedMetric, v: number, replications: number): M
   return html`<td class="${d.differs ? 'differs' : 'same'}">${mean}${d.differs ? ' *' : ''}<small>${interval}${pairs}</small></td>`;
 }
 
-function label(row: ComparedMetric): string {
+/** A row's label; a period's says what of it each variant's warm-up left uncounted (comparedPeriodWarmUpText). */
+function label(row: ComparedMetric, summaries: readonly RunSummary[], names: readonly string[]): string {
   if (row.scope === 'system') return row.metric;
   const [kind, ...rest] = row.scope.split(':');
-  return `${kind} ${rest.join(':')} · ${row.metric}`;
+  const counted = kind === 'period' ? comparedPeriodWarmUpText(rest.join(':'), summaries, names) : '';
+  return `${kind} ${rest.join(':')}${counted === '' ? '' : ` (${counted})`} · ${row.metric}`;
 }
 
-export function differencesTable(comparison: Comparison, rows: readonly ComparedMetric[]): Markup {
+export function differencesTable(comparison: Comparison, rows: readonly ComparedMetric[], summaries: readonly RunSummary[] = []): Markup {
   const names = variantColumns(comparison.variants.map((v) => v.name)).columns;
   return html`<div class="table"><table class="differences">
 <thead><tr><th scope="col">metric</th>${names.map((name) => html`<th scope="col">${name}</th>`)}${names.slice(1).map((name) => html`<th scope="col">${name} − ${names[0]!}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr><th scope="row">${label(row)}</th>${names.map((_, v) => valueCell(row, v))}${names.slice(1).map((_, v) => differenceCell(row, v + 1, comparison.replications))}</tr>\n`)}</tbody></table></div>`;
+<tbody>${rows.map((row) => html`<tr><th scope="row">${label(row, summaries, names)}</th>${names.map((_, v) => valueCell(row, v))}${names.slice(1).map((_, v) => differenceCell(row, v + 1, comparison.replications))}</tr>\n`)}</tbody></table></div>`;
 }
 
 function chartRows(comparison: Comparison, variants: readonly CompareVariantInfo[]): Markup[] {
@@ -112,7 +114,7 @@ ${
 }
 ${differencesTable(comparison, system)}
 <h3>By station and period</h3>
-${differencesTable(comparison, others)}
+${differencesTable(comparison, others, summaries)}
 </section>
 <section id="charts"><h2>Charts side by side</h2>
 ${chartRows(comparison, variants)}

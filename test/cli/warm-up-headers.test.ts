@@ -24,6 +24,23 @@ describe('a warm-up in the headings of compare and sweep', () => {
     expect(renderComparison(none.comparison, 'Compare', none.summaries)).not.toContain('warm-up');
   });
 
+  it('compare: each period row says what of the period the variants\' warm-ups left out, as run\'s rows do', async () => {
+    const rowsOf = (text: string) => text.split('\n').filter((line) => /^ {2}[ab][ (]/.test(line)).map((line) => line.trim().split(/ {2,}/)[0]);
+    const shared = await compareVariants([{ name: 'x', model: modelOf(warmed(20)) }, { name: 'y', model: modelOf(warmed(20)) }]);
+    expect(rowsOf(renderComparison(shared.comparison, 'Compare', shared.summaries))).toContain('a (counted from 20) arrivals');
+    expect(rowsOf(renderComparison(shared.comparison, 'Compare', shared.summaries))).toContain('b waitMean');
+    expect(compareHtml('Compare', shared.comparison, [], shared.summaries)).toContain('<th scope="row">period a (counted from 20) · arrivals</th>');
+
+    const differ = await compareVariants([{ name: 'x', model: modelOf(warmed(20)) }, { name: 'y', model: modelOf(warmed(95)) }]);
+    const rows = rowsOf(renderComparison(differ.comparison, 'Compare', differ.summaries));
+    expect(rows).toContain('a (counted from 20 in x; in the warm-up of y) arrivals');
+    expect(rows).toContain('b (counted from 95 in y) arrivals');
+    expect(compareHtml('Compare', differ.comparison, [], differ.summaries)).toContain('<th scope="row">period b (counted from 95 in y) · waitMean</th>');
+
+    const none = await compareVariants([{ name: 'x', model: modelOf(sparseScenario) }, { name: 'y', model: modelOf(sparseScenario) }], { replications: 2 });
+    expect(rowsOf(renderComparison(none.comparison, 'Compare', none.summaries))).toContain('a arrivals');
+  });
+
   it('sweep: the points\' warm-up', async () => {
     const axis = parseAxis('stations.desk.servers=1,2');
     if (!axis.ok) throw new Error(axis.message);
