@@ -3,6 +3,7 @@
  * value of the same metric at the same station and period, and the stations left out with
  * the reason (for the terminal, the report and `staff` alike).
  */
+import { periodWarmUpText } from '../metrics/format.js';
 import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
 import type { BaselineRow } from './baseline.js';
 
@@ -30,6 +31,17 @@ export function baselineBeside(rows: readonly BaselineRow[], summary: RunSummary
     }),
     leftOut,
   };
+}
+
+/**
+ * The row's period with what of it the run's warm-up left out, in the words of run's period
+ * table: "morning (in the warm-up)" (simulated —), "lunch (counted from 200)". A run of one
+ * period has no period table: its heading gives the warm-up.
+ */
+export function periodLabel(row: BaselineRow, summary: RunSummary): string {
+  const span = Object.keys(summary.periods ?? {}).length > 1 ? summary.periods?.[row.period] : undefined;
+  const counted = span === undefined ? '' : periodWarmUpText(span, summary.warmup);
+  return counted === '' ? row.period : `${row.period} (${counted.slice(', '.length)})`;
 }
 
 /** "Erlang C", or "≈ Erlang C" when the assumptions hold only roughly. */

@@ -2,7 +2,7 @@
  * The analytic baseline in the terminal: per station and period, the stationary formula's
  * figure beside the simulated one (mean ±half-width), and which stations are left out, why.
  */
-import { baselineBeside, baselineMetrics, formulaLabel } from '../baseline/compare.js';
+import { baselineBeside, baselineMetrics, formulaLabel, periodLabel } from '../baseline/compare.js';
 import type { BaselineRow } from '../baseline/baseline.js';
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
 import { FewerMarks, fewerNote, formatEstimate, formatLike } from '../metrics/format.js';
@@ -17,7 +17,7 @@ export function renderBaseline(rows: readonly BaselineRow[], summary: RunSummary
     const marks = new FewerMarks(summary.replications);
     const body = shown.map(({ row, simulated }) => [
       row.station,
-      row.period,
+      periodLabel(row, summary),
       formulaLabel(row),
       String(row.servers),
       row.offeredLoad.toFixed(2),

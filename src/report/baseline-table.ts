@@ -4,7 +4,7 @@
  * and the stations left out with the reason.
  */
 import type { BaselineRow } from '../baseline/baseline.js';
-import { baselineBeside, baselineMetrics, formulaLabel } from '../baseline/compare.js';
+import { baselineBeside, baselineMetrics, formulaLabel, periodLabel } from '../baseline/compare.js';
 import type { RunSummary } from '../metrics/summarise.js';
 import { formatInterval, formatMean } from './format.js';
 import { kindOf } from '../metrics/catalogue.js';
@@ -20,7 +20,7 @@ export function baselineSection(rows: readonly BaselineRow[], summary: RunSummar
 <thead><tr><th scope="col">station</th><th scope="col">period</th><th scope="col">formula</th><th scope="col">servers</th><th scope="col">offered load</th>${baselineMetrics.map((name) => html`<th scope="col">${name}<small>formula; simulated below</small></th>`)}</tr></thead>
 <tbody>${shown.map(
           ({ row, simulated }) =>
-            html`<tr><th scope="row">${row.station}</th><td>${row.period}</td><td title="${row.notes.join('; ')}">${formulaLabel(row)}</td><td>${row.servers}</td><td>${row.offeredLoad.toFixed(2)}</td>${baselineMetrics.map((name) => {
+            html`<tr><th scope="row">${row.station}</th><td>${periodLabel(row, summary)}</td><td title="${row.notes.join('; ')}">${formulaLabel(row)}</td><td>${row.servers}</td><td>${row.offeredLoad.toFixed(2)}</td>${baselineMetrics.map((name) => {
               const sim = simulated[name];
               return html`<td>${formatLike(row.metrics[name], kindOf(name), sim)}<small>simulated ${formatMean(name, sim)}${sim?.ci95 ? ` (${formatInterval(name, sim)})` : ''}</small></td>`;
             })}</tr>\n`,

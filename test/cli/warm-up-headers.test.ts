@@ -1,6 +1,13 @@
-/** compare and sweep name a warm-up in their headings, terminal and report, as run does. */
+/**
+ * A warm-up named wherever results are shown, in run's words: compare's and sweep's headings
+ * and compare's period rows, terminal and report, and the analytic baseline's period rows.
+ */
 import { describe, expect, it } from 'vitest';
+import { analyticBaseline } from '../../src/baseline/baseline.js';
+import { renderBaseline } from '../../src/cli/baseline-table.js';
 import { renderComparison } from '../../src/cli/compare-table.js';
+import { baselineSection } from '../../src/report/baseline-table.js';
+import { runReplications } from '../../src/run/replicate.js';
 import { renderSweep } from '../../src/cli/sweep-table.js';
 import { compareHtml } from '../../src/report/compare-html.js';
 import { sweepHtml } from '../../src/report/sweep-html.js';
@@ -49,5 +56,19 @@ describe('a warm-up in the headings of compare and sweep', () => {
     const sweep = await runSweep([axis.value], grid.points);
     expect(renderSweep(sweep, 'Sweep').split('\n')[1]).toContain(` · ${words} · `);
     expect(sweepHtml('Sweep', sweep, [])).toContain(` · ${words} · `);
+  });
+
+  it('the analytic baseline: each period row says what of it the warm-up left out', () => {
+    const model = modelOf(warmed(95));
+    const { summary } = runReplications(model);
+    const rows = analyticBaseline(model);
+    const text = renderBaseline(rows, summary);
+    expect(text).toMatch(/^ {2}desk +a \(in the warm-up\) {2,}/m);
+    expect(text).toMatch(/^ {2}desk +b \(counted from 95\) {2,}/m);
+    const section = baselineSection(rows, summary).text;
+    expect(section).toContain('<td>a (in the warm-up)</td>');
+    expect(section).toContain('<td>b (counted from 95)</td>');
+    const plain = modelOf({ ...sparseScenario, replications: 2 });
+    expect(renderBaseline(analyticBaseline(plain), runReplications(plain).summary)).toMatch(/^ {2}desk +a {2,}/m);
   });
 });
