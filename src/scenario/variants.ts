@@ -93,19 +93,20 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
 }
 
 /**
- * The name before a key path with no colon between them (`lunch5 stations.counter.servers=5`):
- * one plain word, a space, then a key path of the scenario with no space of its own (spaces
- * inside quotes or brackets, `stations["a b"]`, are an id's).
+ * The name before a key path with no colon between them (`lunch5 stations.counter.servers=5`,
+ * `more staff stations.counter.servers=5`): plain words, a space, then a key path of the
+ * scenario with no space of its own (spaces inside quotes or brackets, `stations["a b"]`, are
+ * an id's).
  */
 function nameWithoutColon(piece: string, levers: readonly Lever[]): string | undefined {
   const equals = indicesOutside(piece, '=')[0];
   if (equals === undefined) return undefined;
   const head = piece.slice(0, equals).trim();
-  const space = indicesOutside(head, ' ')[0];
+  const space = indicesOutside(head, ' ').at(-1);
   if (space === undefined) return undefined;
-  const name = head.slice(0, space);
+  const name = head.slice(0, space).trim();
   const path = head.slice(space).trim();
-  if (!/^[^\s[\]{}"']+$/.test(name) || indicesOutside(path, ' ').length > 0) return undefined;
+  if (!/^[^[\]{}"']+$/.test(name)) return undefined;
   return startsAKeyPath(path, levers) ? name : undefined;
 }
 

@@ -99,6 +99,10 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
       ok: false,
       message: 'to name the variant, put a colon after its name: "lunch5: stations.counter.servers.lunch=5; segments.quick.balkAt=3"',
     });
+    expect(parseVariantSpec('more staff stations.counter.servers=5')).toEqual({
+      ok: false,
+      message: 'to name the variant, put a colon after its name: "more staff: stations.counter.servers=5"',
+    });
     // Not a key path after the space: the key path's own problem, said later.
     expect(parseVariantSpec('lunch5 counter=5')).toMatchObject({ ok: true });
     // A space inside quotes or brackets is an id's; a key path with a space of its own is not this slip.
