@@ -4,11 +4,15 @@
  * so that events scheduled for the same instant and rank run first-in, first-out.
  *
  * An event is three numbers: its kind, a subject (an index the owner gives meaning to) and
- * its time. The heap keeps each event's time and order key (rank and sequence in one number)
- * in heap order, in typed arrays, so comparisons read them directly; kind and subject live in
- * a slot. Cancelling marks the slot and the event is dropped when it reaches the top (the
- * heap is rebuilt if cancelled events ever outnumber live ones). Nothing is allocated per
- * event once the arrays have grown to the peak number of pending events.
+ * its time. The heap keeps each event's time, order key (rank and sequence in one number),
+ * kind and subject in heap order, in typed arrays, so comparisons read them directly. An
+ * event that may be cancelled (`push`, which returns a handle) has a slot instead: its heap
+ * entry holds the kind NO_KIND and the slot, and the slot its kind, subject and state.
+ * Cancelling marks the slot and the event is dropped when it reaches the top (the heap is
+ * rebuilt if cancelled events ever outnumber live ones). An event that will not be cancelled
+ * (`post`: a service end, an arrival) needs no slot, and costs neither its bookkeeping nor a
+ * handle. Nothing is allocated per event once the arrays have grown to the peak number of
+ * pending events.
  */
 
 /** Identifies a scheduled event so it can be cancelled; stale handles are detected. */
@@ -21,6 +25,8 @@ const GENERATION_MASK = 2 ** (53 - SLOT_BITS) - 1;
 /** Order key = rank * RANK_WEIGHT + sequence: exact for ranks below 2^11 and 2^42 events. */
 const RANK_WEIGHT = 2 ** 42;
 const MAX_RANK = 2 ** 11 - 1;
+/** The kind of a heap entry whose event has a slot (kinds are never negative). */
+const NO_KIND = -1;
 
 const enum SlotState {
   Free = 0,
@@ -32,7 +38,9 @@ export class EventCalendar {
   // In heap order:
   private heapTimes: Float64Array;
   private heapOrders: Float64Array;
-  private heapSlots: Int32Array;
+  /** The event's kind, or NO_KIND: then `heapSubjects` holds its slot. */
+  private heapKinds: Int32Array;
+  private heapSubjects: Int32Array;
   private heapCount = 0;
   // By slot:
   private kinds: Int32Array;
@@ -57,7 +65,8 @@ export class EventCalendar {
     const n = Math.max(4, initialCapacity);
     this.heapTimes = new Float64Array(n);
     this.heapOrders = new Float64Array(n);
-    this.heapSlots = new Int32Array(n);
+    this.heapKinds = new Int32Array(n);
+    this.heapSubjects = new Int32Array(n);
     this.kinds = new Int32Array(n);
     this.subjects = new Int32Array(n);
     this.states = new Uint8Array(n);
@@ -88,26 +97,44 @@ export class EventCalendar {
     return this.heapCount > 0 && this.heapTimes[0] === time && this.heapOrders[0]! < rank * RANK_WEIGHT;
   }
 
+  /** Adds an event that may be cancelled: its handle is for `cancel`. */
   push(time: number, rank: number, kind: number, subject: number): EventHandle {
-    if ((rank & MAX_RANK) !== rank) throw new Error(`event rank must be a whole number in 0..${MAX_RANK}, got ${rank}`);
+    if ((rank & MAX_RANK) !== rank) badRank(rank);
     const slot = this.allocateSlot();
     this.kinds[slot] = kind;
     this.subjects[slot] = subject;
     this.states[slot] = SlotState.Pending;
-    if (this.heapCount === this.heapTimes.length) this.growHeap();
-    this.siftUp(this.heapCount++, time, rank * RANK_WEIGHT + this.nextSeq++, slot);
-    this.live++;
+    this.insert(time, rank, NO_KIND, slot);
     return this.generations[slot]! * SLOT_LIMIT + slot;
+  }
+
+  /** Adds an event that will not be cancelled (no slot, no handle); `kind` is not negative. */
+  post(time: number, rank: number, kind: number, subject: number): void {
+    if ((rank & MAX_RANK) !== rank) badRank(rank);
+    this.insert(time, rank, kind, subject);
+  }
+
+  private insert(time: number, rank: number, kind: number, subject: number): void {
+    if (this.heapCount === this.heapTimes.length) this.growHeap();
+    this.siftUp(this.heapCount++, time, rank * RANK_WEIGHT + this.nextSeq++, kind, subject);
+    this.live++;
   }
 
   /** Removes the earliest pending event and exposes it through `popped*`. Returns false when empty. */
   pop(): boolean {
     this.dropCancelledTop();
     if (this.heapCount === 0) return false;
-    const slot = this.heapSlots[0]!;
     this.poppedTime = this.heapTimes[0]!;
-    this.poppedKind = this.kinds[slot]!;
-    this.poppedSubject = this.subjects[slot]!;
+    const kind = this.heapKinds[0]!;
+    const subject = this.heapSubjects[0]!;
+    if (kind === NO_KIND) {
+      this.poppedKind = this.kinds[subject]!;
+      this.poppedSubject = this.subjects[subject]!;
+      this.freeSlot(subject);
+    } else {
+      this.poppedKind = kind;
+      this.poppedSubject = subject;
+    }
     this.removeTop();
     this.live--;
     return true;
@@ -127,36 +154,41 @@ export class EventCalendar {
 
   private dropCancelledTop(): void {
     if (this.cancelledInHeap === 0) return; // the common case, and one read
-    while (this.heapCount > 0 && this.states[this.heapSlots[0]!] === SlotState.Cancelled) {
+    while (this.heapCount > 0 && this.isCancelled(0)) {
+      this.freeSlot(this.heapSubjects[0]!);
       this.removeTop();
       this.cancelledInHeap--;
     }
   }
 
-  /** Frees the top event's slot and restores the heap. */
+  /** Whether the heap entry at `position` is a cancelled event. */
+  private isCancelled(position: number): boolean {
+    return this.heapKinds[position] === NO_KIND && this.states[this.heapSubjects[position]!] === SlotState.Cancelled;
+  }
+
+  /** Restores the heap without its top entry (whose slot, if any, the caller has freed). */
   private removeTop(): void {
-    this.freeSlot(this.heapSlots[0]!);
     const last = --this.heapCount;
-    if (last > 0) this.siftDown(0, this.heapTimes[last]!, this.heapOrders[last]!, this.heapSlots[last]!);
+    if (last > 0) this.siftDown(0, this.heapTimes[last]!, this.heapOrders[last]!, this.heapKinds[last]!, this.heapSubjects[last]!);
   }
 
   /** Drops every cancelled event and re-heapifies (Floyd), when the dead outnumber the live. */
   private rebuild(): void {
     let kept = 0;
     for (let i = 0; i < this.heapCount; i++) {
-      const slot = this.heapSlots[i]!;
-      if (this.states[slot] === SlotState.Cancelled) {
-        this.freeSlot(slot);
+      if (this.isCancelled(i)) {
+        this.freeSlot(this.heapSubjects[i]!);
         continue;
       }
       this.heapTimes[kept] = this.heapTimes[i]!;
       this.heapOrders[kept] = this.heapOrders[i]!;
-      this.heapSlots[kept] = slot;
+      this.heapKinds[kept] = this.heapKinds[i]!;
+      this.heapSubjects[kept] = this.heapSubjects[i]!;
       kept++;
     }
     this.heapCount = kept;
     this.cancelledInHeap = 0;
-    for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i, this.heapTimes[i]!, this.heapOrders[i]!, this.heapSlots[i]!);
+    for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i, this.heapTimes[i]!, this.heapOrders[i]!, this.heapKinds[i]!, this.heapSubjects[i]!);
   }
 
   private freeSlot(slot: number): void {
@@ -185,33 +217,38 @@ export class EventCalendar {
     const n = this.heapTimes.length * 2;
     this.heapTimes = resized(this.heapTimes, new Float64Array(n));
     this.heapOrders = resized(this.heapOrders, new Float64Array(n));
-    this.heapSlots = resized(this.heapSlots, new Int32Array(n));
+    this.heapKinds = resized(this.heapKinds, new Int32Array(n));
+    this.heapSubjects = resized(this.heapSubjects, new Int32Array(n));
   }
 
-  /** Places (time, order, slot) at or above `position`. */
-  private siftUp(position: number, time: number, order: number, slot: number): void {
+  /** Places (time, order, kind, subject) at or above `position`. */
+  private siftUp(position: number, time: number, order: number, kind: number, subject: number): void {
     const times = this.heapTimes;
     const orders = this.heapOrders;
-    const slots = this.heapSlots;
+    const kinds = this.heapKinds;
+    const subjects = this.heapSubjects;
     while (position > 0) {
       const parent = (position - 1) >> 1;
       const parentTime = times[parent]!;
       if (parentTime < time || (parentTime === time && orders[parent]! < order)) break;
       times[position] = parentTime;
       orders[position] = orders[parent]!;
-      slots[position] = slots[parent]!;
+      kinds[position] = kinds[parent]!;
+      subjects[position] = subjects[parent]!;
       position = parent;
     }
     times[position] = time;
     orders[position] = order;
-    slots[position] = slot;
+    kinds[position] = kind;
+    subjects[position] = subject;
   }
 
-  /** Places (time, order, slot) at or below `position`. */
-  private siftDown(position: number, time: number, order: number, slot: number): void {
+  /** Places (time, order, kind, subject) at or below `position`. */
+  private siftDown(position: number, time: number, order: number, kind: number, subject: number): void {
     const times = this.heapTimes;
     const orders = this.heapOrders;
-    const slots = this.heapSlots;
+    const kinds = this.heapKinds;
+    const subjects = this.heapSubjects;
     const count = this.heapCount;
     for (;;) {
       let child = 2 * position + 1;
@@ -228,13 +265,20 @@ export class EventCalendar {
       if (time < childTime || (time === childTime && order < orders[child]!)) break;
       times[position] = childTime;
       orders[position] = orders[child]!;
-      slots[position] = slots[child]!;
+      kinds[position] = kinds[child]!;
+      subjects[position] = subjects[child]!;
       position = child;
     }
     times[position] = time;
     orders[position] = order;
-    slots[position] = slot;
+    kinds[position] = kind;
+    subjects[position] = subject;
   }
+}
+
+/** Out of line, so that push stays small enough to be inlined where it is called. */
+function badRank(rank: number): never {
+  throw new Error(`event rank must be a whole number in 0..${MAX_RANK}, got ${rank}`);
 }
 
 function resized<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(from: T, to: T): T {

@@ -11,6 +11,11 @@ export interface EventHandler {
   onEvent(kind: number, subject: number): void;
 }
 
+/** Out of line, so that schedule stays small enough to be inlined where it is called. */
+function tooEarly(time: number, now: number): never {
+  throw new Error(`cannot schedule an event at ${time}, before now (${now})`);
+}
+
 export class Simulator {
   private readonly calendar = new EventCalendar(256);
   private stopped = false;
@@ -21,8 +26,14 @@ export class Simulator {
 
   /** Schedules an event at absolute time `time` (not before now). */
   schedule(time: number, rank: number, kind: number, subject: number): EventHandle {
-    if (!(time >= this.now)) throw new Error(`cannot schedule an event at ${time}, before now (${this.now})`);
+    if (!(time >= this.now)) tooEarly(time, this.now);
     return this.calendar.push(time, rank, kind, subject);
+  }
+
+  /** Schedules an event that will not be cancelled: as `schedule`, without a handle (and cheaper). */
+  post(time: number, rank: number, kind: number, subject: number): void {
+    if (!(time >= this.now)) tooEarly(time, this.now);
+    this.calendar.post(time, rank, kind, subject);
   }
 
   cancel(handle: EventHandle): boolean {

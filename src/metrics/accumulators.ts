@@ -60,11 +60,13 @@ export class StationTimeIntegrals {
     sums[1]! += waiting * dt;
     sums[2]! += busy * dt;
     sums[3]! += (busy > capacity ? busy : capacity) * dt;
-    if (time > this.closing) {
-      const beforeClosing = Math.max(0, this.closing - start);
-      sums[4]! += Math.max(0, busy - capacity) * beforeClosing + busy * (dt - beforeClosing);
-    } else if (busy > capacity) {
-      sums[4]! += (busy - capacity) * dt;
-    }
+    if (time > this.closing) this.overtimePastClosing(start, dt, busy, capacity);
+    else if (busy > capacity) sums[4]! += (busy - capacity) * dt;
+  }
+
+  /** Overtime of a stretch [start, start + dt) that ends after closing (out of line: rare, and advance is inlined). */
+  private overtimePastClosing(start: number, dt: number, busy: number, capacity: number): void {
+    const beforeClosing = Math.max(0, this.closing - start);
+    this.sums[4]! += Math.max(0, busy - capacity) * beforeClosing + busy * (dt - beforeClosing);
   }
 }

@@ -133,14 +133,16 @@ export class MetricsCollector extends JourneyWatcher {
 
   override leave(customer: Customer, outcome: Outcome, station: StationView | undefined, time: number): void {
     if (!customer.counted) return;
+    if (outcome !== Outcome.served) return this.lost(customer, outcome, station);
+    const timeInSystem = time - customer.arrivalTime;
+    const bucket = this.bucketOf(customer.waited);
+    this.all.segments[customer.segment]!.served(customer.waited, bucket, timeInSystem);
+    if (this.byPeriod.length > 0) this.byPeriod[customer.period]!.segments[customer.segment]!.served(customer.waited, bucket, timeInSystem);
+  }
+
+  /** A counted customer left unserved (out of line, so that leave stays small enough to inline). */
+  private lost(customer: Customer, outcome: Outcome, station: StationView | undefined): void {
     const period = this.byPeriod.length > 0 ? this.byPeriod[customer.period]! : undefined;
-    if (outcome === Outcome.served) {
-      const timeInSystem = time - customer.arrivalTime;
-      const bucket = this.bucketOf(customer.waited);
-      this.all.segments[customer.segment]!.served(customer.waited, bucket, timeInSystem);
-      period?.segments[customer.segment]!.served(customer.waited, bucket, timeInSystem);
-      return;
-    }
     this.all.segments[customer.segment]!.outcomes[outcome]!++;
     if (period !== undefined) period.segments[customer.segment]!.outcomes[outcome]!++;
     if (station !== undefined) {

@@ -129,7 +129,12 @@ export class QuantileSketch {
     if (bucket > this.highest) this.highest = bucket;
     const counts = this.counts;
     if (counts !== null) counts[bucket]!++;
-    else if (this.listed.length < LISTED) {
+    else this.list(bucket);
+  }
+
+  /** Adds a bucket while the values are still listed (out of line: only the first LISTED values). */
+  private list(bucket: number): void {
+    if (this.listed.length < LISTED) {
       this.listed.push(bucket);
       this.ordered = null;
     } else {

@@ -55,10 +55,15 @@ export class SeriesSampler {
 
   /** Fills the grid points before `time` with the station's current state. */
   sample(station: StationView, time: number): void {
+    const point = this.next[station.index]!;
+    if (point >= this.points || point * this.model.seriesStep >= time) return;
+    this.fill(station, time, point);
+  }
+
+  /** Fills the grid points from `point` on that lie before `time` (out of line: most changes fill none). */
+  private fill(station: StationView, time: number, point: number): void {
     const i = station.index;
     const step = this.model.seriesStep;
-    let point = this.next[i]!;
-    if (point >= this.points || point * step >= time) return;
     const { waiting, busy } = station;
     const w = this.series.waiting[i]!;
     const n = this.series.inSystem[i]!;

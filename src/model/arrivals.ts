@@ -22,7 +22,17 @@ export class ArrivalProcess {
 
   /** The first arrival after `time`, or Infinity if none comes before the horizon. */
   next(time: number): number {
-    let work = -Math.log(1 - this.random.next()); // Exp(1) units of cumulative rate
+    const work = -Math.log(1 - this.random.next()); // Exp(1) units of cumulative rate
+    // Most gaps start and end within the period of the last arrival: the first step of the
+    // walk below, taken here, so that next() stays small enough to be inlined where it is called.
+    const period = this.periods[this.period]!;
+    const rate = this.rates[this.period]!;
+    if (time >= period.start && time < period.end && work < rate * (period.end - time)) return time + work / rate;
+    return this.walk(time, work);
+  }
+
+  /** The arrival `work` units of cumulative rate after `time`, walking the periods from the last arrival's. */
+  private walk(time: number, work: number): number {
     if (time < this.periods[this.period]!.start) this.period = 0;
     while (this.period < this.periods.length - 1 && this.periods[this.period]!.end <= time) this.period++;
     let t = time;
@@ -60,14 +70,14 @@ export class PoissonArrivals implements ArrivalSource, EventHandlerOf {
     this.processes.forEach((process, segment) => {
       if (process === null) return;
       const first = process.next(0);
-      if (first < this.horizon) journey.schedule(first, this.kind, segment);
+      if (first < this.horizon) journey.post(first, this.kind, segment);
     });
   }
 
   handle(segment: number): void {
     const journey = this.journey;
     const next = this.processes[segment]!.next(journey.now);
-    if (next < this.horizon) journey.schedule(next, this.kind, segment);
+    if (next < this.horizon) journey.post(next, this.kind, segment);
     journey.enter(segment);
   }
 }

@@ -45,6 +45,8 @@ export interface JourneyControl {
   /** Registers an event kind handled by `handler`, run at `rank` among simultaneous events. */
   registerEvent(name: string, rank: Rank, handler: EventHandlerOf): number;
   schedule(time: number, kind: number, subject: number): EventHandle;
+  /** Schedules an event that will not be cancelled: as `schedule`, without a handle (and cheaper). */
+  post(time: number, kind: number, subject: number): void;
   cancel(handle: EventHandle): boolean;
   /** A new customer of `segment`, with its service times drawn, that has not arrived yet. */
   create(segment: number): Customer;
@@ -84,6 +86,10 @@ function drawsFor(spec: SegmentModel, model: Model, seed: number, replication: n
   return { service: spec.service.map(samplerFor), streams };
 }
 
+function stillInLine(): never {
+  throw new Error('end() of a customer waiting in a line: take it out first (JourneyControl.leaveLine)');
+}
+
 export class ServiceSystem implements EventHandler, JourneyControl {
   readonly sim = new Simulator();
   readonly stations: StationState[];
@@ -98,6 +104,8 @@ export class ServiceSystem implements EventHandler, JourneyControl {
   private readonly draws: SegmentDraws[];
   private readonly pool: CustomerPool;
   private readonly kinds: EventKindInfo[] = [];
+  /** Each kind's rank, by number (read at every schedule: one array of small integers). */
+  private readonly ranks: number[] = [];
   private readonly handlers: EventHandlerOf[] = [];
   private readonly observers: JourneyObserver[];
   /** The one observer, or all of them behind one (so the journey makes one call a point). */
@@ -114,7 +122,10 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     observers: JourneyObserver[],
   ) {
     this.observers = [...observers];
-    for (const kind of coreKinds) this.kinds.push({ ...kind, handler: { handle: () => {} } });
+    for (const kind of coreKinds) {
+      this.kinds.push({ ...kind, handler: { handle: () => {} } });
+      this.ranks.push(kind.rank);
+    }
     this.stations = model.stations.map((spec, i) => new StationState(i, spec, model.priorityClasses));
     this.draws = model.segments.map((spec) => drawsFor(spec, model, seed, replication));
     this.pool = new CustomerPool(Math.max(...model.segments.map((s) => s.route.length)));
@@ -134,6 +145,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
 
   registerEvent(name: string, rank: Rank, handler: EventHandlerOf): number {
     this.kinds.push({ name, rank, handler });
+    this.ranks.push(rank);
     this.handlers[this.kinds.length - 1] = handler;
     return this.kinds.length - 1;
   }
@@ -144,7 +156,11 @@ export class ServiceSystem implements EventHandler, JourneyControl {
   }
 
   schedule(time: number, kind: number, subject: number): EventHandle {
-    return this.sim.schedule(time, this.kinds[kind]!.rank, kind, subject);
+    return this.sim.schedule(time, this.ranks[kind]!, kind, subject);
+  }
+
+  post(time: number, kind: number, subject: number): void {
+    this.sim.post(time, this.ranks[kind]!, kind, subject);
   }
 
   cancel(handle: EventHandle): boolean {
@@ -173,8 +189,8 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     this.started = true;
     this.observer = this.observers.length === 1 ? this.observers[0]! : new AllObservers(this.observers);
     for (const source of this.arrivalSources) source.start(this);
-    for (let p = 1; p < model.periods.length; p++) this.schedule(model.periods[p]!.start, CoreKind.shiftChange, p);
-    this.schedule(model.horizon, CoreKind.close, 0);
+    for (let p = 1; p < model.periods.length; p++) this.post(model.periods[p]!.start, CoreKind.shiftChange, p);
+    this.post(model.horizon, CoreKind.close, 0);
     sim.run(this);
     const end = model.drain ? Math.max(sim.now, model.horizon) : model.horizon;
     for (const customer of this.pool.all) {
@@ -257,7 +273,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     customer.joinedAt = now;
     const ahead = station.line.place(customer, station);
     this.observer.join(customer, station, ahead, now);
-    if (ahead < 0) return this.startService(customer, station, 0);
+    if (ahead < 0) return this.startService(customer, station);
     this.beforeChange(station);
     customer.ticket = this.nextTicket++;
     station.line.add(customer);
@@ -271,12 +287,11 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     if (!this.sim.pendingNowBefore(Rank.dispatch)) return this.dispatch(station);
     if (!station.dispatchPending) {
       station.dispatchPending = true;
-      this.schedule(this.sim.now, CoreKind.dispatch, station.index);
+      this.post(this.sim.now, CoreKind.dispatch, station.index);
     }
   }
 
   private dispatch(station: StationState): void {
-    const now = this.sim.now;
     while (station.line.canStart(station)) {
       this.beforeChange(station);
       const customer = station.line.next()!;
@@ -285,18 +300,20 @@ export class ServiceSystem implements EventHandler, JourneyControl {
         this.sim.cancel(customer.renegeHandle);
         customer.renegeHandle = -1;
       }
-      this.startService(customer, station, now - customer.joinedAt);
+      this.startService(customer, station);
     }
   }
 
-  private startService(customer: Customer, station: StationState, waited: number): void {
+  /** Service starts now, after a wait since the customer joined the line (0 when it did not wait). */
+  private startService(customer: Customer, station: StationState): void {
     const now = this.sim.now;
+    const waited = now - customer.joinedAt;
     this.beforeChange(station);
     station.busy += customer.serversHeld;
     customer.stationWait = waited;
     customer.waited += waited;
     this.observer.start(customer, station, now, waited);
-    this.schedule(now + customer.service[customer.draw]!, CoreKind.serviceEnd, customer.slot);
+    this.post(now + customer.service[customer.draw]!, CoreKind.serviceEnd, customer.slot);
   }
 
   private finishService(customer: Customer): void {
@@ -312,7 +329,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
     if (this.routers[customer.segment]!.station(customer) < 0) return this.end(customer, Outcome.served, -1);
     // Move on now unless earlier-ranked events of this instant (or earlier movers) are still
     // due: then as a move event, so the next station is seen as it will be.
-    if (this.sim.pendingNowBefore(Rank.move + 1)) this.schedule(now, CoreKind.move, customer.slot);
+    if (this.sim.pendingNowBefore(Rank.move + 1)) this.post(now, CoreKind.move, customer.slot);
     else this.visit(customer);
   }
 
@@ -354,7 +371,7 @@ export class ServiceSystem implements EventHandler, JourneyControl {
   end(customer: Customer, outcome: Outcome, station: number): void {
     // Still in a line, its patience event pending: the line and the calendar would keep a
     // customer whose record is reused (the run's end is the one exception: nothing runs after).
-    if (customer.ticket !== 0 && outcome !== Outcome.inSystemAtEnd) throw new Error('end() of a customer waiting in a line: take it out first (JourneyControl.leaveLine)');
+    if (customer.ticket !== 0 && outcome !== Outcome.inSystemAtEnd) stillInLine();
     this.observer.leave(customer, outcome, station >= 0 ? this.stations[station] : undefined, this.sim.now);
     this.pool.release(customer);
   }

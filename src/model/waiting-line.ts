@@ -118,8 +118,9 @@ export class WaitingLine implements Line {
   /** Removes and returns the next customer to serve: first of the most urgent class. */
   next(): Customer | undefined {
     if (this.size === 0) return undefined;
-    for (const ring of this.classes) {
-      const customer = ring.shift();
+    const classes = this.classes;
+    for (let i = 0; i < classes.length; i++) {
+      const customer = classes[i]!.shift();
       if (customer !== undefined) {
         this.size--;
         return customer;

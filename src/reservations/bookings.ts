@@ -124,7 +124,7 @@ export class BookingArrivals implements ArrivalSource, EventHandlerOf {
     this.kind = journey.registerEvent('booked arrival', Rank.arrival, this);
     const { book } = this;
     for (let i = 0; i < book.status.length; i++) {
-      if (book.status[i] === BookingStatus.shows) journey.schedule(book.arrival[i]!, this.kind, i);
+      if (book.status[i] === BookingStatus.shows) journey.post(book.arrival[i]!, this.kind, i);
     }
   }
 

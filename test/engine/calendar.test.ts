@@ -158,16 +158,20 @@ describe('EventCalendar', () => {
   it('when cancelled events outnumber live ones the heap is rebuilt without them, and order is kept', () => {
     const calendar = new EventCalendar(4);
     const handles: number[] = [];
-    for (let i = 0; i < 3000; i++) handles.push(calendar.push((i * 7919) % 3000, i % 3, 0, i));
+    for (let i = 0; i < 3000; i++) {
+      handles.push(calendar.push((i * 7919) % 3000, i % 3, 0, i));
+      if (i % 3 === 0) calendar.post((i * 104729) % 3000, i % 3, 1, 10_000 + i); // events without a handle live through the rebuild
+    }
     // Cancel all but every sixth event: more than 1024 cancelled and more than the live ones.
     handles.forEach((handle, i) => {
       if (i % 6 !== 0) expect(calendar.cancel(handle)).toBe(true);
     });
-    expect(calendar.size).toBe(500);
+    expect(calendar.size).toBe(1500);
     const internals = calendar as unknown as { heapCount: number };
-    expect(internals.heapCount).toBeLessThan(3000 - 1024); // a rebuild dropped the dead
+    expect(internals.heapCount).toBeLessThan(4000 - 1024); // a rebuild dropped the dead
     const popped = popAll(calendar);
-    expect(popped.map((e) => e.subject).sort((a, b) => a - b)).toEqual(Array.from({ length: 500 }, (_, k) => 6 * k));
+    expect(popped.filter((e) => e.kind === 0).map((e) => e.subject).sort((a, b) => a - b)).toEqual(Array.from({ length: 500 }, (_, k) => 6 * k));
+    expect(popped.filter((e) => e.kind === 1).map((e) => e.subject).sort((a, b) => a - b)).toEqual(Array.from({ length: 1000 }, (_, k) => 10_000 + 3 * k));
     for (let i = 1; i < popped.length; i++) expect(popped[i]!.time).toBeGreaterThanOrEqual(popped[i - 1]!.time);
     // Handles of events dropped by the rebuild are stale now.
     expect(calendar.cancel(handles[1]!)).toBe(false);
@@ -192,10 +196,10 @@ describe('EventCalendar', () => {
     expect(popAll(calendar).map((e) => e.subject)).toEqual([2, 0]);
   });
 
-  it('property: random pushes, cancels and pops come out sorted by (time, rank, seq), none lost or duplicated', () => {
-    type Op = { op: 'push'; time: number; rank: number } | { op: 'cancel'; pick: number } | { op: 'pop' };
+  it('property: random pushes, posts, cancels and pops come out sorted by (time, rank, seq), none lost or duplicated', () => {
+    type Op = { op: 'push'; time: number; rank: number; posted: boolean } | { op: 'cancel'; pick: number } | { op: 'pop' };
     const opArb: fc.Arbitrary<Op> = fc.oneof(
-      { weight: 5, arbitrary: fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 20 }), rank: fc.integer({ min: 0, max: 3 }) }) },
+      { weight: 5, arbitrary: fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 20 }), rank: fc.integer({ min: 0, max: 3 }), posted: fc.boolean() }) },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('pop' as const) }) },
     );
@@ -207,7 +211,8 @@ describe('EventCalendar', () => {
           time: number;
           rank: number;
           seq: number;
-          handle: EventHandle;
+          /** Only for pushed events: posted ones cannot be cancelled. */
+          handle?: EventHandle;
         }
         const pending = new Map<number, Pending>();
         const issued: Pending[] = [];
@@ -241,15 +246,19 @@ describe('EventCalendar', () => {
             // Like a simulator, never schedule before the last popped time.
             const time = now + op.time;
             const s = seq++;
-            const handle = calendar.push(time, op.rank, op.rank, s);
-            const entry = { time, rank: op.rank, seq: s, handle };
-            pending.set(s, entry);
-            issued.push(entry);
+            if (op.posted) {
+              calendar.post(time, op.rank, op.rank, s);
+              pending.set(s, { time, rank: op.rank, seq: s });
+            } else {
+              const entry = { time, rank: op.rank, seq: s, handle: calendar.push(time, op.rank, op.rank, s) };
+              pending.set(s, entry);
+              issued.push(entry);
+            }
           } else if (op.op === 'cancel') {
             if (issued.length === 0) continue;
             const target = issued[op.pick % issued.length]!;
             const wasPending = pending.has(target.seq);
-            expect(calendar.cancel(target.handle)).toBe(wasPending);
+            expect(calendar.cancel(target.handle!)).toBe(wasPending);
             pending.delete(target.seq);
           } else {
             check();
@@ -272,6 +281,23 @@ describe('EventCalendar', () => {
       }),
       { numRuns: 300, seed: 20261129 },
     );
+  });
+  it('post: events without a handle keep the same order as pushed ones, and cancels still find theirs', () => {
+    const calendar = new EventCalendar(4);
+    const events = Array.from({ length: 40 }, (_, i) => ({ time: i % 5, rank: i % 2, kind: i % 3 === 0 ? 1 : 2, subject: i }));
+    const handles = new Map<number, EventHandle>();
+    for (const e of events) {
+      if (e.kind === 1) handles.set(e.subject, calendar.push(e.time, e.rank, e.kind, e.subject));
+      else calendar.post(e.time, e.rank, e.kind, e.subject);
+    }
+    const cancelled = new Set([0, 6, 15, 33]);
+    for (const subject of cancelled) expect(calendar.cancel(handles.get(subject)!)).toBe(true);
+    expect(calendar.size).toBe(events.length - cancelled.size);
+    const expected = events
+      .filter((e) => !cancelled.has(e.subject))
+      .sort((x, y) => x.time - y.time || x.rank - y.rank || x.subject - y.subject)
+      .map(({ time, kind, subject }) => ({ time, kind, subject }));
+    expect(popAll(calendar)).toEqual(expected);
   });
 });
 
