@@ -81,7 +81,10 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
   if (pieces.length === 0) return { ok: false, message: `"${text}" sets nothing: write NAME: key.path=value; key.path=value` };
   if (!named) {
     const missing = nameWithoutColon(pieces[0]!, levers);
-    if (missing !== undefined) return { ok: false, message: `to name the variant, put a colon after its name: "${missing}: ${body.trimStart().slice(missing.length).trimStart()}"` };
+    if (missing !== undefined) {
+      const assignments = [pieces[0]!.trimStart().slice(missing.length), ...pieces.slice(1)].map((piece) => piece.trim());
+      return { ok: false, message: `to name the variant, put a colon after its name: "${missing}: ${assignments.join('; ')}"` };
+    }
   }
   const assignments: Assignment[] = [];
   for (const piece of pieces) {
@@ -94,20 +97,24 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
 
 /**
  * The name before a key path with no colon between them (`lunch5 stations.counter.servers=5`,
- * `more staff stations.counter.servers=5`): plain words, a space, then a key path of the
- * scenario with no space of its own (spaces inside quotes or brackets, `stations["a b"]`, are
- * an id's).
+ * `more staff stations.counter.servers=5`): plain words (no dots, quotes or brackets), a
+ * space, then a key path of the scenario. Not when the whole reads as a key path already
+ * (`segments.walk in time.arrivals.rate=1`: an id with spaces), nor when a space stands
+ * beside a dot (`two stations. counter.servers=3`: a slip inside the path, which says so).
  */
 function nameWithoutColon(piece: string, levers: readonly Lever[]): string | undefined {
   const equals = indicesOutside(piece, '=')[0];
   if (equals === undefined) return undefined;
   const head = piece.slice(0, equals).trim();
-  const space = indicesOutside(head, ' ').at(-1);
-  if (space === undefined) return undefined;
-  const name = head.slice(0, space).trim();
-  const path = head.slice(space).trim();
-  if (!/^[^[\]{}"']+$/.test(name)) return undefined;
-  return startsAKeyPath(path, levers) ? name : undefined;
+  if (startsAKeyPath(head, levers)) return undefined;
+  for (const space of indicesOutside(head, ' ')) {
+    const name = head.slice(0, space).trim();
+    const path = head.slice(space).trim();
+    if (!/^[^.[\]{}"']+$/.test(name)) return undefined; // past the name's words
+    if (/\s\.|\.\s/.test(path)) continue;
+    if (startsAKeyPath(path, levers)) return name;
+  }
+  return undefined;
 }
 
 /** Whether `text` reads as a key path whose first part is a top-level key of the scenario. */

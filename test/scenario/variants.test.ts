@@ -99,10 +99,18 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
       ok: false,
       message: 'to name the variant, put a colon after its name: "lunch5: stations.counter.servers.lunch=5; segments.quick.balkAt=3"',
     });
-    expect(parseVariantSpec('more staff stations.counter.servers=5')).toEqual({
-      ok: false,
-      message: 'to name the variant, put a colon after its name: "more staff: stations.counter.servers=5"',
-    });
+    const hint = (text: string) => {
+      const parsed = parseVariantSpec(text);
+      return parsed.ok ? undefined : parsed.message.replace('to name the variant, put a colon after its name: ', '');
+    };
+    expect(hint('more staff stations.counter.servers=5')).toBe('"more staff: stations.counter.servers=5"');
+    expect(hint('more staff stations.front desk time.servers=3')).toBe('"more staff: stations.front desk time.servers=3"');
+    // The suggestion is the text given, with the colon: not cut short by a leading ";" or kept with trailing spaces.
+    expect(hint(';more staff stations.counter.servers=5 ; segments.quick.balkAt=3  ')).toBe('"more staff: stations.counter.servers=5; segments.quick.balkAt=3"');
+    // A key path through an id with spaces, whose last word is a top-level key, is a key path: no hint.
+    expect(parseVariantSpec('segments.walk in time.arrivals.rate=1')).toMatchObject({ ok: true });
+    expect(parseVariantSpec('segments.part time.arrivals.rate=1')).toMatchObject({ ok: true });
+    expect(parseVariantSpec('stations.front desk time.servers=3')).toMatchObject({ ok: true });
     // Not a key path after the space: the key path's own problem, said later.
     expect(parseVariantSpec('lunch5 counter=5')).toMatchObject({ ok: true });
     // A space inside quotes or brackets is an id's; a key path with a space of its own is not this slip.
