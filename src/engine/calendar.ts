@@ -19,7 +19,7 @@
 export type EventHandle = number;
 
 const SLOT_BITS = 24;
-const SLOT_LIMIT = 2 ** SLOT_BITS; // events in the heap at once
+const SLOT_LIMIT = 2 ** SLOT_BITS; // cancellable (pushed) events pending at once
 /** Generations wrap so that generation * SLOT_LIMIT + slot stays an exact integer (< 2^53). */
 const GENERATION_MASK = 2 ** (53 - SLOT_BITS) - 1;
 /** Order key = rank * RANK_WEIGHT + sequence: exact for ranks below 2^11 and 2^42 events. */
@@ -110,7 +110,7 @@ export class EventCalendar {
 
   /** Adds an event that will not be cancelled (no slot, no handle); `kind` is not negative. */
   post(time: number, rank: number, kind: number, subject: number): void {
-    if ((rank & MAX_RANK) !== rank) badRank(rank);
+    if ((rank & MAX_RANK) !== rank || !(kind >= 0)) badPost(rank, kind);
     this.insert(time, rank, kind, subject);
   }
 
@@ -205,7 +205,7 @@ export class EventCalendar {
 
   private growSlots(): void {
     const n = this.kinds.length * 2;
-    if (n > SLOT_LIMIT) throw new Error(`event calendar overflow: more than ${SLOT_LIMIT} events at once`);
+    if (n > SLOT_LIMIT) throw new Error(`event calendar overflow: more than ${SLOT_LIMIT} cancellable events at once`);
     this.kinds = resized(this.kinds, new Int32Array(n));
     this.subjects = resized(this.subjects, new Int32Array(n));
     this.states = resized(this.states, new Uint8Array(n));
@@ -277,6 +277,12 @@ export class EventCalendar {
 }
 
 /** Out of line, so that push stays small enough to be inlined where it is called. */
+/** Out of line, as badRank: a posted event's kind must not be negative (NO_KIND marks a slot). */
+function badPost(rank: number, kind: number): never {
+  if ((rank & MAX_RANK) !== rank) badRank(rank);
+  throw new Error(`a posted event's kind must be a whole number of at least 0, got ${kind}`);
+}
+
 function badRank(rank: number): never {
   throw new Error(`event rank must be a whole number in 0..${MAX_RANK}, got ${rank}`);
 }

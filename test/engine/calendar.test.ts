@@ -282,6 +282,16 @@ describe('EventCalendar', () => {
       { numRuns: 300, seed: 20261129 },
     );
   });
+  it('refuses a rank out of range, and a negative kind for a posted event (which would read as a slot)', () => {
+    const calendar = new EventCalendar(4);
+    expect(() => calendar.push(1, 2048, 0, 0)).toThrow('event rank must be a whole number in 0..2047, got 2048');
+    expect(() => calendar.post(1, -1, 0, 0)).toThrow('event rank must be a whole number in 0..2047, got -1');
+    expect(() => calendar.post(1, 0, -1, 0)).toThrow("a posted event's kind must be a whole number of at least 0, got -1");
+    expect(() => calendar.post(1, 0, NaN, 0)).toThrow("a posted event's kind must be a whole number of at least 0, got NaN");
+    calendar.post(1, 0, 0, 7);
+    expect(popAll(calendar)).toEqual([{ time: 1, kind: 0, subject: 7 }]);
+  });
+
   it('post: events without a handle keep the same order as pushed ones, and cancels still find theirs', () => {
     const calendar = new EventCalendar(4);
     const events = Array.from({ length: 40 }, (_, i) => ({ time: i % 5, rank: i % 2, kind: i % 3 === 0 ? 1 : 2, subject: i }));
