@@ -6,8 +6,8 @@
 import { baselineFor } from '../baseline/baseline.js';
 import { formulaLabel } from '../baseline/compare.js';
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { FewerMarks, fewerNote, formatEstimate, formatLike } from '../metrics/format.js';
-import type { StaffResult } from '../run/staff.js';
+import { FewerMarks, fewerNote, formatEstimate, formatLike, periodWarmUpText } from '../metrics/format.js';
+import { warmUpNote, type StaffResult } from '../run/staff.js';
 import { parseTarget } from '../run/targets.js';
 import { staffTime, staffTimeText } from '../run/staff-time.js';
 import { renderTable } from './format.js';
@@ -55,15 +55,17 @@ export function renderStaffing(result: StaffResult, title: string): string {
       const simulated = result.summary.periods?.[period.name]?.stations[station];
       const achieved = result.achieved.filter((a) => a.station === station && a.period === period.name);
       const baseline = baselineFor(result.model, index, p);
+      const unmeasured = result.model.warmup >= period.end;
+      const counted = periodWarmUpText(period, result.model.warmup);
       return [
         station,
-        period.name,
+        counted === '' ? period.name : `${period.name} (${counted.slice(', '.length)})`,
         String(result.servers[k]![p]),
         ...metrics.map((m) => {
           const { mean, half } = formatEstimate(simulated?.[m], kindOf(m), boundsOf(m));
           return mean + half + marks.of(simulated?.[m]);
         }),
-        achieved.every((a) => a.met) ? 'yes' : 'NO',
+        unmeasured ? 'not measured' : achieved.every((a) => a.met) ? 'yes' : 'NO',
         baseline.model ? formulaLabel(baseline) : '—',
         ...metrics.map((m) => formatLike(baseline.metrics[m], kindOf(m), simulated?.[m])),
       ];
@@ -73,6 +75,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
     'Achieved, simulated (mean ±95% CI half-width; met: the whole CI meets every target), beside the analytic baseline (stationary formula, an approximation):',
     renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right')), { labels: 2 }), // station and period
     ...(marks.any ? [fewerNote] : []),
+    ...(warmUpNote(result) === undefined ? [] : [warmUpNote(result)!]),
     '',
     'Search:',
     renderTable(

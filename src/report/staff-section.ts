@@ -3,8 +3,8 @@
  * simulation-corrected plan), and each target's simulated value with its CI, met or not.
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatEstimate } from '../metrics/format.js';
-import type { StaffResult } from '../run/staff.js';
+import { formatEstimate, periodWarmUpText } from '../metrics/format.js';
+import { warmUpNote, type StaffResult } from '../run/staff.js';
 import { staffTime, staffTimeText } from '../run/staff-time.js';
 import { html, type Markup } from './markup.js';
 
@@ -32,13 +32,19 @@ export function staffingSection(result: StaffResult): Markup {
   const rows = result.achieved.map((a) => {
     const metric = a.target.split(/<=|>=/)[0]!;
     const { mean, interval } = formatEstimate(a.estimate, kindOf(metric), boundsOf(metric));
-    return html`<tr><th scope="row">${a.station}</th><td>${a.period}</td><td>${a.target}</td><td>${mean}<small>${interval}</small></td><td>${a.met ? 'met' : 'missed'}</td></tr>\n`;
+    const period = result.periods.find((p) => p.name === a.period)!;
+    const counted = periodWarmUpText(period, result.model.warmup);
+    const label = counted === '' ? a.period : `${a.period} (${counted.slice(', '.length)})`;
+    const verdict = result.model.warmup >= period.end ? 'not measured' : a.met ? 'met' : 'missed';
+    return html`<tr><th scope="row">${a.station}</th><td>${label}</td><td>${a.target}</td><td>${mean}<small>${interval}</small></td><td>${verdict}</td></tr>\n`;
   });
+  const note = warmUpNote(result);
   return html`<section id="staffing"><h2>Staffing</h2>
 <p>The fewest servers per period found by simulation, starting from ${result.start === 'sipp' ? 'SIPP' : 'lag-SIPP'} (each period as a stationary Erlang queue) and correcting where a target was missed or met with room to spare; a target is met where the whole 95% CI of the simulated metric lies on its right side (${result.steps.length} evaluations on common random numbers${stopText(result)}). This report shows the final plan.</p>
 ${plans}
 <p>${staffTimeText(time)}.</p>
 <div class="table"><table class="achieved"><thead><tr><th scope="col">station</th><th scope="col">period</th><th scope="col">target</th><th scope="col">simulated</th><th scope="col">met</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
+${note === undefined ? '' : html`<p>${note}</p>`}
 </section>`;
 }

@@ -345,6 +345,18 @@ function sameEstimate(a: MetricSummary | undefined, b: MetricSummary | undefined
 }
 
 /** Server-time of a staffing: Σ servers × period length, in the scenario's time unit. */
+/**
+ * The periods wholly inside the warm-up, said once: nobody arriving in them is counted, so
+ * no target is measured there, and the search gives them only the servers that the periods
+ * after them need (a line they leave behind is still served later). Undefined when none.
+ */
+export function warmUpNote(result: Pick<StaffResult, 'periods' | 'model'>): string | undefined {
+  const inside = result.periods.filter((period) => result.model.warmup >= period.end).map((period) => period.name);
+  if (inside.length === 0) return undefined;
+  const them = inside.length === 1 ? `${inside[0]} lies` : `${inside.join(', ')} lie`;
+  return `${them} in the warm-up (to ${result.model.warmup}): nobody arriving then is counted, so no target is measured there, and the search gives ${inside.length === 1 ? 'it' : 'them'} only the servers the periods after need.`;
+}
+
 export function serverTime(servers: readonly number[], periods: readonly { start: number; end: number }[]): number {
   return servers.reduce((sum, n, p) => sum + n * (periods[p]!.end - periods[p]!.start), 0);
 }

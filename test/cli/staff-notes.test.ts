@@ -1,10 +1,15 @@
 /**
  * staff's note on targets met with no variation: a CI of zero width (every replication gave
- * the same value) is no evidence where the value could vary.
+ * the same value) is no evidence where the value could vary; and on periods inside the
+ * warm-up, where no target is measured.
  */
 import { describe, expect, it } from 'vitest';
-import type { AchievedTarget, StaffResult } from '../../src/run/staff.js';
-import { noVariationNote } from '../../src/cli/staff-table.js';
+import { staff, warmUpNote, type AchievedTarget, type StaffResult } from '../../src/run/staff.js';
+import { noVariationNote, renderStaffing } from '../../src/cli/staff-table.js';
+import { staffingSection } from '../../src/report/staff-section.js';
+import { parseTarget } from '../../src/run/targets.js';
+import { modelOf } from '../model-of.js';
+import { sparseScenario } from '../sparse-scenario.js';
 
 const row = (station: string, period: string, target: string, mean: number, ci95: [number, number] | null, met = true): AchievedTarget => ({
   station,
@@ -41,5 +46,23 @@ describe('the note on targets met with the same value in every replication', () 
     expect(noVariationNote(resultOf([row('counter', 'morning', 'waitP90<=5', 2.5, [2.1, 2.9])]))).toBeUndefined();
     expect(noVariationNote(resultOf([row('counter', 'morning', 'served>=100', 90, [90, 90], false)]))).toBeUndefined();
     expect(noVariationNote(resultOf([row('counter', 'morning', 'waitP90<=5', 2.5, null)]))).toBeUndefined();
+  });
+});
+
+describe('periods inside the warm-up in staff\'s tables', () => {
+  it('are labelled as run labels them, not measured rather than met, with one note on why their staffing is what later periods need', async () => {
+    const data = { ...sparseScenario, replications: 4, time: { ...sparseScenario.time, warmup: 90 } };
+    const target = parseTarget('waitMean<=10');
+    if (!target.ok) throw new Error(target.message);
+    const result = await staff(data, modelOf(data), [target.value]);
+    const note = 'a lies in the warm-up (to 90): nobody arriving then is counted, so no target is measured there, and the search gives it only the servers the periods after need.';
+    const text = renderStaffing(result, 'Staff');
+    expect(text).toMatch(/^ {2}desk +a \(in the warm-up\) +\d+ +— +not measured /m);
+    expect(text).toMatch(/^ {2}desk +b +\d+ +\S+ .*yes /m);
+    expect(text).toContain(`\n${note}\n`);
+    const section = staffingSection(result).text;
+    expect(section).toContain('<td>a (in the warm-up)</td><td>waitMean&#60;=10</td><td>—<small>—</small></td><td>not measured</td>');
+    expect(section).toContain(`<p>${note}</p>`);
+    expect(warmUpNote({ ...result, model: modelOf(sparseScenario) })).toBeUndefined();
   });
 });
