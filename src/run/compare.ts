@@ -46,7 +46,8 @@ export interface Comparison {
   seed: number;
   replications: number;
   unit: string;
-  variants: { name: string; scenario: string; source?: string }[];
+  /** `warmup` as in summary.json: the variant's time.warmup, when above 0 (its period rows count from then). */
+  variants: { name: string; scenario: string; source?: string; warmup?: number }[];
   metrics: ComparedMetric[];
 }
 
@@ -95,7 +96,7 @@ export async function compareVariants(variants: readonly Variant[], options: Com
       seed,
       replications,
       unit: first.unit,
-      variants: variants.map((v) => ({ name: v.name, scenario: v.model.name, ...(v.source === undefined ? {} : { source: v.source }) })),
+      variants: variants.map((v) => ({ name: v.name, scenario: v.model.name, ...(v.source === undefined ? {} : { source: v.source }), ...(v.model.warmup > 0 ? { warmup: v.model.warmup } : {}) })),
       metrics,
     },
     summaries: outputs.map((o) => o.summary),

@@ -44,8 +44,12 @@ describe('a warm-up in the headings of compare and sweep', () => {
     expect(rows).toContain('b (counted from 95 in y) arrivals');
     expect(compareHtml('Compare', differ.comparison, [], differ.summaries)).toContain('<th scope="row">period b (counted from 95 in y) · waitMean</th>');
 
+    // compare.json and --json say each variant's warm-up, as its summary.json does.
+    expect(differ.comparison.variants.map((v) => v.warmup)).toEqual([20, 95]);
+
     const none = await compareVariants([{ name: 'x', model: modelOf(sparseScenario) }, { name: 'y', model: modelOf(sparseScenario) }], { replications: 2 });
     expect(rowsOf(renderComparison(none.comparison, 'Compare', none.summaries))).toContain('a arrivals');
+    expect(none.comparison.variants.every((v) => !('warmup' in v))).toBe(true);
   });
 
   it('sweep: the points\' warm-up', async () => {
