@@ -344,7 +344,6 @@ function sameEstimate(a: MetricSummary | undefined, b: MetricSummary | undefined
   return a?.mean === b?.mean && a?.ci95?.[0] === b?.ci95?.[0] && a?.ci95?.[1] === b?.ci95?.[1];
 }
 
-/** Server-time of a staffing: Σ servers × period length, in the scenario's time unit. */
 /**
  * The periods wholly inside the warm-up, said once: nobody arriving in them is counted, so
  * no target is measured there, and the search gives them only the servers that the periods
@@ -357,6 +356,7 @@ export function warmUpNote(result: Pick<StaffResult, 'periods' | 'model'>): stri
   return `${them} in the warm-up (to ${result.model.warmup}): nobody arriving then is counted, so no target is measured there, and the search gives ${inside.length === 1 ? 'it' : 'them'} only the servers the periods after need.`;
 }
 
+/** Server-time of a staffing: Σ servers × period length, in the scenario's time unit. */
 export function serverTime(servers: readonly number[], periods: readonly { start: number; end: number }[]): number {
   return servers.reduce((sum, n, p) => sum + n * (periods[p]!.end - periods[p]!.start), 0);
 }
