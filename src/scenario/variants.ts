@@ -97,10 +97,11 @@ export function parseVariantSpec(text: string, levers: readonly Lever[] = defaul
 
 /**
  * The name before a key path with no colon between them (`lunch5 stations.counter.servers=5`,
- * `more staff stations.counter.servers=5`): plain words (no dots, quotes or brackets), a
- * space, then a key path of the scenario. Not when the whole reads as a key path already
- * (`segments.walk in time.arrivals.rate=1`: an id with spaces), nor when a space stands
- * beside a dot (`two stations. counter.servers=3`: a slip inside the path, which says so).
+ * `more staff stations.counter.servers=5`, `v1.2 stations...`): words without quotes or
+ * brackets, a space, then a key path of the scenario. Not when the whole reads as a key path
+ * already (`segments.walk in time.arrivals.rate=1`: an id with spaces), nor when a space
+ * stands beside a dot (`two stations. counter.servers=3`: a slip inside the path, which says
+ * so).
  */
 function nameWithoutColon(piece: string, levers: readonly Lever[]): string | undefined {
   const equals = indicesOutside(piece, '=')[0];
@@ -110,7 +111,7 @@ function nameWithoutColon(piece: string, levers: readonly Lever[]): string | und
   for (const space of indicesOutside(head, ' ')) {
     const name = head.slice(0, space).trim();
     const path = head.slice(space).trim();
-    if (!/^[^.[\]{}"']+$/.test(name)) return undefined; // past the name's words
+    if (!/^[^[\]{}"']+$/.test(name) || name.endsWith('.')) return undefined; // past the name's words
     if (/\s\.|\.\s/.test(path)) continue;
     if (startsAKeyPath(path, levers)) return name;
   }

@@ -105,6 +105,7 @@ describe('variants written as NAME: key.path=value; key.path=value', () => {
     };
     expect(hint('more staff stations.counter.servers=5')).toBe('"more staff: stations.counter.servers=5"');
     expect(hint('more staff stations.front desk time.servers=3')).toBe('"more staff: stations.front desk time.servers=3"');
+    expect(hint('v1.2 stations.counter.servers=3')).toBe('"v1.2: stations.counter.servers=3"'); // a name with a dot, as before
     // The suggestion is the text given, with the colon: not cut short by a leading ";" or kept with trailing spaces.
     expect(hint(';more staff stations.counter.servers=5 ; segments.quick.balkAt=3  ')).toBe('"more staff: stations.counter.servers=5; segments.quick.balkAt=3"');
     // A key path through an id with spaces, whose last word is a top-level key, is a key path: no hint.
