@@ -99,7 +99,7 @@ export class EventCalendar {
 
   /** Adds an event that may be cancelled: its handle is for `cancel`. */
   push(time: number, rank: number, kind: number, subject: number): EventHandle {
-    if ((rank & MAX_RANK) !== rank) badRank(rank);
+    if ((rank & MAX_RANK) !== rank || (kind | 0) !== kind || kind < 0) badEvent(rank, kind);
     const slot = this.allocateSlot();
     this.kinds[slot] = kind;
     this.subjects[slot] = subject;
@@ -108,9 +108,9 @@ export class EventCalendar {
     return this.generations[slot]! * SLOT_LIMIT + slot;
   }
 
-  /** Adds an event that will not be cancelled (no slot, no handle); `kind` is not negative. */
+  /** Adds an event that will not be cancelled (no slot, no handle). */
   post(time: number, rank: number, kind: number, subject: number): void {
-    if ((rank & MAX_RANK) !== rank || !(kind >= 0)) badPost(rank, kind);
+    if ((rank & MAX_RANK) !== rank || (kind | 0) !== kind || kind < 0) badEvent(rank, kind);
     this.insert(time, rank, kind, subject);
   }
 
@@ -276,15 +276,13 @@ export class EventCalendar {
   }
 }
 
-/** Out of line, so that push stays small enough to be inlined where it is called. */
-/** Out of line, as badRank: a posted event's kind must not be negative (NO_KIND marks a slot). */
-function badPost(rank: number, kind: number): never {
-  if ((rank & MAX_RANK) !== rank) badRank(rank);
-  throw new Error(`a posted event's kind must be a whole number of at least 0, got ${kind}`);
-}
-
-function badRank(rank: number): never {
-  throw new Error(`event rank must be a whole number in 0..${MAX_RANK}, got ${rank}`);
+/**
+ * Out of line, so that push and post stay small enough to be inlined where they are called.
+ * A kind is kept in an Int32Array, and a negative one in the heap marks a slot (NO_KIND).
+ */
+function badEvent(rank: number, kind: number): never {
+  if ((kind | 0) !== kind || kind < 0) throw new Error(`event kind must be a whole number in 0..${2 ** 31 - 1}, got ${kind}`);
+  throw new Error(`event rank must be a whole number in 0..${MAX_RANK}, got ${rank} (kind ${kind})`);
 }
 
 function resized<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(from: T, to: T): T {

@@ -282,14 +282,22 @@ describe('EventCalendar', () => {
       { numRuns: 300, seed: 20261129 },
     );
   });
-  it('refuses a rank out of range, and a negative kind for a posted event (which would read as a slot)', () => {
+  it('refuses a rank out of range (an unregistered kind has none), and a kind that is no int32 of at least 0 (a negative one in the heap reads as a slot)', () => {
     const calendar = new EventCalendar(4);
-    expect(() => calendar.push(1, 2048, 0, 0)).toThrow('event rank must be a whole number in 0..2047, got 2048');
-    expect(() => calendar.post(1, -1, 0, 0)).toThrow('event rank must be a whole number in 0..2047, got -1');
-    expect(() => calendar.post(1, 0, -1, 0)).toThrow("a posted event's kind must be a whole number of at least 0, got -1");
-    expect(() => calendar.post(1, 0, NaN, 0)).toThrow("a posted event's kind must be a whole number of at least 0, got NaN");
+    expect(() => calendar.push(1, 2048, 0, 0)).toThrow('event rank must be a whole number in 0..2047, got 2048 (kind 0)');
+    expect(() => calendar.post(1, -1, 0, 0)).toThrow('event rank must be a whole number in 0..2047, got -1 (kind 0)');
+    expect(() => calendar.post(1, undefined as unknown as number, 7, 0)).toThrow('event rank must be a whole number in 0..2047, got undefined (kind 7)');
+    for (const kind of [-1, NaN, 1.5, 2 ** 31, 2 ** 32 - 1]) {
+      expect(() => calendar.post(1, 0, kind, 0)).toThrow(`event kind must be a whole number in 0..2147483647, got ${kind}`);
+      expect(() => calendar.push(1, 0, kind, 0)).toThrow(`event kind must be a whole number in 0..2147483647, got ${kind}`);
+    }
+    expect(calendar.size).toBe(0);
     calendar.post(1, 0, 0, 7);
-    expect(popAll(calendar)).toEqual([{ time: 1, kind: 0, subject: 7 }]);
+    calendar.post(2, 0, 2 ** 31 - 1, 8);
+    expect(popAll(calendar)).toEqual([
+      { time: 1, kind: 0, subject: 7 },
+      { time: 2, kind: 2 ** 31 - 1, subject: 8 },
+    ]);
   });
 
   it('post: events without a handle keep the same order as pushed ones, and cancels still find theirs', () => {
