@@ -55,7 +55,6 @@ export function renderStaffing(result: StaffResult, title: string): string {
       const simulated = result.summary.periods?.[period.name]?.stations[station];
       const achieved = result.achieved.filter((a) => a.station === station && a.period === period.name);
       const baseline = baselineFor(result.model, index, p);
-      const unmeasured = result.model.warmup >= period.end;
       const counted = periodWarmUpText(period, result.model.warmup);
       return [
         station,
@@ -65,7 +64,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
           const { mean, half } = formatEstimate(simulated?.[m], kindOf(m), boundsOf(m));
           return mean + half + marks.of(simulated?.[m]);
         }),
-        unmeasured ? 'not measured' : achieved.every((a) => a.met) ? 'yes' : 'NO',
+        achieved.some((a) => a.met === null) ? 'not measured' : achieved.every((a) => a.met) ? 'yes' : 'NO',
         baseline.model ? formulaLabel(baseline) : '—',
         ...metrics.map((m) => formatLike(baseline.metrics[m], kindOf(m), simulated?.[m])),
       ];

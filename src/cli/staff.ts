@@ -49,7 +49,7 @@ function staffingCsv(result: StaffResult): string {
     result.periods.map((period, p) => {
       const achieved = result.targets.flatMap((t) => {
         const a = result.achieved.find((x) => x.station === station && x.period === period.name && x.target === t)!;
-        return [number(a.estimate?.mean), number(a.estimate?.ci95?.[0]), number(a.estimate?.ci95?.[1]), String(a.met)];
+        return [number(a.estimate?.mean), number(a.estimate?.ci95?.[0]), number(a.estimate?.ci95?.[1]), a.met === null ? '' : String(a.met)];
       });
       return [station, period.name, String(period.start), String(period.end), String(result.sipp[k]![p]), String(result.lagSipp[k]![p]), String(result.servers[k]![p]), ...achieved].map(csvField).join(',');
     }),
@@ -69,7 +69,7 @@ function beyondText(periods: readonly string[]): string {
 
 function staffJson(title: string, result: StaffResult): string {
   const { summary: _s, model, ...rest } = result;
-  return JSON.stringify({ name: title, scenario: model.name, ...rest, staffTime: staffTime(result, model.unit) }, null, 2) + '\n';
+  return JSON.stringify({ name: title, scenario: model.name, ...(model.warmup > 0 ? { warmup: model.warmup } : {}), ...rest, staffTime: staffTime(result, model.unit) }, null, 2) + '\n';
 }
 
 export async function staffCommand(file: string, options: StaffCommandOptions): Promise<number> {

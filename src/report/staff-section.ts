@@ -35,7 +35,7 @@ export function staffingSection(result: StaffResult): Markup {
     const period = result.periods.find((p) => p.name === a.period)!;
     const counted = periodWarmUpText(period, result.model.warmup);
     const label = counted === '' ? a.period : `${a.period} (${counted.slice(', '.length)})`;
-    const verdict = result.model.warmup >= period.end ? 'not measured' : a.met ? 'met' : 'missed';
+    const verdict = a.met === null ? 'not measured' : a.met ? 'met' : 'missed';
     return html`<tr><th scope="row">${a.station}</th><td>${label}</td><td>${a.target}</td><td>${mean}<small>${interval}</small></td><td>${verdict}</td></tr>\n`;
   });
   const note = warmUpNote(result);

@@ -56,7 +56,8 @@ export interface AchievedTarget {
   period: string;
   target: string;
   estimate: MetricSummary | undefined;
-  met: boolean;
+  /** null where the period lies wholly in the warm-up: nobody arriving then is counted, so nothing is measured. */
+  met: boolean | null;
 }
 
 export interface StaffResult {
@@ -309,7 +310,8 @@ export async function staff(data: unknown, model: Model, targets: readonly Targe
     periods.flatMap((period, p) =>
       targets.map((t) => {
         const estimate = estimateAt(current.summary, k, p, t.metric);
-        return { station: model.stations[i]!.id, period: period.name, target: t.text, estimate, met: meetsAt(t, current.summary, k, p) };
+        const met = model.warmup >= period.end ? null : meetsAt(t, current.summary, k, p);
+        return { station: model.stations[i]!.id, period: period.name, target: t.text, estimate, met };
       }),
     ),
   );
@@ -346,14 +348,14 @@ function sameEstimate(a: MetricSummary | undefined, b: MetricSummary | undefined
 
 /**
  * The periods wholly inside the warm-up, said once: nobody arriving in them is counted, so
- * no target is measured there, and the search gives them only the servers that the periods
- * after them need (a line they leave behind is still served later). Undefined when none.
+ * no target is measured there, and what the search does with them (the lowering loop tries
+ * them first: their margin is unbounded). Undefined when none.
  */
 export function warmUpNote(result: Pick<StaffResult, 'periods' | 'model'>): string | undefined {
   const inside = result.periods.filter((period) => result.model.warmup >= period.end).map((period) => period.name);
   if (inside.length === 0) return undefined;
   const them = inside.length === 1 ? `${inside[0]} lies` : `${inside.join(', ')} lie`;
-  return `${them} in the warm-up (to ${result.model.warmup}): nobody arriving then is counted, so no target is measured there, and the search gives ${inside.length === 1 ? 'it' : 'them'} only the servers the periods after need.`;
+  return `${them} in the warm-up (to ${result.model.warmup}): nobody arriving then is counted, so no target is measured there; the search lowers ${inside.length === 1 ? 'it' : 'them'} first, a server at a time down to 1, for as long as the periods after still meet every target.`;
 }
 
 /** Server-time of a staffing: Σ servers × period length, in the scenario's time unit. */

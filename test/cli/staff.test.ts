@@ -28,6 +28,27 @@ describe('queuesim staff', () => {
     expect(html).toContain('<section id="baseline">');
   });
 
+  it('writes a period inside the warm-up as not measured in staff.json (with the warm-up) and staffing.csv, not as met', () => {
+    const out = tempDir();
+    const file = scenarioFile('warmed.json', JSON.stringify({
+      name: 'warmed desk',
+      seed: 3,
+      replications: 4,
+      time: { horizon: 100, warmup: 90, periods: [{ name: 'a', start: 0 }, { name: 'b', start: 90 }] },
+      stations: [{ id: 'desk', servers: 1, service: { dist: 'exponential', mean: 3 } }],
+      segments: [{ id: 'walk', arrivals: { rate: { a: 0.3, b: 0.05 } }, route: ['desk'] }],
+    }));
+    const result = queuesim(['staff', file, '--target', 'waitMean<=10', '--out', out, '--no-report']);
+    expect(result.code).toBe(0);
+    const folder = join(out, 'staff-warmed-desk');
+    const json = JSON.parse(readFileSync(join(folder, 'staff.json'), 'utf8'));
+    expect(json.warmup).toBe(90);
+    expect(json.achieved.map((a: { period: string; met: boolean | null }) => [a.period, a.met])).toEqual([['a', null], ['b', true]]);
+    const csv = readFileSync(join(folder, 'staffing.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]!.split(',').at(-1)).toBe('waitMean<=10:met');
+    expect(csv.slice(1).map((row) => row.split(',').at(-1))).toEqual(['', 'true']);
+  });
+
   it('refuses a target on a metric stations do not report, and an unknown station', () => {
     const notStation = queuesim(['staff', bankDay, '--target', 'satisfactionMean>=4']);
     expect(notStation.code).toBe(2);
