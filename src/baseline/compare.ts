@@ -3,7 +3,7 @@
  * value of the same metric at the same station and period, and the stations left out with
  * the reason (for the terminal, the report and `staff` alike).
  */
-import { periodWarmUpText } from '../metrics/format.js';
+import { periodWithWarmUp } from '../metrics/format.js';
 import type { MetricSummary, RunSummary } from '../metrics/summarise.js';
 import type { BaselineRow } from './baseline.js';
 
@@ -40,8 +40,7 @@ export function baselineBeside(rows: readonly BaselineRow[], summary: RunSummary
  */
 export function periodLabel(row: BaselineRow, summary: RunSummary): string {
   const span = Object.keys(summary.periods ?? {}).length > 1 ? summary.periods?.[row.period] : undefined;
-  const counted = span === undefined ? '' : periodWarmUpText(span, summary.warmup);
-  return counted === '' ? row.period : `${row.period} (${counted.slice(', '.length)})`;
+  return span === undefined ? row.period : periodWithWarmUp(row.period, span, summary.warmup);
 }
 
 /** "Erlang C", or "≈ Erlang C" when the assumptions hold only roughly. */

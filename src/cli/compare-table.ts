@@ -65,9 +65,12 @@ export function renderComparison(comparison: Comparison, title: string, summarie
   if (stations.length > 0) parts.push('', table('Station', comparison, stations, (m) => `${m.scope.slice('station:'.length)} ${m.metric}`));
   if (periods.length > 0) {
     // A period inside a variant's warm-up reads 0 and — there: the label says whose, as run's does.
-    const period = (m: ComparedMetric) => m.scope.slice('period:'.length);
-    const counted = (name: string) => comparedPeriodWarmUpText(name, summaries, columns);
-    parts.push('', table('Period', comparison, periods, (m) => `${period(m)}${counted(period(m)) === '' ? '' : ` (${counted(period(m))})`} ${m.metric}`));
+    const label = (m: ComparedMetric) => {
+      const period = m.scope.slice('period:'.length);
+      const counted = comparedPeriodWarmUpText(period, summaries, columns);
+      return `${period}${counted === '' ? '' : ` (${counted})`} ${m.metric}`;
+    };
+    parts.push('', table('Period', comparison, periods, label));
   }
   return parts.join('\n');
 }

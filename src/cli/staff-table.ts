@@ -6,7 +6,7 @@
 import { baselineFor } from '../baseline/baseline.js';
 import { formulaLabel } from '../baseline/compare.js';
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { FewerMarks, fewerNote, formatEstimate, formatLike, periodWarmUpText } from '../metrics/format.js';
+import { FewerMarks, fewerNote, formatEstimate, formatLike, periodWithWarmUp } from '../metrics/format.js';
 import { warmUpNote, type StaffResult } from '../run/staff.js';
 import { parseTarget } from '../run/targets.js';
 import { staffTime, staffTimeText } from '../run/staff-time.js';
@@ -55,10 +55,9 @@ export function renderStaffing(result: StaffResult, title: string): string {
       const simulated = result.summary.periods?.[period.name]?.stations[station];
       const achieved = result.achieved.filter((a) => a.station === station && a.period === period.name);
       const baseline = baselineFor(result.model, index, p);
-      const counted = periodWarmUpText(period, result.model.warmup);
       return [
         station,
-        counted === '' ? period.name : `${period.name} (${counted.slice(', '.length)})`,
+        periodWithWarmUp(period.name, period, result.model.warmup),
         String(result.servers[k]![p]),
         ...metrics.map((m) => {
           const { mean, half } = formatEstimate(simulated?.[m], kindOf(m), boundsOf(m));
@@ -74,7 +73,7 @@ export function renderStaffing(result: StaffResult, title: string): string {
     'Achieved, simulated (mean ±95% CI half-width; met: the whole CI meets every target), beside the analytic baseline (stationary formula, an approximation):',
     renderTable([header, ...body], header.map((_, i) => (i < 2 || i === 3 + metrics.length || i === 4 + metrics.length ? 'left' : 'right')), { labels: 2 }), // station and period
     ...(marks.any ? [fewerNote] : []),
-    ...(warmUpNote(result) === undefined ? [] : [warmUpNote(result)!]),
+    ...[warmUpNote(result)].filter((note) => note !== undefined),
     '',
     'Search:',
     renderTable(

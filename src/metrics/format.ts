@@ -34,6 +34,11 @@ export function formatFixed(value: number | null | undefined, decimals: number):
   return text.charCodeAt(0) === 45 && /^-[0.]*$/.test(text) ? text.slice(1) : text; // "-0.00" is 0
 }
 
+/** decimalsFor an estimate of `kind`: a count without a CI is one replication's (or one defined replication's), a whole number written whole. */
+function estimateDecimals(kind: MetricKind, half: number | null, mean: number): number {
+  return kind === 'count' && half === null && Number.isInteger(mean) ? 0 : decimalsFor(half, mean);
+}
+
 export interface FormattedEstimate {
   mean: string;
   /** "lo – hi", or "—" */
@@ -62,8 +67,7 @@ export function formatEstimate(summary: MetricSummary | undefined, kind: MetricK
   const suffix = kind === 'share' ? '%' : '';
   const mean = summary.mean * scale;
   const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
-  // A count without a CI is one replication's (or one defined replication's): a whole number, written whole.
-  const decimals = kind === 'count' && half === null && Number.isInteger(mean) ? 0 : decimalsFor(half, mean);
+  const decimals = estimateDecimals(kind, half, mean);
   const text = (v: number) => `${formatFixed(v, decimals)}${suffix}`;
   const shown = summary.ci95 ? shownInterval(summary.ci95, bounds) : null;
   return {
@@ -89,8 +93,7 @@ export function formatDifference(summary: MetricSummary | null | undefined, kind
   const suffix = kind === 'share' ? ' pp' : '';
   const mean = summary.mean * scale;
   const half = summary.ci95 ? ((summary.ci95[1] - summary.ci95[0]) / 2) * scale : null;
-  // A count without a CI is one replication's (or one defined replication's): a whole number, written whole.
-  const decimals = kind === 'count' && half === null && Number.isInteger(mean) ? 0 : decimalsFor(half, mean);
+  const decimals = estimateDecimals(kind, half, mean);
   const zero = formatFixed(0, decimals);
   const signed = (v: number) => {
     const text = formatFixed(v, decimals);
@@ -172,6 +175,12 @@ export function sharedWarmUpText(summaries: readonly { warmup?: number; unit: st
 export function periodWarmUpText(period: { start: number; end: number }, warmup: number | undefined): string {
   if (warmup === undefined || warmup <= period.start) return '';
   return warmup >= period.end ? ', in the warm-up' : `, counted from ${warmup}`;
+}
+
+/** A period's name with periodWarmUpText's words after it: "morning (in the warm-up)", "lunch (counted from 200)", or the name alone. */
+export function periodWithWarmUp(name: string, period: { start: number; end: number }, warmup: number | undefined): string {
+  const counted = periodWarmUpText(period, warmup);
+  return counted === '' ? name : `${name} (${counted.slice(', '.length)})`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * simulation-corrected plan), and each target's simulated value with its CI, met or not.
  */
 import { boundsOf, kindOf } from '../metrics/catalogue.js';
-import { formatEstimate, periodWarmUpText } from '../metrics/format.js';
+import { formatEstimate, periodWithWarmUp } from '../metrics/format.js';
 import { warmUpNote, type StaffResult } from '../run/staff.js';
 import { staffTime, staffTimeText } from '../run/staff-time.js';
 import { html, type Markup } from './markup.js';
@@ -32,9 +32,7 @@ export function staffingSection(result: StaffResult): Markup {
   const rows = result.achieved.map((a) => {
     const metric = a.target.split(/<=|>=/)[0]!;
     const { mean, interval } = formatEstimate(a.estimate, kindOf(metric), boundsOf(metric));
-    const period = result.periods.find((p) => p.name === a.period)!;
-    const counted = periodWarmUpText(period, result.model.warmup);
-    const label = counted === '' ? a.period : `${a.period} (${counted.slice(', '.length)})`;
+    const label = periodWithWarmUp(a.period, result.periods.find((p) => p.name === a.period)!, result.model.warmup);
     const verdict = a.met === null ? 'not measured' : a.met ? 'met' : 'missed';
     return html`<tr><th scope="row">${a.station}</th><td>${label}</td><td>${a.target}</td><td>${mean}<small>${interval}</small></td><td>${verdict}</td></tr>\n`;
   });

@@ -4,9 +4,9 @@
  */
 import { metricCatalogue, periodHeadlines } from '../metrics/catalogue.js';
 import type { MetricSummaries, RunSummary } from '../metrics/summarise.js';
+import { periodWarmUpText } from '../metrics/format.js';
 import { formatInterval, formatMean, formatValue } from './format.js';
 import { html, type Markup } from './markup.js';
-import { periodWarmUpText } from '../metrics/format.js';
 import { pluralUnit } from '../model/units.js';
 
 const meanings = new Map<string, string>(metricCatalogue().map((m) => [m.name, m.description]));
