@@ -275,8 +275,26 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    return internalError(error);
+    return isWriteFailure(error) ? outputFailed(error) : internalError(error);
   }
+}
+
+/**
+ * A write to stdout or stderr failed (a full disk behind `> file`, a broken device): the
+ * command's output was lost, which is a failure of the run (exit 1), not a bug. Result
+ * files are written, and their failures reported, where they are staged.
+ */
+function isWriteFailure(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && (error as NodeJS.ErrnoException).syscall === 'write' && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
+function outputFailed(error: NodeJS.ErrnoException): number {
+  try {
+    process.stderr.write(`error: cannot write the command's output: ${error.message}\n`);
+  } catch {
+    // stderr is the stream that failed: the exit code says it
+  }
+  return 1;
 }
 
 /** A bug: one line on stderr (the stack only with QUEUESIM_DEBUG set), exit code 1. */
@@ -289,7 +307,7 @@ function internalError(error: unknown): number {
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   // Errors outside main's promise (a stream's 'error' event, say) end the same way.
-  const last = (error: unknown) => process.exit(internalError(error));
+  const last = (error: unknown) => process.exit(isWriteFailure(error) ? outputFailed(error) : internalError(error));
   process.on('uncaughtException', last);
   process.on('unhandledRejection', last);
   // A reader that stops early (`queuesim run a.yaml b.yaml 2>&1 | head`) closes the pipe: what

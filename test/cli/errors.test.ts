@@ -1,7 +1,8 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queuesim, scenarioFile, tempDir } from './cli.js';
+import { projectRoot, queuesim, scenarioFile, tempDir } from './cli.js';
 import { validateScenario } from '../../src/index.js';
 import { readProblem } from '../../src/cli/scenario-files.js';
 
@@ -278,5 +279,20 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     const result = queuesim(['run', file, file, '--out', tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('the file is given twice');
+  });
+});
+
+describe('output that cannot be written', () => {
+  // /dev/full takes no byte: every write fails with ENOSPC, as behind `> file` on a full disk.
+  it.runIf(existsSync('/dev/full'))('a full disk behind stdout is a failure of the run (exit 1, said in words), not an internal error', () => {
+    for (const args of [['schema'], ['run', scenarioFile('s.json', JSON.stringify(valid)), '--reps', '2', '--no-report', '--out', tempDir()]]) {
+      const stdout = openSync('/dev/full', 'w');
+      try {
+        const result = spawnSync(process.execPath, [join(projectRoot, 'dist/bin/queuesim.js'), ...args], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'] });
+        expect({ code: result.status, stderr: result.stderr }).toEqual({ code: 1, stderr: "error: cannot write the command's output: ENOSPC: no space left on device, write\n" });
+      } finally {
+        closeSync(stdout);
+      }
+    }
   });
 });
