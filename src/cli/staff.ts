@@ -67,6 +67,20 @@ function beyondText(periods: readonly string[]): string {
   return `a server more, in the period and then in each later one, changed nothing of the targets missed at ${periods.join(', ')}, so the search stopped raising for ${periods.length === 1 ? 'it' : 'them'}: something else sets those metrics there (the demand bounds served); ease those targets`;
 }
 
+/**
+ * The comment atop staffed.yaml. A search that stopped before every target was met leaves the
+ * staffing it had reached, which is no plan: the file says so, and where it misses.
+ */
+function staffedHeader(file: string, result: StaffResult): string {
+  const ran = `seed ${result.seed} and ${result.replications} replications as the search ran`;
+  if (result.converged) return `# ${file} with the staffing found by queuesim staff (${result.targets.join(', ')}), ${ran}`;
+  const missed = result.achieved.filter((a) => a.met === false).map((a) => `${a.target} at ${a.station} ${a.period}`);
+  return [
+    `# ${file} with the staffing queuesim staff had reached when it stopped, ${ran}.`,
+    `# NOT A PLAN: it misses ${missed.join(', ')} (targets ${result.targets.join(', ')}); see staff.json.`,
+  ].join('\n');
+}
+
 function staffJson(title: string, result: StaffResult): string {
   const { summary: _s, model, ...rest } = result;
   return JSON.stringify({ name: title, scenario: model.name, ...(model.warmup > 0 ? { warmup: model.warmup } : {}), ...rest, staffTime: staffTime(result, model.unit) }, null, 2) + '\n';
@@ -168,7 +182,7 @@ async function staffWith(runner: Runner, file: string, options: StaffCommandOpti
   const folder = await writeResultFolder(options.out, slugOf(title), {
     'staff.json': json,
     'staffing.csv': staffingCsv(result),
-    'staffed.yaml': `# ${file} with the staffing found by queuesim staff (${result.targets.join(', ')}), seed ${result.seed} and ${result.replications} replications as the search ran\n${stringify(staffed, { version: '1.1' })}`,
+    'staffed.yaml': `${staffedHeader(file, result)}\n${stringify(staffed, { version: '1.1' })}`,
     'summary.json': JSON.stringify(result.summary, null, 2) + '\n',
     ...report,
   }, interruption);

@@ -135,7 +135,16 @@ segments:
     const result = queuesim(['staff', bankDay, '--target', 'waitP80<=0.5', '--max-evaluations', '1', '--reps', '5', '--no-report', '--quiet', '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: stopped after 1 evaluation before every target was met .*; the search so far is in .*staff-bank-day-teller-staffing\.\n$/);
-    expect(JSON.parse(readFileSync(join(out, 'staff-bank-day-teller-staffing', 'staff.json'), 'utf8'))).toMatchObject({ converged: false });
+    const json = JSON.parse(readFileSync(join(out, 'staff-bank-day-teller-staffing', 'staff.json'), 'utf8')) as { converged: boolean; achieved: { station: string; period: string; target: string; met: boolean | null }[] };
+    expect(json).toMatchObject({ converged: false });
+    // The staffing it had reached is written, but it is no plan: the file a user would run says so, and where it misses.
+    const missed = json.achieved.filter((a) => a.met === false).map((a) => `${a.target} at ${a.station} ${a.period}`);
+    expect(missed.length).toBeGreaterThan(0);
+    const staffed = readFileSync(join(out, 'staff-bank-day-teller-staffing', 'staffed.yaml'), 'utf8');
+    expect(staffed.split('\n').slice(0, 2)).toEqual([
+      `# ${bankDay} with the staffing queuesim staff had reached when it stopped, seed 15 and 5 replications as the search ran.`,
+      `# NOT A PLAN: it misses ${missed.join(', ')} (targets waitP80<=0.5); see staff.json.`,
+    ]);
   });
 
   it('a staffing that makes the scenario invalid (a booking limit its capacity cannot reach) is the scenario\'s problem: exit 2, named', () => {
@@ -160,7 +169,7 @@ segments:
     expect(result.code).toBe(0);
     const folder = join(out, 'staff-bank-branch-weekday');
     const staffed = readFileSync(join(folder, 'staffed.yaml'), 'utf8');
-    expect(staffed).toMatch(/^# .* seed 9 and 6 replications as the search ran\n/);
+    expect(staffed).toMatch(/^# .* with the staffing found by queuesim staff \(waitP90<=4\), seed 9 and 6 replications as the search ran\n/);
     expect(staffed).toMatch(/^seed: 9$/m);
     expect(staffed).toMatch(/^replications: 6$/m);
     // Named apart: its run writes a folder of its own, beside the scenario's results, not over them.
