@@ -12,7 +12,7 @@ import type { Runner } from '../run/runner.js';
 import { interruptedAfterWriting, withInterruption, withWorkers } from './workers.js';
 import type { Interruption } from './interrupt.js';
 import { RunInterrupted } from '../run/pool.js';
-import { buildVariant, parseVariantSpec } from '../scenario/variants.js';
+import { buildVariant, parseVariantSpec, variantLabel } from '../scenario/variants.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
 import { renderComparison } from './compare-table.js';
 import { outputFolderReady, slugOf, writeResultFolder } from './output.js';
@@ -103,11 +103,13 @@ function planCompare(inputs: CompareInputs): { ok: true; plan: ComparePlan } | {
   // Waits of 7 minutes and of 0.1 hours are the same wait: side by side, they would not read so.
   const otherUnits = variants.filter((v) => unitOf(v.model.unit) !== unitOf(first.unit));
   if (otherUnits.length > 0) {
-    const where = variants[0]!.source ?? variants[0]!.name;
+    // Variants of one file are named as their other problems are (`bank.yaml [variant "x"]`), with what set the unit.
+    const base = inputs.set.length > 0 ? inputs.files[0]!.path : undefined;
+    const where = base === undefined ? (variants[0]!.source ?? variants[0]!.name) : 'the file';
     const problems = otherUnits.map((v) => ({
-      file: v.source ?? v.name,
+      file: base === undefined ? (v.source ?? v.name) : variantLabel(base, v.name),
       path: ['time', 'unit'],
-      message: `time.unit is "${v.model.unit}" here and "${first.unit}" in ${where}: compare scenarios that measure time in the same unit (their durations, rates and waits are not comparable otherwise)`,
+      message: `time.unit is "${v.model.unit}" here and "${first.unit}" in ${where}: compare scenarios that measure time in the same unit (their durations, rates and waits are not comparable otherwise)${base === undefined ? '' : ` (set by ${v.source})`}`,
     }));
     return { ok: false, problems };
   }

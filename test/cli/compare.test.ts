@@ -127,6 +127,10 @@ describe('queuesim compare', () => {
     expect(filesUnder(out)).toEqual([]);
     const spelt = scenarioFile('minutes.yaml', cafe.replace('time: { horizon: 120,', 'time: { unit: Minutes, horizon: 120,').replace('name: Tiny café', 'name: Tiny café spelt'));
     expect(queuesim(['compare', minutes, spelt, '--reps', '2', '--no-report', '--quiet', '--out', out]).code).toBe(0); // "minute" and "Minutes" are one unit
+    // A variant of one file in another unit is named as its other problems are: the file, the variant, what set it.
+    const variant = queuesim(['compare', minutes, '--set', 'x: time.unit=hour; stations.till.servers=2', '--out', out]);
+    expect(variant.code).toBe(2);
+    expect(variant.stderr).toContain(`error: ${minutes} [variant "x"]: time.unit: time.unit is "hour" here and "minute" in the file: compare scenarios that measure time in the same unit (their durations, rates and waits are not comparable otherwise) (set by time.unit=hour; stations.till.servers=2)\n`);
   });
 
   it('refuses a usage that compares nothing, or --set with several files', () => {
