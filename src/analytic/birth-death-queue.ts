@@ -43,19 +43,36 @@ export function mmcKPatience(c: number, places: number, arrivalRate: number, ser
   if (places === Infinity && patienceRate === 0 && arrivalRate >= c * serviceRate) {
     throw new RangeError('an unlimited line without abandonment needs λ < cμ to settle');
   }
-  // Unnormalised p_n, scaled as we go so nothing overflows.
+  // Unnormalised p_n, scaled as we go so nothing overflows: when the sum grows too large, the
+  // newest term is divided by it at once and the earlier ones at the end (rescales records
+  // [index, factor]: the terms before index are divided by factor), so each term is scaled once.
   const p: number[] = [1];
+  const rescales: number[] = [];
   let total = 1;
-  for (let n = 1; n <= c + places && n < MAX_STATES; n++) {
+  let n = 1;
+  for (; n <= c + places && n < MAX_STATES; n++) {
     const death = Math.min(n, c) * serviceRate + Math.max(0, n - c) * patienceRate;
     const next = (p[n - 1]! * arrivalRate) / death;
+    if (!(next < Infinity)) throw new RangeError('the arrival rate is too large against the service and patience rates to solve');
     p.push(next);
     total += next;
     if (places === Infinity && n > c && next < TAIL * total && arrivalRate < death) break;
     if (total > 1e250) {
-      for (let k = 0; k < p.length; k++) p[k]! /= total;
+      rescales.push(n, total);
+      p[n]! /= total;
       total = 1;
     }
+  }
+  if (n === MAX_STATES && n <= c + places && p[n - 1]! >= TAIL * total) {
+    throw new RangeError(`its law reaches past ${MAX_STATES.toLocaleString('en-US')} customers present at once: too many states to solve`);
+  }
+  let divisor = 1;
+  for (let k = p.length - 1, r = rescales.length - 2; k >= 0; k--) {
+    while (r >= 0 && k < rescales[r]!) {
+      divisor *= rescales[r + 1]!;
+      r -= 2;
+    }
+    if (divisor !== 1) p[k]! /= divisor;
   }
   const capacity = c + places;
   let pBlock = 0;

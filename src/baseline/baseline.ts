@@ -69,7 +69,14 @@ export function baselineFor(model: Model, station: number, period: number): Base
     };
     return row;
   }
-  const q = mmcKPatience(c, places, lambda, mu, theta);
+  let q: ReturnType<typeof mmcKPatience>;
+  try {
+    q = mmcKPatience(c, places, lambda, mu, theta);
+  } catch (error) {
+    // A station whose law needs more states than are solved (a huge, full waiting room): no figures, said why.
+    if (error instanceof RangeError) return { ...row, exact: false, unsupported: error.message };
+    throw error;
+  }
   row.model = places === Infinity ? 'Erlang A' : theta > 0 ? 'M/M/c/K+M' : 'M/M/c/K';
   row.pWait = q.pWait;
   row.metrics = { utilisation: q.utilisation, queueLengthMean: q.queueMean, waitMean: q.servedWaitMean, abandonmentRate: q.pBlock + q.pAbandon };

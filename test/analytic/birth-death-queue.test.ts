@@ -51,4 +51,25 @@ describe('M/M/c/K+M by its birth–death law', () => {
   it('refuses an unlimited line that never settles', () => {
     expect(() => mmcKPatience(2, Infinity, 2, 1, 0)).toThrow(/λ < cμ/);
   });
+
+  it('an overloaded long line, whose terms are rescaled many times as they grow, is still M/M/1/K', () => {
+    // ρ = 2 and K = 2001: the terms grow as 2^n, past 1e250 every ~830 states.
+    const rho = 2;
+    const K = 2001;
+    const q = mmcKPatience(1, K - 1, rho, 1, 0);
+    // M/M/1/K's p_K = (1 − ρ)ρ^K / (1 − ρ^(K+1)) and customers present ρ/(1 − ρ) − (K + 1)ρ^(K+1) / (1 − ρ^(K+1)),
+    // divided through by ρ^K and ρ^(K+1) so that nothing overflows.
+    const pBlock = (rho - 1) / (rho - rho ** -K);
+    const L = rho / (1 - rho) + (K + 1) / (1 - rho ** -(K + 1));
+    expect(q.pBlock).toBeCloseTo(pBlock, 12);
+    expect(q.queueMean + q.utilisation).toBeCloseTo(L, 9);
+  });
+
+  it('refuses a law that reaches past the states it solves, or rates too far apart, instead of an answer cut short', () => {
+    expect(() => mmcKPatience(1, 1e9, 60, 1, 0)).toThrow(/its law reaches past 2,000,000 customers present at once: too many states to solve/);
+    expect(() => mmcKPatience(1, Infinity, 1e7, 1, 1)).toThrow(/too many states to solve/);
+    expect(() => mmcKPatience(1, Infinity, 1e308, 1e-10, 1)).toThrow(/the arrival rate is too large against the service and patience rates to solve/);
+    // A long waiting room whose law dies out well inside it is solved, as if unlimited.
+    expect(mmcKPatience(2, 1e9, 1, 1, 0).pWait).toBeCloseTo(erlangC(2, 1), 12);
+  });
 });

@@ -88,6 +88,8 @@ describe('analytic baseline', () => {
     const reason = (m: Model) => baselineFor(m, 0, 0).unsupported;
     expect(reason(mmc(2, 3))).toMatch(/overloaded/);
     expect(reason(mmc(2, 2))).toMatch(/overloaded: offered load 2.00 ≥ 2 servers/); // ρ = 1: no steady state either
+    // A huge waiting room, overloaded: it fills past the states the formula solves.
+    expect(reason(mmc(1, 60, { queueCapacity: 1_000_000_000 }))).toBe('its law reaches past 2,000,000 customers present at once: too many states to solve');
     expect(reason(model({ servers: 2, service: 1 }, [{ id: 'a', arrivals: { rate: 1 }, route: ['desk'] }]))).toMatch(/far from exponential/);
     expect(reason(model({ servers: 2, service: { dist: 'exponential', mean: 1 } }, [{ id: 'a', arrivals: { rate: 1 }, route: ['desk'], patience: 5 }]))).toMatch(/patience of a is not exponential/);
     const tandem = validateScenario({
