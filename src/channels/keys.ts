@@ -9,7 +9,7 @@
  *   segment      partySize;  station  seating                          (lever groups)
  */
 import { z } from 'zod';
-import { share } from '../scenario/numbers.js';
+import { share, wholeNumberError } from '../scenario/numbers.js';
 import { weightChecks } from '../scenario/schema.js';
 import type { StepStation } from '../scenario/route-steps.js';
 
@@ -113,7 +113,7 @@ export const serverLineKeys = {
 };
 
 const wholeNumber = (what: string, min: number) =>
-  z.int({ error: `${what} must be a whole number` }).min(min, { error: `${what} must be at least ${min}` });
+  z.int({ error: wholeNumberError(what) }).min(min, { error: `${what} must be at least ${min}` });
 
 /** Segment key of the groups lever. */
 export const partyKeys = {

@@ -4,7 +4,7 @@
  * is named in `reservationDefaults` with its models.md source tag.
  */
 import { z } from 'zod';
-import { nonNegative, positive, share } from '../scenario/numbers.js';
+import { nonNegative, positive, share, wholeNumberError } from '../scenario/numbers.js';
 import { DistributionSchema, weightChecks } from '../scenario/schema.js';
 
 /** The defaults of the optional keys, each with its source (models.md §4). */
@@ -27,7 +27,7 @@ export const reservationDefaults = {
   grace: 15,
 } as const;
 
-const wholeNumber = (what: string) => z.int({ error: `${what} must be a whole number` }).min(0, { error: `${what} must be 0 or more` });
+const wholeNumber = (what: string) => z.int({ error: wholeNumberError(what) }).min(0, { error: `${what} must be 0 or more` });
 
 const capacity = z
   .union([wholeNumber('capacity'), z.array(wholeNumber('capacity')).min(1)])

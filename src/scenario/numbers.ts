@@ -9,6 +9,18 @@ export const positive = (what: string) => z.number().positive({ error: `${what} 
 
 export const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 
+/**
+ * The message of a whole-number key: a fraction (or not a number) is not whole, and a whole
+ * number past ±(2^53 − 1) is one that cannot be counted exactly (1e300 servers is whole).
+ */
+export const wholeNumberError =
+  (what: string) =>
+  (issue: { input?: unknown }): string => {
+    const input = issue.input;
+    if (typeof input !== 'number' || !Number.isInteger(input)) return `${what} must be a whole number`;
+    return input > 0 ? `${what} must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)` : `${what} must be at least −${Number.MAX_SAFE_INTEGER} (−(2^53 − 1))`;
+  };
+
 /** The keys that take a share (their name as passed to `share`): where text such as "8%" is a share to write as 0.08. */
 const shareKeys = new Set<string>();
 

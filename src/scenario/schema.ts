@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { Lever } from '../levers/lever.js';
 import { coreDefaults as d } from './defaults.js';
-import { nonNegative, positive } from './numbers.js';
+import { nonNegative, positive, wholeNumberError } from './numbers.js';
 
 /** What is wrong with a seed that is not a safe whole number: a fraction, or beyond ±(2^53 − 1). */
 function seedProblem(input: unknown): string {
@@ -61,7 +61,7 @@ const distributionShapes = [
     }),
   z.strictObject({
     dist: z.literal('erlang').meta({ description: 'Erlang: the sum of k exponential phases (sd = mean/√k).' }),
-    k: z.int({ error: 'k must be a whole number' }).min(1, { error: 'k must be at least 1' }).meta({ description: 'Number of phases (1 is the exponential).' }),
+    k: z.int({ error: wholeNumberError('k') }).min(1, { error: 'k must be at least 1' }).meta({ description: 'Number of phases (1 is the exponential).' }),
     mean: positive('mean').meta({ description: 'Mean duration (of the whole, not of a phase).' }),
   }),
   z.strictObject({
@@ -102,7 +102,7 @@ function perPeriod<T extends z.ZodType<number>>(value: T) {
   return z.union([value, z.record(z.string(), value)]);
 }
 
-const ServerCount = z.int({ error: 'servers must be a whole number' }).min(0, { error: 'servers must be 0 or more' });
+const ServerCount = z.int({ error: wholeNumberError('servers') }).min(0, { error: 'servers must be 0 or more' });
 
 const stationShape = {
   id: z.string().min(1, { error: 'id must not be empty' }).meta({ description: 'The station’s name, unique among the stations: routes, key paths and the results use it.' }),
@@ -110,7 +110,7 @@ const stationShape = {
     description: 'Servers on duty: a number, or per period { periodName: count }. When capacity drops, a busy server finishes its customer, then leaves.',
   }),
   queueCapacity: z
-    .int({ error: 'queueCapacity must be a whole number' })
+    .int({ error: wholeNumberError('queueCapacity') })
     .min(0, { error: 'queueCapacity must be 0 or more' })
     .optional()
     .meta({ description: 'Waiting places (default unlimited). An arrival finding them full is blocked (lost).' }),
@@ -151,7 +151,7 @@ const segmentShape = {
     description: 'A customer still waiting this long in a queue leaves (reneged); a fresh draw for each queue joined.',
   }),
   balkAt: z
-    .int({ error: 'balkAt must be a whole number' })
+    .int({ error: wholeNumberError('balkAt') })
     .min(1, { error: 'balkAt must be at least 1' })
     .optional()
     .meta({ description: 'A customer who finds this many or more waiting at a station does not join (balked).' }),
@@ -203,7 +203,7 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
       .optional()
       .meta({ description: `Same file + same seed gives identical results (default ${d.seed}).`, default: d.seed }),
     replications: z
-      .int({ error: 'replications must be a whole number' })
+      .int({ error: wholeNumberError('replications') })
       .min(1, { error: 'replications must be at least 1' })
       .optional()
       .meta({ description: `Independent runs, each with its own random streams (default ${d.replications}).`, default: d.replications }),

@@ -95,6 +95,14 @@ describe('problems with a key of several shapes', () => {
 });
 
 describe('numbers a planner writes as text, or as percentages', () => {
+  it('a whole number too large to count exactly says so, not that it is not whole', () => {
+    expect(problemsOf({}, { servers: 1e300 })).toEqual(['stations.0.servers: servers must be at most 9007199254740991 (2^53 − 1)']);
+    expect(problemsOf({}, { queueCapacity: 9007199254740993 })).toEqual(['stations.0.queueCapacity: queueCapacity must be at most 9007199254740991 (2^53 − 1)']);
+    expect(problemsOf({ replications: 2 ** 60 })).toEqual(['replications: replications must be at most 9007199254740991 (2^53 − 1)']);
+    expect(problemsOf({}, { servers: 2.5 })).toEqual(['stations.0.servers: servers must be a whole number']);
+    expect(problemsOf(booked({ slots: { times: [0], capacity: 1e20 } }))).toEqual(['reservations.slots.capacity: capacity must be at most 9007199254740991 (2^53 − 1)']);
+  });
+
   it('a share given as a percentage says how to write it; a share out of range otherwise does not guess', () => {
     expect(problemsOf(booked({ noShow: 8 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1 (8 looks like a percentage: write 0.08)']);
     expect(problemsOf(booked({ noShow: 150 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1']);
