@@ -19,14 +19,12 @@ export async function loadScenarioFiles(files: readonly string[]): Promise<Files
   const loaded: LoadedFile[] = [];
   const problems: ScenarioProblem[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      problems.push(readProblem(file, error));
+    const read = await readScenarioFileText(file);
+    if (!read.ok) {
+      problems.push(read.problem);
       continue;
     }
-    const result = loadScenario(text, file);
+    const result = loadScenario(read.text, file);
     if (result.ok) loaded.push({ file, model: result.model });
     else problems.push(...result.problems);
   }
@@ -37,16 +35,46 @@ export async function loadScenarioFiles(files: readonly string[]): Promise<Files
 export type DataResult = { ok: true; file: string; data: unknown; model: Model } | { ok: false; problems: ScenarioProblem[] };
 
 export async function loadScenarioData(file: string): Promise<DataResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { ok: false, problems: [readProblem(file, error)] };
-  }
-  const parsed = parseScenarioText(text, file);
+  const read = await readScenarioFileText(file);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const parsed = parseScenarioText(read.text, file);
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
   const result = validateScenario(parsed.data, file, parsed.locate);
   return result.ok ? { ok: true, file, data: parsed.data, model: result.model } : result;
+}
+
+/** A scenario file's text, or why it cannot be read as one: missing, a folder, not UTF-8. */
+export async function readScenarioFileText(file: string): Promise<{ ok: true; text: string } | { ok: false; problem: ScenarioProblem }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { ok: false, problem: readProblem(file, error) };
+  }
+  const text = utf8Text(bytes);
+  return typeof text === 'string' ? { ok: true, text } : { ok: false, problem: { file, path: [], message: text.problem } };
+}
+
+/** Keeps a byte-order mark as read (a shard's manifest records the text as read); refuses bytes that are not UTF-8. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The file's text, or what is wrong with its encoding: a file saved as UTF-16 (Notepad's
+ * "Unicode", PowerShell 5's `>`) or in a one-byte code page (Latin-1 `café`) would otherwise
+ * be read as garbled text, and refused for what the garbling looks like, or let through with it.
+ */
+function utf8Text(bytes: Uint8Array): string | { problem: string } {
+  const save = 'save it as UTF-8';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { problem: `the file is UTF-16 text, not UTF-8: ${save}` };
+  // Zero bytes are valid UTF-8, but no text file holds them: UTF-16 without its mark does, for every ASCII letter.
+  if (bytes.includes(0)) return { problem: `the file holds zero bytes, as UTF-16 text or a binary file does, not UTF-8 text: ${save}` };
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const garbled = new TextDecoder('utf-8').decode(bytes);
+    const line = garbled.slice(0, garbled.indexOf('\uFFFD')).split('\n').length;
+    return { problem: `line ${line} holds bytes that are not UTF-8 (a file saved in another encoding, such as Latin-1): ${save}` };
+  }
 }
 
 /** A scenario file that could not be read, as a problem of that file. */

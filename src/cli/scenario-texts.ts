@@ -3,10 +3,9 @@
  * read in its shards' manifests (cli/shard-manifest.ts), so `queuesim merge` rebuilds exactly
  * the same models — on another machine, after the files changed — by the same code path.
  */
-import { readFile } from 'node:fs/promises';
 import { loadScenario, parseScenarioText, validateScenario, type LoadResult } from '../scenario/load.js';
 import type { ScenarioProblem } from '../scenario/problems.js';
-import { readProblem, type DataResult } from './scenario-files.js';
+import { readScenarioFileText, type DataResult } from './scenario-files.js';
 
 /** A scenario file as read: its path as given on the command line, and its text. */
 export interface ScenarioText {
@@ -17,11 +16,8 @@ export interface ScenarioText {
 export type TextResult = { ok: true; source: ScenarioText } | { ok: false; problems: ScenarioProblem[] };
 
 export async function readScenarioText(path: string): Promise<TextResult> {
-  try {
-    return { ok: true, source: { path, text: await readFile(path, 'utf8') } };
-  } catch (error) {
-    return { ok: false, problems: [readProblem(path, error)] };
-  }
+  const read = await readScenarioFileText(path);
+  return read.ok ? { ok: true, source: { path, text: read.text } } : { ok: false, problems: [read.problem] };
 }
 
 /** The texts of `paths`, or every file's read problem. */

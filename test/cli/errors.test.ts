@@ -274,6 +274,27 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(result.stderr).toMatch(/cannot write results to .*a file of that name is in the way; nothing was run/);
   });
 
+  it('a file not saved as UTF-8 says so (UTF-16 with or without its mark, Latin-1), for run and validate alike; UTF-8 with a mark is read', () => {
+    const yaml = `name: Café\ntime: { horizon: 60 }\nstations: [{ id: s, servers: 1, service: 1 }]\nsegments: [{ id: c, arrivals: { rate: 0.5 }, route: [s] }]\n`;
+    const utf16 = Buffer.from(yaml, 'utf16le');
+    const cases: [Buffer, string][] = [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), 'the file is UTF-16 text, not UTF-8: save it as UTF-8'],
+      [utf16, 'the file holds zero bytes, as UTF-16 text or a binary file does, not UTF-8 text: save it as UTF-8'],
+      [Buffer.from(`# a comment\n${yaml}`, 'latin1'), 'line 2 holds bytes that are not UTF-8 (a file saved in another encoding, such as Latin-1): save it as UTF-8'],
+    ];
+    for (const [bytes, message] of cases) {
+      const file = join(tempDir(), 's.yaml');
+      writeFileSync(file, bytes);
+      for (const command of ['run', 'validate']) {
+        const result = queuesim([command, file, '--out', tempDir()].slice(0, command === 'run' ? 4 : 2));
+        expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr: `error: ${file}: ${message}\n1 problem in 1 file; nothing was run or written.\n` });
+      }
+    }
+    const marked = join(tempDir(), 's.yaml');
+    writeFileSync(marked, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(yaml, 'utf8')]));
+    expect(queuesim(['validate', marked]).stdout).toContain('"Café"');
+  });
+
   it('the same file given twice is a problem, not a silent overwrite', () => {
     const file = scenarioFile('s.json', JSON.stringify(valid));
     const result = queuesim(['run', file, file, '--out', tempDir()]);
