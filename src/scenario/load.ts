@@ -41,7 +41,12 @@ export function parseScenarioText(withMark: string, file: string): ParsedText {
 
   if (file.toLowerCase().endsWith('.json')) {
     try {
-      return { data: JSON.parse(text), locate, problems };
+      const data: unknown = JSON.parse(text);
+      // JSON.parse keeps the last of a key given twice, silently; the YAML parser (JSON is YAML) finds each.
+      for (const error of doc.errors.filter((e) => e.code === 'DUPLICATE_KEY')) {
+        problems.push({ file, path: [], line: error.linePos?.[0]?.line, message: `not valid JSON: ${firstLine(error.message)}` });
+      }
+      return { data: problems.length > 0 ? undefined : data, locate, problems };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // V8 gives a position for some errors; for others ("Unexpected token ','") it quotes the

@@ -50,6 +50,12 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(lines).toEqual([expect.stringMatching(/twice\.yaml:2: not valid YAML: .*[Uu]nique/), expect.stringMatching(/twice\.yaml:4: not valid YAML: .*[Uu]nique/)]);
   });
 
+  it('a key given twice in JSON is refused as in YAML, not the last one kept in silence', () => {
+    const json = JSON.stringify(valid, null, 2).replace(/\n}$/, `,\n  "stations": [{ "id": "counter", "servers": 9, "service": 1 }]\n}`);
+    const lines = runExpectingErrors('twice.json', json);
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`twice\\.json:${json.split('\n').length - 1}: not valid JSON: Map keys must be unique$`))]);
+  });
+
   it('a file that is not valid JSON names the line', () => {
     const [line] = runExpectingErrors('broken.json', '{\n  "name": "x",\n  "time": { "horizon": 10, }\n}');
     expect(line).toMatch(/broken\.json:3: not valid JSON/);
