@@ -48,9 +48,17 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
   const path = [...prefix, ...(issue.path as (string | number)[])];
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const { allowed, kind, elsewhere } = keysAt(root, data, path);
+      const { allowed, kind, elsewhere, forms } = keysAt(root, data, path);
+      const given = valueAt(data, path);
       for (const key of issue.keys) {
         const where = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
+        // A key of another form of the same map (`until` is for { every, until }, not beside `times`).
+        const apart = allowed.includes(key) && isMap(given) ? Object.keys(given).filter((other) => other !== key && !forms.some((form) => form.includes(other) && form.includes(key))) : [];
+        if (apart.length > 0) {
+          const shapes = forms.map((form) => `{ ${form.join(', ')} }`).join(' or ');
+          out.push({ path: [...path, key], message: `"${key}" does not go with ${apart.map((other) => `"${other}"`).join(', ')}: the map is one of ${shapes}` });
+          continue;
+        }
         // A key of another kind of the same object (`revenue` is for policy: optimal, not fixedExtra).
         const other = elsewhere.get(key);
         if (kind !== undefined && other !== undefined) {
@@ -274,6 +282,8 @@ interface KeysHere {
   kind?: { key: string; value: string };
   /** Keys only other kinds allow, each with the kinds that do. */
   elsewhere: Map<string, string[]>;
+  /** The keys of each shape the object may take (several for a union of maps). */
+  forms: string[][];
 }
 
 /** Keys the schema allows for the object found at `path` in `data`. */
@@ -295,7 +305,7 @@ function keysAt(root: AnySchema, data: unknown, path: KeyPath): KeysHere {
       for (const key of Object.keys(shape)) if (!allowed.has(key)) elsewhere.set(key, [...new Set([...(elsewhere.get(key) ?? []), ...kinds])]);
     }
   }
-  return { allowed: [...allowed], kind: own && { key: own.key, value: String((node as Record<string, unknown>)[own.key]) }, elsewhere };
+  return { allowed: [...allowed], kind: own && { key: own.key, value: String((node as Record<string, unknown>)[own.key]) }, elsewhere, forms: shapes.map((shape) => Object.keys(shape)) };
 }
 
 /**

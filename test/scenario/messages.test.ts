@@ -75,6 +75,14 @@ describe('problems with a key of several shapes', () => {
     expect(balking({})).toEqual([`segments.0.balking.rule: is required: one of ${rules}`]);
   });
 
+  it('a key of the other form of a map (slots: times, or every/from/until) says so, with no "did you mean" for itself', () => {
+    const forms = 'the map is one of { times, capacity } or { every, from, until, capacity }';
+    expect(problemsOf(booked({ slots: { times: [0, 30], until: 60 } }))).toEqual([`reservations.slots.until: "until" does not go with "times": ${forms}`]);
+    expect(problemsOf(booked({ slots: { times: [0], capacity: 2, every: 30 } }))).toEqual([`reservations.slots.every: "every" does not go with "times": ${forms}`]);
+    // A key of no form is still the unknown key it is.
+    expect(problemsOf(booked({ slots: { times: [0], untill: 60 } }))).toEqual([expect.stringMatching(/^reservations\.slots\.untill: unknown key "untill" \(did you mean "until"\?\)/)]);
+  });
+
   it('a misspelt tag is the unknown key it is, with the tag it meant', () => {
     expect(problemsOf(booked({ punctuality: { dst: 'normal', mean: 5, sd: 2 } }))).toEqual([
       'reservations.punctuality.dst: unknown key "dst" (did you mean "dist"?); allowed here: dist, mean, sd, min, max, values, weights',
