@@ -80,7 +80,7 @@ export const accessKeys = {
     .meta({ description: 'Segments that may use this station (a dedicated window, an express lane); default every segment.' }),
   selfService: z
     .union([
-      z.literal(true),
+      z.literal(true, { error: 'selfService is true or { adoption }; leave it out for a staffed station' }),
       z.strictObject({
         adoption: perSegmentShare.optional().meta({
           description: `Share of customers willing to use it: one share, or per segment { segmentId: share } (a segment not listed never uses it); default ${channelDefaults.adoption} [A].`,

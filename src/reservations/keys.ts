@@ -178,7 +178,7 @@ export const ReservationsSchema = z
     protection: ProtectionSchema.optional(),
     holdForBookings: z
       .union([
-        z.literal(false),
+        z.literal(false, { error: 'holdForBookings is on unless set to false ({ ahead, grace } tune it): leave it out to keep it on' }),
         z.strictObject({
           ahead: nonNegative('ahead').optional().meta({ description: 'Start holding units this long before a slot (default: the mean hold time [D]).' }),
           grace: nonNegative('grace').optional().meta({ description: 'Stop holding this long after the booked time, in the time unit (default 15 minutes, converted to the time unit [A]; required for a unit that is not second, minute, hour or day when walk-ins share the station).' }),

@@ -153,9 +153,11 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
         out.push({ path, message: `is required (${values.length === 1 ? values[0] : `one of ${values.join(', ')}`})` });
         return;
       }
+      // A key's own words where it has them (`selfService` is true or a map: false is no setting).
+      const custom = !issue.message.startsWith('Invalid input');
       out.push({
         path,
-        message: `must be ${values.length === 1 ? values[0] : `one of ${values.join(', ')}`}; got ${describeValue(value)}${typeof value === 'string' ? hint(value, values) : ''}`,
+        message: `${custom ? issue.message : `must be ${values.length === 1 ? values[0] : `one of ${values.join(', ')}`}`}; got ${describeValue(value)}${typeof value === 'string' ? hint(value, values) : ''}`,
       });
       return;
     }

@@ -109,7 +109,7 @@ describe('checks of the reservations key', () => {
 
   it('shape errors come from the schema: probabilities, policies, unknown keys', () => {
     expect(problemsOf(withReservations({ noShow: 1.5 }))).toEqual(['reservations.noShow: noShow must be between 0 and 1']);
-    expect(problemsOf(withReservations({ overflow: 'refuse' }))).toEqual(['reservations.overflow: must be one of wait, deny; got "refuse"']);
+    expect(problemsOf(withReservations({ overflow: 'refuse' }))).toEqual(['reservations.overflow: overflow must be wait or deny; got "refuse"']);
     expect(problemsOf(withReservations({ noshow: 0.1 }))[0]).toMatch(/^reservations.noshow: unknown key "noshow" \(did you mean "noShow"\?\)/);
   });
 });

@@ -83,6 +83,14 @@ describe('problems with a key of several shapes', () => {
     expect(problemsOf(booked({ slots: { times: [0], untill: 60 } }))).toEqual([expect.stringMatching(/^reservations\.slots\.untill: unknown key "untill" \(did you mean "until"\?\)/)]);
   });
 
+  it('a key that takes one fixed value or a map says what the other value means, in its own words', () => {
+    expect(problemsOf({}, { selfService: false })).toEqual(['stations.0.selfService: selfService is true or { adoption }; leave it out for a staffed station; got false']);
+    expect(problemsOf(booked({ holdForBookings: true }))).toEqual([
+      'reservations.holdForBookings: holdForBookings is on unless set to false ({ ahead, grace } tune it): leave it out to keep it on; got true',
+    ]);
+    expect(problemsOf(booked({ holdForBookings: false }))).toEqual([]);
+  });
+
   it('a misspelt tag is the unknown key it is, with the tag it meant', () => {
     expect(problemsOf(booked({ punctuality: { dst: 'normal', mean: 5, sd: 2 } }))).toEqual([
       'reservations.punctuality.dst: unknown key "dst" (did you mean "dist"?); allowed here: dist, mean, sd, min, max, values, weights',
