@@ -115,7 +115,11 @@ export function checkSeating(data: Raw): LeverProblem[] {
     if (tables.length === 0) return;
     const seating = seatingOf({ tables, combine: station.seating.combine === true });
     const count = seating.counts.reduce((a, b) => a + b, 0);
-    if (station.servers !== count) report(['stations', i, 'servers'], `a station with seating has one server per table: servers must be ${count}, the number of its tables`);
+    if (station.servers !== count) {
+      // Tables do not come and go by period: one number, even where every period would give it.
+      const perPeriod = isMap(station.servers) ? ', as one number (tables do not change by period), not one per period' : '';
+      report(['stations', i, 'servers'], `a station with seating has one server per table: servers must be ${count}, the number of its tables${perPeriod}`);
+    }
     if (station.discipline === 'priority') report(['stations', i, 'discipline'], 'seating seats the first waiting party that fits: use discipline: fifo');
     const largestTable = seating.seats.at(-1)!;
     const allSeats = seating.seats.reduce((sum, seats, kind) => sum + seats * seating.counts[kind]!, 0);

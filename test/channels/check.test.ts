@@ -149,6 +149,15 @@ describe('lines and tables a station could not run are refused', () => {
     ]);
     const combined = { ...scenario, stations: scenario.stations.map((s, i) => (i === 1 ? { ...dining, servers: 4, seating: { ...dining.seating, combine: true } } : s)) };
     expect(problems(combined)).toEqual([]);
+    // Servers per period, even the right number in each: one number, said so.
+    const perPeriod = {
+      ...combined,
+      time: { horizon: 60, periods: [{ name: 'early', start: 0 }, { name: 'late', start: 30 }] },
+      stations: combined.stations.map((s, i) => (i === 1 ? { ...s, servers: { early: 4, late: 4 } } : s)),
+    };
+    expect(problems(perPeriod)).toEqual([
+      'stations[1].servers: a station with seating has one server per table: servers must be 4, the number of its tables, as one number (tables do not change by period), not one per period',
+    ]);
   });
 
   it('a malformed partySize beside tables is the schema’s problem, reported as one, never a crash', () => {
