@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { Lever } from '../levers/lever.js';
 import { coreDefaults as d } from './defaults.js';
+import { meanOf } from '../random/distributions.js';
 import { nonNegative, positive, wholeNumberError } from './numbers.js';
 
 /** What is wrong with a seed that is not a safe whole number: a fraction, or beyond ±(2^53 − 1). */
@@ -30,7 +31,11 @@ export const weightChecks = {
   onePerValueIssue: { error: 'weights must have one entry per value', path: ['weights'] },
   someAboveZero: (d: Weighted) => d.weights === undefined || d.weights.some((w) => w > 0),
   someAboveZeroIssue: { error: 'at least one weight must be greater than 0', path: ['weights'] },
+  finiteSum: (d: Weighted) => d.weights === undefined || Number.isFinite(d.weights.reduce((a, b) => a + b, 0)),
+  finiteSumIssue: { error: 'the weights add up to more than a number can hold: scale them down (only their ratios matter)', path: ['weights'] },
 };
+
+const isFinitePositive = (x: number) => x > 0 && x < Infinity;
 
 const distributionShapes = [
   z.strictObject({
@@ -64,16 +69,24 @@ const distributionShapes = [
     k: z.int({ error: wholeNumberError('k') }).min(1, { error: 'k must be at least 1' }).meta({ description: 'Number of phases (1 is the exponential).' }),
     mean: positive('mean').meta({ description: 'Mean duration (of the whole, not of a phase).' }),
   }),
-  z.strictObject({
-    dist: z.literal('gamma').meta({ description: 'Gamma, given by the mean and sd of the duration itself.' }),
-    mean: positive('mean').meta({ description: 'Mean duration.' }),
-    sd: positive('sd').meta({ description: 'Standard deviation of the duration.' }),
-  }),
-  z.strictObject({
-    dist: z.literal('lognormal').meta({ description: 'Lognormal, given by the mean and sd of the duration itself (not of its log).' }),
-    mean: positive('mean').meta({ description: 'Mean duration.' }),
-    sd: positive('sd').meta({ description: 'Standard deviation of the duration.' }),
-  }),
+  z
+    .strictObject({
+      dist: z.literal('gamma').meta({ description: 'Gamma, given by the mean and sd of the duration itself.' }),
+      mean: positive('mean').meta({ description: 'Mean duration.' }),
+      sd: positive('sd').meta({ description: 'Standard deviation of the duration.' }),
+    })
+    // Its shape (mean/sd)² and scale sd²/mean, as the sampler computes them (random/distributions.ts).
+    .refine((d) => isFinitePositive((d.mean * d.mean) / (d.sd * d.sd)) && isFinitePositive((d.sd * d.sd) / d.mean), {
+      error: 'mean and sd are too far apart to draw from: (mean/sd)² and sd²/mean must be finite numbers greater than 0',
+      path: ['sd'],
+    }),
+  z
+    .strictObject({
+      dist: z.literal('lognormal').meta({ description: 'Lognormal, given by the mean and sd of the duration itself (not of its log).' }),
+      mean: positive('mean').meta({ description: 'Mean duration.' }),
+      sd: positive('sd').meta({ description: 'Standard deviation of the duration.' }),
+    })
+    .refine((d) => Number.isFinite((d.sd * d.sd) / (d.mean * d.mean)), { error: 'sd is too large against the mean to draw from: (sd/mean)² must be a finite number', path: ['sd'] }),
   z
     .strictObject({
       dist: z.literal('empirical').meta({ description: 'One of the listed values, drawn by weight.' }),
@@ -82,6 +95,7 @@ const distributionShapes = [
     })
     .refine(weightChecks.onePerValue, weightChecks.onePerValueIssue)
     .refine(weightChecks.someAboveZero, weightChecks.someAboveZeroIssue)
+    .refine(weightChecks.finiteSum, weightChecks.finiteSumIssue)
     // A duration that is always 0 (every value 0, or only 0s weighted) is refused like a
     // deterministic 0; with weights of the wrong length or all 0, the checks above have said so.
     .refine((d) => !weightChecks.onePerValue(d) || !weightChecks.someAboveZero(d) || d.values.some((v, i) => v > 0 && (d.weights === undefined || d.weights[i]! > 0)), {
@@ -90,8 +104,19 @@ const distributionShapes = [
     }),
 ] as const;
 
-export const DistributionSchema = z
-  .union([positive('a fixed duration'), z.discriminatedUnion('dist', distributionShapes)])
+/** A duration's shapes; DistributionSchema adds the check that needs its mean (typed from these, so meanOf's type is not circular). */
+const durationShapes = z.union([positive('a fixed duration'), z.discriminatedUnion('dist', distributionShapes)]);
+
+export const DistributionSchema = durationShapes
+  // A rate of 1/mean (the analytic baseline's, the offered load's) must be a number too.
+  // (A mean that is no number comes of weights the empirical check has refused already.)
+  .refine(
+    (d) => {
+      const mean = typeof d === 'number' ? d : meanOf(d);
+      return !(mean > 0) || 1 / mean < Infinity;
+    },
+    { error: 'a mean duration this small cannot be simulated: its rate (1/mean) is not a finite number' },
+  )
   .meta({
     description:
       'A duration in the time unit: a bare number (fixed), or { dist: exponential | deterministic | uniform | triangular | erlang | gamma | lognormal | empirical, ... }. lognormal and gamma take the mean and sd of the variable itself.',
@@ -220,4 +245,4 @@ export const ScenarioSchema = buildScenarioSchema([]);
 
 
 export type ScenarioFile = z.infer<typeof ScenarioSchema>;
-export type DistributionSpec = z.infer<typeof DistributionSchema>;
+export type DistributionSpec = z.infer<typeof durationShapes>;

@@ -83,6 +83,22 @@ describe('problems with a key of several shapes', () => {
     expect(problemsOf(booked({ slots: { times: [0], untill: 60 } }))).toEqual([expect.stringMatching(/^reservations\.slots\.untill: unknown key "untill" \(did you mean "until"\?\)/)]);
   });
 
+  it('a duration the sampler or the rates could not draw from is refused (not an internal error, nor a hang, mid-run)', () => {
+    expect(problemsOf({}, { service: { dist: 'lognormal', mean: 2, sd: 1e200 } })).toEqual(['stations.0.service.sd: sd is too large against the mean to draw from: (sd/mean)² must be a finite number']);
+    const gamma = 'stations.0.service.sd: mean and sd are too far apart to draw from: (mean/sd)² and sd²/mean must be finite numbers greater than 0';
+    expect(problemsOf({}, { service: { dist: 'gamma', mean: 2, sd: 1e-300 } })).toEqual([gamma]); // its shape overflows: the sampler never returned
+    expect(problemsOf({}, { service: { dist: 'gamma', mean: 2, sd: 1e200 } })).toEqual([gamma]);
+    const tiny = 'a mean duration this small cannot be simulated: its rate (1/mean) is not a finite number';
+    expect(problemsOf({}, { service: 1e-320 })).toEqual([`stations.0.service: ${tiny}`]);
+    expect(problemsOf({}, {}, { patience: { dist: 'exponential', mean: 1e-320 } })).toEqual([`segments.0.patience: ${tiny}`]);
+    expect(problemsOf({}, { service: { dist: 'empirical', values: [1, 5], weights: [1e308, 1e308] } })).toEqual([
+      'stations.0.service.weights: the weights add up to more than a number can hold: scale them down (only their ratios matter)',
+    ]);
+    for (const service of [{ dist: 'gamma', mean: 2, sd: 1 }, { dist: 'lognormal', mean: 2, sd: 3 }, { dist: 'empirical', values: [1, 5], weights: [1e300, 1e300] }, 1e-300]) {
+      expect(problemsOf({}, { service })).toEqual([]);
+    }
+  });
+
   it('a key that takes one fixed value or a map says what the other value means, in its own words', () => {
     expect(problemsOf({}, { selfService: false })).toEqual(['stations.0.selfService: selfService is true or { adoption }; leave it out for a staffed station; got false']);
     expect(problemsOf(booked({ holdForBookings: true }))).toEqual([
