@@ -5,6 +5,7 @@
  * accept bookings only for the rest. With several walk-in classes the nested protection is
  * EMSR-b. A walk-in class worth no more than a booking is protected nothing.
  */
+import { LeverResolveProblem } from '../levers/lever.js';
 import { emsrB, littlewoodNormal, littlewoodPoisson } from './allocation.js';
 import type { ProtectionPlan } from './config.js';
 import type { ReservationsFile } from './keys.js';
@@ -20,6 +21,13 @@ export function protectionPlan(spec: ProtectionSpec | undefined): ProtectionPlan
     case 'littlewood': {
       const walkIns = spec.walkIns;
       if (walkIns.value <= spec.reservedValue) return { rule: 'littlewood', exact: 0, levels: [] };
+      // Littlewood protects while the walk-ins' tail is above this ratio: 0 (an underflow) would protect without end.
+      if (spec.reservedValue / walkIns.value === 0) {
+        throw new LeverResolveProblem(
+          ['reservations', 'protection', 'reservedValue'],
+          `reservedValue ${spec.reservedValue} against walkIns.value ${walkIns.value}: their ratio is too small for a number to hold (it rounds to 0); give both in one sensible scale`,
+        );
+      }
       const exact =
         walkIns.sd === undefined
           ? littlewoodPoisson(walkIns.value, spec.reservedValue, walkIns.mean)

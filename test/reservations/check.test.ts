@@ -92,6 +92,13 @@ describe('checks of the reservations key', () => {
     expect(problemsOf(withReservations({ noShow: 0.999, compensation: 1, bookingLimit: { policy: 'optimal', revenue: 100 } }))).toEqual([hopeless]);
   });
 
+  it('Littlewood values too far apart for their ratio to be a number are the file\'s problem, not an internal error', () => {
+    expect(problemsOf(withReservations({ protection: { rule: 'littlewood', reservedValue: 1e-308, walkIns: { value: 1e308, mean: 5 } } }))).toEqual([
+      'reservations.protection.reservedValue: reservedValue 1e-308 against walkIns.value 1e+308: their ratio is too small for a number to hold (it rounds to 0); give both in one sensible scale',
+    ]);
+    expect(problemsOf(withReservations({ protection: { rule: 'littlewood', reservedValue: 60, walkIns: { value: 100, mean: 5 } } }))).toEqual([]);
+  });
+
   it('a key of another booking-limit policy says which policy it goes with, and a misspelt one which key was meant', () => {
     expect(problemsOf(withReservations({ bookingLimit: { policy: 'fixedExtra', extra: 1, revenue: 60 } }))).toEqual([
       'reservations.bookingLimit.revenue: unknown key "revenue": it goes with policy: optimal, not policy: fixedExtra; allowed here: policy, extra',
