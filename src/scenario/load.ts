@@ -32,7 +32,8 @@ export interface ParsedText {
 export function parseScenarioText(withMark: string, file: string): ParsedText {
   const text = withMark.charCodeAt(0) === 0xfeff ? withMark.slice(1) : withMark;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });
+  // logLevel error: the parser's warnings (a key that is a list, stringified) would go to stderr as node warnings; such a key is refused as unknown anyway.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true, logLevel: 'error' });
   const locate: Locator = (path) => {
     const offset = offsetOf(doc, path);
     return offset === undefined ? undefined : { line: lineCounter.linePos(offset).line, offset };

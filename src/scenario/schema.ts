@@ -37,6 +37,18 @@ export const weightChecks = {
 
 const isFinitePositive = (x: number) => x > 0 && x < Infinity;
 
+/**
+ * An id or a name people read in tables, titles and key paths: not empty, not only spaces,
+ * and one line without control characters (a line break or an escape would be written to
+ * the terminal as it is).
+ */
+const label = (what: string) =>
+  z
+    .string()
+    .min(1, { error: `${what} must not be empty` })
+    .refine((text) => text === '' || text.trim() !== '', { error: `${what} must not be only spaces` })
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), { error: `${what} must be one line of text, without control characters (a line break, a tab, an escape)` });
+
 const distributionShapes = [
   z.strictObject({
     dist: z.literal('exponential').meta({ description: 'Exponential (memoryless; sd = mean).' }),
@@ -130,7 +142,7 @@ function perPeriod<T extends z.ZodType<number>>(value: T) {
 const ServerCount = z.int({ error: wholeNumberError('servers') }).min(0, { error: 'servers must be 0 or more' });
 
 const stationShape = {
-  id: z.string().min(1, { error: 'id must not be empty' }).meta({ description: 'The station’s name, unique among the stations: routes, key paths and the results use it.' }),
+  id: label('id').meta({ description: 'The station’s name, unique among the stations: routes, key paths and the results use it.' }),
   servers: perPeriod(ServerCount).meta({
     description: 'Servers on duty: a number, or per period { periodName: count }. When capacity drops, a busy server finishes its customer, then leaves.',
   }),
@@ -158,7 +170,7 @@ function routeOf<Step extends z.ZodType>(step: Step) {
 }
 
 const segmentShape = {
-  id: z.string().min(1, { error: 'id must not be empty' }).meta({ description: 'The segment’s name, unique among the segments: key paths and the results use it.' }),
+  id: label('id').meta({ description: 'The segment’s name, unique among the segments: key paths and the results use it.' }),
   arrivals: z
     .strictObject({
       rate: perPeriod(nonNegative('rate')).meta({
@@ -183,12 +195,12 @@ const segmentShape = {
 };
 
 export const PeriodSchema = z.strictObject({
-  name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'The period’s name: per-period values ({ periodName: value }), key paths and the results use it.' }),
+  name: label('name').meta({ description: 'The period’s name: per-period values ({ periodName: value }), key paths and the results use it.' }),
   start: nonNegative('start').meta({ description: 'When the period starts, in the time unit; it lasts until the next period’s start (the last one until the end of the run).' }),
 });
 
 export const TimeSchema = z.strictObject({
-  unit: z.string().min(1).optional().meta({ description: `Label for all durations and rates (default ${d.unit}).`, default: d.unit }),
+  unit: z.string().min(1, { error: 'unit must not be empty' }).optional().meta({ description: `Label for all durations and rates (default ${d.unit}).`, default: d.unit }),
   horizon: positive('horizon').meta({ description: 'Doors close at this time.' }),
   warmup: nonNegative('warmup')
     .optional()
@@ -220,7 +232,7 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
   return z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
-    name: z.string().min(1, { error: 'name must not be empty' }).meta({ description: 'Free text; the output folder is its slug.' }),
+    name: label('name').meta({ description: 'Free text, one line; the output folder is its slug.' }),
     description: z.string().optional().meta({ description: 'Free text shown in the report under the name and copied into the results (summary.json).' }),
     seed: z
       .int({ error: (issue) => seedProblem(issue.input) })

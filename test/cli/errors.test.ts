@@ -50,6 +50,11 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
     expect(lines).toEqual([expect.stringMatching(/twice\.yaml:2: not valid YAML: .*[Uu]nique/), expect.stringMatching(/twice\.yaml:4: not valid YAML: .*[Uu]nique/)]);
   });
 
+  it('a key that is a list is refused as the unknown key it is, without a node warning on stderr', () => {
+    const lines = runExpectingErrors('s.yaml', `name: x\ntime: { horizon: 60 }\nstations: [{ id: s, servers: 1, service: 1 }]\nsegments: [{ id: c, arrivals: { rate: 0.5 }, route: [s] }]\n[a]: 1\n`);
+    expect(lines).toEqual([expect.stringMatching(/: \[ a \]: unknown key "\[ a \]"; allowed here: /)]);
+  });
+
   it('a key given twice in JSON is refused as in YAML, not the last one kept in silence', () => {
     const json = JSON.stringify(valid, null, 2).replace(/\n}$/, `,\n  "stations": [{ "id": "counter", "servers": 9, "service": 1 }]\n}`);
     const lines = runExpectingErrors('twice.json', json);

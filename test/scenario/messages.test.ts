@@ -99,6 +99,15 @@ describe('problems with a key of several shapes', () => {
     }
   });
 
+  it('ids and names are text people read: not only spaces, one line, no control characters; an empty unit says so in words', () => {
+    const line = 'must be one line of text, without control characters (a line break, a tab, an escape)';
+    expect(problemsOf({ name: 'Bank\nbranch' })).toEqual([`name: name ${line}`]);
+    expect(problemsOf({}, {}, { id: 'walk\u001b[31min' })).toEqual([`segments.0.id: id ${line}`]);
+    expect(problemsOf({}, { id: '   ' })).toContainEqual('stations.0.id: id must not be only spaces');
+    expect(problemsOf({ time: { horizon: 480, unit: '' } })).toEqual(['time.unit: unit must not be empty']);
+    expect(problemsOf({ name: 'Bank branch, weekday (staffed)' })).toEqual([]);
+  });
+
   it('a key that takes one fixed value or a map says what the other value means, in its own words', () => {
     expect(problemsOf({}, { selfService: false })).toEqual(['stations.0.selfService: selfService is true or { adoption }; leave it out for a staffed station; got false']);
     expect(problemsOf(booked({ holdForBookings: true }))).toEqual([
