@@ -23,10 +23,11 @@ export function periodNamesOf(data: Raw): string[] {
 export function perPeriodProblems(value: unknown, path: KeyPath, periods: readonly string[], complete = true): LeverProblem[] {
   if (!isMap(value)) return [];
   if (periods.length === 0) return [{ path, message: 'per-period values need named periods in time.periods' }];
+  const missing = periods.filter((name) => !Object.hasOwn(value, name));
+  // The "did you mean" is among the periods not given (a period given already is not what a typo meant).
   const problems: LeverProblem[] = Object.keys(value)
     .filter((key) => !periods.includes(key))
-    .map((key) => ({ path: [...path, key], message: `unknown period "${key}"${hint(key, periods)}` }));
-  const missing = periods.filter((name) => !Object.hasOwn(value, name));
+    .map((key) => ({ path: [...path, key], message: `unknown period "${key}"${hint(key, missing)}` }));
   if (complete && missing.length > 0) problems.push({ path, message: `gives no value for period${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
   return problems;
 }

@@ -72,9 +72,10 @@ export function checkConsistency(data: unknown, stepStations: StepStations = pla
       return undefined;
     }
     const unknown = Object.keys(value).filter((key) => !periodNames.includes(key));
-    // With a period whose name could not be read, its name is reported there; not again wherever it is used.
-    if (namesComplete) for (const key of unknown) report([...path, key], `unknown period "${key}"${hint(key, periodNames)}`);
     const missing = periodNames.filter((name) => !Object.hasOwn(value, name));
+    // With a period whose name could not be read, its name is reported there; not again wherever it is used.
+    // The "did you mean" is among the periods not given (a period given already is not what a typo meant).
+    if (namesComplete) for (const key of unknown) report([...path, key], `unknown period "${key}"${hint(key, missing)}`);
     if (missing.length > 0) report(path, `gives no value for period${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     if (unknown.length > 0 || missing.length > 0) return undefined;
     return periodNames.map((name) => number(own(value, name)) ?? 0);

@@ -141,6 +141,9 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
       expect.stringMatching(/stations\[0\]\.servers: gives no value for period late/),
       expect.stringMatching(/stations\[0\]\.servers\.lte: unknown period "lte" \(did you mean "late"\?\)/),
     ]);
+    // The "did you mean" is a period not given: "early" is given, so "erly" beside it is no typo of it.
+    const given = runExpectingErrors('s.yaml', yamlOf({ ...valid, stations: [{ ...valid.stations[0], servers: { early: 1, erly: 2 } }] }));
+    expect(given).toEqual([expect.stringMatching(/stations\[0\]\.servers: gives no value for period late/), expect.stringMatching(/stations\[0\]\.servers\.erly: unknown period "erly"$/)]);
   });
 
   it('a series step the day cannot hold is refused before anything runs: more than half the horizon, or over 10,000 points', () => {

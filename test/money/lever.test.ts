@@ -183,6 +183,8 @@ describe('checks', () => {
       'money.price: with pricing, the prices are pricing.price (they drive demand); money.price is for scenarios without pricing',
     ]);
     expect(problemsOf(cafe({ price: { morning: 3 } }))).toEqual(['money.price: gives no value for period lunch']);
+    // A lever's per-period value: the "did you mean" is among the periods not given.
+    expect(problemsOf(cafe({ price: { morning: 3, mornin: 4 } }))).toEqual(['money.price.mornin: unknown period "mornin"', 'money.price: gives no value for period lunch']);
   });
 
   it('costs per hour need a time unit that converts to hours; a station’s money needs the top-level one', () => {
