@@ -79,9 +79,7 @@ export function parseScenarioText(withMark: string, file: string): ParsedText {
     problems.push({ file, path: [], line: error.linePos?.[0]?.line, message: `not valid YAML: ${message}` });
   }
   if (problems.length > 0) return { data: undefined, locate, problems };
-  for (const offset of badMergeOffsets(doc)) {
-    problems.push({ file, path: [], line: lineCounter.linePos(offset).line, message: 'not valid YAML: << merges the keys of a map into this one: write <<: *anchor (or a list of them) for an &anchor on a map' });
-  }
+  for (const { offset, message } of badMerges(doc)) problems.push({ file, path: [], line: lineCounter.linePos(offset).line, message: `not valid YAML: ${message}` });
   if (problems.length > 0) return { data: undefined, locate, problems };
   try {
     return { data: doc.toJS({ maxAliasCount: 1000 }), locate, problems };
@@ -92,23 +90,26 @@ export function parseScenarioText(withMark: string, file: string): ParsedText {
   }
 }
 
-/** Where a merge key (<<) is given something other than a map, an alias of one, or a list of them. */
-function badMergeOffsets(doc: Document): number[] {
-  const offsets: number[] = [];
-  const mergeable = (node: unknown): boolean => {
-    if (isAlias(node)) return isMap(node.resolve(doc));
-    return isMap(node);
-  };
+/**
+ * Where a merge key (<<) is given something other than a map, an alias of one, or a list of
+ * them; an alias of an anchor never set is named as such (as the parser names it elsewhere).
+ */
+function badMerges(doc: Document): { offset: number; message: string }[] {
+  const found: { offset: number; message: string }[] = [];
   visit(doc, {
     Pair(_, pair) {
       // With merge keys on, the parser reads a plain << key as a symbol.
       if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol') return;
-      const value = pair.value;
-      const ok = isSeq(value) ? value.items.every(mergeable) : mergeable(value);
-      if (!ok) offsets.push(pair.key.range?.[0] ?? 0);
+      const offset = pair.key.range?.[0] ?? 0;
+      const items = isSeq(pair.value) ? pair.value.items : [pair.value];
+      const unset = items.find((node) => isAlias(node) && node.resolve(doc) === undefined);
+      if (isAlias(unset)) found.push({ offset, message: `Unresolved alias (the anchor must be set before the alias): ${unset.source}` });
+      else if (!items.every((node) => isMap(isAlias(node) ? node.resolve(doc) : node))) {
+        found.push({ offset, message: '<< merges the keys of a map into this one: write <<: *anchor (or a list of them) for an &anchor on a map' });
+      }
     },
   });
-  return offsets;
+  return found;
 }
 
 /** Validates and resolves scenario text. `file` names the source in every problem. */

@@ -51,6 +51,12 @@ segments: [{ id: s, arrivals: { rate: 0.5 }, route: [a, b] }]
         '2: not valid YAML: << merges the keys of a map into this one: write <<: *anchor (or a list of them) for an &anchor on a map',
       ]);
     }
+    // An alias of an anchor never set is named as the parser names it anywhere else.
+    for (const value of ['*nope', '[*nope]']) {
+      const text = `name: Post office\n<<: ${value}\ntime: { horizon: 60 }\nstations: [{ id: counter, servers: 1, service: 2 }]\nsegments: [{ id: walkIn, arrivals: { rate: 0.3 }, route: [counter] }]\n`;
+      const loaded = loadScenario(text, 'merge.yaml');
+      expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.line}: ${p.message}`), value).toEqual(['2: not valid YAML: Unresolved alias (the anchor must be set before the alias): nope']);
+    }
   });
 
   it('a second document in the file is named as such, in words for the planner', () => {
