@@ -9,7 +9,7 @@
  *   segment      partySize;  station  seating                          (lever groups)
  */
 import { z } from 'zod';
-import { share, wholeNumberError } from '../scenario/numbers.js';
+import { share, wholeNumber } from '../scenario/numbers.js';
 import { weightChecks } from '../scenario/schema.js';
 import type { StepStation } from '../scenario/route-steps.js';
 
@@ -111,9 +111,6 @@ export const serverLineKeys = {
     .optional()
     .meta({ description: 'true or { join, jockeying }: a line in front of each server instead of one shared line (default false).', default: false }),
 };
-
-const wholeNumber = (what: string, min: number) =>
-  z.int({ error: wholeNumberError(what) }).min(min, { error: `${what} must be at least ${min}` });
 
 /** Segment key of the groups lever. */
 export const partyKeys = {

@@ -71,9 +71,24 @@ function utf8Text(bytes: Uint8Array): string | { problem: string } {
   try {
     return utf8.decode(bytes);
   } catch {
-    const garbled = new TextDecoder('utf-8').decode(bytes);
-    const line = garbled.slice(0, garbled.indexOf('\uFFFD')).split('\n').length;
+    // The first line that does not decode (a line break never falls inside a UTF-8 sequence).
+    let line = 1;
+    for (let start = 0; start < bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start);
+      const stop = end < 0 ? bytes.length : end;
+      if (!decodes(bytes.subarray(start, stop))) break;
+      start = stop + 1;
+    }
     return { problem: `line ${line} holds bytes that are not UTF-8 (a file saved in another encoding, such as Latin-1): ${save}` };
+  }
+}
+
+function decodes(bytes: Uint8Array): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 

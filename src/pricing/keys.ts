@@ -5,7 +5,7 @@
  * Defaults and their sources are in defaults.ts; the README documents every key.
  */
 import { z } from 'zod';
-import { markShareKey, percentageHint, wholeNumberError } from '../scenario/numbers.js';
+import { markShareKey, percentageHint, wholeNumber } from '../scenario/numbers.js';
 import { pricingDefaults as d, pricingResponses } from './defaults.js';
 
 markShareKey('noPurchaseShare');
@@ -92,9 +92,7 @@ export const CongestionSchema = z
         description:
           'The expected waits (a number, or per period) at which the arrival rates were observed. Default: the waits this scenario itself gives at the reference prices (simulated). Give the waits of the system as it was when a variant changes the system (one more server).',
       }),
-    maxIterations: z
-      .int({ error: wholeNumberError('maxIterations') })
-      .min(1, { error: 'maxIterations must be at least 1' })
+    maxIterations: wholeNumber('maxIterations', 1)
       .optional()
       .meta({ description: `Give up (an error) after this many steps, each a whole set of replications (default ${d.maxIterations} [A]).`, default: d.maxIterations }),
   })

@@ -4,7 +4,7 @@
  * is named in `reservationDefaults` with its models.md source tag.
  */
 import { z } from 'zod';
-import { nonNegative, positive, share, wholeNumberError } from '../scenario/numbers.js';
+import { nonNegative, positive, share, wholeNumber } from '../scenario/numbers.js';
 import { DistributionSchema, weightChecks } from '../scenario/schema.js';
 
 /** The defaults of the optional keys, each with its source (models.md §4). */
@@ -27,10 +27,9 @@ export const reservationDefaults = {
   grace: 15,
 } as const;
 
-const wholeNumber = (what: string) => z.int({ error: wholeNumberError(what) }).min(0, { error: `${what} must be 0 or more` });
 
 const capacity = z
-  .union([wholeNumber('capacity'), z.array(wholeNumber('capacity')).min(1)])
+  .union([wholeNumber('capacity', 0), z.array(wholeNumber('capacity', 0)).min(1)])
   .optional()
   .meta({ description: 'Units each slot can take: one number, or one per slot (default: the station’s servers at the slot time).' });
 
@@ -49,7 +48,7 @@ const SlotsSchema = z
   ])
   .meta({ description: 'The slot grid: { times: [...] } or { every, from?, until? }, each with an optional capacity.' });
 
-const count = wholeNumber('demand');
+const count = wholeNumber('demand', 0);
 const DemandSchema = z
   .union([
     z.literal('full'),
@@ -104,7 +103,7 @@ const BookingLimitSchema = z
     z.strictObject({ policy: z.literal('none').meta({ description: 'b = C: accept the bookable capacity, no overbooking (the same as the bare none).' }) }),
     z.strictObject({
       policy: z.literal('fixedExtra').meta({ description: 'b = C + extra.' }),
-      extra: wholeNumber('extra').meta({ description: 'Bookings accepted beyond the bookable capacity, per slot.' }),
+      extra: wholeNumber('extra', 0).meta({ description: 'Bookings accepted beyond the bookable capacity, per slot.' }),
     }),
     z.strictObject({
       policy: z.literal('percentage').meta({ description: 'b = ⌊C·(1 + percent/100)⌋.' }),
@@ -135,7 +134,7 @@ const ProtectionSchema = z
   .discriminatedUnion('rule', [
     z.strictObject({
       rule: z.literal('fixed').meta({ description: 'Keep a fixed number of units per slot.' }),
-      units: wholeNumber('units').meta({ description: 'Units of each slot kept for walk-ins.' }),
+      units: wholeNumber('units', 0).meta({ description: 'Units of each slot kept for walk-ins.' }),
     }),
     z.strictObject({
       rule: z.literal('littlewood').meta({ description: 'Littlewood’s rule for one walk-in class worth more than a booking: y₁ = F⁻¹(1 − reservedValue/value) (Littlewood 1972 [S], models.md §4.3).' }),

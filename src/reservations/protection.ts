@@ -21,11 +21,12 @@ export function protectionPlan(spec: ProtectionSpec | undefined): ProtectionPlan
     case 'littlewood': {
       const walkIns = spec.walkIns;
       if (walkIns.value <= spec.reservedValue) return { rule: 'littlewood', exact: 0, levels: [] };
-      // Littlewood protects while the walk-ins' tail is above this ratio: 0 (an underflow) would protect without end.
-      if (spec.reservedValue / walkIns.value === 0) {
+      // Littlewood protects while the walk-ins' tail is above this ratio (Poisson), or at the normal's 1 − ratio quantile:
+      // a ratio too small to take from 1 would protect without end (or NaN).
+      if (1 - spec.reservedValue / walkIns.value === 1) {
         throw new LeverResolveProblem(
           ['reservations', 'protection', 'reservedValue'],
-          `reservedValue ${spec.reservedValue} against walkIns.value ${walkIns.value}: their ratio is too small for a number to hold (it rounds to 0); give both in one sensible scale`,
+          `reservedValue ${spec.reservedValue} against walkIns.value ${walkIns.value}: their ratio is too small to compute with (below 1e-16); give both in one sensible scale`,
         );
       }
       const exact =

@@ -53,9 +53,11 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
       for (const key of issue.keys) {
         const where = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
         // A key of another form of the same map (`until` is for { every, until }, not beside `times`).
-        const apart = allowed.includes(key) && isMap(given) ? Object.keys(given).filter((other) => other !== key && !forms.some((form) => form.includes(other) && form.includes(key))) : [];
+        // (Compared with the keys some form allows: a misspelt one is told as such.)
+        const apart =
+          allowed.includes(key) && isMap(given) ? Object.keys(given).filter((other) => other !== key && allowed.includes(other) && !forms.some((form) => form.includes(other) && form.includes(key))) : [];
         if (apart.length > 0) {
-          const shapes = forms.map((form) => `{ ${form.join(', ')} }`).join(' or ');
+          const shapes = [...new Set(forms.map((form) => `{ ${form.join(', ')} }`))].join(' or ');
           out.push({ path: [...path, key], message: `"${key}" does not go with ${apart.map((other) => `"${other}"`).join(', ')}: the map is one of ${shapes}` });
           continue;
         }
@@ -154,7 +156,7 @@ function describeIssue(issue: Issue, prefix: KeyPath, root: AnySchema, data: unk
         return;
       }
       // A key's own words where it has them (`selfService` is true or a map: false is no setting).
-      const custom = !issue.message.startsWith('Invalid input');
+      const custom = !/^Invalid (input|option)/.test(issue.message); // zod's own words for a literal and for an enum
       out.push({
         path,
         message: `${custom ? issue.message : `must be ${values.length === 1 ? values[0] : `one of ${values.join(', ')}`}`}; got ${describeValue(value)}${typeof value === 'string' ? hint(value, values) : ''}`,

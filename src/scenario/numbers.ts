@@ -10,16 +10,20 @@ export const positive = (what: string) => z.number().positive({ error: `${what} 
 export const nonNegative = (what: string) => z.number().nonnegative({ error: `${what} must be 0 or more` });
 
 /**
- * The message of a whole-number key: a fraction (or not a number) is not whole, and a whole
- * number past ±(2^53 − 1) is one that cannot be counted exactly (1e300 servers is whole).
+ * A whole number of at least `min`, its messages naming the key. A fraction (or no number)
+ * is not whole; a whole number past 2^53 − 1 is too large to count exactly (1e300 servers is
+ * whole), and one below the minimum is told the minimum (zod checks both for -1e300: the same
+ * words, said once).
  */
-export const wholeNumberError =
-  (what: string) =>
-  (issue: { input?: unknown }): string => {
+export function wholeNumber(what: string, min: number) {
+  const floor = min === 0 ? `${what} must be 0 or more` : `${what} must be at least ${min}`;
+  const notWhole = (issue: { input?: unknown }): string => {
     const input = issue.input;
     if (typeof input !== 'number' || !Number.isInteger(input)) return `${what} must be a whole number`;
-    return input > 0 ? `${what} must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)` : `${what} must be at least −${Number.MAX_SAFE_INTEGER} (−(2^53 − 1))`;
+    return input > 0 ? `${what} must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)` : floor;
   };
+  return z.int({ error: notWhole }).min(min, { error: floor });
+}
 
 /** The keys that take a share (their name as passed to `share`): where text such as "8%" is a share to write as 0.08. */
 const shareKeys = new Set<string>();

@@ -11,13 +11,8 @@ import { z } from 'zod';
 import type { Lever } from '../levers/lever.js';
 import { coreDefaults as d } from './defaults.js';
 import { meanOf } from '../random/distributions.js';
-import { nonNegative, positive, wholeNumberError } from './numbers.js';
+import { nonNegative, positive, wholeNumber } from './numbers.js';
 
-/** What is wrong with a seed that is not a safe whole number: a fraction, or beyond ±(2^53 − 1). */
-function seedProblem(input: unknown): string {
-  if (typeof input !== 'number' || !Number.isInteger(input)) return 'seed must be a whole number';
-  return input < 0 ? 'seed must be 0 or more' : `seed must be at most ${Number.MAX_SAFE_INTEGER} (2^53 − 1)`;
-}
 
 /** An empirical list with optional weights (durations, party sizes, punctuality). */
 interface Weighted {
@@ -47,7 +42,10 @@ const label = (what: string) =>
     .string()
     .min(1, { error: `${what} must not be empty` })
     .refine((text) => text === '' || text.trim() !== '', { error: `${what} must not be only spaces` })
-    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), { error: `${what} must be one line of text, without control characters (a line break, a tab, an escape)` });
+    // A YAML block scalar (`name: >`) ends in a line break: the text is still one line.
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text.replace(/\n$/, '')), {
+      error: `${what} must be one line of text, without control characters (a line break, a tab, an escape)`,
+    });
 
 const distributionShapes = [
   z.strictObject({
@@ -78,7 +76,7 @@ const distributionShapes = [
     }),
   z.strictObject({
     dist: z.literal('erlang').meta({ description: 'Erlang: the sum of k exponential phases (sd = mean/√k).' }),
-    k: z.int({ error: wholeNumberError('k') }).min(1, { error: 'k must be at least 1' }).meta({ description: 'Number of phases (1 is the exponential).' }),
+    k: wholeNumber('k', 1).meta({ description: 'Number of phases (1 is the exponential).' }),
     mean: positive('mean').meta({ description: 'Mean duration (of the whole, not of a phase).' }),
   }),
   z
@@ -139,16 +137,14 @@ function perPeriod<T extends z.ZodType<number>>(value: T) {
   return z.union([value, z.record(z.string(), value)]);
 }
 
-const ServerCount = z.int({ error: wholeNumberError('servers') }).min(0, { error: 'servers must be 0 or more' });
+const ServerCount = wholeNumber('servers', 0);
 
 const stationShape = {
   id: label('id').meta({ description: 'The station’s name, unique among the stations: routes, key paths and the results use it.' }),
   servers: perPeriod(ServerCount).meta({
     description: 'Servers on duty: a number, or per period { periodName: count }. When capacity drops, a busy server finishes its customer, then leaves.',
   }),
-  queueCapacity: z
-    .int({ error: wholeNumberError('queueCapacity') })
-    .min(0, { error: 'queueCapacity must be 0 or more' })
+  queueCapacity: wholeNumber('queueCapacity', 0)
     .optional()
     .meta({ description: 'Waiting places (default unlimited). An arrival finding them full is blocked (lost).' }),
   discipline: z
@@ -187,9 +183,7 @@ const segmentShape = {
   patience: DistributionSchema.optional().meta({
     description: 'A customer still waiting this long in a queue leaves (reneged); a fresh draw for each queue joined.',
   }),
-  balkAt: z
-    .int({ error: wholeNumberError('balkAt') })
-    .min(1, { error: 'balkAt must be at least 1' })
+  balkAt: wholeNumber('balkAt', 1)
     .optional()
     .meta({ description: 'A customer who finds this many or more waiting at a station does not join (balked).' }),
 };
@@ -234,14 +228,10 @@ export function buildScenarioSchema(levers: readonly Lever[]) {
     $schema: z.string().optional().meta({ description: 'Optional link to this JSON Schema, for editors.' }),
     name: label('name').meta({ description: 'Free text, one line; the output folder is its slug.' }),
     description: z.string().optional().meta({ description: 'Free text shown in the report under the name and copied into the results (summary.json).' }),
-    seed: z
-      .int({ error: (issue) => seedProblem(issue.input) })
-      .min(0, { error: 'seed must be 0 or more' })
+    seed: wholeNumber('seed', 0)
       .optional()
       .meta({ description: `Same file + same seed gives identical results (default ${d.seed}).`, default: d.seed }),
-    replications: z
-      .int({ error: wholeNumberError('replications') })
-      .min(1, { error: 'replications must be at least 1' })
+    replications: wholeNumber('replications', 1)
       .optional()
       .meta({ description: `Independent runs, each with its own random streams (default ${d.replications}).`, default: d.replications }),
     time: TimeSchema.meta({ description: 'The simulated horizon: unit, horizon, warm-up, drain, series grid and named periods.' }),

@@ -295,6 +295,8 @@ describe('scenario errors through the CLI: exit 2, one message per problem, noth
       [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), 'the file is UTF-16 text, not UTF-8: save it as UTF-8'],
       [utf16, 'the file holds zero bytes, as UTF-16 text or a binary file does, not UTF-8 text: save it as UTF-8'],
       [Buffer.from(`# a comment\n${yaml}`, 'latin1'), 'line 2 holds bytes that are not UTF-8 (a file saved in another encoding, such as Latin-1): save it as UTF-8'],
+      // A real U+FFFD on line 1 is text; the stray byte is on line 2.
+      [Buffer.concat([Buffer.from('# \uFFFD is fine\n# caf', 'utf8'), Buffer.from([0xe9]), Buffer.from(`\n${yaml}`, 'utf8')]), 'line 2 holds bytes that are not UTF-8 (a file saved in another encoding, such as Latin-1): save it as UTF-8'],
     ];
     for (const [bytes, message] of cases) {
       const file = join(tempDir(), 's.yaml');

@@ -94,7 +94,11 @@ describe('checks of the reservations key', () => {
 
   it('Littlewood values too far apart for their ratio to be a number are the file\'s problem, not an internal error', () => {
     expect(problemsOf(withReservations({ protection: { rule: 'littlewood', reservedValue: 1e-308, walkIns: { value: 1e308, mean: 5 } } }))).toEqual([
-      'reservations.protection.reservedValue: reservedValue 1e-308 against walkIns.value 1e+308: their ratio is too small for a number to hold (it rounds to 0); give both in one sensible scale',
+      'reservations.protection.reservedValue: reservedValue 1e-308 against walkIns.value 1e+308: their ratio is too small to compute with (below 1e-16); give both in one sensible scale',
+    ]);
+    // Normal demand takes the 1 − ratio quantile: a ratio 1 − ratio cannot tell from 1 is as hopeless.
+    expect(problemsOf(withReservations({ protection: { rule: 'littlewood', reservedValue: 1, walkIns: { value: 1e17, mean: 5, sd: 0 } } }))).toEqual([
+      'reservations.protection.reservedValue: reservedValue 1 against walkIns.value 100000000000000000: their ratio is too small to compute with (below 1e-16); give both in one sensible scale',
     ]);
     expect(problemsOf(withReservations({ protection: { rule: 'littlewood', reservedValue: 60, walkIns: { value: 100, mean: 5 } } }))).toEqual([]);
   });

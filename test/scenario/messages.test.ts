@@ -79,8 +79,9 @@ describe('problems with a key of several shapes', () => {
     const forms = 'the map is one of { times, capacity } or { every, from, until, capacity }';
     expect(problemsOf(booked({ slots: { times: [0, 30], until: 60 } }))).toEqual([`reservations.slots.until: "until" does not go with "times": ${forms}`]);
     expect(problemsOf(booked({ slots: { times: [0], capacity: 2, every: 30 } }))).toEqual([`reservations.slots.every: "every" does not go with "times": ${forms}`]);
-    // A key of no form is still the unknown key it is.
+    // A key of no form is still the unknown key it is, and is not counted among the keys another goes against.
     expect(problemsOf(booked({ slots: { times: [0], untill: 60 } }))).toEqual([expect.stringMatching(/^reservations\.slots\.untill: unknown key "untill" \(did you mean "until"\?\)/)]);
+    expect(problemsOf(booked({ bookingLimit: { polcy: 'optimal', revenue: 60 } })).some((p) => p.includes('does not go with'))).toBe(false);
   });
 
   it('a duration the sampler or the rates could not draw from is refused (not an internal error, nor a hang, mid-run)', () => {
@@ -106,6 +107,11 @@ describe('problems with a key of several shapes', () => {
     expect(problemsOf({}, { id: '   ' })).toContainEqual('stations.0.id: id must not be only spaces');
     expect(problemsOf({ time: { horizon: 480, unit: '' } })).toEqual(['time.unit: unit must not be empty']);
     expect(problemsOf({ name: 'Bank branch, weekday (staffed)' })).toEqual([]);
+    expect(problemsOf({ name: 'Bank branch\n' })).toEqual([]); // `name: >` in YAML ends in a line break: still one line
+  });
+
+  it('a word not among a key\'s words lists them, in plain words, where the key has no message of its own', () => {
+    expect(problemsOf({ experience: {} }, { waiting: { stage: 'before' } })).toEqual(['stations.0.waiting.stage: must be one of pre, in, post; got "before"']);
   });
 
   it('a key that takes one fixed value or a map says what the other value means, in its own words', () => {
@@ -142,6 +148,9 @@ describe('numbers a planner writes as text, or as percentages', () => {
     expect(problemsOf({ replications: 2 ** 60 })).toEqual(['replications: replications must be at most 9007199254740991 (2^53 − 1)']);
     expect(problemsOf({}, { servers: 2.5 })).toEqual(['stations.0.servers: servers must be a whole number']);
     expect(problemsOf(booked({ slots: { times: [0], capacity: 1e20 } }))).toEqual(['reservations.slots.capacity: capacity must be at most 9007199254740991 (2^53 − 1)']);
+    // Below the least, however far: the least, once.
+    expect(problemsOf({}, { servers: -1e300 })).toEqual(['stations.0.servers: servers must be 0 or more']);
+    expect(problemsOf({ replications: -1e300 })).toEqual(['replications: replications must be at least 1']);
   });
 
   it('a share given as a percentage says how to write it; a share out of range otherwise does not guess', () => {
