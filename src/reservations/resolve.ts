@@ -37,13 +37,21 @@ export function resolveReservations(data: ScenarioData, model: Model): Reservati
   const hold = spec.hold === undefined || spec.hold === 'station' ? null : toDistribution(spec.hold);
 
   const times = slotTimesOf(spec.slots, model.horizon)!;
+  // A slot's limit depends only on its bookable units (the policy and the show probability are the
+  // file's), and the optimal one takes binomial sums: each distinct count is worked out once.
+  const limits = new Map<number, number>();
+  const limitOf = (bookable: number): number => {
+    let limit = limits.get(bookable);
+    if (limit === undefined) limits.set(bookable, (limit = limitFor(policy, bookable, show)));
+    return limit;
+  };
   const slots: SlotPlan[] = times.map((time, k) => {
     const period = periodAt(model.periods, time);
     const given = spec.slots.capacity;
     const capacity = given === undefined ? model.stations[station]!.servers[period]! : typeof given === 'number' ? given : given[k]!;
     const kept = protectedUnits(protection, capacity);
     const bookable = capacity - kept;
-    const limit = limitFor(policy, bookable, show);
+    const limit = limitOf(bookable);
     return {
       time,
       period,
