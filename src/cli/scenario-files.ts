@@ -1,6 +1,6 @@
 /** Reading scenario files from disk and reporting their problems (the CLI's edge of scenario/). */
 import { readFile } from 'node:fs/promises';
-import { loadScenario, parseScenarioText, validateScenario } from '../scenario/load.js';
+import { loadScenario } from '../scenario/load.js';
 import { formatProblem, type ScenarioProblem } from '../scenario/problems.js';
 import type { Model } from '../model/model.js';
 
@@ -33,15 +33,6 @@ export async function loadScenarioFiles(files: readonly string[]): Promise<Files
 
 /** One file's plain data (to make variants of) and its model, or its problems. */
 export type DataResult = { ok: true; file: string; data: unknown; model: Model } | { ok: false; problems: ScenarioProblem[] };
-
-export async function loadScenarioData(file: string): Promise<DataResult> {
-  const read = await readScenarioFileText(file);
-  if (!read.ok) return { ok: false, problems: [read.problem] };
-  const parsed = parseScenarioText(read.text, file);
-  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
-  const result = validateScenario(parsed.data, file, parsed.locate);
-  return result.ok ? { ok: true, file, data: parsed.data, model: result.model } : result;
-}
 
 /** A scenario file's text, or why it cannot be read as one: missing, a folder, not UTF-8. */
 export async function readScenarioFileText(file: string): Promise<{ ok: true; text: string } | { ok: false; problem: ScenarioProblem }> {

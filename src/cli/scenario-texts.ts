@@ -31,7 +31,13 @@ export function modelOfText(source: ScenarioText): LoadResult {
   return loadScenario(source.text, source.path);
 }
 
-/** A file's plain data (to make variants of) and its model, or its problems. */
+/** A file's plain data (to make variants of, or to staff) and its model, or its problems. */
+export async function loadScenarioData(path: string): Promise<DataResult> {
+  const read = await readScenarioText(path);
+  return read.ok ? dataOfText(read.source) : read;
+}
+
+/** A text's plain data (to make variants of) and its model, or its problems. */
 export function dataOfText(source: ScenarioText): DataResult {
   const parsed = parseScenarioText(source.text, source.path);
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };

@@ -22,7 +22,8 @@ import { csvField } from '../run/csv.js';
 import { hint } from '../scenario/problems.js';
 import { outputFolderReady, slugOf, writeResultFolder } from './output.js';
 import { ProgressBar } from './progress.js';
-import { loadScenarioData, reportProblems } from './scenario-files.js';
+import { reportProblems } from './scenario-files.js';
+import { loadScenarioData } from './scenario-texts.js';
 import { noVariationNote, renderStaffing } from './staff-table.js';
 import { usageError } from './usage.js';
 

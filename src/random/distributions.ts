@@ -129,6 +129,16 @@ function standardNormal(random: RandomStream): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
+/** A gamma's shape (mean/sd)² and scale sd²/mean; the schema refuses a pair for which either is not a finite number > 0. */
+export function gammaShapeScale(mean: number, sd: number): { shape: number; scale: number } {
+  return { shape: (mean * mean) / (sd * sd), scale: (sd * sd) / mean };
+}
+
+/** A lognormal's σ² = ln(1 + (sd/mean)²); the schema refuses a pair for which it is not a finite number. */
+export function lognormalSigma2(mean: number, sd: number): number {
+  return Math.log(1 + (sd * sd) / (mean * mean));
+}
+
 /** Gamma by Marsaglia & Tsang (2000), with the u^(1/shape) boost for shape < 1. */
 class Gamma implements Sampler {
   private readonly shape: number;
@@ -136,8 +146,9 @@ class Gamma implements Sampler {
   private readonly d: number;
   private readonly c: number;
   constructor(mean: number, sd: number) {
-    this.shape = (mean * mean) / (sd * sd);
-    this.scale = (sd * sd) / mean;
+    const { shape, scale } = gammaShapeScale(mean, sd);
+    this.shape = shape;
+    this.scale = scale;
     const a = this.shape < 1 ? this.shape + 1 : this.shape;
     this.d = a - 1 / 3;
     this.c = 1 / Math.sqrt(9 * this.d);
@@ -166,7 +177,7 @@ class Lognormal implements Sampler {
   private readonly mu: number;
   private readonly sigma: number;
   constructor(mean: number, sd: number) {
-    const sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
+    const sigma2 = lognormalSigma2(mean, sd);
     this.sigma = Math.sqrt(sigma2);
     this.mu = Math.log(mean) - sigma2 / 2;
   }

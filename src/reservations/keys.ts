@@ -27,7 +27,6 @@ export const reservationDefaults = {
   grace: 15,
 } as const;
 
-
 const capacity = z
   .union([wholeNumber('capacity', 0), z.array(wholeNumber('capacity', 0)).min(1)])
   .optional()

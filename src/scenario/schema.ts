@@ -10,9 +10,8 @@
 import { z } from 'zod';
 import type { Lever } from '../levers/lever.js';
 import { coreDefaults as d } from './defaults.js';
-import { meanOf } from '../random/distributions.js';
+import { gammaShapeScale, lognormalSigma2, meanOf } from '../random/distributions.js';
 import { nonNegative, positive, wholeNumber } from './numbers.js';
-
 
 /** An empirical list with optional weights (durations, party sizes, punctuality). */
 interface Weighted {
@@ -85,8 +84,8 @@ const distributionShapes = [
       mean: positive('mean').meta({ description: 'Mean duration.' }),
       sd: positive('sd').meta({ description: 'Standard deviation of the duration.' }),
     })
-    // Its shape (mean/sd)² and scale sd²/mean, as the sampler computes them (random/distributions.ts).
-    .refine((d) => isFinitePositive((d.mean * d.mean) / (d.sd * d.sd)) && isFinitePositive((d.sd * d.sd) / d.mean), {
+    // Its shape and scale, as the sampler computes them.
+    .refine((d) => Object.values(gammaShapeScale(d.mean, d.sd)).every(isFinitePositive), {
       error: 'mean and sd are too far apart to draw from: (mean/sd)² and sd²/mean must be finite numbers greater than 0',
       path: ['sd'],
     }),
@@ -96,7 +95,7 @@ const distributionShapes = [
       mean: positive('mean').meta({ description: 'Mean duration.' }),
       sd: positive('sd').meta({ description: 'Standard deviation of the duration.' }),
     })
-    .refine((d) => Number.isFinite((d.sd * d.sd) / (d.mean * d.mean)), { error: 'sd is too large against the mean to draw from: (sd/mean)² must be a finite number', path: ['sd'] }),
+    .refine((d) => Number.isFinite(lognormalSigma2(d.mean, d.sd)), { error: 'sd is too large against the mean to draw from: (sd/mean)² must be a finite number', path: ['sd'] }),
   z
     .strictObject({
       dist: z.literal('empirical').meta({ description: 'One of the listed values, drawn by weight.' }),
